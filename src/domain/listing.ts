@@ -1,0 +1,223 @@
+import { z } from 'zod';
+import { RefSchema } from './company.ts';
+import {
+  CONFIDENTIALITIES,
+  CONTINUITIES,
+  DIRECTIONS,
+  ENERGY_CARRIERS,
+  LAND_FACILITIES,
+  LAND_USES,
+  LISTING_KINDS,
+  PHYSICAL_FORMS,
+  WATER_QUALITIES,
+  WATER_TYPES,
+} from './listing-kinds.ts';
+import { PERIODS } from './units.ts';
+
+const isoDate = z.iso.date().meta({ description: 'ISO date, YYYY-MM-DD' });
+
+export const QuantitySchema = z
+  .strictObject({
+    value: z.number().positive('must be greater than 0').finite(),
+    unit: z
+      .string()
+      .trim()
+      .min(1)
+      .max(20)
+      .meta({ description: 'e.g. t/yr, t/month, kg/day, MWh/yr, GWh/yr, kW, MW, m3/day, l/s, m2, daa, ha' }),
+    period: z.enum(PERIODS).optional().meta({ description: 'needed when the unit has no /period part' }),
+    operatingHours: z
+      .number()
+      .positive()
+      .max(8784)
+      .optional()
+      .meta({ description: 'hours per year for power (kW) and flow (l/s) units; default 8760' }),
+  })
+  .meta({ id: 'Quantity' });
+
+/** A List of Waste code (6 digits) or, for a need, a chapter (2) or sub-chapter (4) prefix. */
+export const WasteCodeSchema = z
+  .string()
+  .transform((s) => s.replace(/[\s*]/g, ''))
+  .pipe(z.string().regex(/^\d{2}(\d{2}(\d{2})?)?$/, 'must be a List of Waste code: 6 digits, or a 2/4-digit prefix'));
+
+export const MaterialDetailsSchema = z
+  .strictObject({
+    wasteCodes: z.array(WasteCodeSchema).max(50).optional().meta({
+      description: 'Offer: the List of Waste codes of the material. Need: accepted codes or chapter/sub-chapter prefixes.',
+    }),
+    category: z
+      .string()
+      .max(64)
+      .optional()
+      .meta({ description: 'material category id from data/taxonomy/material-categories.json' }),
+    form: z.enum(PHYSICAL_FORMS).optional(),
+    purityPct: z.number().min(0).max(100).optional(),
+    moisturePct: z.number().min(0).max(100).optional(),
+    contaminants: z.array(z.string().trim().min(1).max(100)).max(30).optional(),
+    acceptsHazardous: z
+      .boolean()
+      .optional()
+      .meta({ description: 'need only: the receiver is permitted to take hazardous waste' }),
+  })
+  .meta({ id: 'MaterialDetails' });
+
+export const EnergyDetailsSchema = z
+  .strictObject({
+    carrier: z.enum(ENERGY_CARRIERS),
+    supplyTemperatureC: z.number().min(-60).max(1600).optional(),
+    returnTemperatureC: z.number().min(-60).max(1600).optional(),
+    powerKw: z.number().positive().finite().optional(),
+    monthlyProfile: z
+      .array(z.number().min(0).finite())
+      .length(12, 'must have 12 monthly factors, January first')
+      .optional()
+      .meta({ description: '12 relative monthly factors (any scale), January first' }),
+    hourlyProfile: z
+      .string()
+      .max(100)
+      .optional()
+      .meta({ description: 'reference to an hourly profile in data/reference/load-profiles-no, e.g. hotmaps-no:paper' }),
+  })
+  .meta({ id: 'EnergyDetails' });
+
+export const WaterDetailsSchema = z
+  .strictObject({
+    type: z.enum(WATER_TYPES),
+    quality: z.enum(WATER_QUALITIES).optional(),
+    temperatureC: z.number().min(-5).max(200).optional(),
+  })
+  .meta({ id: 'WaterDetails' });
+
+export const LandDetailsSchema = z
+  .strictObject({
+    landUse: z.enum(LAND_USES),
+    zoning: z.string().trim().max(100).optional(),
+    facilities: z.array(z.enum(LAND_FACILITIES)).max(LAND_FACILITIES.length).optional(),
+  })
+  .meta({ id: 'LandDetails' });
+
+const listingFields = {
+  ref: RefSchema.optional(),
+  siteId: z.string().min(1).max(100),
+  direction: z.enum(DIRECTIONS),
+  kind: z.enum(LISTING_KINDS),
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(4000).optional(),
+  quantity: QuantitySchema,
+  availableFrom: isoDate.optional(),
+  availableTo: isoDate.optional(),
+  continuity: z.enum(CONTINUITIES).default('continuous'),
+  maxDistanceKm: z.number().positive().max(20000).optional(),
+  confidentiality: z.enum(CONFIDENTIALITIES).default('public'),
+  material: MaterialDetailsSchema.optional(),
+  energy: EnergyDetailsSchema.optional(),
+  water: WaterDetailsSchema.optional(),
+  land: LandDetailsSchema.optional(),
+};
+
+type ListingShape = {
+  kind: (typeof LISTING_KINDS)[number];
+  direction: (typeof DIRECTIONS)[number];
+  availableFrom?: string | undefined;
+  availableTo?: string | undefined;
+  material?: z.output<typeof MaterialDetailsSchema> | undefined;
+  energy?: z.output<typeof EnergyDetailsSchema> | undefined;
+  water?: unknown;
+  land?: unknown;
+};
+
+/** Structural rules that need more than one field; reference data is checked in listing-rules.ts. */
+export function refineListing(l: ListingShape, ctx: z.RefinementCtx): void {
+  for (const kind of LISTING_KINDS) {
+    const present = l[kind] !== undefined;
+    if (kind === l.kind && !present) {
+      ctx.addIssue({ code: 'custom', path: [kind], message: `is required for a ${kind} listing` });
+    }
+    if (kind !== l.kind && present) {
+      ctx.addIssue({ code: 'custom', path: [kind], message: `is not allowed on a ${l.kind} listing` });
+    }
+  }
+  if (l.availableFrom && l.availableTo && l.availableTo < l.availableFrom) {
+    ctx.addIssue({ code: 'custom', path: ['availableTo'], message: 'must not be before availableFrom' });
+  }
+  const m = l.material;
+  if (l.kind === 'material' && m) {
+    if (!m.wasteCodes?.length && !m.category) {
+      ctx.addIssue({ code: 'custom', path: ['material'], message: 'needs wasteCodes or a category' });
+    }
+    if (l.direction === 'offer') {
+      m.wasteCodes?.forEach((code, i) => {
+        if (code.length !== 6) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['material', 'wasteCodes', i],
+            message: 'an offer names full 6-digit codes; prefixes are for needs',
+          });
+        }
+      });
+      if (m.acceptsHazardous !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['material', 'acceptsHazardous'], message: 'applies to needs only' });
+      }
+    }
+  }
+  const e = l.energy;
+  if (l.kind === 'energy' && e) {
+    const heat = e.carrier === 'hot-water' || e.carrier === 'steam' || e.carrier === 'flue-gas';
+    if (
+      heat &&
+      e.supplyTemperatureC !== undefined &&
+      e.returnTemperatureC !== undefined &&
+      e.returnTemperatureC >= e.supplyTemperatureC
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['energy', 'returnTemperatureC'],
+        message: 'must be below supplyTemperatureC for a heat carrier',
+      });
+    }
+  }
+}
+
+/** The listing fields without cross-field rules, for schemas that derive from it. */
+export const ListingBaseSchema = z.strictObject(listingFields);
+
+export const ListingInputSchema = ListingBaseSchema.superRefine(refineListing)
+  .meta({ id: 'ListingInput' });
+export type ListingInput = z.input<typeof ListingInputSchema>;
+export type ListingData = z.output<typeof ListingInputSchema>;
+
+/** A partial update: any field but siteId and kind may change; the merged result is revalidated whole. */
+export const ListingPatchSchema = z
+  .strictObject(listingFields)
+  .omit({ kind: true })
+  .partial()
+  .meta({ id: 'ListingPatch' });
+export type ListingPatch = z.input<typeof ListingPatchSchema>;
+
+export const ListingSchema = z
+  .object({
+    id: z.string(),
+    companyId: z.string(),
+    ref: z.string().optional(),
+    siteId: z.string(),
+    direction: z.enum(DIRECTIONS),
+    kind: z.enum(LISTING_KINDS),
+    title: z.string(),
+    description: z.string().optional(),
+    quantity: QuantitySchema,
+    canonicalQuantity: z.object({ value: z.number(), unit: z.string() }),
+    availableFrom: z.string().optional(),
+    availableTo: z.string().optional(),
+    continuity: z.enum(CONTINUITIES),
+    maxDistanceKm: z.number().optional(),
+    confidentiality: z.enum(CONFIDENTIALITIES),
+    material: MaterialDetailsSchema.extend({ hazardous: z.boolean() }).optional(),
+    energy: EnergyDetailsSchema.optional(),
+    water: WaterDetailsSchema.optional(),
+    land: LandDetailsSchema.optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Listing' });
+export type Listing = z.infer<typeof ListingSchema>;

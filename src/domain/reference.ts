@@ -1,0 +1,65 @@
+/**
+ * Reference data the domain validates against and the matcher reasons with. Loaded once from
+ * data/ by reference/load.ts; plain maps here so the core stays free of I/O.
+ */
+export interface WasteCodeEntry {
+  code: string;
+  chapter: string;
+  subchapter: string;
+  description: string;
+  hazardous: boolean;
+  entryType: string;
+}
+
+export interface MaterialCategory {
+  id: string;
+  name: string;
+  description: string;
+  /** List of Waste codes or prefixes (2/4/6 digits) whose materials belong to this category. */
+  wasteCodePrefixes: string[];
+  /** Virgin material a recovered tonne of this category typically displaces (for impact), if any. */
+  displaces?: string;
+}
+
+export interface Substitution {
+  id: string;
+  /** The offered material, by waste code prefixes and/or category. */
+  offer: { wasteCodePrefixes?: string[]; category?: string };
+  /** The need it can serve, by category. */
+  need: { category: string };
+  /** How well it substitutes, 0..1 (1 = equivalent). */
+  factor: number;
+  description: string;
+  source: string;
+}
+
+export interface IndustryEntry {
+  code: string;
+  level: 'section' | 'division' | 'group' | 'class';
+  parent: string | null;
+  title: string;
+}
+
+export interface ReferenceData {
+  wasteCodes: Map<string, WasteCodeEntry>;
+  wasteChapters: Map<string, string>;
+  wasteSubchapters: Map<string, { title: string; chapter: string }>;
+  industry: Map<string, IndustryEntry>;
+  materialCategories: Map<string, MaterialCategory>;
+  substitutions: Substitution[];
+  /** Names of hourly load profiles available, e.g. `hotmaps-no:paper`. */
+  hourlyProfiles: Set<string>;
+}
+
+/** True when `prefix` is a known LoW code, sub-chapter or chapter. */
+export function isKnownWastePrefix(ref: ReferenceData, prefix: string): boolean {
+  if (prefix.length === 6) return ref.wasteCodes.has(prefix);
+  if (prefix.length === 4) return ref.wasteSubchapters.has(prefix);
+  if (prefix.length === 2) return ref.wasteChapters.has(prefix);
+  return false;
+}
+
+/** SN2007 "24.420" -> division "24" (SN2007 and NACE equal ISIC Rev. 4 at division level). */
+export function industryDivision(code: string): string {
+  return code.slice(0, 2);
+}

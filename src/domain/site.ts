@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { RefSchema } from './company.ts';
+
+export const SiteInputSchema = z
+  .strictObject({
+    ref: RefSchema.optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+    lat: z.number().min(-90).max(90).meta({ description: 'WGS84 latitude in degrees' }),
+    lon: z.number().min(-180).max(180).meta({ description: 'WGS84 longitude in degrees' }),
+    address: z.string().trim().max(300).optional(),
+    municipality: z.string().trim().max(100).optional(),
+  })
+  .meta({ id: 'SiteInput' });
+export type SiteInput = z.input<typeof SiteInputSchema>;
+
+export const SiteSchema = z
+  .object({
+    id: z.string(),
+    companyId: z.string(),
+    ref: z.string().optional(),
+    name: z.string().optional(),
+    lat: z.number(),
+    lon: z.number(),
+    address: z.string().optional(),
+    municipality: z.string().optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Site' });
+export type Site = z.infer<typeof SiteSchema>;
