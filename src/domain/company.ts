@@ -25,8 +25,8 @@ const RefSchema = z
   .max(100)
   .regex(/^[\w.:@/-]+$/, 'may hold letters, digits and _ . : @ / - only');
 
-export const CompanyInputSchema = z
-  .strictObject({
+/** The company fields without cross-field rules, for schemas that derive from it. */
+export const CompanyFieldsSchema = z.strictObject({
     ref: RefSchema.optional().meta({ description: 'Natural key from an external system; re-imports match on it' }),
     name: z.string().trim().min(1).max(200),
     orgNumber: z
@@ -40,17 +40,19 @@ export const CompanyInputSchema = z
       .default('NO'),
     industry: IndustryCodeSchema,
     contact: ContactSchema.optional(),
-  })
-  .superRefine((c, ctx) => {
-    if (c.country === 'NO' && c.orgNumber === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['orgNumber'],
-        message: 'is required for a Norwegian company (country NO); it is optional for foreign companies',
-      });
-    }
-  })
-  .meta({ id: 'CompanyInput' });
+});
+
+export function refineCompany(c: { country: string; orgNumber?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (c.country === 'NO' && c.orgNumber === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['orgNumber'],
+      message: 'is required for a Norwegian company (country NO); it is optional for foreign companies',
+    });
+  }
+}
+
+export const CompanyInputSchema = CompanyFieldsSchema.superRefine(refineCompany).meta({ id: 'CompanyInput' });
 export type CompanyInput = z.input<typeof CompanyInputSchema>;
 export type CompanyData = z.output<typeof CompanyInputSchema>;
 

@@ -8,16 +8,18 @@
  * Rows are validated one by one so that every bad row is reported and the good ones still load.
  */
 import { z } from 'zod';
-import { CompanyInputSchema, RefSchema } from './company.ts';
+import { CompanyFieldsSchema, RefSchema, refineCompany } from './company.ts';
 import { ListingBaseSchema, refineListing } from './listing.ts';
 import { SiteInputSchema } from './site.ts';
 
 export const ImportSiteSchema = SiteInputSchema.extend({ ref: RefSchema }).meta({ id: 'ImportSite' });
 
-export const ImportCompanySchema = CompanyInputSchema.safeExtend({
+export const ImportCompanySchema = CompanyFieldsSchema.extend({
   ref: RefSchema,
   sites: z.array(ImportSiteSchema).max(500).default([]),
-}).meta({ id: 'ImportCompany' });
+})
+  .superRefine(refineCompany)
+  .meta({ id: 'ImportCompany' });
 export type ImportCompany = z.output<typeof ImportCompanySchema>;
 
 export const ImportListingSchema = ListingBaseSchema.omit({ siteId: true })

@@ -28,6 +28,10 @@ export interface MatchConfig {
   maxHeatPumpLiftK: number;
   /** Candidates scoring below this are dropped. */
   minScore: number;
+  /** Upper bound on an estimated heat-pump COP (the Carnot formula explodes at small lifts). Default 8. */
+  maxHeatPumpCop?: number;
+  /** Temperatures assumed per carrier when a listing states none, °C, per side of the exchange. */
+  assumedTemperatureC?: { offer: Partial<Record<string, number>>; need: Partial<Record<string, number>> };
 }
 
 export type ScoreTermName = 'resource' | 'quantity' | 'distance' | 'temporal' | 'quality';
@@ -64,6 +68,8 @@ export interface Impact {
   co2eAvoidedT: number;
   co2eBreakdown: { avoidedT: number; transportT: number; electricityT: number };
   factorSet: string;
+  /** Factors the estimate wanted but the factor set lacks; each counted as 0. */
+  missingFactors?: string[];
 }
 
 export interface Candidate {

@@ -1,0 +1,18 @@
+// Uniqueness of ids and natural keys. Each statement is idempotent (IF NOT EXISTS).
+CREATE CONSTRAINT company_id IF NOT EXISTS FOR (c:Company) REQUIRE c.id IS UNIQUE;
+CREATE CONSTRAINT company_ref IF NOT EXISTS FOR (c:Company) REQUIRE c.ref IS UNIQUE;
+CREATE CONSTRAINT company_org_number IF NOT EXISTS FOR (c:Company) REQUIRE c.orgNumber IS UNIQUE;
+CREATE CONSTRAINT site_id IF NOT EXISTS FOR (s:Site) REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT site_ref IF NOT EXISTS FOR (s:Site) REQUIRE s.ref IS UNIQUE;
+CREATE CONSTRAINT listing_id IF NOT EXISTS FOR (l:Listing) REQUIRE l.id IS UNIQUE;
+CREATE CONSTRAINT listing_ref IF NOT EXISTS FOR (l:Listing) REQUIRE l.ref IS UNIQUE;
+CREATE CONSTRAINT waste_code IF NOT EXISTS FOR (w:WasteCode) REQUIRE w.code IS UNIQUE;
+CREATE CONSTRAINT waste_subchapter IF NOT EXISTS FOR (w:WasteSubchapter) REQUIRE w.code IS UNIQUE;
+CREATE CONSTRAINT waste_chapter IF NOT EXISTS FOR (w:WasteChapter) REQUIRE w.code IS UNIQUE;
+CREATE CONSTRAINT industry_code IF NOT EXISTS FOR (i:Industry) REQUIRE i.code IS UNIQUE;
+CREATE CONSTRAINT material_category IF NOT EXISTS FOR (m:MaterialCategory) REQUIRE m.id IS UNIQUE;
+CREATE CONSTRAINT match_run_id IF NOT EXISTS FOR (r:MatchRun) REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT suggestion_id IF NOT EXISTS FOR (s:Suggestion) REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT suggestion_pair IF NOT EXISTS FOR (s:Suggestion) REQUIRE s.pairKey IS UNIQUE;
+CREATE CONSTRAINT reference_load IF NOT EXISTS FOR (r:ReferenceLoad) REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT schema_migration IF NOT EXISTS FOR (m:SchemaMigration) REQUIRE m.id IS UNIQUE;

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { DIRECTIONS, LISTING_KINDS } from './listing-kinds.ts';
+
+export const PaginationSchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const ListingQuerySchema = PaginationSchema.extend({
+  kind: z.enum(LISTING_KINDS).optional(),
+  direction: z.enum(DIRECTIONS).optional(),
+  companyId: z.string().max(100).optional(),
+  siteId: z.string().max(100).optional(),
+  code: z
+    .string()
+    .regex(/^\d{2}(\d{2}(\d{2})?)?$/, 'must be a List of Waste code or a 2/4-digit prefix')
+    .optional()
+    .meta({ description: 'offers with a code under this prefix, and needs that accept it' }),
+  lat: z.coerce.number().min(-90).max(90).optional(),
+  lon: z.coerce.number().min(-180).max(180).optional(),
+  radiusKm: z.coerce.number().positive().max(3000).optional(),
+  q: z.string().trim().min(1).max(200).optional().meta({ description: 'words in the title or description' }),
+})
+  .superRefine((q, ctx) => {
+    const given = [q.lat, q.lon, q.radiusKm].filter((v) => v !== undefined).length;
+    if (given !== 0 && given !== 3) {
+      for (const key of ['lat', 'lon', 'radiusKm'] as const) {
+        if (q[key] === undefined) {
+          ctx.addIssue({ code: 'custom', path: [key], message: 'is required with lat, lon and radiusKm together' });
+        }
+      }
+    }
+  })
+  .meta({ id: 'ListingQuery' });
+export type ListingQuery = z.output<typeof ListingQuerySchema>;
+
+/** Lucene special characters are escaped so user text never breaks the full-text query. */
+export function toFulltextQuery(text: string): string {
+  return text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, (c) => `\\${c}`))
+    .map((w) => `${w}*`)
+    .join(' AND ');
+}

@@ -1,0 +1,199 @@
+/**
+ * OpenAPI 3.1 generated from the same zod schemas that validate requests, so the document cannot
+ * drift from what the service accepts.
+ */
+import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { CompanyFieldsSchema, CompanyInputSchema, CompanySchema } from '../domain/company.ts';
+import { ImportCompanySchema, ImportEnvelopeSchema, ImportListingSchema } from '../domain/import-document.ts';
+import { ListingInputSchema, ListingPatchSchema, ListingSchema } from '../domain/listing.ts';
+import { ListingQuerySchema } from '../domain/listing-query.ts';
+import { SiteInputSchema, SiteSchema } from '../domain/site.ts';
+import { CascadeQuerySchema, CompanyQuerySchema } from './routes/companies.ts';
+import { CsvImportSchema, ImportQuerySchema } from './routes/imports.ts';
+import { WasteCodeQuerySchema } from './routes/taxonomy.ts';
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: 'stable machine-readable code, e.g. VALIDATION_FAILED' }),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })),
+      requestId: z.string(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+const ImportSummarySchema = z
+  .object({
+    dryRun: z.boolean(),
+    companies: z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), rejected: z.number() }),
+    sites: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }),
+    listings: z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), rejected: z.number() }),
+    errors: z.array(
+      z.object({
+        section: z.enum(['companies', 'listings']),
+        row: z.number(),
+        ref: z.string().optional(),
+        path: z.string(),
+        message: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'ImportSummary' });
+
+const VisibleListingSchema = ListingSchema.extend({
+  companyId: z.string().optional().meta({ description: 'absent when the listing is anonymous to you' }),
+  siteId: z.string().optional(),
+  lat: z.number(),
+  lon: z.number(),
+  anonymised: z.boolean(),
+}).meta({ id: 'VisibleListing' });
+const ListingWithLocationSchema = ListingSchema.extend({ lat: z.number(), lon: z.number() }).meta({
+  id: 'ListingWithLocation',
+});
+
+const page = <T extends z.ZodType>(item: T) =>
+  z.object({ total: z.number(), limit: z.number(), offset: z.number(), items: z.array(item) });
+
+const IdParams = z.object({ id: z.string() });
+const viewerHeaders = z.object({
+  'x-role': z.enum(['business', 'facilitator', 'analyst', 'admin']).optional(),
+  'x-company-id': z.string().optional(),
+});
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const errors = {
+  400: json(ErrorSchema, 'invalid input: details name each field and reason'),
+  404: json(ErrorSchema, 'not found'),
+};
+
+/** Extra route definitions contributed by other modules (e.g. matching). */
+export const extraPaths: RouteConfig[] = [];
+
+export function buildOpenApi(): object {
+  const registry = new OpenAPIRegistry();
+  const routes: RouteConfig[] = [
+    { method: 'get', path: '/health', summary: 'Liveness', responses: { 200: { description: 'alive' } } },
+    {
+      method: 'get',
+      path: '/ready',
+      summary: 'Readiness: Neo4j reachable and schema applied',
+      responses: { 200: { description: 'ready' }, 503: { description: 'not ready' } },
+    },
+    {
+      method: 'post',
+      path: '/companies',
+      summary: 'Register a company',
+      request: { body: json(CompanyInputSchema, 'the company') },
+      responses: { 201: json(CompanySchema, 'created'), 400: errors[400], 409: json(ErrorSchema, 'org number taken') },
+    },
+    {
+      method: 'get',
+      path: '/companies',
+      summary: 'List companies',
+      request: { query: CompanyQuerySchema },
+      responses: { 200: json(page(CompanySchema), 'a page of companies'), 400: errors[400] },
+    },
+    { method: 'get', path: '/companies/{id}', summary: 'Read a company', request: { params: IdParams }, responses: { 200: json(CompanySchema, 'the company'), 404: errors[404] } },
+    {
+      method: 'patch',
+      path: '/companies/{id}',
+      summary: 'Update a company (given fields replace stored ones)',
+      request: { params: IdParams, body: json(CompanyFieldsSchema.partial(), 'fields to change') },
+      responses: { 200: json(CompanySchema, 'updated'), 400: errors[400], 404: errors[404] },
+    },
+    {
+      method: 'delete',
+      path: '/companies/{id}',
+      summary: 'Delete a company (cascade=true also deletes its sites and listings)',
+      request: { params: IdParams, query: CascadeQuerySchema },
+      responses: { 204: { description: 'deleted' }, 404: errors[404], 409: json(ErrorSchema, 'has sites or listings') },
+    },
+    {
+      method: 'post',
+      path: '/companies/{id}/sites',
+      summary: 'Add a site to a company',
+      request: { params: IdParams, body: json(SiteInputSchema, 'the site') },
+      responses: { 201: json(SiteSchema, 'created'), 400: errors[400], 404: errors[404] },
+    },
+    { method: 'get', path: '/companies/{id}/sites', summary: "A company's sites", request: { params: IdParams }, responses: { 200: json(z.object({ items: z.array(SiteSchema) }), 'sites'), 404: errors[404] } },
+    { method: 'get', path: '/sites/{id}', summary: 'Read a site', request: { params: IdParams }, responses: { 200: json(SiteSchema, 'the site'), 404: errors[404] } },
+    {
+      method: 'patch',
+      path: '/sites/{id}',
+      summary: 'Update a site',
+      request: { params: IdParams, body: json(SiteInputSchema.partial(), 'fields to change') },
+      responses: { 200: json(SiteSchema, 'updated'), 400: errors[400], 404: errors[404] },
+    },
+    {
+      method: 'delete',
+      path: '/sites/{id}',
+      summary: 'Delete a site (cascade=true also deletes its listings)',
+      request: { params: IdParams, query: CascadeQuerySchema },
+      responses: { 204: { description: 'deleted' }, 404: errors[404], 409: json(ErrorSchema, 'has listings') },
+    },
+    {
+      method: 'post',
+      path: '/listings',
+      summary: 'Register a surplus (offer) or a need',
+      request: { body: json(ListingInputSchema, 'the listing') },
+      responses: { 201: json(ListingWithLocationSchema, 'created'), 400: errors[400] },
+    },
+    {
+      method: 'get',
+      path: '/listings',
+      summary: 'List and filter listings (kind, direction, code or prefix, radius, text)',
+      request: { query: ListingQuerySchema, headers: viewerHeaders },
+      responses: { 200: json(page(VisibleListingSchema), 'a page of listings you may see'), 400: errors[400] },
+    },
+    {
+      method: 'get',
+      path: '/listings/{id}',
+      summary: 'Read a listing',
+      request: { params: IdParams, headers: viewerHeaders },
+      responses: { 200: json(VisibleListingSchema, 'the listing'), 404: errors[404] },
+    },
+    {
+      method: 'patch',
+      path: '/listings/{id}',
+      summary: 'Update a listing (kind is fixed; a kind block is replaced whole)',
+      request: { params: IdParams, body: json(ListingPatchSchema, 'fields to change') },
+      responses: { 200: json(ListingWithLocationSchema, 'updated'), 400: errors[400], 404: errors[404] },
+    },
+    { method: 'delete', path: '/listings/{id}', summary: 'Delete a listing', request: { params: IdParams }, responses: { 204: { description: 'deleted' }, 404: errors[404] } },
+    {
+      method: 'post',
+      path: '/imports',
+      summary: 'Bulk import (JSON interchange format); bad rows are reported and skipped',
+      request: { query: ImportQuerySchema, body: json(ImportEnvelopeSchema.extend({ companies: z.array(ImportCompanySchema), listings: z.array(ImportListingSchema) }), 'the document') },
+      responses: { 200: json(ImportSummarySchema, 'all rows taken'), 422: json(ImportSummarySchema, 'some rows rejected; the rest written'), 400: errors[400] },
+    },
+    {
+      method: 'post',
+      path: '/imports/csv',
+      summary: 'Bulk import of the CSV form (companies + listings files as text)',
+      request: { query: ImportQuerySchema, body: json(CsvImportSchema, 'the two files') },
+      responses: { 200: json(ImportSummarySchema, 'all rows taken'), 422: json(ImportSummarySchema, 'some rows rejected; the rest written'), 400: errors[400] },
+    },
+    { method: 'get', path: '/taxonomy/waste-codes', summary: 'The European List of Waste', request: { query: WasteCodeQuerySchema }, responses: { 200: { description: 'codes' } } },
+    { method: 'get', path: '/taxonomy/material-categories', summary: 'Material categories and their waste codes', responses: { 200: { description: 'categories' } } },
+    { method: 'get', path: '/taxonomy/substitutions', summary: 'Documented material substitutions', responses: { 200: { description: 'substitutions' } } },
+    { method: 'get', path: '/taxonomy/industry-codes', summary: 'Industry classification (ISIC Rev. 4 = NACE/SN2007 divisions)', responses: { 200: { description: 'codes' } } },
+    ...extraPaths,
+  ];
+  for (const route of routes) registry.registerPath(route);
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Symbiosis engine',
+      version: '0.1.0',
+      description:
+        'Register surplus and needs of materials, energy, water and land; get explained, quantified matches. ' +
+        'Errors: { error: { code, message, details: [{ path, message }] } }.',
+    },
+  });
+}

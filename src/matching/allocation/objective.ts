@@ -1,0 +1,63 @@
+/**
+ * The value an allocation maximises, shared by the LP and the greedy baseline so the two can be
+ * compared on one scale.
+ *
+ *   value_e = score_e / needQuantity_e        objective = Σ_e value_e · x_e
+ *
+ * x_e is the quantity delivered to the need per year (canonical unit of the kind), so value_e · x_e
+ * is the score-weighted share of the need that candidate e covers. Dividing by the need makes a
+ * tonne of slag, a MWh of heat and a m² of land comparable: covering a whole need with a perfect
+ * match is worth 1, whatever its unit, and the objective reads as "needs covered, weighted by how
+ * good the match is". The price is that a small need is worth as much as a large one; weighting by
+ * impact (CO2e avoided) is the alternative, but it would rank matches on factor sets rather than
+ * on fit, and candidates without a factor would never be allocated.
+ */
+import { AppError } from '../../errors.ts';
+import type { AllocationEntry, Candidate } from '../types.ts';
+import { type ListingsInput, listingLookup, preferCandidate } from './input.ts';
+
+/** Value per unit delivered: score-weighted share of the need (see the title block). */
+export function candidateValue(candidate: Pick<Candidate, 'score'>, needQuantity: number): number {
+  if (!(needQuantity > 0) || !(candidate.score > 0)) return 0;
+  return candidate.score / needQuantity;
+}
+
+/**
+ * Σ value_e · x_e over the entries. Entries name their candidate by (offerId, needId); when the
+ * candidate list holds a pair twice, the one the allocators keep (`preferCandidate`) counts.
+ */
+export function allocationObjective(
+  entries: readonly AllocationEntry[],
+  candidates: readonly Candidate[],
+  listings: ListingsInput,
+): number {
+  const lookup = listingLookup(listings);
+  // Index the entries, not the candidates: there are fewer, and a nested map spares building pair keys.
+  const slotOf = new Map<string, Map<string, number>>();
+  const slots = entries.map((entry) => {
+    let byNeed = slotOf.get(entry.offerId);
+    if (!byNeed) slotOf.set(entry.offerId, (byNeed = new Map()));
+    const slot = byNeed.get(entry.needId) ?? byNeed.size;
+    byNeed.set(entry.needId, slot);
+    return slot;
+  });
+  const chosen = new Map<Map<string, number>, Candidate[]>();
+  for (const c of candidates) {
+    const byNeed = slotOf.get(c.offerId);
+    const slot = byNeed?.get(c.needId);
+    if (!byNeed || slot === undefined) continue;
+    let picks = chosen.get(byNeed);
+    if (!picks) chosen.set(byNeed, (picks = []));
+    const seen = picks[slot];
+    if (!seen || preferCandidate(c, seen) < 0) picks[slot] = c;
+  }
+  let total = 0;
+  entries.forEach((entry, i) => {
+    const candidate = chosen.get(slotOf.get(entry.offerId)!)?.[slots[i]!];
+    if (!candidate) {
+      throw new AppError('INTERNAL', `allocation entry ${entry.offerId} -> ${entry.needId} has no candidate`);
+    }
+    total += candidateValue(candidate, lookup(entry.needId).canonicalQuantity.value) * entry.quantity;
+  });
+  return total;
+}

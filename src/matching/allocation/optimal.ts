@@ -1,0 +1,224 @@
+/**
+ * Optimal allocation: the linear programme that promises no surplus twice and covers the most
+ * need, weighted by match quality.
+ *
+ *   maximise   Σ_e value_e · x_e                       (value_e = score_e / need_e, objective.ts)
+ *   subject to Σ_{e ∋ n} x_e            ≤ need_n       for every need n
+ *              Σ_{e ∋ o} offerUse_e · x_e ≤ offer_o      for every offer o
+ *              0 ≤ x_e ≤ maxQuantity_e
+ *
+ * It is a generalised transportation problem (F. L. Hitchcock, "The distribution of a product from
+ * several sources to numerous localities", J. Math. Phys. 20, 1941, 224-230), solved with HiGHS
+ * (Q. Huangfu, J. A. J. Hall, "Parallelizing the dual revised simplex method", Math. Prog. Comp. 10,
+ * 2018, 119-142) compiled to WebAssembly.
+ *
+ * Why the shape of the code:
+ * - The model is solved in x_e / need_n (share of the need) with every row scaled to capacity 1, so
+ *   coefficients stay near 1 whether a need is 2 t or 2 GWh.
+ * - Candidates fall apart into connected components (an offer and a need meet only through a
+ *   candidate); a component of one candidate is solved in closed form and the rest are packed into
+ *   models of at most `maxColumnsPerModel` columns, which keeps simplex far from its worst case.
+ * - The model is passed as sparse arrays, not LP text: at 10^5 columns the text would be built and
+ *   parsed again for nothing.
+ * - The solution is checked against every capacity; tiny violations are clamped by
+ *   finaliseAllocation, a real one is treated as a solver failure. On any failure the greedy
+ *   allocation is returned with method 'greedy' and the reason is logged.
+ */
+import highsDefault, { type Highs } from 'highs';
+import type { AllocationResult, Candidate } from '../types.ts';
+import { greedyQuantities } from './greedy.ts';
+import type { ListingsInput } from './input.ts';
+import { allocationObjective } from './objective.ts';
+import { type AllocationProblem, buildAllocationProblem, finaliseAllocation } from './problem.ts';
+
+export interface OptimalOptions {
+  /** Largest number of candidates in one HiGHS model; components are never split. */
+  maxColumnsPerModel: number;
+  /** Wall-clock limit per model, seconds. */
+  timeLimitSeconds: number;
+  /** Further HiGHS options (snake_case, as in the HiGHS documentation). */
+  solverOptions: Record<string, string | number | boolean>;
+  /** Relative capacity violation above which the solution is rejected rather than clamped. */
+  maxViolation: number;
+  /** Receives the reason when the optimiser falls back to greedy (pino's signature). */
+  logger: { warn: (details: object, message: string) => void };
+}
+
+export const DEFAULTS: OptimalOptions = {
+  maxColumnsPerModel: 20_000,
+  timeLimitSeconds: 60,
+  solverOptions: {},
+  maxViolation: 1e-6,
+  logger: { warn: (details, message) => process.emitWarning(`${message} ${JSON.stringify(details)}`) },
+};
+
+/**
+ * The package's types describe its CommonJS build, so under NodeNext TypeScript sees the default
+ * import as the module object; the ESM build Node actually loads exports the loader as default.
+ */
+const highsLoader: typeof highsDefault.default =
+  typeof highsDefault === 'function' ? highsDefault : highsDefault.default;
+
+let runtime: Promise<Highs> | undefined;
+
+/** The WebAssembly runtime, loaded once per process (a failed load is retried on the next call). */
+function loadHighs(): Promise<Highs> {
+  runtime ??= highsLoader().catch((error: unknown) => {
+    runtime = undefined;
+    throw error;
+  });
+  return runtime;
+}
+
+
+export async function allocateOptimal(
+  candidates: readonly Candidate[],
+  listings: ListingsInput,
+  options: Partial<OptimalOptions> = {},
+): Promise<AllocationResult> {
+  const settings: OptimalOptions = { ...DEFAULTS, ...options };
+  if (candidates.length === 0) return { method: 'lp', entries: [], objective: 0 };
+  const problem = buildAllocationProblem(candidates, listings);
+
+  let method: AllocationResult['method'] = 'lp';
+  let x: Float64Array;
+  try {
+    x = solveComponents(problem, await loadHighs(), settings);
+  } catch (error) {
+    // A new runtime next time: a trapped WebAssembly instance is not worth trusting.
+    runtime = undefined;
+    settings.logger.warn(
+      { reason: error instanceof Error ? error.message : String(error), candidates: problem.candidates.length },
+      'allocation: HiGHS failed, falling back to greedy',
+    );
+    method = 'greedy';
+    x = greedyQuantities(problem);
+  }
+  const entries = finaliseAllocation(problem, x);
+  return { method, entries, objective: allocationObjective(entries, problem.candidates, listings) };
+}
+
+function solveComponents(problem: AllocationProblem, highs: Highs, settings: OptimalOptions): Float64Array {
+  const { upper } = problem;
+  const x = new Float64Array(upper.length);
+  let batch: number[] = [];
+  for (const component of components(problem)) {
+    if (component.length === 1) {
+      // One candidate alone: its upper bound already folds in the need, the offer and maxQuantity.
+      x[component[0]!] = upper[component[0]!]!;
+      continue;
+    }
+    if (batch.length > 0 && batch.length + component.length > settings.maxColumnsPerModel) {
+      solveModel(problem, batch, highs, settings, x);
+      batch = [];
+    }
+    batch.push(...component);
+  }
+  if (batch.length > 0) solveModel(problem, batch, highs, settings, x);
+  return x;
+}
+
+/**
+ * Connected components of the offer-need graph over candidates worth allocating, each a list of
+ * candidate indices in increasing order, components ordered by their first candidate.
+ */
+function components(problem: AllocationProblem): number[][] {
+  const { offerOf, needOf, upper } = problem;
+  const parent = Int32Array.from(problem.ids, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  for (let e = 0; e < upper.length; e++) {
+    if (!(upper[e]! > 0)) continue;
+    const a = find(offerOf[e]!);
+    const b = find(needOf[e]!);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  }
+  const byRoot = new Map<number, number[]>();
+  for (let e = 0; e < upper.length; e++) {
+    if (!(upper[e]! > 0)) continue;
+    const root = find(offerOf[e]!);
+    const list = byRoot.get(root);
+    if (list) list.push(e);
+    else byRoot.set(root, [e]);
+  }
+  // Map insertion order is the order of each component's first candidate: deterministic.
+  return [...byRoot.values()];
+}
+
+function solveModel(
+  problem: AllocationProblem,
+  columns: readonly number[],
+  highs: Highs,
+  settings: OptimalOptions,
+  x: Float64Array,
+): void {
+  const { offerOf, needOf, value, use, upper, capacity } = problem;
+  const needRow = new Map<number, number>();
+  const offerRow = new Map<number, number>();
+  for (const e of columns) {
+    if (!needRow.has(needOf[e]!)) needRow.set(needOf[e]!, needRow.size);
+  }
+  for (const e of columns) {
+    if (use[e]! > 0 && !offerRow.has(offerOf[e]!)) offerRow.set(offerOf[e]!, needRow.size + offerRow.size);
+  }
+  const numCols = columns.length;
+  const numRows = needRow.size + offerRow.size;
+  const colCost = new Float64Array(numCols);
+  const colLower = new Float64Array(numCols);
+  const colUpper = new Float64Array(numCols);
+  const starts = new Int32Array(numCols + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  columns.forEach((e, j) => {
+    const need = capacity[needOf[e]!]!;
+    colCost[j] = value[e]! * need;
+    colUpper[j] = Math.min(1, upper[e]! / need);
+    indices.push(needRow.get(needOf[e]!)!);
+    values.push(1);
+    if (use[e]! > 0) {
+      indices.push(offerRow.get(offerOf[e]!)!);
+      values.push((use[e]! * need) / capacity[offerOf[e]!]!);
+    }
+    starts[j + 1] = indices.length;
+  });
+
+  const model = highs.createModel({
+    numCols,
+    numRows,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost,
+    colLower,
+    colUpper,
+    rowLower: new Float64Array(numRows).fill(-highs.infinity),
+    rowUpper: new Float64Array(numRows).fill(1),
+    matrix: { format: 'csc', numRows, numCols, starts, indices: Int32Array.from(indices), values },
+  });
+  try {
+    model.options.set({ output_flag: false, time_limit: settings.timeLimitSeconds, ...settings.solverOptions });
+    model.run();
+    const status = model.getModelStatus();
+    if (status !== highs.constants.modelStatus.optimal) {
+      throw new Error(`HiGHS ended with model status ${status} on ${numCols} columns`);
+    }
+    const share = model.getSolution().colValue;
+    const rowUse = new Float64Array(numRows);
+    columns.forEach((e, j) => {
+      const y = share[j]!;
+      if (!Number.isFinite(y)) throw new Error(`HiGHS returned ${y} for column ${j}`);
+      x[e] = y * capacity[needOf[e]!]!;
+      for (let k = starts[j]!; k < starts[j + 1]!; k++) rowUse[indices[k]!]! += values[k]! * y;
+    });
+    let worst = 0;
+    for (const used of rowUse) worst = Math.max(worst, used - 1);
+    if (worst > settings.maxViolation) {
+      throw new Error(`HiGHS solution over-allocates a capacity by ${worst} of it`);
+    }
+  } finally {
+    model.dispose();
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The allocation problem both allocators solve, in flat typed arrays so that 10^5 candidates cost
+ * a few megabytes, plus the one routine that turns raw quantities into a safe, deterministic
+ * result: clamp to bounds, scale down any over-full offer or need, round down, drop dust, sort.
+ */
+import { AppError } from '../../errors.ts';
+import type { AllocationEntry, Candidate } from '../types.ts';
+import { canonicalCandidates, type ListingsInput, listingLookup, pairKey, uniqueCandidates } from './input.ts';
+import { candidateValue } from './objective.ts';
+
+/** Significant digits kept in an allocated quantity; rounding is always down, never over capacity. */
+export const QUANTITY_DIGITS = 9;
+/** Relative slack accepted by `findOverAllocation` (floating-point sums, not real over-promises). */
+export const CAPACITY_TOLERANCE = 1e-9;
+/** A quantity below this share of its need is numerical dust and is dropped. */
+const DUST_SHARE = 1e-9;
+
+export interface AllocationProblem {
+  /** Candidates sorted by (offerId, needId), one per pair. */
+  candidates: Candidate[];
+  /** Every listing named by a candidate, and its canonical quantity (0 when unusable). */
+  ids: string[];
+  capacity: Float64Array;
+  /** Per candidate: offer and need (indices into `ids`), value, offer use and tightest upper bound. */
+  offerOf: Int32Array;
+  needOf: Int32Array;
+  value: Float64Array;
+  use: Float64Array;
+  upper: Float64Array;
+}
+
+export function buildAllocationProblem(input: readonly Candidate[], listings: ListingsInput): AllocationProblem {
+  const lookup = listingLookup(listings);
+  const { candidates, ids, offerOf, needOf } = canonicalCandidates(input);
+  const capacity = Float64Array.from(ids, (id) => {
+    const q = lookup(id).canonicalQuantity.value;
+    return Number.isFinite(q) && q > 0 ? q : 0;
+  });
+  const n = candidates.length;
+  const value = new Float64Array(n);
+  const use = new Float64Array(n);
+  const upper = new Float64Array(n);
+  for (let e = 0; e < n; e++) {
+    const c = candidates[e]!;
+    if (!(c.offerUse >= 0) || !Number.isFinite(c.offerUse)) {
+      throw new AppError('INTERNAL', `allocation: candidate ${c.offerId} -> ${c.needId} has offerUse ${c.offerUse}`);
+    }
+    const need = capacity[needOf[e]!]!;
+    use[e] = c.offerUse;
+    value[e] = candidateValue(c, need);
+    // The tightest bound the pair alone can reach: it narrows the LP and keeps the greedy simple.
+    const byOffer = c.offerUse > 0 ? capacity[offerOf[e]!]! / c.offerUse : Number.POSITIVE_INFINITY;
+    const bound = Math.min(Number.isFinite(c.maxQuantity) ? c.maxQuantity : 0, need, byOffer);
+    upper[e] = value[e]! > 0 && bound > 0 ? bound : 0;
+  }
+  return { candidates, ids, capacity, offerOf, needOf, value, use, upper };
+}
+
+/**
+ * Makes raw quantities safe to promise: clamps each to [0, upper], scales every over-full need and
+ * offer down to its capacity (scaling only ever frees room elsewhere), rounds down to
+ * QUANTITY_DIGITS significant digits and drops dust. Entries come out sorted by (offerId, needId).
+ */
+export function finaliseAllocation(problem: AllocationProblem, raw: Float64Array): AllocationEntry[] {
+  const { candidates, offerOf, needOf, use, upper, capacity } = problem;
+  const n = candidates.length;
+  const x = new Float64Array(n);
+  for (let e = 0; e < n; e++) x[e] = Math.min(Math.max(raw[e]!, 0), upper[e]!);
+
+  const needSum = new Float64Array(capacity.length);
+  for (let e = 0; e < n; e++) needSum[needOf[e]!]! += x[e]!;
+  for (let e = 0; e < n; e++) {
+    const d = needOf[e]!;
+    if (needSum[d]! > capacity[d]!) x[e]! *= capacity[d]! / needSum[d]!;
+  }
+  const offerSum = new Float64Array(capacity.length);
+  for (let e = 0; e < n; e++) offerSum[offerOf[e]!]! += use[e]! * x[e]!;
+  for (let e = 0; e < n; e++) {
+    const o = offerOf[e]!;
+    if (offerSum[o]! > capacity[o]!) x[e]! *= capacity[o]! / offerSum[o]!;
+  }
+
+  const entries: AllocationEntry[] = [];
+  for (let e = 0; e < n; e++) {
+    const quantity = roundDown(x[e]!);
+    if (quantity <= DUST_SHARE * capacity[needOf[e]!]!) continue;
+    const c = candidates[e]!;
+    entries.push({ offerId: c.offerId, needId: c.needId, quantity });
+  }
+  return entries;
+}
+
+/** Rounds down to QUANTITY_DIGITS significant digits; the decimal round trip keeps outputs like 0.3 clean. */
+export function roundDown(q: number): number {
+  if (!(q > 0) || !Number.isFinite(q)) return 0;
+  const exponent = Math.floor(Math.log10(q)) - (QUANTITY_DIGITS - 1);
+  // The 1e-6 nudge absorbs representation error (0.3 / 1e-9 = 299999999.99999994) without rounding up.
+  const mantissa = Math.floor(q / 10 ** exponent + 1e-6);
+  return Number(`${mantissa}e${exponent}`);
+}
+
+/**
+ * Every offer, need or pair bound the entries exceed beyond CAPACITY_TOLERANCE; empty when the
+ * allocation is safe. Used after the LP and by the tests.
+ */
+export function findOverAllocation(
+  entries: readonly AllocationEntry[],
+  candidates: readonly Candidate[],
+  listings: ListingsInput,
+): string[] {
+  const lookup = listingLookup(listings);
+  const byPair = new Map(uniqueCandidates(candidates).map((c) => [pairKey(c.offerId, c.needId), c]));
+  const offerUsed = new Map<string, number>();
+  const needUsed = new Map<string, number>();
+  const problems: string[] = [];
+  const over = (used: number, cap: number) => used > cap * (1 + CAPACITY_TOLERANCE) + Number.MIN_VALUE;
+  for (const entry of entries) {
+    const c = byPair.get(pairKey(entry.offerId, entry.needId));
+    if (!c) {
+      problems.push(`${entry.offerId} -> ${entry.needId}: no such candidate`);
+      continue;
+    }
+    if (!(entry.quantity >= 0) || over(entry.quantity, c.maxQuantity)) {
+      problems.push(`${entry.offerId} -> ${entry.needId}: ${entry.quantity} outside [0, ${c.maxQuantity}]`);
+    }
+    offerUsed.set(entry.offerId, (offerUsed.get(entry.offerId) ?? 0) + c.offerUse * entry.quantity);
+    needUsed.set(entry.needId, (needUsed.get(entry.needId) ?? 0) + entry.quantity);
+  }
+  for (const [id, used] of [...offerUsed, ...needUsed]) {
+    const cap = lookup(id).canonicalQuantity.value;
+    if (over(used, cap)) problems.push(`${id}: ${used} allocated of ${cap}`);
+  }
+  return problems;
+}

@@ -1,0 +1,168 @@
+/**
+ * Energy compatibility: same or convertible carrier, with temperatures.
+ *
+ * Surplus heat (steam, flue gas, hot water, warm cooling water) serves a hot-water or steam need
+ * directly through a heat exchanger when it is hot enough, or through a heat pump when it is not
+ * (see heat-pump.ts). Steam is only used directly. Surplus cold serves cold and cooling-water needs
+ * when it is colder than the need by the approach. Electricity and gas serve their own kind only.
+ * A listing without a temperature gets the one assumed for its carrier, and the reason says so.
+ */
+import type { EnergyCarrier } from '../domain/listing-kinds.ts';
+import type { ResourceFit } from './fit-result.ts';
+import { fmt } from './format.ts';
+import { routeHeat } from './heat-pump.ts';
+import type { MatchConfig, MatchListing } from './types.ts';
+
+/** Carriers each offered carrier can serve without a heat pump. */
+export const DIRECT_SERVES: Record<EnergyCarrier, readonly EnergyCarrier[]> = {
+  steam: ['steam', 'hot-water'],
+  'flue-gas': ['steam', 'hot-water'],
+  'hot-water': ['hot-water'],
+  'cooling-water': ['hot-water'],
+  cold: ['cold', 'cooling-water'],
+  electricity: ['electricity'],
+  gas: ['gas'],
+};
+
+/** Heat sources a heat pump can lift, and the needs it can lift them to. */
+export const HEAT_PUMP_SOURCES: ReadonlySet<EnergyCarrier> = new Set([
+  'hot-water',
+  'cooling-water',
+  'flue-gas',
+]);
+export const HEAT_NEEDS: ReadonlySet<EnergyCarrier> = new Set(['hot-water', 'steam']);
+const COLD_NEEDS: ReadonlySet<EnergyCarrier> = new Set(['cold', 'cooling-water']);
+
+/** Typical temperatures when a listing states none, °C (overridable in the versioned config). */
+export const ASSUMED_TEMPERATURE_C: {
+  offer: Record<EnergyCarrier, number>;
+  need: Record<EnergyCarrier, number>;
+} = {
+  offer: {
+    steam: 180,
+    'flue-gas': 150,
+    'hot-water': 80,
+    'cooling-water': 30,
+    cold: 5,
+    electricity: 0,
+    gas: 0,
+  },
+  need: {
+    steam: 150,
+    'flue-gas': 150,
+    'hot-water': 70,
+    'cooling-water': 15,
+    cold: 10,
+    electricity: 0,
+    gas: 0,
+  },
+};
+
+/** Resource-term values by route. */
+export const ENERGY_FIT = { sameCarrier: 1, converted: 0.9, heatPump: 0.75 };
+
+export function servesCarriers(carrier: EnergyCarrier): EnergyCarrier[] {
+  const out = new Set<EnergyCarrier>(DIRECT_SERVES[carrier]);
+  if (HEAT_PUMP_SOURCES.has(carrier)) for (const c of HEAT_NEEDS) out.add(c);
+  return [...out];
+}
+
+function temperature(
+  l: MatchListing,
+  side: 'offer' | 'need',
+  config: MatchConfig,
+): { c: number; assumed: boolean } {
+  const stated = l.energy?.supplyTemperatureC;
+  if (stated !== undefined) return { c: stated, assumed: false };
+  const carrier = l.energy!.carrier;
+  return {
+    c: config.assumedTemperatureC?.[side][carrier] ?? ASSUMED_TEMPERATURE_C[side][carrier],
+    assumed: true,
+  };
+}
+
+export function fitEnergy(offer: MatchListing, need: MatchListing, config: MatchConfig): ResourceFit | null {
+  const from = offer.energy?.carrier;
+  const to = need.energy?.carrier;
+  if (from === undefined || to === undefined) return null;
+  const direct = DIRECT_SERVES[from].includes(to);
+  const pumpable = HEAT_PUMP_SOURCES.has(from) && HEAT_NEEDS.has(to);
+  if (!direct && !pumpable) return null;
+  const carriers = from === to ? from : `${from} → ${to}`;
+
+  if (from === 'electricity' || from === 'gas') {
+    return {
+      route: { type: 'direct', detail: carriers },
+      resource: { value: ENERGY_FIT.sameCarrier, reason: `${from} offered for a ${to} need` },
+      quality: { value: 1, reason: `${from} needs no temperature match` },
+      offerUse: 1,
+    };
+  }
+
+  const src = temperature(offer, 'offer', config);
+  const sink = temperature(need, 'need', config);
+  const assumedNote = src.assumed || sink.assumed ? ' (temperature assumed typical for the carrier)' : '';
+  const assumedFactor = src.assumed || sink.assumed ? 0.8 : 1;
+
+  if (COLD_NEEDS.has(to)) {
+    const margin = sink.c - src.c;
+    if (margin < config.minApproachK) return null;
+    return {
+      route: { type: 'direct', detail: carriers },
+      resource: {
+        value: from === to ? ENERGY_FIT.sameCarrier : ENERGY_FIT.converted,
+        reason: `${from} offered for a ${to} need`,
+      },
+      quality: {
+        value: assumedFactor,
+        reason: `cold at ${src.c} °C serves the ${sink.c} °C need with ${fmt(margin)} K to spare${assumedNote}`,
+      },
+      offerUse: 1,
+    };
+  }
+
+  const heat = routeHeat(src.c, sink.c, config, pumpable);
+  if (heat.type === 'rejected') return null;
+  if (heat.type === 'direct') {
+    if (!direct) return null;
+    return {
+      route: { type: 'direct', detail: carriers },
+      resource: {
+        value: from === to ? ENERGY_FIT.sameCarrier : ENERGY_FIT.converted,
+        reason:
+          from === to
+            ? `${from} offered for a ${to} need`
+            : `${from} serves a ${to} need through a heat exchanger`,
+      },
+      quality: {
+        value: assumedFactor,
+        reason: `source at ${src.c} °C serves the ${sink.c} °C need directly (${fmt(heat.marginK)} K ≥ ${config.minApproachK} K approach)${assumedNote}`,
+      },
+      offerUse: 1,
+    };
+  }
+  const { cop, liftK } = heat;
+  return {
+    route: { type: 'heat-pump', detail: `COP ${fmt(cop, 2)}, lift ${fmt(liftK)} K` },
+    resource: {
+      value: ENERGY_FIT.heatPump,
+      reason: `${from} at ${src.c} °C lifted by a heat pump to a ${to} need`,
+    },
+    quality: {
+      value: assumedFactor * (1 - (0.5 * liftK) / config.maxHeatPumpLiftK),
+      reason: `a heat pump lifts ${src.c} °C to ${sink.c} °C (lift ${fmt(liftK)} K incl. approach, COP ${fmt(cop, 2)})${assumedNote}`,
+    },
+    offerUse: (cop - 1) / cop,
+    heatPump: { cop, liftK },
+  };
+}
+
+export function energyOfferKeys(offer: MatchListing): string[] {
+  const carrier = offer.energy?.carrier;
+  return carrier === undefined ? [] : servesCarriers(carrier).map((c) => `e:${c}`);
+}
+
+export function energyNeedKeys(need: MatchListing): string[] {
+  const carrier = need.energy?.carrier;
+  return carrier === undefined ? [] : [`e:${carrier}`];
+}

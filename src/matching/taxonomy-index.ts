@@ -1,0 +1,75 @@
+/**
+ * Lookups over the material taxonomy that the matcher asks for on every pair, built once per
+ * ReferenceData object and kept in a WeakMap, so the engine stays a pure function of its input.
+ */
+import type { ReferenceData, Substitution } from '../domain/reference.ts';
+
+interface TaxonomyIndex {
+  categoriesByPrefix: Map<string, string[]>;
+  coveringCache: Map<string, readonly string[]>;
+  substitutionsByNeedCategory: Map<string, Substitution[]>;
+}
+
+const cache = new WeakMap<ReferenceData, TaxonomyIndex>();
+
+function indexOf(ref: ReferenceData): TaxonomyIndex {
+  const hit = cache.get(ref);
+  if (hit) return hit;
+  const categoriesByPrefix = new Map<string, string[]>();
+  for (const category of ref.materialCategories.values()) {
+    for (const prefix of category.wasteCodePrefixes) {
+      const ids = categoriesByPrefix.get(prefix) ?? [];
+      if (!ids.includes(category.id)) ids.push(category.id);
+      categoriesByPrefix.set(prefix, ids);
+    }
+  }
+  const substitutionsByNeedCategory = new Map<string, Substitution[]>();
+  for (const s of ref.substitutions) {
+    const list = substitutionsByNeedCategory.get(s.need.category) ?? [];
+    list.push(s);
+    substitutionsByNeedCategory.set(s.need.category, list);
+  }
+  const built: TaxonomyIndex = { categoriesByPrefix, coveringCache: new Map(), substitutionsByNeedCategory };
+  cache.set(ref, built);
+  return built;
+}
+
+/** Categories whose waste-code prefixes cover `code`, sorted by id. */
+export function categoriesCovering(ref: ReferenceData, code: string): readonly string[] {
+  const index = indexOf(ref);
+  const cached = index.coveringCache.get(code);
+  if (cached) return cached;
+  const ids = new Set<string>();
+  for (let len = 1; len <= code.length; len++) {
+    for (const id of index.categoriesByPrefix.get(code.slice(0, len)) ?? []) ids.add(id);
+  }
+  const sorted = [...ids].sort();
+  index.coveringCache.set(code, sorted);
+  return sorted;
+}
+
+/** The categories an offered material belongs to: the one it names plus those covering its codes. */
+export function offerCategories(
+  ref: ReferenceData,
+  codes: readonly string[],
+  declared: string | undefined,
+): Set<string> {
+  const out = new Set<string>();
+  if (declared !== undefined) out.add(declared);
+  for (const code of codes) for (const id of categoriesCovering(ref, code)) out.add(id);
+  return out;
+}
+
+/** True when the substitution's offer side describes this material (by code prefix or category). */
+export function substitutionApplies(
+  s: Substitution,
+  codes: readonly string[],
+  categories: ReadonlySet<string>,
+): boolean {
+  if (s.offer.category !== undefined && categories.has(s.offer.category)) return true;
+  return (s.offer.wasteCodePrefixes ?? []).some((prefix) => codes.some((code) => code.startsWith(prefix)));
+}
+
+export function substitutionsInto(ref: ReferenceData, needCategory: string): readonly Substitution[] {
+  return indexOf(ref).substitutionsByNeedCategory.get(needCategory) ?? [];
+}

@@ -1,0 +1,11 @@
+import type { ReferenceData } from '../domain/reference.ts';
+import type { Logger } from '../logger.ts';
+import type { Store } from '../store/driver.ts';
+
+/** What every use-case may use; built once in main.ts (or a test) and passed down. */
+export interface Deps {
+  store: Store;
+  reference: ReferenceData;
+  logger: Logger;
+  now: () => Date;
+}

@@ -1,0 +1,112 @@
+import { idFromRef, newId } from '../domain/ids.ts';
+import { type ListingData, ListingInputSchema, ListingPatchSchema } from '../domain/listing.ts';
+import { type ListingQuery, toFulltextQuery } from '../domain/listing-query.ts';
+import { checkListingReference, materialiseListing } from '../domain/listing-rules.ts';
+import { parseOrThrow } from '../domain/validate.ts';
+import { canSeeIdentity, canSeePrivate, type Viewer } from '../domain/viewer.ts';
+import { presentListing, type VisibleListing } from '../domain/visibility.ts';
+import { notFound, validationError } from '../errors.ts';
+import type { MatchListing } from '../matching/types.ts';
+import {
+  deleteListing as deleteListingRow,
+  getListing as getListingRow,
+  searchListings,
+  upsertListings,
+} from '../store/listing-store.ts';
+import { getSite } from '../store/site-store.ts';
+import type { Deps } from './deps.ts';
+
+function checkReference(deps: Deps, data: ListingData): void {
+  const problems = checkListingReference(data, deps.reference);
+  if (problems.length) throw validationError('listing is not valid', problems);
+}
+
+async function siteOf(deps: Deps, siteId: string) {
+  const site = await getSite(deps.store, siteId);
+  if (!site) {
+    throw validationError('listing is not valid', [{ path: 'siteId', message: `no site with id '${siteId}'` }]);
+  }
+  return site;
+}
+
+export async function createListing(deps: Deps, body: unknown): Promise<MatchListing> {
+  const data = parseOrThrow(ListingInputSchema, body, 'listing');
+  checkReference(deps, data);
+  const site = await siteOf(deps, data.siteId);
+  const now = deps.now().toISOString();
+  const listing = materialiseListing(
+    data,
+    deps.reference,
+    { id: data.ref ? idFromRef('li', data.ref) : newId('li'), companyId: site.companyId },
+    { createdAt: now, updatedAt: now },
+  );
+  await deps.store.write((tx) => upsertListings(tx, [listing]));
+  return { ...listing, lat: site.lat, lon: site.lon };
+}
+
+export async function getListing(deps: Deps, id: string, viewer: Viewer): Promise<VisibleListing> {
+  const listing = await getListingRow(deps.store, id);
+  const visible = listing ? presentListing(listing, viewer) : null;
+  // A listing the viewer may not see answers exactly like one that does not exist.
+  if (!visible) throw notFound('listing', id);
+  return visible;
+}
+
+/** PATCH: given top-level fields replace stored ones (a kind block is replaced whole); kind is fixed. */
+export async function updateListing(deps: Deps, id: string, body: unknown): Promise<MatchListing> {
+  const current = await getListingRow(deps.store, id);
+  if (!current) throw notFound('listing', id);
+  const patch = parseOrThrow(ListingPatchSchema, body, 'listing update');
+  const {
+    id: _i,
+    companyId: _co,
+    createdAt,
+    updatedAt: _u,
+    canonicalQuantity: _q,
+    lat: _lat,
+    lon: _lon,
+    material,
+    ...editable
+  } = current;
+  const stripped = material ? (({ hazardous: _h, ...m }) => m)(material) : undefined;
+  const merged = { ...editable, ...(stripped ? { material: stripped } : {}), ...patch };
+  const data = parseOrThrow(ListingInputSchema, merged, 'listing');
+  checkReference(deps, data);
+  const site = await siteOf(deps, data.siteId);
+  const listing = materialiseListing(
+    data,
+    deps.reference,
+    { id, companyId: site.companyId },
+    { createdAt, updatedAt: deps.now().toISOString() },
+  );
+  await deps.store.write((tx) => upsertListings(tx, [listing]));
+  return { ...listing, lat: site.lat, lon: site.lon };
+}
+
+export async function deleteListing(deps: Deps, id: string): Promise<void> {
+  if (!(await deleteListingRow(deps.store, id))) throw notFound('listing', id);
+}
+
+export async function listListings(
+  deps: Deps,
+  q: ListingQuery,
+  viewer: Viewer,
+): Promise<{ total: number; items: VisibleListing[]; limit: number; offset: number }> {
+  const page = await searchListings(deps.store, {
+    kind: q.kind ?? null,
+    direction: q.direction ?? null,
+    companyId: q.companyId ?? null,
+    siteId: q.siteId ?? null,
+    code: q.code ?? null,
+    center: q.lat !== undefined && q.lon !== undefined ? { latitude: q.lat, longitude: q.lon } : null,
+    radiusM: q.radiusKm !== undefined ? q.radiusKm * 1000 : null,
+    q: q.q ? toFulltextQuery(q.q) : null,
+    seePrivate: canSeePrivate(viewer),
+    seeIdentity: canSeeIdentity(viewer),
+    viewerCompanyId: viewer.companyId,
+    offset: q.offset,
+    limit: q.limit,
+  });
+  const items = page.items.map((l) => presentListing(l, viewer)).filter((l): l is VisibleListing => l !== null);
+  return { total: page.total, items, limit: q.limit, offset: q.offset };
+}

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/harness.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const company = { name: 'Fjordvik Aluminium AS', orgNumber: '100000016', industry: '24.420' };
+const site = { name: 'Smelter', lat: 60.12, lon: 6.55, municipality: 'Fjordvik' };
+const materialOffer = (siteId: string) => ({
+  siteId,
+  direction: 'offer',
+  kind: 'material',
+  title: 'Spent potlining, first cut',
+  quantity: { value: 1200, unit: 't/yr' },
+  material: { wasteCodes: ['100308'], form: 'solid' },
+});
+
+async function companyWithSite() {
+  const c = await app.request('POST', '/companies', { ...company, orgNumber: undefined, country: 'SE' });
+  expect(c.status).toBe(201);
+  const s = await app.request('POST', `/companies/${c.body.id}/sites`, site);
+  expect(s.status).toBe(201);
+  return { companyId: c.body.id as string, siteId: s.body.id as string };
+}
+
+describe('registering companies, sites and listings', () => {
+  it('when a company is registered, then it can be read back with its industry division', async () => {
+    const created = await app.request('POST', '/companies', company);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: company.name, orgNumber: '100000016', industryDivision: '24' });
+    const read = await app.request('GET', `/companies/${created.body.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.name).toBe(company.name);
+  });
+
+  it('when the org number fails its mod-11 check, then 400 names orgNumber', async () => {
+    const res = await app.request('POST', '/companies', { ...company, orgNumber: '100000017' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(res.body.error.details).toContainEqual(expect.objectContaining({ path: 'orgNumber' }));
+  });
+
+  it('when the industry division does not exist, then 400 names industry', async () => {
+    const res = await app.request('POST', '/companies', { ...company, orgNumber: '100000024', industry: '04.100' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].path).toBe('industry');
+  });
+
+  it('when a body has an unknown field, then 400 names that field', async () => {
+    const res = await app.request('POST', '/companies', { ...company, orgNumber: '100000032', colour: 'blue' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toContainEqual({ path: 'colour', message: 'is not a known field' });
+  });
+
+  it('when the JSON is malformed, then 400 MALFORMED_JSON and no stack trace', async () => {
+    const res = await app.request('POST', '/companies', '{"name": ');
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('MALFORMED_JSON');
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('when a listing is created, then its quantity is also given in the canonical unit', async () => {
+    const { siteId, companyId } = await companyWithSite();
+    const res = await app.request('POST', '/listings', {
+      ...materialOffer(siteId),
+      quantity: { value: 100, unit: 't/month' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.companyId).toBe(companyId);
+    expect(res.body.canonicalQuantity).toEqual({ value: 1200, unit: 't/yr' });
+    expect(res.body.material.hazardous).toBe(true);
+    const read = await app.request('GET', `/listings/${res.body.id}`);
+    expect(read.body.quantity).toEqual({ value: 100, unit: 't/month' });
+  });
+
+  it.each([
+    ['a wrong List of Waste code', { material: { wasteCodes: ['999999'] } }, 'material.wasteCodes[0]'],
+    ['a negative quantity', { quantity: { value: -5, unit: 't/yr' } }, 'quantity.value'],
+    ['an unknown unit', { quantity: { value: 5, unit: 'barrels/yr' } }, 'quantity.unit'],
+    ['a missing site', { siteId: 'si_nope' }, 'siteId'],
+    ['an energy block on a material listing', { energy: { carrier: 'steam' } }, 'energy'],
+  ])('when a listing has %s, then 400 names the field and nothing is stored', async (_what, change, path) => {
+    const { siteId, companyId } = await companyWithSite();
+    const res = await app.request('POST', '/listings', { ...materialOffer(siteId), ...change });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
+    const list = await app.request("GET", `/listings?companyId=${companyId}`);
+    if (list.status !== 200) console.log(JSON.stringify(list.body));
+    expect(list.body.total).toBe(0);
+  });
+
+  it('when a listing is patched, then the merged listing is revalidated and saved', async () => {
+    const { siteId } = await companyWithSite();
+    const created = await app.request('POST', '/listings', materialOffer(siteId));
+    const bad = await app.request('PATCH', `/listings/${created.body.id}`, { quantity: { value: 0, unit: 't/yr' } });
+    expect(bad.status).toBe(400);
+    const ok = await app.request('PATCH', `/listings/${created.body.id}`, { title: 'SPL', quantity: { value: 2, unit: 'kt/yr' } });
+    expect(ok.status).toBe(200);
+    expect(ok.body.canonicalQuantity.value).toBe(2000);
+    expect(ok.body.createdAt).toBe(created.body.createdAt);
+  });
+
+  it('when a company with listings is deleted without cascade, then 409 and nothing is lost', async () => {
+    const { siteId, companyId } = await companyWithSite();
+    await app.request('POST', '/listings', materialOffer(siteId));
+    const refused = await app.request('DELETE', `/companies/${companyId}`);
+    expect(refused.status).toBe(409);
+    expect((await app.request('GET', `/companies/${companyId}`)).status).toBe(200);
+    const done = await app.request('DELETE', `/companies/${companyId}?cascade=true`);
+    expect(done.status).toBe(204);
+    expect((await app.request('GET', `/sites/${siteId}`)).status).toBe(404);
+  });
+});

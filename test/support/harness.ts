@@ -1,0 +1,69 @@
+/**
+ * The app on port 0 against the run's Neo4j, with business data wiped first (the taxonomy and
+ * schema stay). Tests talk real HTTP to it.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { inject } from 'vitest';
+import { createApp } from '../../src/http/app.ts';
+import { createLogger } from '../../src/logger.ts';
+import { connect, type Runtime } from '../../src/runtime.ts';
+
+export interface TestApp {
+  url: string;
+  runtime: Runtime;
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  close(): Promise<void>;
+}
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers
+  body: any;
+}
+
+export async function openTestRuntime(): Promise<Runtime> {
+  const neo4j = inject('neo4j');
+  const logger = createLogger(process.env['LOG_LEVEL'] ?? 'silent');
+  return connect({ ...neo4j, source: 'uri', stop: async () => {} }, logger);
+}
+
+export async function wipeBusinessData(runtime: Runtime): Promise<void> {
+  await runtime.deps.store.write((tx) =>
+    tx.run('MATCH (n) WHERE n:Company OR n:Site OR n:Listing OR n:MatchRun OR n:Suggestion DETACH DELETE n'),
+  );
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  const runtime = await openTestRuntime();
+  await wipeBusinessData(runtime);
+  const app = createApp(runtime.deps, { bodyLimit: '25mb', readiness: runtime.readiness });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    runtime,
+    async request(method, path, body, headers = {}) {
+      const res = await fetch(url + path, {
+        method,
+        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // Not JSON: the raw text is the body.
+      }
+      return { status: res.status, headers: res.headers, body: parsed };
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runtime.close();
+    },
+  };
+}

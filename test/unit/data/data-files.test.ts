@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateDocument, validateTaxonomy } from '../../../src/cli/validate-data.ts';
+import { loadReferenceData } from '../../../src/reference/load.ts';
+import { DATA_DIR } from '../../../src/reference/paths.ts';
+
+const ref = loadReferenceData();
+const read = (rel: string): unknown => JSON.parse(readFileSync(join(DATA_DIR, rel), 'utf8'));
+
+describe('data files', () => {
+  it('taxonomy: every prefix is a LoW code and every substitution names real categories', () => {
+    expect(validateTaxonomy(ref)).toEqual([]);
+    expect(ref.materialCategories.size).toBeGreaterThanOrEqual(30);
+    expect(ref.substitutions.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('demo region is valid and large enough, with all kinds in both directions', () => {
+    const doc = read('demo/region.json') as { listings: { kind: string; direction: string }[] };
+    const report = validateDocument('demo/region.json', doc, ref);
+    expect(report.problems).toEqual([]);
+    expect(report.companies).toBeGreaterThanOrEqual(40);
+    expect(report.listings).toBeGreaterThanOrEqual(150);
+    for (const kind of ['material', 'energy', 'water', 'land']) {
+      for (const direction of ['offer', 'need']) {
+        expect(doc.listings.some((l) => l.kind === kind && l.direction === direction)).toBe(true);
+      }
+    }
+  });
+
+  it('small example is valid', () => {
+    expect(validateDocument('small-import.json', read('examples/small-import.json'), ref).problems).toEqual(
+      [],
+    );
+  });
+
+  it('bad example fails in exactly the intended rows and fields', () => {
+    const report = validateDocument('bad-import.json', read('examples/bad-import.json'), ref);
+    expect(report.problems.map((p) => `${p.row} ${p.path}`).sort()).toEqual(
+      [
+        'companies[1] orgNumber',
+        'companies[2] industry',
+        'listings[2] material.wasteCodes[0]',
+        'listings[3] quantity.value',
+        'listings[4] quantity.unit',
+        'listings[5] site',
+        'listings[6] site',
+        'listings[7] material.category',
+      ].sort(),
+    );
+  });
+
+  it.each(readdirSync(join(DATA_DIR, 'cases')).filter((f) => f.endsWith('.json')))(
+    'case %s is valid',
+    (file) => {
+      const doc = read(`cases/${file}`) as { expected?: unknown[]; source?: string };
+      expect(validateDocument(file, doc, ref).problems).toEqual([]);
+      expect(doc.expected?.length ?? 0).toBeGreaterThan(0);
+      expect(doc.source?.length ?? 0).toBeGreaterThan(0);
+    },
+  );
+});

@@ -1,0 +1,225 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { allocateGreedy } from '../../../src/matching/allocation/greedy.ts';
+import { allocationObjective, candidateValue } from '../../../src/matching/allocation/objective.ts';
+import { allocateOptimal } from '../../../src/matching/allocation/optimal.ts';
+import { findOverAllocation, roundDown } from '../../../src/matching/allocation/problem.ts';
+import type { AllocationResult, Candidate, MatchListing } from '../../../src/matching/types.ts';
+
+function listing(id: string, direction: 'offer' | 'need', value: number): MatchListing {
+  return {
+    id,
+    companyId: `company-${id}`,
+    siteId: `site-${id}`,
+    direction,
+    kind: 'material',
+    title: id,
+    quantity: { value, unit: 't/yr' },
+    canonicalQuantity: { value, unit: 't/yr' },
+    continuity: 'continuous',
+    confidentiality: 'public',
+    material: { wasteCodes: ['100105'], hazardous: false },
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    lat: 59.9,
+    lon: 10.7,
+  };
+}
+
+function candidate(offerId: string, needId: string, score: number, maxQuantity: number, offerUse = 1): Candidate {
+  return {
+    offerId,
+    needId,
+    kind: 'material',
+    distanceKm: 10,
+    route: { type: 'direct' },
+    score,
+    terms: [],
+    maxQuantity,
+    offerUse,
+    impact: {
+      quantity: maxQuantity,
+      unit: 't/yr',
+      co2eAvoidedT: 0,
+      co2eBreakdown: { avoidedT: 0, transportT: 0, electricityT: 0 },
+      factorSet: 'test',
+    },
+  };
+}
+
+interface Instance {
+  listings: MatchListing[];
+  candidates: Candidate[];
+}
+
+/** Random bipartite instances: up to 6 offers and 6 needs, any subset of pairs, mixed offer use. */
+const instances: fc.Arbitrary<Instance> = fc
+  .record({
+    offers: fc.array(fc.double({ min: 0.5, max: 1000, noNaN: true }), { minLength: 1, maxLength: 6 }),
+    needs: fc.array(fc.double({ min: 0.5, max: 1000, noNaN: true }), { minLength: 1, maxLength: 6 }),
+    edges: fc.array(
+      fc.record({
+        offer: fc.nat(5),
+        need: fc.nat(5),
+        score: fc.double({ min: 0.01, max: 1, noNaN: true }),
+        maxShare: fc.double({ min: 0.05, max: 2, noNaN: true }),
+        offerUse: fc.constantFrom(1, 1, 0.75, 0.4, 1.25),
+      }),
+      { maxLength: 24 },
+    ),
+  })
+  .map(({ offers, needs, edges }) => {
+    const listings = [
+      ...offers.map((q, i) => listing(`o${i}`, 'offer', q)),
+      ...needs.map((q, i) => listing(`n${i}`, 'need', q)),
+    ];
+    const candidates = edges.map((e) => {
+      const o = e.offer % offers.length;
+      const n = e.need % needs.length;
+      return candidate(`o${o}`, `n${n}`, e.score, e.maxShare * needs[n]!, e.offerUse);
+    });
+    return { listings, candidates };
+  });
+
+function checkInvariants(result: AllocationResult, { listings, candidates }: Instance): void {
+  expect(findOverAllocation(result.entries, candidates, listings)).toEqual([]);
+  for (const entry of result.entries) expect(entry.quantity).toBeGreaterThan(0);
+  const keys = result.entries.map((e) => `${e.offerId}|${e.needId}`);
+  expect(keys).toEqual([...keys].sort());
+  expect(new Set(keys).size).toBe(keys.length);
+  expect(result.objective).toBeCloseTo(allocationObjective(result.entries, candidates, listings), 12);
+}
+
+describe('allocation', () => {
+  it('when there are no candidates, then both allocators return an empty allocation', async () => {
+    expect(allocateGreedy([], [])).toEqual({ method: 'greedy', entries: [], objective: 0 });
+    expect(await allocateOptimal([], [])).toEqual({ method: 'lp', entries: [], objective: 0 });
+  });
+
+  it('when one offer serves two needs, then it is not promised twice', async () => {
+    const listings = [listing('o', 'offer', 100), listing('a', 'need', 80), listing('b', 'need', 80)];
+    const candidates = [candidate('o', 'a', 0.9, 80), candidate('o', 'b', 0.6, 80)];
+    for (const result of [allocateGreedy(candidates, listings), await allocateOptimal(candidates, listings)]) {
+      expect(result.entries).toEqual([
+        { offerId: 'o', needId: 'a', quantity: 80 },
+        { offerId: 'o', needId: 'b', quantity: 20 },
+      ]);
+      expect(result.objective).toBeCloseTo(0.9 + (0.6 * 20) / 80, 12);
+    }
+  });
+
+  it('when greedy takes the best pair first, then the LP finds the strictly better crossing', async () => {
+    // o1 is everyone's favourite; giving it to n1 (greedy) leaves n2 with nothing, while o2 can only serve n1.
+    const listings = [
+      listing('o1', 'offer', 10),
+      listing('o2', 'offer', 10),
+      listing('n1', 'need', 10),
+      listing('n2', 'need', 10),
+    ];
+    const candidates = [candidate('o1', 'n1', 0.9, 10), candidate('o1', 'n2', 0.85, 10), candidate('o2', 'n1', 0.8, 10)];
+    const greedy = allocateGreedy(candidates, listings);
+    const optimal = await allocateOptimal(candidates, listings);
+    expect(greedy.entries).toEqual([{ offerId: 'o1', needId: 'n1', quantity: 10 }]);
+    expect(greedy.objective).toBeCloseTo(0.9, 12);
+    expect(optimal.method).toBe('lp');
+    expect(optimal.entries).toEqual([
+      { offerId: 'o1', needId: 'n2', quantity: 10 },
+      { offerId: 'o2', needId: 'n1', quantity: 10 },
+    ]);
+    expect(optimal.objective).toBeCloseTo(1.65, 12);
+  });
+
+  it('when heat is lifted by a heat pump, then the offer is charged offerUse per MWh delivered', async () => {
+    const listings = [listing('heat', 'offer', 60), listing('town', 'need', 100)];
+    const candidates = [candidate('heat', 'town', 0.7, 100, 0.75)];
+    const result = await allocateOptimal(candidates, listings);
+    expect(result.entries).toEqual([{ offerId: 'heat', needId: 'town', quantity: 80 }]);
+  });
+
+  it('when needs have different units, then value is the score-weighted share of the need', () => {
+    expect(candidateValue({ score: 0.8 }, 200)).toBeCloseTo(0.004, 15);
+    expect(candidateValue({ score: 0.8 }, 0)).toBe(0);
+    expect(candidateValue({ score: 0 }, 10)).toBe(0);
+  });
+
+  it('when a quantity has many digits, then it is rounded down to nine significant digits', () => {
+    expect(roundDown(1000 / 3)).toBe(333.333333);
+    expect(roundDown(0.3)).toBe(0.3);
+    expect(roundDown(123456789012)).toBe(123456789000);
+    expect(roundDown(0)).toBe(0);
+  });
+
+  it('when a candidate names an unknown listing, then allocation refuses with a typed error', () => {
+    expect(() => allocateGreedy([candidate('ghost', 'n', 1, 1)], [listing('n', 'need', 1)])).toThrow(
+      expect.objectContaining({ code: 'INTERNAL' }),
+    );
+  });
+
+  it('when HiGHS cannot finish, then the greedy allocation is returned and the reason logged', async () => {
+    const listings = [listing('o1', 'offer', 10), listing('o2', 'offer', 10), listing('n1', 'need', 10)];
+    const candidates = [candidate('o1', 'n1', 0.9, 10), candidate('o2', 'n1', 0.8, 10)];
+    const warnings: string[] = [];
+    const result = await allocateOptimal(candidates, listings, {
+      timeLimitSeconds: 0,
+      logger: { warn: (_details, message) => warnings.push(message) },
+    });
+    expect(result.method).toBe('greedy');
+    expect(result).toEqual({ ...allocateGreedy(candidates, listings), method: 'greedy' });
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('when a pair is listed twice, then the better candidate counts once', async () => {
+    const listings = [listing('o', 'offer', 50), listing('n', 'need', 100)];
+    const candidates = [candidate('o', 'n', 0.5, 100), candidate('o', 'n', 0.9, 100)];
+    const result = await allocateOptimal(candidates, listings);
+    expect(result.entries).toEqual([{ offerId: 'o', needId: 'n', quantity: 50 }]);
+    expect(result.objective).toBeCloseTo(0.45, 12);
+  });
+
+  it('when instances are random, then no offer, need or pair is over-allocated', async () => {
+    await fc.assert(
+      fc.asyncProperty(instances, async (instance) => {
+        checkInvariants(allocateGreedy(instance.candidates, instance.listings), instance);
+        checkInvariants(await allocateOptimal(instance.candidates, instance.listings), instance);
+      }),
+      { numRuns: 200, seed: 20260101 },
+    );
+  });
+
+  it('when instances are random, then the optimiser is never worse than greedy', async () => {
+    await fc.assert(
+      fc.asyncProperty(instances, async ({ listings, candidates }) => {
+        const greedy = allocateGreedy(candidates, listings);
+        const optimal = await allocateOptimal(candidates, listings);
+        expect(optimal.method).toBe('lp');
+        expect(optimal.objective).toBeGreaterThanOrEqual(greedy.objective - 1e-6);
+      }),
+      { numRuns: 200, seed: 20260102 },
+    );
+  });
+
+  it('when the same instance comes again in another order, then the allocation is identical', async () => {
+    await fc.assert(
+      fc.asyncProperty(instances, fc.nat(), async ({ listings, candidates }, shift) => {
+        const k = candidates.length === 0 ? 0 : shift % candidates.length;
+        const rotated = [...candidates.slice(k), ...candidates.slice(0, k)].reverse();
+        expect(allocateGreedy(rotated, listings)).toEqual(allocateGreedy(candidates, listings));
+        const first = await allocateOptimal(candidates, listings);
+        expect(await allocateOptimal(candidates, listings)).toEqual(first);
+        expect(await allocateOptimal(rotated, [...listings].reverse())).toEqual(first);
+      }),
+      { numRuns: 100, seed: 20260103 },
+    );
+  });
+
+  it('when components are split across several models, then the optimum is unchanged', async () => {
+    await fc.assert(
+      fc.asyncProperty(instances, async ({ listings, candidates }) => {
+        const whole = await allocateOptimal(candidates, listings);
+        const split = await allocateOptimal(candidates, listings, { maxColumnsPerModel: 2 });
+        expect(split.objective).toBeCloseTo(whole.objective, 6);
+      }),
+      { numRuns: 100, seed: 20260104 },
+    );
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { virginFactorName } from '../../../src/matching/impact.ts';
+import { evaluatePair } from '../../../src/matching/pair.ts';
+import { CTX, energy, FACTORS, listing, materialNeed, materialOffer, northOfOslo } from './fixtures.ts';
+
+describe('impact estimate', () => {
+  it('when fly ash substitutes cement raw material 50 km away, then CO2e = clinker avoided + disposal − transport', () => {
+    const c = evaluatePair(
+      materialOffer('o', ['100102'], { amount: 100 }),
+      materialNeed('n', { category: 'cement-raw-material' }, { amount: 200, ...northOfOslo(50) }),
+      CTX,
+    );
+    // 100 t diverted at factor 0.8 displace 80 t of virgin input (the need's "cement clinker").
+    // production 80 t × 800 kg/t = 64 t; disposal 100 t × 10 kg/t = 1 t;
+    // transport 100 t × 50 km × 0.1 kg/tkm = 0.5 t  →  64 + 1 − 0.5 = 64.5 t CO2e.
+    expect(c?.impact.tonnesDiverted).toBeCloseTo(100, 9);
+    expect(c?.impact.virginMaterialDisplacedT).toBeCloseTo(80, 9);
+    expect(c?.impact.co2eBreakdown.avoidedT).toBeCloseTo(65, 9);
+    expect(c?.impact.co2eBreakdown.transportT).toBeCloseTo(0.5, 9);
+    expect(c?.impact.co2eBreakdown.electricityT).toBe(0);
+    expect(c?.impact.co2eAvoidedT).toBeCloseTo(64.5, 9);
+    expect(c?.impact).toMatchObject({ quantity: 80, unit: 't/yr', factorSet: 'test-factors' });
+    expect(c?.impact.missingFactors).toBeUndefined();
+  });
+
+  it("when the offered residue's category has its own disposal factor, then that one is used", () => {
+    const c = evaluatePair(
+      materialOffer('o', ['150102'], { amount: 10 }),
+      materialNeed('n', { wasteCodes: ['150102'] }, { amount: 10 }),
+      CTX,
+    );
+    // 10 t × 2,000 kg/t avoided incineration; no displaced-material factor; 0 km.
+    expect(c?.impact.co2eAvoidedT).toBeCloseTo(20, 9);
+  });
+
+  it('when a heat pump lifts 1,000 MWh of 30 °C heat to a 70 °C need, then its electricity counts against the match', () => {
+    const c = evaluatePair(
+      energy('o', 'offer', { carrier: 'cooling-water', supplyTemperatureC: 30 }, { amount: 1000 }),
+      energy('n', 'need', { carrier: 'hot-water', supplyTemperatureC: 70 }, { amount: 2000 }),
+      CTX,
+    );
+    const cop = (0.5 * 348.15) / 50;
+    const delivered = 1000 / ((cop - 1) / cop); // 1,402.98 MWh: the offer's heat plus the pump's work
+    const electricity = delivered / cop; // 402.98 MWh
+    expect(c?.maxQuantity).toBeCloseTo(delivered, 9);
+    expect(electricity).toBeCloseTo(delivered - 1000, 9);
+    expect(c?.impact.mwhDelivered).toBeCloseTo(delivered, 9);
+    expect(c?.impact.heatPumpElectricityMWh).toBeCloseTo(electricity, 9);
+    // displaced heat 0.2 t/MWh, grid 0.1 t/MWh
+    expect(c?.impact.co2eBreakdown.avoidedT).toBeCloseTo(delivered * 0.2, 9);
+    expect(c?.impact.co2eBreakdown.electricityT).toBeCloseTo(electricity * 0.1, 9);
+    expect(c?.impact.co2eAvoidedT).toBeCloseTo(delivered * 0.2 - electricity * 0.1, 9);
+    expect(c?.impact.co2eAvoidedT).toBeCloseTo(240.298, 3);
+  });
+
+  it('when water is supplied, then CO2e avoided is m³ × the supply factor', () => {
+    const c = evaluatePair(
+      listing({
+        id: 'o',
+        direction: 'offer',
+        kind: 'water',
+        water: { type: 'treated-wastewater' },
+        amount: 5000,
+      }),
+      listing({ id: 'n', direction: 'need', kind: 'water', water: { type: 'grey' }, amount: 4000 }),
+      CTX,
+    );
+    expect(c?.impact).toMatchObject({ m3Supplied: 4000, unit: 'm3/yr', co2eAvoidedT: 2 });
+  });
+
+  it('when the factor set lacks a factor, then it counts as 0 and is listed as missing', () => {
+    const { 'water.supply': _dropped, ...rest } = FACTORS.factors;
+    const c = evaluatePair(
+      listing({ id: 'o', direction: 'offer', kind: 'water', water: { type: 'grey' } }),
+      listing({ id: 'n', direction: 'need', kind: 'water', water: { type: 'grey' } }),
+      { ...CTX, factorSet: { ...FACTORS, factors: rest } },
+    );
+    expect(c?.impact.co2eAvoidedT).toBe(0);
+    expect(c?.impact.missingFactors).toEqual(['water.supply']);
+  });
+
+  it('when a category says what it displaces, then the factor name is its slug', () => {
+    expect(virginFactorName('Cement clinker')).toBe('virgin.cement-clinker');
+    expect(virginFactorName('fertiliser (N)')).toBe('virgin.fertiliser-n');
+  });
+});
