@@ -13,7 +13,14 @@ export interface Town {
   leans: string[];
 }
 
-const town = (name: string, lat: number, lon: number, weight: number, spreadKm: number, leans: string[]): Town => ({
+const town = (
+  name: string,
+  lat: number,
+  lon: number,
+  weight: number,
+  spreadKm: number,
+  leans: string[],
+): Town => ({
   name,
   lat,
   lon,

@@ -14,8 +14,13 @@
  *   so a seed reproduces a region exactly on any machine.
  */
 import type { Company } from '../src/domain/company.ts';
-import { LAND_FACILITIES, type LandUse, type WaterQuality, type WaterType } from '../src/domain/listing-kinds.ts';
 import { type ListingData, ListingInputSchema } from '../src/domain/listing.ts';
+import {
+  LAND_FACILITIES,
+  type LandUse,
+  type WaterQuality,
+  type WaterType,
+} from '../src/domain/listing-kinds.ts';
 import { checkListingReference, materialiseListing } from '../src/domain/listing-rules.ts';
 import { orgNumberCheckDigit } from '../src/domain/org-number.ts';
 import type { ReferenceData } from '../src/domain/reference.ts';
@@ -99,13 +104,19 @@ const BULK_HAUL_KM: [string, [number, number]][] = [
 ];
 const TIMESTAMP = '2026-01-01T00:00:00.000Z';
 
-export function generateRegion(reference: ReferenceData, options: Partial<RegionOptions> = {}): SyntheticRegion {
+export function generateRegion(
+  reference: ReferenceData,
+  options: Partial<RegionOptions> = {},
+): SyntheticRegion {
   const { listings: target, seed, listingsPerCompany } = { ...DEFAULTS, ...options };
   const random = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const weighted = <T>(items: readonly (readonly [T, number])[]): T => {
     let r = random() * items.reduce((sum, [, w]) => sum + w, 0);
-    for (const [item, w] of items) if ((r -= w) < 0) return item;
+    for (const [item, w] of items) {
+      r -= w;
+      if (r < 0) return item;
+    }
     return items[items.length - 1]![0];
   };
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
@@ -136,9 +147,17 @@ export function generateRegion(reference: ReferenceData, options: Partial<Region
     });
     const sites: Site[] = [];
     for (let s = chance(0.25) ? 2 : 1; s > 0; s--) {
-      const lat = clamp(town.lat + (normal() * town.spreadKm) / 111.2, NORWAY_EXTENT.minLat, NORWAY_EXTENT.maxLat);
+      const lat = clamp(
+        town.lat + (normal() * town.spreadKm) / 111.2,
+        NORWAY_EXTENT.minLat,
+        NORWAY_EXTENT.maxLat,
+      );
       const lonKm = 111.2 * Math.cos((lat * Math.PI) / 180);
-      const lon = clamp(town.lon + (normal() * town.spreadKm) / lonKm, NORWAY_EXTENT.minLon, NORWAY_EXTENT.maxLon);
+      const lon = clamp(
+        town.lon + (normal() * town.spreadKm) / lonKm,
+        NORWAY_EXTENT.minLon,
+        NORWAY_EXTENT.maxLon,
+      );
       const site: Site = {
         id: `s-${String(region.sites.length + 1).padStart(6, '0')}`,
         companyId,
@@ -152,25 +171,46 @@ export function generateRegion(reference: ReferenceData, options: Partial<Region
       sites.push(site);
       region.sites.push(site);
     }
-    const count = Math.min(target - region.listings.length, 1 + Math.floor(-Math.log(1 - random()) * (listingsPerCompany - 1)));
+    const count = Math.min(
+      target - region.listings.length,
+      1 + Math.floor(-Math.log(1 - random()) * (listingsPerCompany - 1)),
+    );
     for (let i = 0; i < count; i++) {
       const site = pick(sites);
       const data = listingData(site.id, weighted(KIND_MIX), chance(0.5) ? 'offer' : 'need', archetype);
       const id = `l-${String(region.listings.length + 1).padStart(7, '0')}`;
-      const stored = materialiseListing(data, reference, { id, companyId }, { createdAt: TIMESTAMP, updatedAt: TIMESTAMP });
+      const stored = materialiseListing(
+        data,
+        reference,
+        { id, companyId },
+        { createdAt: TIMESTAMP, updatedAt: TIMESTAMP },
+      );
       region.inputs.push(data);
       region.listings.push({ ...stored, lat: site.lat, lon: site.lon });
     }
   }
   return region;
 
-  function listingData(siteId: string, kind: ListingData['kind'], direction: 'offer' | 'need', a: Archetype): ListingData {
+  function listingData(
+    siteId: string,
+    kind: ListingData['kind'],
+    direction: 'offer' | 'need',
+    a: Archetype,
+  ): ListingData {
     const base = {
       siteId,
       direction,
       kind,
-      continuity: weighted([['continuous', 75], ['batch', kind === 'material' ? 20 : 3], ['one-off', 5]] as const),
-      confidentiality: weighted([['public', 80], ['anonymous', 15], ['private', 5]] as const),
+      continuity: weighted([
+        ['continuous', 75],
+        ['batch', kind === 'material' ? 20 : 3],
+        ['one-off', 5],
+      ] as const),
+      confidentiality: weighted([
+        ['public', 80],
+        ['anonymous', 15],
+        ['private', 5],
+      ] as const),
       ...(chance(0.15) ? { maxDistanceKm: pick(MAX_DISTANCE_KM[kind]) } : {}),
       ...window(kind === 'land' ? 0.5 : 0.2),
     };
@@ -202,11 +242,18 @@ export function generateRegion(reference: ReferenceData, options: Partial<Region
       codes = [...new Set(wanted)];
     }
     const byUse = (source.needsCategories ?? []).filter((c) => reference.materialCategories.has(c));
-    const categories = direction === 'need' && byUse.length > 0 && chance(0.5) ? byUse : categoriesFor(codes[0]!);
-    const category = categories.length > 0 && chance(direction === 'need' ? 0.3 : 0.15) ? pick(categories) : undefined;
+    const categories =
+      direction === 'need' && byUse.length > 0 && chance(0.5) ? byUse : categoriesFor(codes[0]!);
+    const category =
+      categories.length > 0 && chance(direction === 'need' ? 0.3 : 0.15) ? pick(categories) : undefined;
     const onlyCategory = direction === 'need' && category !== undefined && chance(0.4);
     const description = reference.wasteCodes.get(codes[0]!)?.description ?? `${a.id} by-products`;
-    const unit = weighted([['t/yr', 70], ['t/month', 20], ['kg/day', 5], ['kt/yr', 5]] as const);
+    const unit = weighted([
+      ['t/yr', 70],
+      ['t/month', 20],
+      ['kg/day', 5],
+      ['kt/yr', 5],
+    ] as const);
     return {
       title: `${direction === 'offer' ? 'Surplus' : 'Wanted'}: ${description}`.slice(0, 200),
       quantity: { value: inUnit(logNormal(400, 1.4), unit), unit },
@@ -240,8 +287,12 @@ export function generateRegion(reference: ReferenceData, options: Partial<Region
       energy: {
         carrier: spec.carrier,
         ...(supply !== undefined ? { supplyTemperatureC: supply } : {}),
-        ...(supply !== undefined && delta > 0 ? { returnTemperatureC: heat ? supply - delta : supply + delta } : {}),
-        ...(chance(0.7) ? { monthlyProfile: SHAPES[spec.shape].map((f) => round(f * between(0.9, 1.1), 2)) } : {}),
+        ...(supply !== undefined && delta > 0
+          ? { returnTemperatureC: heat ? supply - delta : supply + delta }
+          : {}),
+        ...(chance(0.7)
+          ? { monthlyProfile: SHAPES[spec.shape].map((f) => round(f * between(0.9, 1.1), 2)) }
+          : {}),
         ...(profile && chance(0.25) ? { hourlyProfile: a.hourlyProfile } : {}),
       },
     };
@@ -251,9 +302,17 @@ export function generateRegion(reference: ReferenceData, options: Partial<Region
     const list = (x: Archetype) => (direction === 'offer' ? x.waterOffers : x.waterNeeds);
     const type = pick(list(withFallback(a, (x) => list(x).length > 0)));
     const m3 = logNormal(60_000, 1.3);
-    const unit = weighted([['m3/day', 40], ['m3/yr', 40], ['l/s', 20]] as const);
+    const unit = weighted([
+      ['m3/day', 40],
+      ['m3/yr', 40],
+      ['l/s', 20],
+    ] as const);
     const temperatureC =
-      type === 'cooling' ? Math.round(between(20, 40)) : type === 'seawater' ? Math.round(between(5, 12)) : undefined;
+      type === 'cooling'
+        ? Math.round(between(20, 40))
+        : type === 'seawater'
+          ? Math.round(between(5, 12))
+          : undefined;
     return {
       title: `${direction === 'offer' ? 'Available' : 'Needed'} ${type} water`,
       quantity: { value: inUnit(m3, unit), unit },
@@ -262,8 +321,18 @@ export function generateRegion(reference: ReferenceData, options: Partial<Region
   }
 
   function land(direction: 'offer' | 'need') {
-    const landUse = weighted<LandUse>([['industrial', 50], ['storage', 20], ['commercial', 10], ['agricultural', 10], ['mixed', 10]]);
-    const unit = weighted([['m2', 50], ['daa', 35], ['ha', 15]] as const);
+    const landUse = weighted<LandUse>([
+      ['industrial', 50],
+      ['storage', 20],
+      ['commercial', 10],
+      ['agricultural', 10],
+      ['mixed', 10],
+    ]);
+    const unit = weighted([
+      ['m2', 50],
+      ['daa', 35],
+      ['ha', 15],
+    ] as const);
     const facilities = LAND_FACILITIES.filter(() => chance(0.3));
     return {
       title: `${direction === 'offer' ? 'Vacant' : 'Wanted'} ${landUse} area`,
@@ -349,10 +418,13 @@ export function checkRegionSample(region: SyntheticRegion, reference: ReferenceD
   for (let i = 0; i < region.inputs.length; i += stride) {
     const parsed = ListingInputSchema.safeParse(region.inputs[i]);
     if (!parsed.success) {
-      problems.push(`${region.listings[i]!.id}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
+      problems.push(
+        `${region.listings[i]!.id}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`,
+      );
       continue;
     }
-    for (const p of checkListingReference(parsed.data, reference)) problems.push(`${region.listings[i]!.id}: ${p.path} ${p.message}`);
+    for (const p of checkListingReference(parsed.data, reference))
+      problems.push(`${region.listings[i]!.id}: ${p.path} ${p.message}`);
   }
   return problems;
 }

@@ -23,12 +23,17 @@ MATCH (c:Company {id: $id}) RETURN c {.*} AS company
 UNWIND $orgNumbers AS org
 MATCH (c:Company {orgNumber: org}) RETURN c.orgNumber AS orgNumber, c.id AS id, c.ref AS ref
 
+// name: count
+MATCH (c:Company)
+WHERE $q IS NULL OR toLower(c.name) CONTAINS toLower($q) OR c.orgNumber = $q
+RETURN count(c) AS total
+
 // name: list
 MATCH (c:Company)
 WHERE $q IS NULL OR toLower(c.name) CONTAINS toLower($q) OR c.orgNumber = $q
 WITH c ORDER BY c.name, c.id
-WITH collect(c {.*}) AS all
-RETURN size(all) AS total, all[$offset..$offset + $limit] AS items
+SKIP $offset LIMIT $limit
+RETURN c {.*} AS company
 
 // name: counts
 MATCH (c:Company {id: $id})

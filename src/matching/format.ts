@@ -1,6 +1,7 @@
 /** Numbers in reasons: at most `digits` decimals, no trailing zeros, no locale (output is stable). */
 export function fmt(value: number, digits = 1): string {
-  return String(Number(value.toFixed(digits)));
+  const scale = 10 ** digits;
+  return String(Math.round(value * scale) / scale);
 }
 
 /** Whole-percent rendering of a share in [0, 1]. */

@@ -3,7 +3,7 @@
  *
  *   CO2e avoided = avoided production + avoided disposal − transport − heat-pump electricity
  *
- *   material  production  = virgin t displaced (= t diverted × substitution factor) × virgin.<displaces>
+ *   material  production  = virgin t displaced (= t diverted × substitution factor) × virgin.<category>
  *             disposal    = t diverted × avoided-disposal.<offer category> (or .default)
  *             transport   = t diverted × great-circle km × transport.road-freight   (tonne-km)
  *   energy    production  = MWh delivered × heat.displaced | cold.displaced | electricity.grid
@@ -32,17 +32,32 @@ export const FACTOR_UNITS: Record<string, string> = {
   'transport.road-freight': 'kgCO2e/tkm',
   'water.supply': 'kgCO2e/m3',
 };
-/** Families of factor names keyed by a material id or category id, with their unit. */
+/** Families of factor names keyed by a material category id, with their unit. */
 export const FACTOR_FAMILY_UNITS: Record<string, string> = {
   'virgin.': 'kgCO2e/t',
   'avoided-disposal.': 'kgCO2e/t',
 };
 
-export const virginFactorName = (displaces: string): string =>
-  `virgin.${displaces
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')}`;
+/**
+ * kg CO2e per tonne of virgin material displaced, read as virgin.<category id>: first the category
+ * the need is served in (what it would otherwise buy), then the offered residue's own. A category
+ * that says it displaces something but has no factor in the set is reported missing.
+ */
+function virginFactor(
+  fit: ResourceFit,
+  factorSet: FactorSet,
+  reference: ReferenceData,
+  missing: string[],
+): number {
+  const ids = [fit.displacedCategory, fit.offerCategory].filter((id): id is string => id !== undefined);
+  for (const id of ids) {
+    const f = factorSet.factors[`virgin.${id}`];
+    if (f !== undefined) return f.value;
+  }
+  const wanted = ids.find((id) => reference.materialCategories.get(id)?.displaces !== undefined);
+  if (wanted !== undefined) missing.push(`virgin.${wanted}`);
+  return 0;
+}
 
 export interface ImpactInput {
   offer: MatchListing;
@@ -66,71 +81,63 @@ export function estimateImpact({
   const missing: string[] = [];
   const factor = (name: string): number => {
     const f = factorSet.factors[name];
-    if (f === undefined) {
-      missing.push(name);
-      return 0;
-    }
-    return f.value;
+    if (f !== undefined) return f.value;
+    missing.push(name);
+    return 0;
   };
-  let avoidedT = 0;
-  let transportT = 0;
-  let electricityT = 0;
-  const unit = need.canonicalQuantity.unit;
-  const base = { quantity: maxQuantity, unit };
-  let extra: Partial<Impact> = {};
+  const impact: Impact = {
+    quantity: maxQuantity,
+    unit: need.canonicalQuantity.unit,
+    co2eAvoidedT: 0,
+    co2eBreakdown: { avoidedT: 0, transportT: 0, electricityT: 0 },
+    factorSet: factorSet.id,
+  };
+  const breakdown = impact.co2eBreakdown;
 
   switch (need.kind) {
     case 'material': {
       const diverted = maxQuantity * fit.offerUse;
       const virgin = diverted * (fit.substitution?.factor ?? 1);
-      const displaces =
-        fit.displacedCategory === undefined
-          ? undefined
-          : reference.materialCategories.get(fit.displacedCategory)?.displaces;
-      const production = displaces === undefined ? 0 : (virgin * factor(virginFactorName(displaces))) / 1000;
-      const disposalName =
-        fit.offerCategory !== undefined &&
-        factorSet.factors[`avoided-disposal.${fit.offerCategory}`] !== undefined
-          ? `avoided-disposal.${fit.offerCategory}`
+      const ownDisposal =
+        fit.offerCategory === undefined ? undefined : `avoided-disposal.${fit.offerCategory}`;
+      const disposal =
+        ownDisposal !== undefined && factorSet.factors[ownDisposal] !== undefined
+          ? ownDisposal
           : 'avoided-disposal.default';
-      avoidedT = production + (diverted * factor(disposalName)) / 1000;
-      transportT = (diverted * distanceKm * factor('transport.road-freight')) / 1000;
-      extra = { tonnesDiverted: diverted, virginMaterialDisplacedT: virgin };
+      breakdown.avoidedT =
+        (virgin * virginFactor(fit, factorSet, reference, missing) + diverted * factor(disposal)) / 1000;
+      breakdown.transportT = (diverted * distanceKm * factor('transport.road-freight')) / 1000;
+      impact.tonnesDiverted = diverted;
+      impact.virginMaterialDisplacedT = virgin;
       break;
     }
     case 'energy': {
-      const carrier = need.energy?.carrier;
-      const displacedName =
-        carrier === 'hot-water' || carrier === 'steam'
-          ? 'heat.displaced'
-          : carrier === 'cold' || carrier === 'cooling-water'
-            ? 'cold.displaced'
-            : carrier === 'gas'
-              ? 'natural-gas.combustion'
-              : 'electricity.grid';
-      avoidedT = maxQuantity * factor(displacedName);
-      extra = { mwhDelivered: maxQuantity };
+      breakdown.avoidedT = maxQuantity * factor(displacedEnergyFactor(need.energy?.carrier));
+      impact.mwhDelivered = maxQuantity;
       if (fit.heatPump) {
         const electricity = maxQuantity / fit.heatPump.cop;
-        electricityT = electricity * factor('electricity.grid');
-        extra.heatPumpElectricityMWh = electricity;
+        breakdown.electricityT = electricity * factor('electricity.grid');
+        impact.heatPumpElectricityMWh = electricity;
       }
       break;
     }
     case 'water':
-      avoidedT = (maxQuantity * factor('water.supply')) / 1000;
-      extra = { m3Supplied: maxQuantity };
+      breakdown.avoidedT = (maxQuantity * factor('water.supply')) / 1000;
+      impact.m3Supplied = maxQuantity;
       break;
     case 'land':
-      extra = { m2Used: maxQuantity };
+      impact.m2Used = maxQuantity;
       break;
   }
-  return {
-    ...base,
-    ...extra,
-    co2eAvoidedT: avoidedT - transportT - electricityT,
-    co2eBreakdown: { avoidedT, transportT, electricityT },
-    factorSet: factorSet.id,
-    ...(missing.length > 0 ? { missingFactors: [...new Set(missing)].sort() } : {}),
-  };
+  impact.co2eAvoidedT = breakdown.avoidedT - breakdown.transportT - breakdown.electricityT;
+  if (missing.length > 0) impact.missingFactors = [...new Set(missing)].sort();
+  return impact;
+}
+
+/** What an energy need would otherwise buy, by its carrier. */
+function displacedEnergyFactor(carrier: string | undefined): string {
+  if (carrier === 'hot-water' || carrier === 'steam') return 'heat.displaced';
+  if (carrier === 'cold' || carrier === 'cooling-water') return 'cold.displaced';
+  if (carrier === 'gas') return 'natural-gas.combustion';
+  return 'electricity.grid';
 }

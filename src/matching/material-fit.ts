@@ -19,6 +19,7 @@ import { mean } from './fit-result.ts';
 import {
   categoriesCovering,
   offerCategories,
+  primaryCategory,
   substitutionApplies,
   substitutionsInto,
 } from './taxonomy-index.ts';
@@ -57,7 +58,8 @@ export function fitMaterial(offer: MatchListing, need: MatchListing, ref: Refere
   const offerCodes = o.wasteCodes ?? [];
   const categories = offerCategories(ref, offerCodes, o.category);
   const offerCategory =
-    o.category ?? (offerCodes[0] === undefined ? undefined : categoriesCovering(ref, offerCodes[0])[0]);
+    o.category ??
+    offerCodes.map((code) => primaryCategory(ref, code)).find((id): id is string => id !== undefined);
   const quality = materialQuality(o, n);
 
   let best: { value: number; detail: string; reason: string } | undefined;

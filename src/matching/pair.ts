@@ -25,7 +25,7 @@ import { fmt, pct } from './format.ts';
 import { estimateImpact } from './impact.ts';
 import { fitResource } from './resource-fit.ts';
 import { profileCoverage, windowShare, windowsOverlap } from './temporal.ts';
-import type { Candidate, MatchInput, MatchListing, ScoreTerm, ScoreTermName } from './types.ts';
+import type { Candidate, MatchConfig, MatchInput, MatchListing, ScoreTerm, ScoreTermName } from './types.ts';
 
 /** Everything of a snapshot but its listings: what a pair is judged against. */
 export type PairContext = Omit<MatchInput, 'listings'>;
@@ -33,6 +33,27 @@ export type PairContext = Omit<MatchInput, 'listings'>;
 const TERM_ORDER: readonly ScoreTermName[] = ['resource', 'quantity', 'distance', 'temporal', 'quality'];
 
 const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
+
+const term = (name: ScoreTermName, weight: number, value: number, reason: string): ScoreTerm => ({
+  name,
+  weight,
+  value: clamp01(value),
+  reason,
+});
+
+const weightCache = new WeakMap<MatchConfig, Record<ScoreTermName, number>>();
+
+/** The configured weights scaled to sum 1 (equal when all are 0), once per config object. */
+export function normalisedWeights(config: MatchConfig): Record<ScoreTermName, number> {
+  const cached = weightCache.get(config);
+  if (cached) return cached;
+  const total = TERM_ORDER.reduce((sum, name) => sum + config.weights[name], 0);
+  const out = Object.fromEntries(
+    TERM_ORDER.map((name) => [name, total > 0 ? config.weights[name] / total : 1 / TERM_ORDER.length]),
+  ) as Record<ScoreTermName, number>;
+  weightCache.set(config, out);
+  return out;
+}
 
 export function evaluatePair(offer: MatchListing, need: MatchListing, ctx: PairContext): Candidate | null {
   if (offer.direction !== 'offer' || need.direction !== 'need' || offer.kind !== need.kind) return null;
@@ -63,30 +84,28 @@ export function evaluatePair(offer: MatchListing, need: MatchListing, ctx: PairC
   if (!(maxQuantity > 0)) return null;
 
   const ownLimit = offer.maxDistanceKm !== undefined || need.maxDistanceKm !== undefined;
-  const judgements: Record<ScoreTermName, Judgement> = {
-    resource: fit.resource,
-    quantity: {
-      value: needAnnual > 0 ? deliverable / needAnnual : 0,
-      reason: `the offer ${fit.offerUse === 1 ? '' : `(${fmt(deliverable)} ${unit} after conversion) `}covers ${pct(
-        clamp01(needAnnual > 0 ? deliverable / needAnnual : 0),
-      )} of the need's ${fmt(needAnnual)} ${unit}`,
-    },
-    distance: {
-      value: limitKm > 0 ? 1 - distanceKm / limitKm : 1,
-      reason: `${fmt(distanceKm)} km of a ${fmt(limitKm)} km limit${ownLimit ? " (the listings' own)" : ''}`,
-    },
-    temporal,
-    quality: fit.quality,
-  };
-
-  const total = TERM_ORDER.reduce((sum, name) => sum + config.weights[name], 0);
-  const terms: ScoreTerm[] = TERM_ORDER.map((name) => ({
-    name,
-    weight: total > 0 ? config.weights[name] / total : 1 / TERM_ORDER.length,
-    value: clamp01(judgements[name].value),
-    reason: judgements[name].reason,
-  }));
-  const score = terms.reduce((sum, t) => sum + t.weight * t.value, 0);
+  const coverage = needAnnual > 0 ? deliverable / needAnnual : 0;
+  const converted = fit.offerUse === 1 ? '' : `(${fmt(deliverable)} ${unit} after conversion) `;
+  const w = normalisedWeights(config);
+  const terms: ScoreTerm[] = [
+    term('resource', w.resource, fit.resource.value, fit.resource.reason),
+    term(
+      'quantity',
+      w.quantity,
+      coverage,
+      `the offer ${converted}covers ${pct(clamp01(coverage))} of the need's ${fmt(needAnnual)} ${unit}`,
+    ),
+    term(
+      'distance',
+      w.distance,
+      limitKm > 0 ? 1 - distanceKm / limitKm : 1,
+      `${fmt(distanceKm)} km of a ${fmt(limitKm)} km limit${ownLimit ? " (the listings' own)" : ''}`,
+    ),
+    term('temporal', w.temporal, temporal.value, temporal.reason),
+    term('quality', w.quality, fit.quality.value, fit.quality.reason),
+  ];
+  let score = 0;
+  for (const t of terms) score += t.weight * t.value;
   if (score < config.minScore) return null;
 
   return {

@@ -48,6 +48,20 @@ export function categoriesCovering(ref: ReferenceData, code: string): readonly s
   return sorted;
 }
 
+/**
+ * The category a code belongs to most specifically: the longest covering prefix wins, ties go to
+ * the smaller id. Supply categories list exact codes, demand categories broad prefixes, so this
+ * names the residue rather than a use it could have.
+ */
+export function primaryCategory(ref: ReferenceData, code: string): string | undefined {
+  const index = indexOf(ref);
+  for (let len = code.length; len >= 1; len--) {
+    const ids = index.categoriesByPrefix.get(code.slice(0, len));
+    if (ids && ids.length > 0) return [...ids].sort()[0];
+  }
+  return undefined;
+}
+
 /** The categories an offered material belongs to: the one it names plus those covering its codes. */
 export function offerCategories(
   ref: ReferenceData,

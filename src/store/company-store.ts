@@ -56,10 +56,12 @@ export async function listCompanies(
   store: Store,
   filter: { q: string | null; offset: number; limit: number },
 ): Promise<{ total: number; items: Company[] }> {
-  const r = await store.read((tx) => tx.run(query('company', 'list'), { ...filter, offset: int(filter.offset), limit: int(filter.limit) }));
-  const row = r.records[0];
-  const items = ((row?.get('items') ?? []) as Record<string, unknown>[]).map(fromNode);
-  return { total: (row?.get('total') as number) ?? 0, items };
+  const params = { ...filter, offset: int(filter.offset), limit: int(filter.limit) };
+  return store.read(async (tx) => {
+    const total = (await tx.run(query('company', 'count'), params).then(rows<{ total: number }>))[0]?.total ?? 0;
+    const found = await tx.run(query('company', 'list'), params);
+    return { total, items: found.records.map((r) => fromNode(r.get('company') as Record<string, unknown>)) };
+  });
 }
 
 export async function companyCounts(store: Store, id: string): Promise<{ sites: number; listings: number }> {

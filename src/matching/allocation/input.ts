@@ -12,7 +12,8 @@ export function listingLookup(listings: ListingsInput): (id: string) => MatchLis
     listings instanceof Map ? listings : new Map((listings as readonly MatchListing[]).map((l) => [l.id, l]));
   return (id) => {
     const listing = map.get(id);
-    if (!listing) throw new AppError('INTERNAL', `allocation: candidate names listing '${id}', which was not given`);
+    if (!listing)
+      throw new AppError('INTERNAL', `allocation: candidate names listing '${id}', which was not given`);
     return listing;
   };
 }

@@ -34,26 +34,30 @@ export function allocationObjective(
   const lookup = listingLookup(listings);
   // Index the entries, not the candidates: there are fewer, and a nested map spares building pair keys.
   const slotOf = new Map<string, Map<string, number>>();
+  let pairs = 0;
   const slots = entries.map((entry) => {
     let byNeed = slotOf.get(entry.offerId);
-    if (!byNeed) slotOf.set(entry.offerId, (byNeed = new Map()));
-    const slot = byNeed.get(entry.needId) ?? byNeed.size;
-    byNeed.set(entry.needId, slot);
+    if (!byNeed) {
+      byNeed = new Map();
+      slotOf.set(entry.offerId, byNeed);
+    }
+    let slot = byNeed.get(entry.needId);
+    if (slot === undefined) {
+      slot = pairs++;
+      byNeed.set(entry.needId, slot);
+    }
     return slot;
   });
-  const chosen = new Map<Map<string, number>, Candidate[]>();
+  const chosen: (Candidate | undefined)[] = new Array(pairs);
   for (const c of candidates) {
-    const byNeed = slotOf.get(c.offerId);
-    const slot = byNeed?.get(c.needId);
-    if (!byNeed || slot === undefined) continue;
-    let picks = chosen.get(byNeed);
-    if (!picks) chosen.set(byNeed, (picks = []));
-    const seen = picks[slot];
-    if (!seen || preferCandidate(c, seen) < 0) picks[slot] = c;
+    const slot = slotOf.get(c.offerId)?.get(c.needId);
+    if (slot === undefined) continue;
+    const seen = chosen[slot];
+    if (!seen || preferCandidate(c, seen) < 0) chosen[slot] = c;
   }
   let total = 0;
   entries.forEach((entry, i) => {
-    const candidate = chosen.get(slotOf.get(entry.offerId)!)?.[slots[i]!];
+    const candidate = chosen[slots[i]!];
     if (!candidate) {
       throw new AppError('INTERNAL', `allocation entry ${entry.offerId} -> ${entry.needId} has no candidate`);
     }

@@ -5,7 +5,13 @@
  */
 import { AppError } from '../../errors.ts';
 import type { AllocationEntry, Candidate } from '../types.ts';
-import { canonicalCandidates, type ListingsInput, listingLookup, pairKey, uniqueCandidates } from './input.ts';
+import {
+  canonicalCandidates,
+  type ListingsInput,
+  listingLookup,
+  pairKey,
+  uniqueCandidates,
+} from './input.ts';
 import { candidateValue } from './objective.ts';
 
 /** Significant digits kept in an allocated quantity; rounding is always down, never over capacity. */
@@ -29,7 +35,10 @@ export interface AllocationProblem {
   upper: Float64Array;
 }
 
-export function buildAllocationProblem(input: readonly Candidate[], listings: ListingsInput): AllocationProblem {
+export function buildAllocationProblem(
+  input: readonly Candidate[],
+  listings: ListingsInput,
+): AllocationProblem {
   const lookup = listingLookup(listings);
   const { candidates, ids, offerOf, needOf } = canonicalCandidates(input);
   const capacity = Float64Array.from(ids, (id) => {
@@ -43,7 +52,10 @@ export function buildAllocationProblem(input: readonly Candidate[], listings: Li
   for (let e = 0; e < n; e++) {
     const c = candidates[e]!;
     if (!(c.offerUse >= 0) || !Number.isFinite(c.offerUse)) {
-      throw new AppError('INTERNAL', `allocation: candidate ${c.offerId} -> ${c.needId} has offerUse ${c.offerUse}`);
+      throw new AppError(
+        'INTERNAL',
+        `allocation: candidate ${c.offerId} -> ${c.needId} has offerUse ${c.offerUse}`,
+      );
     }
     const need = capacity[needOf[e]!]!;
     use[e] = c.offerUse;
@@ -101,7 +113,8 @@ export function roundDown(q: number): number {
 
 /**
  * Every offer, need or pair bound the entries exceed beyond CAPACITY_TOLERANCE; empty when the
- * allocation is safe. Used after the LP and by the tests.
+ * allocation is safe. The invariant the tests hold both allocators to, written independently of
+ * finaliseAllocation so that it can catch it out.
  */
 export function findOverAllocation(
   entries: readonly AllocationEntry[],

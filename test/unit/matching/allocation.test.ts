@@ -26,7 +26,13 @@ function listing(id: string, direction: 'offer' | 'need', value: number): MatchL
   };
 }
 
-function candidate(offerId: string, needId: string, score: number, maxQuantity: number, offerUse = 1): Candidate {
+function candidate(
+  offerId: string,
+  needId: string,
+  score: number,
+  maxQuantity: number,
+  offerUse = 1,
+): Candidate {
   return {
     offerId,
     needId,
@@ -99,7 +105,10 @@ describe('allocation', () => {
   it('when one offer serves two needs, then it is not promised twice', async () => {
     const listings = [listing('o', 'offer', 100), listing('a', 'need', 80), listing('b', 'need', 80)];
     const candidates = [candidate('o', 'a', 0.9, 80), candidate('o', 'b', 0.6, 80)];
-    for (const result of [allocateGreedy(candidates, listings), await allocateOptimal(candidates, listings)]) {
+    for (const result of [
+      allocateGreedy(candidates, listings),
+      await allocateOptimal(candidates, listings),
+    ]) {
       expect(result.entries).toEqual([
         { offerId: 'o', needId: 'a', quantity: 80 },
         { offerId: 'o', needId: 'b', quantity: 20 },
@@ -116,7 +125,11 @@ describe('allocation', () => {
       listing('n1', 'need', 10),
       listing('n2', 'need', 10),
     ];
-    const candidates = [candidate('o1', 'n1', 0.9, 10), candidate('o1', 'n2', 0.85, 10), candidate('o2', 'n1', 0.8, 10)];
+    const candidates = [
+      candidate('o1', 'n1', 0.9, 10),
+      candidate('o1', 'n2', 0.85, 10),
+      candidate('o2', 'n1', 0.8, 10),
+    ];
     const greedy = allocateGreedy(candidates, listings);
     const optimal = await allocateOptimal(candidates, listings);
     expect(greedy.entries).toEqual([{ offerId: 'o1', needId: 'n1', quantity: 10 }]);

@@ -25,7 +25,13 @@ const code = (c: string, hazardous = false): [string, WasteCodeEntry] => [
 ];
 
 export const CATEGORIES: MaterialCategory[] = [
-  { id: 'gypsum', name: 'Gypsum', description: 'FGD and other gypsum', wasteCodePrefixes: ['100105'] },
+  {
+    id: 'gypsum',
+    name: 'Gypsum',
+    description: 'FGD and other gypsum',
+    wasteCodePrefixes: ['100105'],
+    displaces: 'natural gypsum',
+  },
   {
     id: 'cement-raw-material',
     name: 'Cement raw material',
@@ -111,8 +117,8 @@ export const FACTORS: FactorSet = {
     'natural-gas.combustion': f(0.2, 'kgCO2e/kWh'),
     'transport.road-freight': f(0.1, 'kgCO2e/tkm'),
     'water.supply': f(0.5, 'kgCO2e/m3'),
-    'virgin.cement-clinker': f(800, 'kgCO2e/t'),
-    'virgin.aggregates': f(5, 'kgCO2e/t'),
+    'virgin.cement-raw-material': f(800, 'kgCO2e/t'),
+    'virgin.soil-and-stone': f(5, 'kgCO2e/t'),
     'avoided-disposal.default': f(10, 'kgCO2e/t'),
     'avoided-disposal.plastics': f(2000, 'kgCO2e/t'),
   },

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { virginFactorName } from '../../../src/matching/impact.ts';
 import { evaluatePair } from '../../../src/matching/pair.ts';
 import { CTX, energy, FACTORS, listing, materialNeed, materialOffer, northOfOslo } from './fixtures.ts';
 
@@ -79,8 +78,19 @@ describe('impact estimate', () => {
     expect(c?.impact.missingFactors).toEqual(['water.supply']);
   });
 
-  it('when a category says what it displaces, then the factor name is its slug', () => {
-    expect(virginFactorName('Cement clinker')).toBe('virgin.cement-clinker');
-    expect(virginFactorName('fertiliser (N)')).toBe('virgin.fertiliser-n');
+  it("when the need's category has no virgin factor, then the offered residue's category is used", () => {
+    // A need by code only: the offered 170504 is soil-and-stone (5 kg/t), 20 t over 0 km.
+    const c = evaluatePair(
+      materialOffer('o', ['170504'], { amount: 20 }),
+      materialNeed('n', { wasteCodes: ['1705'] }, { amount: 20 }),
+      CTX,
+    );
+    // production 20 × 5 kg + disposal 20 × 10 kg = 0.3 t
+    expect(c?.impact.co2eAvoidedT).toBeCloseTo(0.3, 12);
+  });
+
+  it('when the displaced category says what it displaces but the set has no factor, then virgin.<id> is missing', () => {
+    const c = evaluatePair(materialOffer('o', ['100105']), materialNeed('n', { category: 'gypsum' }), CTX);
+    expect(c?.impact.missingFactors).toEqual(['virgin.gypsum']);
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * Command line: `npm run cli -- <command> ...`
+ *   import <document.json> | <companies.csv> <listings.csv> [--dry-run]
+ *   match [--out file.json] [--kind material|energy|water|land]
+ *   evaluate <case.json> [--k 1,3,5]
+ * Each command provisions Neo4j like the main job (NEO4J_URI, a container, or embedded).
+ */
+import { loadConfig } from '../config.ts';
+import { AppError } from '../errors.ts';
+import { createLogger } from '../logger.ts';
+import { openRuntime, provisionOptions } from '../runtime.ts';
+import { IMPORT_USAGE, runImport } from './import-command.ts';
+
+const USAGE = `usage: cli <command>
+  ${IMPORT_USAGE}`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  const config = loadConfig();
+  const logger = createLogger(process.env['LOG_LEVEL'] ?? 'warn');
+  if (command === 'import') {
+    const runtime = await openRuntime(provisionOptions(config, logger));
+    try {
+      return await runImport(runtime, args);
+    } finally {
+      await runtime.close();
+    }
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((err: unknown) => {
+    if (err instanceof AppError) {
+      console.error(`${err.code}: ${err.message}`);
+      for (const d of err.details) console.error(`  ${d.path}: ${d.message}`);
+    } else console.error(err);
+    process.exit(1);
+  });

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/harness.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const document = () => ({
+  companies: [
+    {
+      ref: 'acme',
+      name: 'Acme Sawmill AS',
+      orgNumber: '100000040',
+      industry: '16.100',
+      sites: [{ ref: 'acme-mill', lat: 61.1, lon: 10.4, municipality: 'Lillehammer' }],
+    },
+    { ref: 'badco', name: 'Bad Org AS', orgNumber: '123456789', industry: '10.200', sites: [{ ref: 'bad-site', lat: 60, lon: 10 }] },
+    { ref: 'heatco', name: 'Heat Co AS', orgNumber: '100000059', industry: '35.300', sites: [{ ref: 'heat-plant', lat: 61.11, lon: 10.42 }] },
+  ],
+  listings: [
+    {
+      ref: 'acme-sawdust',
+      site: 'acme-mill',
+      direction: 'offer',
+      kind: 'material',
+      title: 'Sawdust',
+      quantity: { value: 3000, unit: 't/yr' },
+      material: { wasteCodes: ['030105'], category: 'wood-residues' },
+    },
+    {
+      ref: 'heat-fuel',
+      site: 'heat-plant',
+      direction: 'need',
+      kind: 'material',
+      title: 'Wood fuel for the boiler',
+      quantity: { value: 5000, unit: 't/yr' },
+      material: { wasteCodes: ['0301'] },
+    },
+    { ref: 'bad-code', site: 'acme-mill', direction: 'offer', kind: 'material', title: 'x', quantity: { value: 1, unit: 't/yr' }, material: { wasteCodes: ['999999'] } },
+    { ref: 'bad-qty', site: 'acme-mill', direction: 'offer', kind: 'material', title: 'x', quantity: { value: -1, unit: 't/yr' }, material: { wasteCodes: ['030105'] } },
+    { ref: 'bad-unit', site: 'acme-mill', direction: 'offer', kind: 'material', title: 'x', quantity: { value: 1, unit: 'furlongs' }, material: { wasteCodes: ['030105'] } },
+    { ref: 'no-site', site: 'nowhere', direction: 'offer', kind: 'material', title: 'x', quantity: { value: 1, unit: 't/yr' }, material: { wasteCodes: ['030105'] } },
+    { ref: 'orphan', site: 'bad-site', direction: 'offer', kind: 'material', title: 'x', quantity: { value: 1, unit: 't/yr' }, material: { wasteCodes: ['030105'] } },
+  ],
+});
+
+describe('bulk import', () => {
+  it('when some rows are bad, then each is reported with row, field and reason and none of them is stored', async () => {
+    const res = await app.request('POST', '/imports', document());
+    expect(res.status).toBe(422);
+    const errs = res.body.errors.map((e: { section: string; row: number; path: string }) => `${e.section}:${e.row}:${e.path}`);
+    expect(errs).toEqual(
+      expect.arrayContaining([
+        'companies:1:companies[1].orgNumber',
+        'listings:2:listings[2].material.wasteCodes[0]',
+        'listings:3:listings[3].quantity.value',
+        'listings:4:listings[4].quantity.unit',
+        'listings:5:listings[5].site',
+        'listings:6:listings[6].site',
+      ]),
+    );
+    expect(res.body.companies).toMatchObject({ created: 2, rejected: 1 });
+    expect(res.body.listings).toMatchObject({ created: 2, rejected: 5 });
+
+    const stored = await app.request('GET', '/listings?limit=100');
+    expect(stored.body.items.map((l: { ref: string }) => l.ref).sort()).toEqual(['acme-sawdust', 'heat-fuel']);
+    const companies = await app.request('GET', '/companies');
+    expect(companies.body.total).toBe(2);
+  });
+
+  it('when the same file is imported again, then nothing changes', async () => {
+    const before = await app.request('GET', '/listings?limit=100');
+    const again = await app.request('POST', '/imports', document());
+    expect(again.body.companies).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(again.body.listings).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    const after = await app.request('GET', '/listings?limit=100');
+    expect(after.body).toEqual(before.body);
+  });
+
+  it('when a row changes, then only that row is updated and keeps its id', async () => {
+    const doc = document();
+    doc.listings[0]!.quantity.value = 3500;
+    const res = await app.request('POST', '/imports', doc);
+    expect(res.body.listings).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+    const list = await app.request('GET', '/listings?q=sawdust');
+    expect(list.body.items[0].canonicalQuantity.value).toBe(3500);
+  });
+
+  it('when a dry run is asked for, then the summary is given and nothing is written', async () => {
+    const doc = document();
+    doc.listings[1]!.ref = 'heat-fuel-2';
+    const res = await app.request('POST', '/imports?dryRun=true', doc);
+    expect(res.body.dryRun).toBe(true);
+    expect(res.body.listings.created).toBe(1);
+    const list = await app.request('GET', '/listings?limit=100');
+    expect(list.body.total).toBe(2);
+  });
+
+  it('when the document is not an import document, then 400 names the field', async () => {
+    const res = await app.request('POST', '/imports', { companies: 'nope' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].path).toBe('companies');
+  });
+
+  it('when CSV files are imported, then rows land like JSON and errors name line and column', async () => {
+    const companies = [
+      'company_ref,name,org_number,country,industry,site_ref,site_name,lat,lon',
+      'csv-co,CSV Dairy AS,,SE,10.510,csv-site,Dairy,59.9,10.7',
+      'csv-co,CSV Dairy AS,,SE,10.510,csv-site-2,Store,59.95,10.75',
+    ].join('\n');
+    const listings = [
+      'ref,site,direction,kind,title,quantity_value,quantity_unit,energy_carrier,energy_supply_temperature_c,energy_monthly_profile',
+      'csv-heat,csv-site,offer,energy,Cooling heat,2.5,GWh/yr,hot-water,35,',
+      'csv-bad,csv-site,offer,energy,Bad,lots,GWh/yr,hot-water,35,',
+      'csv-need,csv-site-2,need,energy,Space heat,800,MWh/yr,hot-water,60,2;2;1.5;1;0.5;0.2;0.2;0.2;0.5;1;1.5;2',
+    ].join('\n');
+    const res = await app.request('POST', '/imports/csv', { companies, listings });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ section: 'listings', row: 3, path: 'quantity_value' }),
+    ]);
+    expect(res.body.sites.created).toBe(2);
+    const heat = await app.request('GET', '/listings?kind=energy&direction=offer');
+    expect(heat.body.items[0].canonicalQuantity).toEqual({ value: 2500, unit: 'MWh/yr' });
+  });
+
+  it('when a CSV file has an unknown column, then the whole import is refused', async () => {
+    const res = await app.request('POST', '/imports/csv', {
+      companies: 'company_ref,name,shoe_size\nx,y,42',
+      listings: 'ref\n',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toContainEqual({ path: 'companies.shoe_size', message: 'is not a known column' });
+  });
+});
