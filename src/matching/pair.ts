@@ -62,7 +62,8 @@ export function evaluatePair(offer: MatchListing, need: MatchListing, ctx: PairC
   const { config } = ctx;
   const limitKm = pairLimitKm(config, offer, need);
   const distanceKm = haversineKm(offer.lat, offer.lon, need.lat, need.lon);
-  if (distanceKm > limitKm) return null;
+  // Written so that a NaN coordinate rejects the pair, as the spatial index would.
+  if (!(distanceKm <= limitKm)) return null;
   const fit = fitResource(offer, need, ctx.reference, config);
   if (!fit) return null;
 
