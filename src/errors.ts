@@ -35,7 +35,9 @@ export const validationError = (message: string, details: ErrorDetail[]): AppErr
   new AppError('VALIDATION_FAILED', message, details);
 
 export const notFound = (what: string, id: string): AppError =>
-  new AppError('NOT_FOUND', `${what} '${id}' does not exist`, [{ path: 'id', message: `no ${what} with this id` }]);
+  new AppError('NOT_FOUND', `${what} '${id}' does not exist`, [
+    { path: 'id', message: `no ${what} with this id` },
+  ]);
 
 export const conflict = (message: string, details: ErrorDetail[] = []): AppError =>
   new AppError('CONFLICT', message, details);

@@ -19,7 +19,10 @@ async function main(): Promise<void> {
   const app = createApp(runtime.deps, { bodyLimit: config.BODY_LIMIT, readiness: runtime.readiness });
   const server = app.listen(config.PORT, config.HOST, () => {
     const { port } = server.address() as AddressInfo;
-    logger.info({ url: `http://${config.HOST}:${port}`, neo4j: runtime.neo4j.source }, 'symbiosis engine listening');
+    logger.info(
+      { url: `http://${config.HOST}:${port}`, neo4j: runtime.neo4j.source },
+      'symbiosis engine listening',
+    );
   });
 
   let stopping = false;

@@ -33,7 +33,10 @@ export async function runImport(runtime: Runtime, args: string[]): Promise<numbe
 }
 
 export function printSummary(s: ImportSummary): void {
-  const line = (name: string, t: { created: number; updated: number; unchanged: number; rejected?: number }) =>
+  const line = (
+    name: string,
+    t: { created: number; updated: number; unchanged: number; rejected?: number },
+  ) =>
     `${name.padEnd(10)} created ${t.created}, updated ${t.updated}, unchanged ${t.unchanged}${t.rejected !== undefined ? `, rejected ${t.rejected}` : ''}`;
   console.log(s.dryRun ? 'dry run: nothing was written' : 'import finished');
   console.log(line('companies', s.companies));
@@ -41,6 +44,7 @@ export function printSummary(s: ImportSummary): void {
   console.log(line('listings', s.listings));
   if (s.errors.length) {
     console.log(`\n${s.errors.length} problem(s); rejected rows were not written:`);
-    for (const e of s.errors) console.log(`  ${e.section} row ${e.row}${e.ref ? ` (${e.ref})` : ''}: ${e.path}: ${e.message}`);
+    for (const e of s.errors)
+      console.log(`  ${e.section} row ${e.row}${e.ref ? ` (${e.ref})` : ''}: ${e.path}: ${e.message}`);
   }
 }

@@ -10,7 +10,9 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
       last = pct;
       const width = 30;
       const filled = Math.round((pct / 100) * width);
-      stream.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}% ${done}/${total}`);
+      stream.write(
+        `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}% ${done}/${total}`,
+      );
     },
     done() {
       if (tty && last >= 0) stream.write('\n');

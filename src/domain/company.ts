@@ -4,7 +4,10 @@ import { isValidOrgNumber, normaliseOrgNumber } from './org-number.ts';
 /** SN2007 / NACE Rev. 2 code: a division ("24"), optionally refined ("24.4", "24.42", "24.420"). */
 export const IndustryCodeSchema = z
   .string()
-  .regex(/^\d{2}(\.\d{1,3})?$/, 'must be an SN2007/NACE code such as 24.420 (division 2 digits, then up to 3 more)')
+  .regex(
+    /^\d{2}(\.\d{1,3})?$/,
+    'must be an SN2007/NACE code such as 24.420 (division 2 digits, then up to 3 more)',
+  )
   .meta({ description: 'SN2007/NACE industry code, e.g. 24.420 (aluminium production)', example: '24.420' });
 
 export const ContactSchema = z
@@ -27,22 +30,30 @@ const RefSchema = z
 
 /** The company fields without cross-field rules, for schemas that derive from it. */
 export const CompanyFieldsSchema = z.strictObject({
-    ref: RefSchema.optional().meta({ description: 'Natural key from an external system; re-imports match on it' }),
-    name: z.string().trim().min(1).max(200),
-    orgNumber: z
-      .string()
-      .transform(normaliseOrgNumber)
-      .refine(isValidOrgNumber, 'must be a Norwegian organisation number: 9 digits with a valid mod-11 check digit')
-      .optional(),
-    country: z
-      .string()
-      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 country code')
-      .default('NO'),
-    industry: IndustryCodeSchema,
-    contact: ContactSchema.optional(),
+  ref: RefSchema.optional().meta({
+    description: 'Natural key from an external system; re-imports match on it',
+  }),
+  name: z.string().trim().min(1).max(200),
+  orgNumber: z
+    .string()
+    .transform(normaliseOrgNumber)
+    .refine(
+      isValidOrgNumber,
+      'must be a Norwegian organisation number: 9 digits with a valid mod-11 check digit',
+    )
+    .optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 country code')
+    .default('NO'),
+  industry: IndustryCodeSchema,
+  contact: ContactSchema.optional(),
 });
 
-export function refineCompany(c: { country: string; orgNumber?: string | undefined }, ctx: z.RefinementCtx): void {
+export function refineCompany(
+  c: { country: string; orgNumber?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
   if (c.country === 'NO' && c.orgNumber === undefined) {
     ctx.addIssue({
       code: 'custom',

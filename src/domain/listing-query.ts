@@ -26,7 +26,11 @@ export const ListingQuerySchema = PaginationSchema.extend({
     if (given !== 0 && given !== 3) {
       for (const key of ['lat', 'lon', 'radiusKm'] as const) {
         if (q[key] === undefined) {
-          ctx.addIssue({ code: 'custom', path: [key], message: 'is required with lat, lon and radiusKm together' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'is required with lat, lon and radiusKm together',
+          });
         }
       }
     }

@@ -39,12 +39,17 @@ export const QuantitySchema = z
 export const WasteCodeSchema = z
   .string()
   .transform((s) => s.replace(/[\s*]/g, ''))
-  .pipe(z.string().regex(/^\d{2}(\d{2}(\d{2})?)?$/, 'must be a List of Waste code: 6 digits, or a 2/4-digit prefix'));
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{2}(\d{2}(\d{2})?)?$/, 'must be a List of Waste code: 6 digits, or a 2/4-digit prefix'),
+  );
 
 export const MaterialDetailsSchema = z
   .strictObject({
     wasteCodes: z.array(WasteCodeSchema).max(50).optional().meta({
-      description: 'Offer: the List of Waste codes of the material. Need: accepted codes or chapter/sub-chapter prefixes.',
+      description:
+        'Offer: the List of Waste codes of the material. Need: accepted codes or chapter/sub-chapter prefixes.',
     }),
     category: z
       .string()
@@ -73,11 +78,9 @@ export const EnergyDetailsSchema = z
       .length(12, 'must have 12 monthly factors, January first')
       .optional()
       .meta({ description: '12 relative monthly factors (any scale), January first' }),
-    hourlyProfile: z
-      .string()
-      .max(100)
-      .optional()
-      .meta({ description: 'reference to an hourly profile in data/reference/load-profiles-no, e.g. hotmaps-no:paper' }),
+    hourlyProfile: z.string().max(100).optional().meta({
+      description: 'reference to an hourly profile in data/reference/load-profiles-no, e.g. hotmaps-no:paper',
+    }),
   })
   .meta({ id: 'EnergyDetails' });
 
@@ -157,7 +160,11 @@ export function refineListing(l: ListingShape, ctx: z.RefinementCtx): void {
         }
       });
       if (m.acceptsHazardous !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['material', 'acceptsHazardous'], message: 'applies to needs only' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['material', 'acceptsHazardous'],
+          message: 'applies to needs only',
+        });
       }
     }
   }
@@ -182,8 +189,7 @@ export function refineListing(l: ListingShape, ctx: z.RefinementCtx): void {
 /** The listing fields without cross-field rules, for schemas that derive from it. */
 export const ListingBaseSchema = z.strictObject(listingFields);
 
-export const ListingInputSchema = ListingBaseSchema.superRefine(refineListing)
-  .meta({ id: 'ListingInput' });
+export const ListingInputSchema = ListingBaseSchema.superRefine(refineListing).meta({ id: 'ListingInput' });
 export type ListingInput = z.input<typeof ListingInputSchema>;
 export type ListingData = z.output<typeof ListingInputSchema>;
 

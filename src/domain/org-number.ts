@@ -22,5 +22,8 @@ export function isValidOrgNumber(value: string): boolean {
 
 /** Accepts the common spellings "923 609 016" and "NO923609016MVA" and returns nine digits. */
 export function normaliseOrgNumber(value: string): string {
-  return value.replace(/^NO/i, '').replace(/MVA$/i, '').replace(/[\s.-]/g, '');
+  return value
+    .replace(/^NO/i, '')
+    .replace(/MVA$/i, '')
+    .replace(/[\s.-]/g, '');
 }

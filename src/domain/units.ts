@@ -30,12 +30,27 @@ const PERIODS_PER_YEAR: Record<Period, number> = {
 };
 
 const PERIOD_ALIASES: Record<string, Period> = {
-  h: 'hour', hr: 'hour', hour: 'hour',
-  d: 'day', day: 'day', døgn: 'day',
-  wk: 'week', week: 'week', uke: 'week',
-  mo: 'month', month: 'month', mnd: 'month', måned: 'month',
-  a: 'year', y: 'year', yr: 'year', year: 'year', år: 'year', annum: 'year',
-  once: 'once', batch: 'once',
+  h: 'hour',
+  hr: 'hour',
+  hour: 'hour',
+  d: 'day',
+  day: 'day',
+  døgn: 'day',
+  wk: 'week',
+  week: 'week',
+  uke: 'week',
+  mo: 'month',
+  month: 'month',
+  mnd: 'month',
+  måned: 'month',
+  a: 'year',
+  y: 'year',
+  yr: 'year',
+  year: 'year',
+  år: 'year',
+  annum: 'year',
+  once: 'once',
+  batch: 'once',
 };
 
 /** Amount units per kind, as a factor to the canonical amount (before the period). */
@@ -105,7 +120,11 @@ export function toCanonical(kind: ListingKind, q: QuantityInput, operatingHours 
   if (periodPart !== undefined) {
     const fromUnit = PERIOD_ALIASES[periodPart];
     if (fromUnit === undefined) {
-      return { ok: false, field: 'unit', reason: `'${periodPart}' is not a known period (h, day, week, month, yr)` };
+      return {
+        ok: false,
+        field: 'unit',
+        reason: `'${periodPart}' is not a known period (h, day, week, month, yr)`,
+      };
     }
     if (q.period !== undefined && q.period !== fromUnit) {
       return { ok: false, field: 'period', reason: `period '${q.period}' contradicts unit '${q.unit}'` };

@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import { type ErrorDetail, formatPath, validationError } from '../errors.ts';
 
 /** Zod issues as client-facing details: one per field, unknown keys named one by one. */
-export function issuesToDetails(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): ErrorDetail[] {
+export function issuesToDetails(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: PropertyKey[] = [],
+): ErrorDetail[] {
   const out: ErrorDetail[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {

@@ -7,6 +7,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { pinoHttp } from 'pino-http';
 import { AppError } from '../errors.ts';
 import type { Deps } from '../services/deps.ts';
+import { docsPage } from './docs-page.ts';
 import { STATUS_BY_CODE } from './error-status.ts';
 import { buildOpenApi } from './openapi.ts';
 import { companyRoutes } from './routes/companies.ts';
@@ -15,7 +16,6 @@ import { importRoutes } from './routes/imports.ts';
 import { listingRoutes } from './routes/listings.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { taxonomyRoutes } from './routes/taxonomy.ts';
-import { docsPage } from './docs-page.ts';
 
 export interface AppOptions {
   bodyLimit: string;
@@ -27,9 +27,14 @@ export interface AppOptions {
 const requireJson: RequestHandler = (req, _res, next) => {
   const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
   if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !req.is('application/json')) {
-    next(new AppError('UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json', [
-      { path: 'header content-type', message: `is '${req.get('content-type') ?? 'missing'}', expected application/json` },
-    ]));
+    next(
+      new AppError('UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json', [
+        {
+          path: 'header content-type',
+          message: `is '${req.get('content-type') ?? 'missing'}', expected application/json`,
+        },
+      ]),
+    );
     return;
   }
   next();
@@ -48,7 +53,8 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
         res.setHeader('x-request-id', id);
         return id;
       },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     }),
   );
   app.use(requireJson);
@@ -70,7 +76,11 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
   for (const router of options.extraRoutes ?? []) app.use(router);
 
   app.use((req, _res, next) => {
-    next(new AppError('NOT_FOUND', `no route for ${req.method} ${req.path}`, [{ path: 'url', message: 'see /openapi.json' }]));
+    next(
+      new AppError('NOT_FOUND', `no route for ${req.method} ${req.path}`, [
+        { path: 'url', message: 'see /openapi.json' },
+      ]),
+    );
   });
   app.use(errorHandler(deps));
   return app;
@@ -86,7 +96,10 @@ function errorHandler(deps: Deps): ErrorRequestHandler {
     res.status(status).json({
       error: {
         code: e.code,
-        message: status >= 500 && e.code === 'INTERNAL' ? 'internal error; the request id names it in our logs' : e.message,
+        message:
+          status >= 500 && e.code === 'INTERNAL'
+            ? 'internal error; the request id names it in our logs'
+            : e.message,
         details: e.details,
         requestId: String(req.id ?? ''),
       },
@@ -99,16 +112,24 @@ function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const e = err as { type?: string; status?: number; message?: string };
   if (e?.type === 'entity.parse.failed') {
-    return new AppError('MALFORMED_JSON', 'the body is not valid JSON', [{ path: '(body)', message: e.message ?? 'parse error' }]);
+    return new AppError('MALFORMED_JSON', 'the body is not valid JSON', [
+      { path: '(body)', message: e.message ?? 'parse error' },
+    ]);
   }
   if (e?.type === 'entity.too.large') {
-    return new AppError('PAYLOAD_TOO_LARGE', 'the body is too large', [{ path: '(body)', message: 'exceeds the size limit' }]);
+    return new AppError('PAYLOAD_TOO_LARGE', 'the body is too large', [
+      { path: '(body)', message: 'exceeds the size limit' },
+    ]);
   }
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
-    return new AppError('UNSUPPORTED_MEDIA_TYPE', 'unsupported body encoding', [{ path: 'header content-type', message: e.message ?? '' }]);
+    return new AppError('UNSUPPORTED_MEDIA_TYPE', 'unsupported body encoding', [
+      { path: 'header content-type', message: e.message ?? '' },
+    ]);
   }
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
-    return new AppError('VALIDATION_FAILED', e.message ?? 'bad request', [{ path: '(request)', message: e.message ?? '' }]);
+    return new AppError('VALIDATION_FAILED', e.message ?? 'bad request', [
+      { path: '(request)', message: e.message ?? '' },
+    ]);
   }
   return new AppError('INTERNAL', 'internal error', [], { cause: err });
 }

@@ -27,9 +27,19 @@ export const ErrorSchema = z
 const ImportSummarySchema = z
   .object({
     dryRun: z.boolean(),
-    companies: z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), rejected: z.number() }),
+    companies: z.object({
+      created: z.number(),
+      updated: z.number(),
+      unchanged: z.number(),
+      rejected: z.number(),
+    }),
     sites: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }),
-    listings: z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), rejected: z.number() }),
+    listings: z.object({
+      created: z.number(),
+      updated: z.number(),
+      unchanged: z.number(),
+      rejected: z.number(),
+    }),
     errors: z.array(
       z.object({
         section: z.enum(['companies', 'listings']),
@@ -89,7 +99,11 @@ export function buildOpenApi(): object {
       path: '/companies',
       summary: 'Register a company',
       request: { body: json(CompanyInputSchema, 'the company') },
-      responses: { 201: json(CompanySchema, 'created'), 400: errors[400], 409: json(ErrorSchema, 'org number taken') },
+      responses: {
+        201: json(CompanySchema, 'created'),
+        400: errors[400],
+        409: json(ErrorSchema, 'org number taken'),
+      },
     },
     {
       method: 'get',
@@ -98,7 +112,13 @@ export function buildOpenApi(): object {
       request: { query: CompanyQuerySchema },
       responses: { 200: json(page(CompanySchema), 'a page of companies'), 400: errors[400] },
     },
-    { method: 'get', path: '/companies/{id}', summary: 'Read a company', request: { params: IdParams }, responses: { 200: json(CompanySchema, 'the company'), 404: errors[404] } },
+    {
+      method: 'get',
+      path: '/companies/{id}',
+      summary: 'Read a company',
+      request: { params: IdParams },
+      responses: { 200: json(CompanySchema, 'the company'), 404: errors[404] },
+    },
     {
       method: 'patch',
       path: '/companies/{id}',
@@ -111,7 +131,11 @@ export function buildOpenApi(): object {
       path: '/companies/{id}',
       summary: 'Delete a company (cascade=true also deletes its sites and listings)',
       request: { params: IdParams, query: CascadeQuerySchema },
-      responses: { 204: { description: 'deleted' }, 404: errors[404], 409: json(ErrorSchema, 'has sites or listings') },
+      responses: {
+        204: { description: 'deleted' },
+        404: errors[404],
+        409: json(ErrorSchema, 'has sites or listings'),
+      },
     },
     {
       method: 'post',
@@ -120,8 +144,20 @@ export function buildOpenApi(): object {
       request: { params: IdParams, body: json(SiteInputSchema, 'the site') },
       responses: { 201: json(SiteSchema, 'created'), 400: errors[400], 404: errors[404] },
     },
-    { method: 'get', path: '/companies/{id}/sites', summary: "A company's sites", request: { params: IdParams }, responses: { 200: json(z.object({ items: z.array(SiteSchema) }), 'sites'), 404: errors[404] } },
-    { method: 'get', path: '/sites/{id}', summary: 'Read a site', request: { params: IdParams }, responses: { 200: json(SiteSchema, 'the site'), 404: errors[404] } },
+    {
+      method: 'get',
+      path: '/companies/{id}/sites',
+      summary: "A company's sites",
+      request: { params: IdParams },
+      responses: { 200: json(z.object({ items: z.array(SiteSchema) }), 'sites'), 404: errors[404] },
+    },
+    {
+      method: 'get',
+      path: '/sites/{id}',
+      summary: 'Read a site',
+      request: { params: IdParams },
+      responses: { 200: json(SiteSchema, 'the site'), 404: errors[404] },
+    },
     {
       method: 'patch',
       path: '/sites/{id}',
@@ -134,7 +170,11 @@ export function buildOpenApi(): object {
       path: '/sites/{id}',
       summary: 'Delete a site (cascade=true also deletes its listings)',
       request: { params: IdParams, query: CascadeQuerySchema },
-      responses: { 204: { description: 'deleted' }, 404: errors[404], 409: json(ErrorSchema, 'has listings') },
+      responses: {
+        204: { description: 'deleted' },
+        404: errors[404],
+        409: json(ErrorSchema, 'has listings'),
+      },
     },
     {
       method: 'post',
@@ -148,7 +188,10 @@ export function buildOpenApi(): object {
       path: '/listings',
       summary: 'List and filter listings (kind, direction, code or prefix, radius, text)',
       request: { query: ListingQuerySchema, headers: viewerHeaders },
-      responses: { 200: json(page(VisibleListingSchema), 'a page of listings you may see'), 400: errors[400] },
+      responses: {
+        200: json(page(VisibleListingSchema), 'a page of listings you may see'),
+        400: errors[400],
+      },
     },
     {
       method: 'get',
@@ -164,25 +207,69 @@ export function buildOpenApi(): object {
       request: { params: IdParams, body: json(ListingPatchSchema, 'fields to change') },
       responses: { 200: json(ListingWithLocationSchema, 'updated'), 400: errors[400], 404: errors[404] },
     },
-    { method: 'delete', path: '/listings/{id}', summary: 'Delete a listing', request: { params: IdParams }, responses: { 204: { description: 'deleted' }, 404: errors[404] } },
+    {
+      method: 'delete',
+      path: '/listings/{id}',
+      summary: 'Delete a listing',
+      request: { params: IdParams },
+      responses: { 204: { description: 'deleted' }, 404: errors[404] },
+    },
     {
       method: 'post',
       path: '/imports',
       summary: 'Bulk import (JSON interchange format); bad rows are reported and skipped',
-      request: { query: ImportQuerySchema, body: json(ImportEnvelopeSchema.extend({ companies: z.array(ImportCompanySchema), listings: z.array(ImportListingSchema) }), 'the document') },
-      responses: { 200: json(ImportSummarySchema, 'all rows taken'), 422: json(ImportSummarySchema, 'some rows rejected; the rest written'), 400: errors[400] },
+      request: {
+        query: ImportQuerySchema,
+        body: json(
+          ImportEnvelopeSchema.extend({
+            companies: z.array(ImportCompanySchema),
+            listings: z.array(ImportListingSchema),
+          }),
+          'the document',
+        ),
+      },
+      responses: {
+        200: json(ImportSummarySchema, 'all rows taken'),
+        422: json(ImportSummarySchema, 'some rows rejected; the rest written'),
+        400: errors[400],
+      },
     },
     {
       method: 'post',
       path: '/imports/csv',
       summary: 'Bulk import of the CSV form (companies + listings files as text)',
       request: { query: ImportQuerySchema, body: json(CsvImportSchema, 'the two files') },
-      responses: { 200: json(ImportSummarySchema, 'all rows taken'), 422: json(ImportSummarySchema, 'some rows rejected; the rest written'), 400: errors[400] },
+      responses: {
+        200: json(ImportSummarySchema, 'all rows taken'),
+        422: json(ImportSummarySchema, 'some rows rejected; the rest written'),
+        400: errors[400],
+      },
     },
-    { method: 'get', path: '/taxonomy/waste-codes', summary: 'The European List of Waste', request: { query: WasteCodeQuerySchema }, responses: { 200: { description: 'codes' } } },
-    { method: 'get', path: '/taxonomy/material-categories', summary: 'Material categories and their waste codes', responses: { 200: { description: 'categories' } } },
-    { method: 'get', path: '/taxonomy/substitutions', summary: 'Documented material substitutions', responses: { 200: { description: 'substitutions' } } },
-    { method: 'get', path: '/taxonomy/industry-codes', summary: 'Industry classification (ISIC Rev. 4 = NACE/SN2007 divisions)', responses: { 200: { description: 'codes' } } },
+    {
+      method: 'get',
+      path: '/taxonomy/waste-codes',
+      summary: 'The European List of Waste',
+      request: { query: WasteCodeQuerySchema },
+      responses: { 200: { description: 'codes' } },
+    },
+    {
+      method: 'get',
+      path: '/taxonomy/material-categories',
+      summary: 'Material categories and their waste codes',
+      responses: { 200: { description: 'categories' } },
+    },
+    {
+      method: 'get',
+      path: '/taxonomy/substitutions',
+      summary: 'Documented material substitutions',
+      responses: { 200: { description: 'substitutions' } },
+    },
+    {
+      method: 'get',
+      path: '/taxonomy/industry-codes',
+      summary: 'Industry classification (ISIC Rev. 4 = NACE/SN2007 divisions)',
+      responses: { 200: { description: 'codes' } },
+    },
     ...extraPaths,
   ];
   for (const route of routes) registry.registerPath(route);

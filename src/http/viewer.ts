@@ -12,7 +12,9 @@ export function viewerOf(req: Request): Viewer {
   const companyId = req.get('x-company-id') ?? null;
   if (role === undefined) return companyId ? { role: 'business', companyId } : PUBLIC_VIEWER;
   if (!(ROLES as readonly string[]).includes(role)) {
-    throw validationError('unknown role', [{ path: 'header x-role', message: `must be one of ${ROLES.join(', ')}` }]);
+    throw validationError('unknown role', [
+      { path: 'header x-role', message: `must be one of ${ROLES.join(', ')}` },
+    ]);
   }
   return { role: role as Role, companyId: role === 'business' ? companyId : null };
 }

@@ -44,9 +44,9 @@ export function loadReferenceData(dataDir: string = DATA_DIR): ReferenceData {
     });
   }
 
-  const categories = JSON.parse(
-    readFileSync(join(dataDir, 'taxonomy/material-categories.json'), 'utf8'),
-  ) as { categories: MaterialCategory[] };
+  const categories = JSON.parse(readFileSync(join(dataDir, 'taxonomy/material-categories.json'), 'utf8')) as {
+    categories: MaterialCategory[];
+  };
   const substitutions = JSON.parse(readFileSync(join(dataDir, 'taxonomy/substitutions.json'), 'utf8')) as {
     substitutions: Substitution[];
   };

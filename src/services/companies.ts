@@ -16,7 +16,7 @@ import type { Deps } from './deps.ts';
 export function checkIndustry(code: string, ref: ReferenceData, path = 'industry'): ErrorDetail[] {
   const division = industryDivision(code);
   const entry = ref.industry.get(division);
-  if (!entry || entry.level !== 'division') {
+  if (entry?.level !== 'division') {
     return [{ path, message: `'${code}': division ${division} is not an SN2007/NACE division` }];
   }
   return [];
@@ -70,7 +70,9 @@ export function listCompanies(deps: Deps, filter: { q: string | null; offset: nu
 export async function updateCompany(deps: Deps, id: string, patch: unknown): Promise<Company> {
   const current = await getCompany(deps, id);
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
-    throw validationError('company update is not valid', [{ path: '(body)', message: 'must be a JSON object' }]);
+    throw validationError('company update is not valid', [
+      { path: '(body)', message: 'must be a JSON object' },
+    ]);
   }
   const { id: _i, createdAt: _c, updatedAt: _u, industryDivision: _d, ...editable } = current;
   const data = validateCompany({ ...editable, ...patch }, deps.reference);

@@ -3,8 +3,9 @@
  * repeated) and a listings file. Cells map onto the JSON rows so both forms share one validator;
  * lists inside a cell are separated by ';'. Errors name the CSV line and column.
  */
-import { parseCsvRecords } from '../util/csv.ts';
+
 import { validationError } from '../errors.ts';
+import { parseCsvRecords } from '../util/csv.ts';
 import type { Deps } from './deps.ts';
 import { type ImportOptions, type ImportSection, type ImportSummary, importDocument } from './import.ts';
 
@@ -89,11 +90,18 @@ const BOOLEAN_FIELDS = new Set(['material.acceptsHazardous']);
 function convert(path: string, cell: string): unknown {
   const v = cell.trim();
   if (NUMBER_FIELDS.has(path)) return v !== '' && Number.isFinite(Number(v)) ? Number(v) : v;
-  if (LIST_FIELDS.has(path)) return v.split(';').map((s) => s.trim()).filter(Boolean);
+  if (LIST_FIELDS.has(path))
+    return v
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (NUMBER_LIST_FIELDS.has(path)) {
-    return v.split(';').map((s) => (Number.isFinite(Number(s.trim())) && s.trim() !== '' ? Number(s.trim()) : s.trim()));
+    return v
+      .split(';')
+      .map((s) => (Number.isFinite(Number(s.trim())) && s.trim() !== '' ? Number(s.trim()) : s.trim()));
   }
-  if (BOOLEAN_FIELDS.has(path)) return v.toLowerCase() === 'true' ? true : v.toLowerCase() === 'false' ? false : v;
+  if (BOOLEAN_FIELDS.has(path))
+    return v.toLowerCase() === 'true' ? true : v.toLowerCase() === 'false' ? false : v;
   return v;
 }
 
@@ -134,7 +142,10 @@ export function csvToDocument(companiesCsv: string, listingsCsv: string): CsvDoc
   const listingRecords = parseCsvRecords(listingsCsv);
   const fileErrors: CsvDocument['fileErrors'] = [];
   const companyHeader = Object.keys(companyRecords[0]?.record ?? {});
-  for (const column of unknownColumns(companyHeader, [...Object.values(COMPANY_COLUMNS), ...Object.values(SITE_COLUMNS)])) {
+  for (const column of unknownColumns(companyHeader, [
+    ...Object.values(COMPANY_COLUMNS),
+    ...Object.values(SITE_COLUMNS),
+  ])) {
     fileErrors.push({ file: 'companies', column, message: 'is not a known column' });
   }
   const listingHeader = Object.keys(listingRecords[0]?.record ?? {});

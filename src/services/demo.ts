@@ -13,7 +13,11 @@ export async function loadDemoIfEmpty(deps: Deps): Promise<ImportSummary | null>
   if (counts.companies > 0 || counts.listings > 0) return null;
   const summary = await importDocument(deps, JSON.parse(readFileSync(DEMO_FILE, 'utf8')));
   deps.logger.info(
-    { companies: summary.companies.created, listings: summary.listings.created, rejected: summary.errors.length },
+    {
+      companies: summary.companies.created,
+      listings: summary.listings.created,
+      rejected: summary.errors.length,
+    },
     'loaded the demo region',
   );
   return summary;

@@ -78,7 +78,11 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-export async function importDocument(deps: Deps, document: unknown, opts: ImportOptions = {}): Promise<ImportSummary> {
+export async function importDocument(
+  deps: Deps,
+  document: unknown,
+  opts: ImportOptions = {},
+): Promise<ImportSummary> {
   const envelope = parseOrThrow(ImportEnvelopeSchema, document, 'import document');
   const rowNumber = opts.rowNumber ?? ((_s, i) => i);
   const fieldName = opts.fieldName ?? ((s, i, p) => (p ? `${s}[${i}].${p}` : `${s}[${i}]`));
@@ -90,7 +94,13 @@ export async function importDocument(deps: Deps, document: unknown, opts: Import
     errors: [],
   };
   const rejectedRows = { companies: new Set<number>(), listings: new Set<number>() };
-  const fail = (section: ImportSection, index: number, ref: string | undefined, path: string, message: string) => {
+  const fail = (
+    section: ImportSection,
+    index: number,
+    ref: string | undefined,
+    path: string,
+    message: string,
+  ) => {
     rejectedRows[section].add(index);
     summary.errors.push({
       section,
@@ -113,23 +123,38 @@ export async function importDocument(deps: Deps, document: unknown, opts: Import
   envelope.companies.forEach((raw, index) => {
     const parsed = ImportCompanySchema.safeParse(raw);
     if (!parsed.success) {
-      for (const d of issuesToDetails(parsed.error.issues)) fail('companies', index, refOf(raw), d.path, d.message);
+      for (const d of issuesToDetails(parsed.error.issues))
+        fail('companies', index, refOf(raw), d.path, d.message);
       return;
     }
     const row = parsed.data;
-    for (const d of checkIndustry(row.industry, deps.reference)) fail('companies', index, row.ref, d.path, d.message);
+    for (const d of checkIndustry(row.industry, deps.reference))
+      fail('companies', index, row.ref, d.path, d.message);
     const dupe = seenCompanyRefs.get(row.ref);
-    if (dupe !== undefined) fail('companies', index, row.ref, 'ref', `duplicates the ref of row ${rowNumber('companies', dupe)}`);
+    if (dupe !== undefined)
+      fail('companies', index, row.ref, 'ref', `duplicates the ref of row ${rowNumber('companies', dupe)}`);
     if (row.orgNumber) {
       const other = seenOrgNumbers.get(row.orgNumber);
       if (other !== undefined) {
-        fail('companies', index, row.ref, 'orgNumber', `duplicates the orgNumber of row ${rowNumber('companies', other)}`);
+        fail(
+          'companies',
+          index,
+          row.ref,
+          'orgNumber',
+          `duplicates the orgNumber of row ${rowNumber('companies', other)}`,
+        );
       }
     }
     row.sites.forEach((site, j) => {
       const clash = fileSites.get(site.ref);
       if (clash) {
-        fail('companies', index, row.ref, formatPath(['sites', j, 'ref']), `site ref '${site.ref}' is used twice in this document`);
+        fail(
+          'companies',
+          index,
+          row.ref,
+          formatPath(['sites', j, 'ref']),
+          `site ref '${site.ref}' is used twice in this document`,
+        );
       }
     });
     if (rejectedRows.companies.has(index)) return;
@@ -145,7 +170,8 @@ export async function importDocument(deps: Deps, document: unknown, opts: Import
   envelope.listings.forEach((raw, index) => {
     const parsed = ImportListingSchema.safeParse(raw);
     if (!parsed.success) {
-      for (const d of issuesToDetails(parsed.error.issues)) fail('listings', index, refOf(raw), d.path, d.message);
+      for (const d of issuesToDetails(parsed.error.issues))
+        fail('listings', index, refOf(raw), d.path, d.message);
       return;
     }
     const row = parsed.data;
@@ -153,7 +179,8 @@ export async function importDocument(deps: Deps, document: unknown, opts: Import
       fail('listings', index, row.ref, d.path, d.message);
     }
     const dupe = seenListingRefs.get(row.ref);
-    if (dupe !== undefined) fail('listings', index, row.ref, 'ref', `duplicates the ref of row ${rowNumber('listings', dupe)}`);
+    if (dupe !== undefined)
+      fail('listings', index, row.ref, 'ref', `duplicates the ref of row ${rowNumber('listings', dupe)}`);
     if (!rejectedRows.listings.has(index)) {
       seenListingRefs.set(row.ref, index);
       listingRows.push({ index, row });
@@ -162,13 +189,19 @@ export async function importDocument(deps: Deps, document: unknown, opts: Import
 
   // 3. What the database already holds, in one read transaction.
   const known = await deps.store.read(async (tx) => ({
-    companies: await companyHashesByRefs(tx, companyRows.map((c) => c.row.ref)),
+    companies: await companyHashesByRefs(
+      tx,
+      companyRows.map((c) => c.row.ref),
+    ),
     orgNumbers: await companiesByOrgNumbers(
       tx,
       companyRows.flatMap((c) => (c.row.orgNumber ? [c.row.orgNumber] : [])),
     ),
     sites: await sitesByRefs(tx, [...new Set([...fileSites.keys(), ...listingRows.map((l) => l.row.site)])]),
-    listings: await listingHashesByRefs(tx, listingRows.map((l) => l.row.ref)),
+    listings: await listingHashesByRefs(
+      tx,
+      listingRows.map((l) => l.row.ref),
+    ),
   }));
 
   const now = deps.now().toISOString();
@@ -179,12 +212,24 @@ export async function importDocument(deps: Deps, document: unknown, opts: Import
     const id = idFromRef('co', row.ref);
     const holder = row.orgNumber ? known.orgNumbers.get(row.orgNumber) : undefined;
     if (holder && holder.id !== id) {
-      fail('companies', index, row.ref, 'orgNumber', `is already registered to another company (${holder.ref ?? holder.id})`);
+      fail(
+        'companies',
+        index,
+        row.ref,
+        'orgNumber',
+        `is already registered to another company (${holder.ref ?? holder.id})`,
+      );
     }
     row.sites.forEach((s, j) => {
       const stored = known.sites.get(s.ref);
       if (stored && stored.companyId !== id) {
-        fail('companies', index, row.ref, formatPath(['sites', j, 'ref']), `site ref '${s.ref}' belongs to another company`);
+        fail(
+          'companies',
+          index,
+          row.ref,
+          formatPath(['sites', j, 'ref']),
+          `site ref '${s.ref}' belongs to another company`,
+        );
       }
     });
     if (rejectedRows.companies.has(index)) continue;
@@ -202,7 +247,13 @@ export async function importDocument(deps: Deps, document: unknown, opts: Import
     if (status !== 'unchanged') companies.push(company);
     for (const s of rowSites) {
       const storedSite = known.sites.get(s.ref);
-      const site: Site = { ...s, id: idFromRef('si', s.ref), companyId: id, createdAt: storedSite?.createdAt ?? now, updatedAt: now };
+      const site: Site = {
+        ...s,
+        id: idFromRef('si', s.ref),
+        companyId: id,
+        createdAt: storedSite?.createdAt ?? now,
+        updatedAt: now,
+      };
       const siteStatus = statusOf(storedSite, contentHash(site));
       summary.sites[siteStatus]++;
       if (siteStatus !== 'unchanged') sites.push(site);

@@ -24,7 +24,9 @@ function checkReference(deps: Deps, data: ListingData): void {
 async function siteOf(deps: Deps, siteId: string) {
   const site = await getSite(deps.store, siteId);
   if (!site) {
-    throw validationError('listing is not valid', [{ path: 'siteId', message: `no site with id '${siteId}'` }]);
+    throw validationError('listing is not valid', [
+      { path: 'siteId', message: `no site with id '${siteId}'` },
+    ]);
   }
   return site;
 }
@@ -107,6 +109,8 @@ export async function listListings(
     offset: q.offset,
     limit: q.limit,
   });
-  const items = page.items.map((l) => presentListing(l, viewer)).filter((l): l is VisibleListing => l !== null);
+  const items = page.items
+    .map((l) => presentListing(l, viewer))
+    .filter((l): l is VisibleListing => l !== null);
   return { total: page.total, items, limit: q.limit, offset: q.offset };
 }

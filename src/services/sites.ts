@@ -3,7 +3,13 @@ import { type Site, SiteInputSchema } from '../domain/site.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { conflict, notFound, validationError } from '../errors.ts';
 import { getCompany as getCompanyRow } from '../store/company-store.ts';
-import { deleteSite as deleteSiteRow, getSite as getSiteRow, siteListingCount, sitesOfCompany, upsertSites } from '../store/site-store.ts';
+import {
+  deleteSite as deleteSiteRow,
+  getSite as getSiteRow,
+  siteListingCount,
+  sitesOfCompany,
+  upsertSites,
+} from '../store/site-store.ts';
 import type { Deps } from './deps.ts';
 
 export async function createSite(deps: Deps, companyId: string, body: unknown): Promise<Site> {

@@ -1,6 +1,6 @@
 import { type Company, CompanySchema } from '../domain/company.ts';
 import { contentHash } from './content-hash.ts';
-import { int, rows, type ManagedTransaction, type Store } from './driver.ts';
+import { int, type ManagedTransaction, rows, type Store } from './driver.ts';
 import { parseRow } from './parse-row.ts';
 import { query } from './queries.ts';
 
@@ -22,11 +22,17 @@ function toProps(c: Company): Record<string, unknown> {
 export function fromNode(node: Record<string, unknown>): Company {
   const { contactName, contactEmail, contactPhone, ...rest } = node;
   const contact = Object.fromEntries(
-    Object.entries({ name: contactName, email: contactEmail, phone: contactPhone }).filter(([, v]) => v != null),
+    Object.entries({ name: contactName, email: contactEmail, phone: contactPhone }).filter(
+      ([, v]) => v != null,
+    ),
   );
   const { contentHash: _h, ...stored } = rest;
   const clean = Object.fromEntries(Object.entries(stored).filter(([, v]) => v != null));
-  return parseRow(CompanySchema, { ...clean, ...(Object.keys(contact).length ? { contact } : {}) }, 'Company');
+  return parseRow(
+    CompanySchema,
+    { ...clean, ...(Object.keys(contact).length ? { contact } : {}) },
+    'Company',
+  );
 }
 
 export async function upsertCompanies(tx: ManagedTransaction, companies: Company[]): Promise<void> {
@@ -58,14 +64,17 @@ export async function listCompanies(
 ): Promise<{ total: number; items: Company[] }> {
   const params = { ...filter, offset: int(filter.offset), limit: int(filter.limit) };
   return store.read(async (tx) => {
-    const total = (await tx.run(query('company', 'count'), params).then(rows<{ total: number }>))[0]?.total ?? 0;
+    const total =
+      (await tx.run(query('company', 'count'), params).then(rows<{ total: number }>))[0]?.total ?? 0;
     const found = await tx.run(query('company', 'list'), params);
     return { total, items: found.records.map((r) => fromNode(r.get('company') as Record<string, unknown>)) };
   });
 }
 
 export async function companyCounts(store: Store, id: string): Promise<{ sites: number; listings: number }> {
-  const r = await store.read((tx) => tx.run(query('company', 'counts'), { id }).then(rows<{ sites: number; listings: number }>));
+  const r = await store.read((tx) =>
+    tx.run(query('company', 'counts'), { id }).then(rows<{ sites: number; listings: number }>),
+  );
   return r[0] ?? { sites: 0, listings: 0 };
 }
 
@@ -77,6 +86,8 @@ export async function companiesByOrgNumbers(
   tx: ManagedTransaction,
   orgNumbers: string[],
 ): Promise<Map<string, { id: string; ref: string | null }>> {
-  const r = await tx.run(query('company', 'byOrgNumbers'), { orgNumbers }).then(rows<{ orgNumber: string; id: string; ref: string | null }>);
+  const r = await tx
+    .run(query('company', 'byOrgNumbers'), { orgNumbers })
+    .then(rows<{ orgNumber: string; id: string; ref: string | null }>);
   return new Map(r.map((x) => [x.orgNumber, { id: x.id, ref: x.ref }]));
 }

@@ -34,7 +34,9 @@ function wrap(err: unknown): never {
 /** Managed transactions: retried by the driver on transient errors, so the work must be idempotent. */
 export function createStore(driver: Driver): Store {
   const withSession = async <T>(mode: 'READ' | 'WRITE', fn: (s: Session) => Promise<T>): Promise<T> => {
-    const session = driver.session({ defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    const session = driver.session({
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
     try {
       return await fn(session);
     } catch (err) {

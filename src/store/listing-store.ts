@@ -1,7 +1,7 @@
 import { type Listing, ListingSchema } from '../domain/listing.ts';
 import type { MatchListing } from '../matching/types.ts';
 import { contentHash } from './content-hash.ts';
-import { int, rows, type ManagedTransaction, type Store } from './driver.ts';
+import { int, type ManagedTransaction, rows, type Store } from './driver.ts';
 import { parseRow } from './parse-row.ts';
 import { query } from './queries.ts';
 
@@ -59,7 +59,11 @@ function toRow(l: Listing) {
 }
 
 export function fromRecord(r: ListingRecord): MatchListing {
-  const listing = parseRow(ListingSchema, { ...JSON.parse(r.doc), createdAt: r.createdAt, updatedAt: r.updatedAt }, 'Listing');
+  const listing = parseRow(
+    ListingSchema,
+    { ...JSON.parse(r.doc), createdAt: r.createdAt, updatedAt: r.updatedAt },
+    'Listing',
+  );
   return { ...listing, lat: r.lat, lon: r.lon };
 }
 
@@ -99,12 +103,19 @@ export interface ListingFilter {
   limit: number;
 }
 
-export async function searchListings(store: Store, f: ListingFilter): Promise<{ total: number; items: MatchListing[] }> {
+export async function searchListings(
+  store: Store,
+  f: ListingFilter,
+): Promise<{ total: number; items: MatchListing[] }> {
   const text = f.q !== null;
   const params = { ...f, offset: int(f.offset), limit: int(f.limit) };
   return store.read(async (tx) => {
-    const total = (await tx.run(query('listing', text ? 'countText' : 'count'), params).then(rows<{ total: number }>))[0]?.total ?? 0;
-    const found = await tx.run(query('listing', text ? 'searchText' : 'search'), params).then(rows<ListingRecord>);
+    const total =
+      (await tx.run(query('listing', text ? 'countText' : 'count'), params).then(rows<{ total: number }>))[0]
+        ?.total ?? 0;
+    const found = await tx
+      .run(query('listing', text ? 'searchText' : 'search'), params)
+      .then(rows<ListingRecord>);
     return { total, items: found.map(fromRecord) };
   });
 }
@@ -135,11 +146,15 @@ export async function counterpartListings(
 }
 
 export async function deleteListing(store: Store, id: string): Promise<boolean> {
-  const r = await store.write((tx) => tx.run(query('listing', 'delete'), { id }).then(rows<{ deleted: number }>));
+  const r = await store.write((tx) =>
+    tx.run(query('listing', 'delete'), { id }).then(rows<{ deleted: number }>),
+  );
   return (r[0]?.deleted ?? 0) > 0;
 }
 
-export async function countAll(store: Store): Promise<{ companies: number; sites: number; listings: number }> {
+export async function countAll(
+  store: Store,
+): Promise<{ companies: number; sites: number; listings: number }> {
   const r = await store.read((tx) =>
     tx.run(query('listing', 'countAll')).then(rows<{ companies: number; sites: number; listings: number }>),
   );

@@ -121,7 +121,10 @@ function launcherIsBuilt(): boolean {
   const cp = join(LAUNCHER_DIR, 'target/classpath.txt');
   if (!existsSync(cls) || !existsSync(cp)) return false;
   const built = Math.min(statSync(cls).mtimeMs, statSync(cp).mtimeMs);
-  const sources = [join(LAUNCHER_DIR, 'pom.xml'), join(LAUNCHER_DIR, 'src/main/java/engine/Neo4jLauncher.java')];
+  const sources = [
+    join(LAUNCHER_DIR, 'pom.xml'),
+    join(LAUNCHER_DIR, 'src/main/java/engine/Neo4jLauncher.java'),
+  ];
   return sources.every((s) => statSync(s).mtimeMs <= built);
 }
 
@@ -208,7 +211,11 @@ function waitForReady(child: ChildProcess, logger: Logger): Promise<string> {
     child.on('exit', (code) => {
       clearTimeout(timer);
       logger.debug({ code }, 'embedded Neo4j exited');
-      reject(new ProvisioningError(`embedded Neo4j exited with code ${code} before it was ready:\n${err.slice(-3000)}`));
+      reject(
+        new ProvisioningError(
+          `embedded Neo4j exited with code ${code} before it was ready:\n${err.slice(-3000)}`,
+        ),
+      );
     });
   });
 }

@@ -41,9 +41,11 @@ export function readMigrations(dir = join(CYPHER_DIR, 'schema')): Migration[] {
 /** Returns the ids of the migrations applied by this call. */
 export async function applySchema(store: Store, logger: Logger): Promise<string[]> {
   const applied = new Map(
-    (await store.read((tx) => tx.run(query('migrations', 'applied')).then(rows<{ id: string; checksum: string }>))).map(
-      (r) => [r.id, r.checksum],
-    ),
+    (
+      await store.read((tx) =>
+        tx.run(query('migrations', 'applied')).then(rows<{ id: string; checksum: string }>),
+      )
+    ).map((r) => [r.id, r.checksum]),
   );
   const ran: string[] = [];
   for (const m of readMigrations()) {
@@ -56,7 +58,11 @@ export async function applySchema(store: Store, logger: Logger): Promise<string[
       await session.close();
     }
     await store.write((tx) =>
-      tx.run(query('migrations', 'record'), { id: m.id, checksum: m.checksum, appliedAt: new Date().toISOString() }),
+      tx.run(query('migrations', 'record'), {
+        id: m.id,
+        checksum: m.checksum,
+        appliedAt: new Date().toISOString(),
+      }),
     );
     logger.info({ migration: m.id }, 'applied schema migration');
     ran.push(m.id);
@@ -77,9 +83,11 @@ async function waitForIndexes(store: Store): Promise<void> {
 /** True when every migration file is recorded with its current checksum (for /ready). */
 export async function schemaIsCurrent(store: Store): Promise<boolean> {
   const applied = new Map(
-    (await store.read((tx) => tx.run(query('migrations', 'applied')).then(rows<{ id: string; checksum: string }>))).map(
-      (r) => [r.id, r.checksum],
-    ),
+    (
+      await store.read((tx) =>
+        tx.run(query('migrations', 'applied')).then(rows<{ id: string; checksum: string }>),
+      )
+    ).map((r) => [r.id, r.checksum]),
   );
   return readMigrations().every((m) => applied.get(m.id) === m.checksum);
 }

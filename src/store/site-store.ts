@@ -1,6 +1,6 @@
 import { type Site, SiteSchema } from '../domain/site.ts';
 import { contentHash } from './content-hash.ts';
-import { rows, type ManagedTransaction, type Store } from './driver.ts';
+import { type ManagedTransaction, rows, type Store } from './driver.ts';
 import { parseRow } from './parse-row.ts';
 import { query } from './queries.ts';
 
@@ -51,7 +51,9 @@ export async function sitesByRefs(
 }
 
 export async function siteListingCount(store: Store, id: string): Promise<number> {
-  const r = await store.read((tx) => tx.run(query('site', 'listingCount'), { id }).then(rows<{ listings: number }>));
+  const r = await store.read((tx) =>
+    tx.run(query('site', 'listingCount'), { id }).then(rows<{ listings: number }>),
+  );
   return r[0]?.listings ?? 0;
 }
 

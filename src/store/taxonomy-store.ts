@@ -28,7 +28,9 @@ function chunks<T>(items: T[], size: number): T[][] {
 
 export async function loadTaxonomy(store: Store, ref: ReferenceData, logger: Logger): Promise<boolean> {
   const sum = checksum(ref);
-  const state = await store.read((tx) => tx.run(query('taxonomy', 'loadState'), { id: LOAD_ID }).then(rows<{ checksum: string }>));
+  const state = await store.read((tx) =>
+    tx.run(query('taxonomy', 'loadState'), { id: LOAD_ID }).then(rows<{ checksum: string }>),
+  );
   if (state[0]?.checksum === sum) return false;
 
   const waste = [...ref.wasteCodes.values()].map((w) => ({
@@ -41,12 +43,14 @@ export async function loadTaxonomy(store: Store, ref: ReferenceData, logger: Log
     subchapter: w.subchapter,
     subchapterTitle: ref.wasteSubchapters.get(w.subchapter)?.title ?? '',
   }));
-  for (const batch of chunks(waste, BATCH)) await store.write((tx) => tx.run(query('taxonomy', 'upsertWasteTree'), { rows: batch }));
+  for (const batch of chunks(waste, BATCH))
+    await store.write((tx) => tx.run(query('taxonomy', 'upsertWasteTree'), { rows: batch }));
 
   // Parents first, so every PART_OF points at a node that carries its title.
   const order = { section: 0, division: 1, group: 2, class: 3 } as const;
   const industry = [...ref.industry.values()].sort((a, b) => order[a.level] - order[b.level]);
-  for (const batch of chunks(industry, BATCH)) await store.write((tx) => tx.run(query('taxonomy', 'upsertIndustry'), { rows: batch }));
+  for (const batch of chunks(industry, BATCH))
+    await store.write((tx) => tx.run(query('taxonomy', 'upsertIndustry'), { rows: batch }));
 
   const categories = [...ref.materialCategories.values()].map((c) => ({
     id: c.id,
@@ -56,14 +60,27 @@ export async function loadTaxonomy(store: Store, ref: ReferenceData, logger: Log
     prefixes: c.wasteCodePrefixes,
   }));
   await store.write((tx) => tx.run(query('taxonomy', 'upsertCategories'), { rows: categories }));
-  await store.write((tx) => tx.run(query('taxonomy', 'recordLoad'), { id: LOAD_ID, checksum: sum, loadedAt: new Date().toISOString() }));
-  logger.info({ wasteCodes: waste.length, industryCodes: industry.length, categories: categories.length }, 'loaded taxonomy');
+  await store.write((tx) =>
+    tx.run(query('taxonomy', 'recordLoad'), {
+      id: LOAD_ID,
+      checksum: sum,
+      loadedAt: new Date().toISOString(),
+    }),
+  );
+  logger.info(
+    { wasteCodes: waste.length, industryCodes: industry.length, categories: categories.length },
+    'loaded taxonomy',
+  );
   return true;
 }
 
-export async function taxonomyCounts(store: Store): Promise<{ wasteCodes: number; industryCodes: number; materialCategories: number }> {
+export async function taxonomyCounts(
+  store: Store,
+): Promise<{ wasteCodes: number; industryCodes: number; materialCategories: number }> {
   const r = await store.read((tx) =>
-    tx.run(query('taxonomy', 'counts')).then(rows<{ wasteCodes: number; industryCodes: number; materialCategories: number }>),
+    tx
+      .run(query('taxonomy', 'counts'))
+      .then(rows<{ wasteCodes: number; industryCodes: number; materialCategories: number }>),
   );
   return r[0] ?? { wasteCodes: 0, industryCodes: 0, materialCategories: 0 };
 }

@@ -37,7 +37,10 @@ export function parseCsv(text: string, delimiter = ','): string[][] {
 }
 
 /** Rows as objects keyed by the header line; `line` is the 1-based line of the row in the file. */
-export function parseCsvRecords(text: string, delimiter = ','): { line: number; record: Record<string, string> }[] {
+export function parseCsvRecords(
+  text: string,
+  delimiter = ',',
+): { line: number; record: Record<string, string> }[] {
   const [header, ...rows] = parseCsv(text, delimiter);
   if (!header) return [];
   const keys = header.map((h) => h.trim());

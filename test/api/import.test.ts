@@ -18,8 +18,20 @@ const document = () => ({
       industry: '16.100',
       sites: [{ ref: 'acme-mill', lat: 61.1, lon: 10.4, municipality: 'Lillehammer' }],
     },
-    { ref: 'badco', name: 'Bad Org AS', orgNumber: '123456789', industry: '10.200', sites: [{ ref: 'bad-site', lat: 60, lon: 10 }] },
-    { ref: 'heatco', name: 'Heat Co AS', orgNumber: '100000059', industry: '35.300', sites: [{ ref: 'heat-plant', lat: 61.11, lon: 10.42 }] },
+    {
+      ref: 'badco',
+      name: 'Bad Org AS',
+      orgNumber: '123456789',
+      industry: '10.200',
+      sites: [{ ref: 'bad-site', lat: 60, lon: 10 }],
+    },
+    {
+      ref: 'heatco',
+      name: 'Heat Co AS',
+      orgNumber: '100000059',
+      industry: '35.300',
+      sites: [{ ref: 'heat-plant', lat: 61.11, lon: 10.42 }],
+    },
   ],
   listings: [
     {
@@ -40,11 +52,51 @@ const document = () => ({
       quantity: { value: 5000, unit: 't/yr' },
       material: { wasteCodes: ['0301'] },
     },
-    { ref: 'bad-code', site: 'acme-mill', direction: 'offer', kind: 'material', title: 'x', quantity: { value: 1, unit: 't/yr' }, material: { wasteCodes: ['999999'] } },
-    { ref: 'bad-qty', site: 'acme-mill', direction: 'offer', kind: 'material', title: 'x', quantity: { value: -1, unit: 't/yr' }, material: { wasteCodes: ['030105'] } },
-    { ref: 'bad-unit', site: 'acme-mill', direction: 'offer', kind: 'material', title: 'x', quantity: { value: 1, unit: 'furlongs' }, material: { wasteCodes: ['030105'] } },
-    { ref: 'no-site', site: 'nowhere', direction: 'offer', kind: 'material', title: 'x', quantity: { value: 1, unit: 't/yr' }, material: { wasteCodes: ['030105'] } },
-    { ref: 'orphan', site: 'bad-site', direction: 'offer', kind: 'material', title: 'x', quantity: { value: 1, unit: 't/yr' }, material: { wasteCodes: ['030105'] } },
+    {
+      ref: 'bad-code',
+      site: 'acme-mill',
+      direction: 'offer',
+      kind: 'material',
+      title: 'x',
+      quantity: { value: 1, unit: 't/yr' },
+      material: { wasteCodes: ['999999'] },
+    },
+    {
+      ref: 'bad-qty',
+      site: 'acme-mill',
+      direction: 'offer',
+      kind: 'material',
+      title: 'x',
+      quantity: { value: -1, unit: 't/yr' },
+      material: { wasteCodes: ['030105'] },
+    },
+    {
+      ref: 'bad-unit',
+      site: 'acme-mill',
+      direction: 'offer',
+      kind: 'material',
+      title: 'x',
+      quantity: { value: 1, unit: 'furlongs' },
+      material: { wasteCodes: ['030105'] },
+    },
+    {
+      ref: 'no-site',
+      site: 'nowhere',
+      direction: 'offer',
+      kind: 'material',
+      title: 'x',
+      quantity: { value: 1, unit: 't/yr' },
+      material: { wasteCodes: ['030105'] },
+    },
+    {
+      ref: 'orphan',
+      site: 'bad-site',
+      direction: 'offer',
+      kind: 'material',
+      title: 'x',
+      quantity: { value: 1, unit: 't/yr' },
+      material: { wasteCodes: ['030105'] },
+    },
   ],
 });
 
@@ -52,7 +104,9 @@ describe('bulk import', () => {
   it('when some rows are bad, then each is reported with row, field and reason and none of them is stored', async () => {
     const res = await app.request('POST', '/imports', document());
     expect(res.status).toBe(422);
-    const errs = res.body.errors.map((e: { section: string; row: number; path: string }) => `${e.section}:${e.row}:${e.path}`);
+    const errs = res.body.errors.map(
+      (e: { section: string; row: number; path: string }) => `${e.section}:${e.row}:${e.path}`,
+    );
     expect(errs).toEqual(
       expect.arrayContaining([
         'companies:1:companies[1].orgNumber',
@@ -67,7 +121,10 @@ describe('bulk import', () => {
     expect(res.body.listings).toMatchObject({ created: 2, rejected: 5 });
 
     const stored = await app.request('GET', '/listings?limit=100');
-    expect(stored.body.items.map((l: { ref: string }) => l.ref).sort()).toEqual(['acme-sawdust', 'heat-fuel']);
+    expect(stored.body.items.map((l: { ref: string }) => l.ref).sort()).toEqual([
+      'acme-sawdust',
+      'heat-fuel',
+    ]);
     const companies = await app.request('GET', '/companies');
     expect(companies.body.total).toBe(2);
   });
@@ -134,6 +191,9 @@ describe('bulk import', () => {
       listings: 'ref\n',
     });
     expect(res.status).toBe(400);
-    expect(res.body.error.details).toContainEqual({ path: 'companies.shoe_size', message: 'is not a known column' });
+    expect(res.body.error.details).toContainEqual({
+      path: 'companies.shoe_size',
+      message: 'is not a known column',
+    });
   });
 });

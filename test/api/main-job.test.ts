@@ -13,7 +13,14 @@ beforeAll(async () => {
   const neo4j = inject('neo4j');
   child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, PORT: '0', LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USER: neo4j.user,
+      NEO4J_PASSWORD: neo4j.password,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   url = await new Promise<string>((resolve, reject) => {
@@ -47,15 +54,24 @@ describe('the main job (npm start)', () => {
     expect((await fetch(`${url}/health`)).status).toBe(200);
     const ready = await fetch(`${url}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { neo4j: 'reachable', schema: 'applied' } });
-    const spec = (await (await fetch(`${url}/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      checks: { neo4j: 'reachable', schema: 'applied' },
+    });
+    const spec = (await (await fetch(`${url}/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(spec.openapi).toBe('3.1.0');
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/companies', '/listings', '/imports']));
     expect((await fetch(`${url}/docs`)).headers.get('content-type')).toMatch(/html/);
   });
 
   it('when started on an empty database, then it serves the demo listings', async () => {
-    const page = (await (await fetch(`${url}/listings?limit=10`)).json()) as { total: number; items: unknown[] };
+    const page = (await (await fetch(`${url}/listings?limit=10`)).json()) as {
+      total: number;
+      items: unknown[];
+    };
     expect(page.total).toBeGreaterThanOrEqual(150);
     expect(page.items).toHaveLength(10);
   });

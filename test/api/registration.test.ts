@@ -32,7 +32,11 @@ describe('registering companies, sites and listings', () => {
   it('when a company is registered, then it can be read back with its industry division', async () => {
     const created = await app.request('POST', '/companies', company);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: company.name, orgNumber: '100000016', industryDivision: '24' });
+    expect(created.body).toMatchObject({
+      name: company.name,
+      orgNumber: '100000016',
+      industryDivision: '24',
+    });
     const read = await app.request('GET', `/companies/${created.body.id}`);
     expect(read.status).toBe(200);
     expect(read.body.name).toBe(company.name);
@@ -46,13 +50,21 @@ describe('registering companies, sites and listings', () => {
   });
 
   it('when the industry division does not exist, then 400 names industry', async () => {
-    const res = await app.request('POST', '/companies', { ...company, orgNumber: '100000024', industry: '04.100' });
+    const res = await app.request('POST', '/companies', {
+      ...company,
+      orgNumber: '100000024',
+      industry: '04.100',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.details[0].path).toBe('industry');
   });
 
   it('when a body has an unknown field, then 400 names that field', async () => {
-    const res = await app.request('POST', '/companies', { ...company, orgNumber: '100000032', colour: 'blue' });
+    const res = await app.request('POST', '/companies', {
+      ...company,
+      orgNumber: '100000032',
+      colour: 'blue',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.details).toContainEqual({ path: 'colour', message: 'is not a known field' });
   });
@@ -89,7 +101,7 @@ describe('registering companies, sites and listings', () => {
     const res = await app.request('POST', '/listings', { ...materialOffer(siteId), ...change });
     expect(res.status).toBe(400);
     expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
-    const list = await app.request("GET", `/listings?companyId=${companyId}`);
+    const list = await app.request('GET', `/listings?companyId=${companyId}`);
     if (list.status !== 200) console.log(JSON.stringify(list.body));
     expect(list.body.total).toBe(0);
   });
@@ -97,9 +109,14 @@ describe('registering companies, sites and listings', () => {
   it('when a listing is patched, then the merged listing is revalidated and saved', async () => {
     const { siteId } = await companyWithSite();
     const created = await app.request('POST', '/listings', materialOffer(siteId));
-    const bad = await app.request('PATCH', `/listings/${created.body.id}`, { quantity: { value: 0, unit: 't/yr' } });
+    const bad = await app.request('PATCH', `/listings/${created.body.id}`, {
+      quantity: { value: 0, unit: 't/yr' },
+    });
     expect(bad.status).toBe(400);
-    const ok = await app.request('PATCH', `/listings/${created.body.id}`, { title: 'SPL', quantity: { value: 2, unit: 'kt/yr' } });
+    const ok = await app.request('PATCH', `/listings/${created.body.id}`, {
+      title: 'SPL',
+      quantity: { value: 2, unit: 'kt/yr' },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.canonicalQuantity.value).toBe(2000);
     expect(ok.body.createdAt).toBe(created.body.createdAt);

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Runtime } from '../../src/runtime.ts';
 import { DEMO_FILE, loadDemoIfEmpty } from '../../src/services/demo.ts';
 import { importDocument } from '../../src/services/import.ts';
 import { countAll } from '../../src/store/listing-store.ts';
-import type { Runtime } from '../../src/runtime.ts';
 import { openTestRuntime, wipeBusinessData } from '../support/harness.ts';
 
 let runtime: Runtime;

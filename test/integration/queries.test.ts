@@ -38,9 +38,21 @@ describe('schema', () => {
   it('when constraints are listed, then ids and natural keys are unique and sites have a point index', async () => {
     const session = runtime.deps.store.driver.session();
     try {
-      const constraints = (await session.run('SHOW CONSTRAINTS YIELD name')).records.map((r) => r.get('name'));
-      expect(constraints).toEqual(expect.arrayContaining(['company_id', 'company_ref', 'company_org_number', 'listing_ref', 'site_ref']));
-      const indexes = (await session.run('SHOW INDEXES YIELD name, type')).records.map((r) => `${r.get('name')}:${r.get('type')}`);
+      const constraints = (await session.run('SHOW CONSTRAINTS YIELD name')).records.map((r) =>
+        r.get('name'),
+      );
+      expect(constraints).toEqual(
+        expect.arrayContaining([
+          'company_id',
+          'company_ref',
+          'company_org_number',
+          'listing_ref',
+          'site_ref',
+        ]),
+      );
+      const indexes = (await session.run('SHOW INDEXES YIELD name, type')).records.map(
+        (r) => `${r.get('name')}:${r.get('type')}`,
+      );
       expect(indexes).toEqual(expect.arrayContaining(['site_location:POINT', 'listing_text:FULLTEXT']));
     } finally {
       await session.close();

@@ -2,8 +2,9 @@
  * The app on port 0 against the run's Neo4j, with business data wiped first (the taxonomy and
  * schema stay). Tests talk real HTTP to it.
  */
-import type { AddressInfo } from 'node:net';
+
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { createApp } from '../../src/http/app.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -12,7 +13,12 @@ import { connect, type Runtime } from '../../src/runtime.ts';
 export interface TestApp {
   url: string;
   runtime: Runtime;
-  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<TestResponse>;
   close(): Promise<void>;
 }
 

@@ -2,7 +2,13 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { PaginationSchema } from '../../domain/listing-query.ts';
 import { parseOrThrow } from '../../domain/validate.ts';
-import { createCompany, deleteCompany, getCompany, listCompanies, updateCompany } from '../../services/companies.ts';
+import {
+  createCompany,
+  deleteCompany,
+  getCompany,
+  listCompanies,
+  updateCompany,
+} from '../../services/companies.ts';
 import type { Deps } from '../../services/deps.ts';
 
 export const CompanyQuerySchema = PaginationSchema.extend({

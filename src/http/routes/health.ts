@@ -11,7 +11,9 @@ export function healthRoutes(_deps: Deps, readiness: Readiness): Router {
   });
   r.get('/ready', async (_req, res) => {
     const result = await readiness();
-    res.status(result.ready ? 200 : 503).json({ status: result.ready ? 'ready' : 'not ready', checks: result.checks });
+    res
+      .status(result.ready ? 200 : 503)
+      .json({ status: result.ready ? 'ready' : 'not ready', checks: result.checks });
   });
   return r;
 }

@@ -6,7 +6,10 @@ import type { Deps } from '../../services/deps.ts';
 import { importDocument } from '../../services/import.ts';
 
 export const ImportQuerySchema = z.strictObject({
-  dryRun: z.enum(['true', 'false']).default('false').meta({ description: 'validate and count, write nothing' }),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('false')
+    .meta({ description: 'validate and count, write nothing' }),
 });
 
 export const CsvImportSchema = z

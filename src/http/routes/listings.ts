@@ -2,7 +2,13 @@ import { Router } from 'express';
 import { ListingQuerySchema } from '../../domain/listing-query.ts';
 import { parseOrThrow } from '../../domain/validate.ts';
 import type { Deps } from '../../services/deps.ts';
-import { createListing, deleteListing, getListing, listListings, updateListing } from '../../services/listings.ts';
+import {
+  createListing,
+  deleteListing,
+  getListing,
+  listListings,
+  updateListing,
+} from '../../services/listings.ts';
 import { viewerOf } from '../viewer.ts';
 
 export function listingRoutes(deps: Deps): Router {

@@ -15,7 +15,9 @@ export function taxonomyRoutes(deps: Deps): Router {
   const r = Router();
   r.get('/taxonomy/waste-codes', (req, res) => {
     const q = parseOrThrow(WasteCodeQuerySchema, req.query, 'query');
-    const items = [...deps.reference.wasteCodes.values()].filter((w) => !q.prefix || w.code.startsWith(q.prefix));
+    const items = [...deps.reference.wasteCodes.values()].filter(
+      (w) => !q.prefix || w.code.startsWith(q.prefix),
+    );
     res.json({ total: items.length, items });
   });
   r.get('/taxonomy/material-categories', (_req, res) => {

@@ -208,7 +208,7 @@ function solveModel(
       time_limit: settings.timeLimitSeconds,
       ...settings.solverOptions,
     });
-    const t0 = performance.now(); model.run(); (globalThis as any).__run = ((globalThis as any).__run ?? 0) + performance.now() - t0; (globalThis as any).__models = ((globalThis as any).__models ?? 0) + 1; (globalThis as any).__cols = Math.max((globalThis as any).__cols ?? 0, numCols);
+    model.run();
     const status = model.getModelStatus();
     if (status !== highs.constants.modelStatus.optimal) {
       throw new Error(`HiGHS ended with model status ${status} on ${numCols} columns`);
