@@ -10,7 +10,7 @@
  */
 
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { allocateGreedy } from '../src/matching/allocation/greedy.ts';
 import { allocateOptimal } from '../src/matching/allocation/optimal.ts';
@@ -89,6 +89,8 @@ async function runSize(size: number): Promise<SizeResult> {
   // Projection: a sample of offers through the same path generateCandidates takes per offer.
   const probe = sampleOf(offers, Number(args['projection-sample']));
   let probeCandidates = 0;
+  // The first pass warms the JIT up; the second is timed.
+  for (const offer of probe) candidatesForListing(index.result, offer);
   const probeStart = performance.now();
   for (const offer of probe) probeCandidates += candidatesForListing(index.result, offer).length;
   const probeMs = performance.now() - probeStart;
@@ -219,7 +221,7 @@ function renderReport(rows: SizeResult[]): string {
     '# Matching benchmark',
     '',
     `Synthetic Norwegian regions (bench/synthetic-region.ts, seed ${seed}), match configuration ${config.version}, factor set ${factorSet.id}.`,
-    `Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${fmtInt(totalmem() / 1024 ** 3)} GB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`,
+    `Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${fmtInt(totalmem() / 1024 ** 3)} GB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}; 1-minute load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end (other processes share the cores).`,
     '',
     '## Targets',
     '',
@@ -237,6 +239,7 @@ function renderReport(rows: SizeResult[]): string {
   ].join('\n');
 }
 
+const loadAtStart = loadavg()[0]!;
 const results: SizeResult[] = [];
 for (const size of sizes) results.push(await runSize(size));
 const report = renderReport(results);

@@ -102,10 +102,12 @@ RETURN l.id AS id, l.ref AS ref, l.companyId AS companyId, l.siteId AS siteId, l
 ORDER BY l.id
 
 // name: counterparts
-// Listings that could pair with one listing: the other direction, same kind, within a radius.
+// Listings that could pair with one listing: the other direction, same kind, within the largest
+// limit the pair could have (the listing's own limit, else the other's own limit or the default).
 MATCH (l:Listing)-[:AT_SITE]->(s:Site)
 WHERE l.kind = $kind AND l.direction = $direction AND l.id <> $excludeId
-  AND point.distance(s.location, point($center)) <= $radiusM
+  AND point.distance(s.location, point($center)) <=
+      1000 * CASE WHEN $ownKm IS NOT NULL THEN $ownKm ELSE coalesce(l.maxDistanceKm, $defaultKm) END
 RETURN l.id AS id, l.ref AS ref, l.companyId AS companyId, l.siteId AS siteId, l.doc AS doc,
        l.createdAt AS createdAt, l.updatedAt AS updatedAt, s.lat AS lat, s.lon AS lon
 ORDER BY l.id
@@ -120,3 +122,13 @@ RETURN count(*) AS deleted
 MATCH (c:Company) WITH count(c) AS companies
 MATCH (s:Site) WITH companies, count(s) AS sites
 MATCH (l:Listing) RETURN companies, sites, count(l) AS listings
+
+// name: byIds
+UNWIND $ids AS id
+MATCH (l:Listing {id: id})-[:AT_SITE]->(s:Site)
+RETURN l.id AS id, l.ref AS ref, l.companyId AS companyId, l.siteId AS siteId, l.doc AS doc,
+       l.createdAt AS createdAt, l.updatedAt AS updatedAt, s.lat AS lat, s.lon AS lon
+
+// name: idsByMunicipality
+MATCH (l:Listing)-[:AT_SITE]->(s:Site {municipality: $municipality})
+RETURN l.id AS id

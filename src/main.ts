@@ -13,7 +13,10 @@ import { loadDemoIfEmpty } from './services/demo.ts';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const runtime = await openRuntime(provisionOptions(config, logger));
+  const runtime = await openRuntime(provisionOptions(config, logger), {
+    factorSet: config.FACTOR_SET,
+    matchConfig: config.MATCH_CONFIG,
+  });
   if (config.LOAD_DEMO) await loadDemoIfEmpty(runtime.deps);
 
   const app = createApp(runtime.deps, { bodyLimit: config.BODY_LIMIT, readiness: runtime.readiness });

@@ -5,7 +5,9 @@
 import type { Config } from './config.ts';
 import type { ReferenceData } from './domain/reference.ts';
 import type { Logger } from './logger.ts';
+import { DEFAULT_FACTOR_SET } from './reference/factors.ts';
 import { loadReferenceData } from './reference/load.ts';
+import { DEFAULT_MATCH_CONFIG } from './reference/match-config.ts';
 import type { Deps } from './services/deps.ts';
 import { createDriver, createStore, type Store } from './store/driver.ts';
 import { type ProvisionedNeo4j, type ProvisionOptions, provisionNeo4j } from './store/provision.ts';
@@ -37,13 +39,14 @@ export function provisionOptions(config: Config, logger: Logger): ProvisionOptio
 export async function connect(
   neo4j: ProvisionedNeo4j,
   logger: Logger,
+  settings: Deps['settings'] = { factorSet: DEFAULT_FACTOR_SET, matchConfig: DEFAULT_MATCH_CONFIG },
   reference: ReferenceData = loadReferenceData(),
 ): Promise<Runtime> {
   const store: Store = createStore(createDriver(neo4j.uri, neo4j.user, neo4j.password));
   await store.driver.verifyConnectivity();
   await applySchema(store, logger);
   await loadTaxonomy(store, reference, logger);
-  const deps: Deps = { store, reference, logger, now: () => new Date() };
+  const deps: Deps = { store, reference, logger, now: () => new Date(), settings };
   const readiness = async () => {
     const checks: Record<string, string> = {};
     try {
@@ -67,10 +70,10 @@ export async function connect(
   };
 }
 
-export async function openRuntime(opts: ProvisionOptions): Promise<Runtime> {
+export async function openRuntime(opts: ProvisionOptions, settings?: Deps['settings']): Promise<Runtime> {
   const neo4j = await provisionNeo4j(opts);
   try {
-    const rt = await connect(neo4j, opts.logger);
+    const rt = await connect(neo4j, opts.logger, settings);
     return {
       ...rt,
       close: async () => {

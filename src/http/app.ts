@@ -14,6 +14,7 @@ import { companyRoutes } from './routes/companies.ts';
 import { healthRoutes, type Readiness } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { listingRoutes } from './routes/listings.ts';
+import { matchingRoutes } from './routes/matching.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { taxonomyRoutes } from './routes/taxonomy.ts';
 
@@ -73,6 +74,7 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
   app.use(listingRoutes(deps));
   app.use(importRoutes(deps));
   app.use(taxonomyRoutes(deps));
+  app.use(matchingRoutes(deps));
   for (const router of options.extraRoutes ?? []) app.use(router);
 
   app.use((req, _res, next) => {

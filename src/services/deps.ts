@@ -8,4 +8,6 @@ export interface Deps {
   reference: ReferenceData;
   logger: Logger;
   now: () => Date;
+  /** Which factor set and matching configuration new computations use. */
+  settings: { factorSet: string; matchConfig: string };
 }

@@ -15,6 +15,8 @@ import {
 } from '../store/listing-store.ts';
 import { getSite } from '../store/site-store.ts';
 import type { Deps } from './deps.ts';
+import { refreshListingSuggestions } from './matching.ts';
+import { listingSuggestions, type VisibleSuggestion } from './suggestions.ts';
 
 function checkReference(deps: Deps, data: ListingData): void {
   const problems = checkListingReference(data, deps.reference);
@@ -31,7 +33,7 @@ async function siteOf(deps: Deps, siteId: string) {
   return site;
 }
 
-export async function createListing(deps: Deps, body: unknown): Promise<MatchListing> {
+export async function createListing(deps: Deps, body: unknown): Promise<ListingWithSuggestions> {
   const data = parseOrThrow(ListingInputSchema, body, 'listing');
   checkReference(deps, data);
   const site = await siteOf(deps, data.siteId);
@@ -43,7 +45,16 @@ export async function createListing(deps: Deps, body: unknown): Promise<MatchLis
     { createdAt: now, updatedAt: now },
   );
   await deps.store.write((tx) => upsertListings(tx, [listing]));
-  return { ...listing, lat: site.lat, lon: site.lon };
+  return withSuggestions(deps, { ...listing, lat: site.lat, lon: site.lon });
+}
+
+export type ListingWithSuggestions = MatchListing & { suggestions: VisibleSuggestion[] };
+
+/** A business sees its new or changed listing's suggestions in the same response. */
+async function withSuggestions(deps: Deps, listing: MatchListing): Promise<ListingWithSuggestions> {
+  await refreshListingSuggestions(deps, listing);
+  const owner: Viewer = { role: 'business', companyId: listing.companyId };
+  return { ...listing, suggestions: await listingSuggestions(deps, listing.id, owner) };
 }
 
 export async function getListing(deps: Deps, id: string, viewer: Viewer): Promise<VisibleListing> {
@@ -55,7 +66,7 @@ export async function getListing(deps: Deps, id: string, viewer: Viewer): Promis
 }
 
 /** PATCH: given top-level fields replace stored ones (a kind block is replaced whole); kind is fixed. */
-export async function updateListing(deps: Deps, id: string, body: unknown): Promise<MatchListing> {
+export async function updateListing(deps: Deps, id: string, body: unknown): Promise<ListingWithSuggestions> {
   const current = await getListingRow(deps.store, id);
   if (!current) throw notFound('listing', id);
   const patch = parseOrThrow(ListingPatchSchema, body, 'listing update');
@@ -82,7 +93,7 @@ export async function updateListing(deps: Deps, id: string, body: unknown): Prom
     { createdAt, updatedAt: deps.now().toISOString() },
   );
   await deps.store.write((tx) => upsertListings(tx, [listing]));
-  return { ...listing, lat: site.lat, lon: site.lon };
+  return withSuggestions(deps, { ...listing, lat: site.lat, lon: site.lon });
 }
 
 export async function deleteListing(deps: Deps, id: string): Promise<void> {

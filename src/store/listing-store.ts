@@ -51,6 +51,7 @@ function toRow(l: Listing) {
       canonicalUnit: l.canonicalQuantity.unit,
       availableFrom: l.availableFrom ?? null,
       availableTo: l.availableTo ?? null,
+      maxDistanceKm: l.maxDistanceKm ?? null,
       updatedAt: l.updatedAt,
       contentHash: contentHash(l),
       doc: JSON.stringify(contentOf(l)),
@@ -125,11 +126,14 @@ export async function allListings(store: Store): Promise<MatchListing[]> {
   return r.map(fromRecord);
 }
 
-/** Listings of the other direction and same kind within a radius of a point (incremental matching). */
+/**
+ * Listings that could pair with one listing: the other direction and same kind, within a radius
+ * that is never smaller than the pair's real limit (the engine applies the exact rule after).
+ */
 export async function counterpartListings(
   store: Store,
-  of: { id: string; kind: string; direction: string; lat: number; lon: number },
-  radiusKm: number,
+  of: MatchListing,
+  defaultKm: number,
 ): Promise<MatchListing[]> {
   const r = await store.read((tx) =>
     tx
@@ -138,7 +142,8 @@ export async function counterpartListings(
         direction: of.direction === 'offer' ? 'need' : 'offer',
         excludeId: of.id,
         center: { latitude: of.lat, longitude: of.lon },
-        radiusM: radiusKm * 1000,
+        ownKm: of.maxDistanceKm ?? null,
+        defaultKm,
       })
       .then(rows<ListingRecord>),
   );
@@ -159,4 +164,14 @@ export async function countAll(
     tx.run(query('listing', 'countAll')).then(rows<{ companies: number; sites: number; listings: number }>),
   );
   return r[0] ?? { companies: 0, sites: 0, listings: 0 };
+}
+
+export async function listingsByIds(store: Store, ids: string[]): Promise<Map<string, MatchListing>> {
+  const r = await store.read((tx) => tx.run(query('listing', 'byIds'), { ids }).then(rows<ListingRecord>));
+  return new Map(r.map((rec) => [rec.id, fromRecord(rec)]));
+}
+
+export async function listingIdsInMunicipality(store: Store, municipality: string): Promise<Set<string>> {
+  const r = await store.read((tx) => tx.run(query('listing', 'idsByMunicipality'), { municipality }).then(rows<{ id: string }>));
+  return new Set(r.map((x) => x.id));
 }

@@ -12,6 +12,7 @@
 import type { AllocationResult, Candidate } from '../types.ts';
 import type { ListingsInput } from './input.ts';
 import { allocationObjective } from './objective.ts';
+import { descendingOrder } from './order.ts';
 import { type AllocationProblem, buildAllocationProblem, finaliseAllocation } from './problem.ts';
 
 export function allocateGreedy(candidates: readonly Candidate[], listings: ListingsInput): AllocationResult {
@@ -25,8 +26,8 @@ export function allocateGreedy(candidates: readonly Candidate[], listings: Listi
 export function greedyQuantities(problem: AllocationProblem): Float64Array {
   const { value, upper, use, offerOf, needOf } = problem;
   const n = value.length;
-  // Candidates are already in (offerId, needId) order, and Array#sort is stable: equal values keep it.
-  const order = Array.from({ length: n }, (_, e) => e).sort((a, b) => value[b]! - value[a]!);
+  // Candidates are already in (offerId, needId) order, which equal values keep.
+  const order = descendingOrder(value);
   const needLeft = Float64Array.from(problem.capacity);
   const offerLeft = Float64Array.from(problem.capacity);
   const x = new Float64Array(n);

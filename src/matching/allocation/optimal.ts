@@ -13,14 +13,13 @@
  * 2018, 119-142) compiled to WebAssembly.
  *
  * Why the shape of the code:
- * - The model is solved in x_e / need_n (share of the need) with every row scaled to capacity 1, so
- *   coefficients stay near 1 whether a need is 2 t or 2 GWh.
  * - Candidates fall apart into connected components (an offer and a need meet only through a
- *   candidate); a component of one candidate is solved in closed form and the rest are packed into
- *   models of at most `maxColumnsPerModel` columns, which keeps simplex far from its worst case.
- * - The model is passed as sparse arrays, not LP text: at 10^5 columns the text would be built and
+ *   candidate); a component of one candidate is solved in closed form, the rest are packed into
+ *   models of at most `maxColumnsPerModel` columns and each model is solved by sifting
+ *   (sifting.ts), so HiGHS sees the few columns that matter rather than every candidate.
+ * - Models are passed as sparse arrays, not LP text: at 10^5 columns the text would be built and
  *   parsed again for nothing.
- * - The solution is checked against every capacity; tiny violations are clamped by
+ * - Every solution is checked against every capacity; tiny violations are clamped by
  *   finaliseAllocation, a real one is treated as a solver failure. On any failure the greedy
  *   allocation is returned with method 'greedy' and the reason is logged.
  */
@@ -30,22 +29,20 @@ import { greedyQuantities } from './greedy.ts';
 import type { ListingsInput } from './input.ts';
 import { allocationObjective } from './objective.ts';
 import { type AllocationProblem, buildAllocationProblem, finaliseAllocation } from './problem.ts';
+import { type SiftingSettings, solveBySifting } from './sifting.ts';
 
-export interface OptimalOptions {
+export interface OptimalOptions extends SiftingSettings {
   /** Largest number of candidates in one HiGHS model; components are never split. */
   maxColumnsPerModel: number;
-  /** Wall-clock limit per model, seconds. */
-  timeLimitSeconds: number;
-  /** Further HiGHS options (snake_case, as in the HiGHS documentation). */
-  solverOptions: Record<string, string | number | boolean>;
-  /** Relative capacity violation above which the solution is rejected rather than clamped. */
-  maxViolation: number;
   /** Receives the reason when the optimiser falls back to greedy (pino's signature). */
   logger: { warn: (details: object, message: string) => void };
 }
 
 export const DEFAULTS: OptimalOptions = {
-  maxColumnsPerModel: 20_000,
+  maxColumnsPerModel: 200_000,
+  initialColumnsPerNeed: 3,
+  pricingTolerance: 1e-7,
+  maxRounds: 200,
   timeLimitSeconds: 60,
   // Presolve finds little to remove in a transportation-shaped LP whose column bounds are already
   // tight, and on benchmark regions (4·10^4-2·10^5 candidates) it cost more than it saved.
@@ -81,10 +78,12 @@ export async function allocateOptimal(
   if (candidates.length === 0) return { method: 'lp', entries: [], objective: 0 };
   const problem = buildAllocationProblem(candidates, listings);
 
+  // Greedy seeds the LP's first working set and is the fallback: computed once for both.
+  const greedy = greedyQuantities(problem);
   let method: AllocationResult['method'] = 'lp';
   let x: Float64Array;
   try {
-    x = solveComponents(problem, await loadHighs(), settings);
+    x = solveComponents(problem, greedy, await loadHighs(), settings);
   } catch (error) {
     // A new runtime next time: a trapped WebAssembly instance is not worth trusting.
     runtime = undefined;
@@ -96,13 +95,18 @@ export async function allocateOptimal(
       'allocation: HiGHS failed, falling back to greedy',
     );
     method = 'greedy';
-    x = greedyQuantities(problem);
+    x = greedy;
   }
   const entries = finaliseAllocation(problem, x);
   return { method, entries, objective: allocationObjective(entries, problem.candidates, listings) };
 }
 
-function solveComponents(problem: AllocationProblem, highs: Highs, settings: OptimalOptions): Float64Array {
+function solveComponents(
+  problem: AllocationProblem,
+  greedy: Float64Array,
+  highs: Highs,
+  settings: OptimalOptions,
+): Float64Array {
   const { upper } = problem;
   const x = new Float64Array(upper.length);
   let batch: number[] = [];
@@ -113,12 +117,12 @@ function solveComponents(problem: AllocationProblem, highs: Highs, settings: Opt
       continue;
     }
     if (batch.length > 0 && batch.length + component.length > settings.maxColumnsPerModel) {
-      solveModel(problem, batch, highs, settings, x);
+      solveBySifting(problem, batch, greedy, highs, settings, x);
       batch = [];
     }
     for (const e of component) batch.push(e);
   }
-  if (batch.length > 0) solveModel(problem, batch, highs, settings, x);
+  if (batch.length > 0) solveBySifting(problem, batch, greedy, highs, settings, x);
   return x;
 }
 
@@ -152,81 +156,4 @@ function components(problem: AllocationProblem): number[][] {
   }
   // Map insertion order is the order of each component's first candidate: deterministic.
   return [...byRoot.values()];
-}
-
-function solveModel(
-  problem: AllocationProblem,
-  columns: readonly number[],
-  highs: Highs,
-  settings: OptimalOptions,
-  x: Float64Array,
-): void {
-  const { offerOf, needOf, value, use, upper, capacity } = problem;
-  const needRow = new Map<number, number>();
-  const offerRow = new Map<number, number>();
-  for (const e of columns) {
-    if (!needRow.has(needOf[e]!)) needRow.set(needOf[e]!, needRow.size);
-  }
-  for (const e of columns) {
-    if (use[e]! > 0 && !offerRow.has(offerOf[e]!)) offerRow.set(offerOf[e]!, needRow.size + offerRow.size);
-  }
-  const numCols = columns.length;
-  const numRows = needRow.size + offerRow.size;
-  const colCost = new Float64Array(numCols);
-  const colLower = new Float64Array(numCols);
-  const colUpper = new Float64Array(numCols);
-  const starts = new Int32Array(numCols + 1);
-  const indices: number[] = [];
-  const values: number[] = [];
-  columns.forEach((e, j) => {
-    const need = capacity[needOf[e]!]!;
-    colCost[j] = value[e]! * need;
-    colUpper[j] = Math.min(1, upper[e]! / need);
-    indices.push(needRow.get(needOf[e]!)!);
-    values.push(1);
-    if (use[e]! > 0) {
-      indices.push(offerRow.get(offerOf[e]!)!);
-      values.push((use[e]! * need) / capacity[offerOf[e]!]!);
-    }
-    starts[j + 1] = indices.length;
-  });
-
-  const model = highs.createModel({
-    numCols,
-    numRows,
-    sense: highs.constants.objectiveSense.maximize,
-    colCost,
-    colLower,
-    colUpper,
-    rowLower: new Float64Array(numRows).fill(-highs.infinity),
-    rowUpper: new Float64Array(numRows).fill(1),
-    matrix: { format: 'csc', numRows, numCols, starts, indices: Int32Array.from(indices), values },
-  });
-  try {
-    model.options.set({
-      output_flag: false,
-      time_limit: settings.timeLimitSeconds,
-      ...settings.solverOptions,
-    });
-    model.run();
-    const status = model.getModelStatus();
-    if (status !== highs.constants.modelStatus.optimal) {
-      throw new Error(`HiGHS ended with model status ${status} on ${numCols} columns`);
-    }
-    const share = model.getSolution().colValue;
-    const rowUse = new Float64Array(numRows);
-    columns.forEach((e, j) => {
-      const y = share[j]!;
-      if (!Number.isFinite(y)) throw new Error(`HiGHS returned ${y} for column ${j}`);
-      x[e] = y * capacity[needOf[e]!]!;
-      for (let k = starts[j]!; k < starts[j + 1]!; k++) rowUse[indices[k]!]! += values[k]! * y;
-    });
-    let worst = 0;
-    for (const used of rowUse) worst = Math.max(worst, used - 1);
-    if (worst > settings.maxViolation) {
-      throw new Error(`HiGHS solution over-allocates a capacity by ${worst} of it`);
-    }
-  } finally {
-    model.dispose();
-  }
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { allocateGreedy } from '../../../src/matching/allocation/greedy.ts';
 import { allocationObjective, candidateValue } from '../../../src/matching/allocation/objective.ts';
 import { allocateOptimal } from '../../../src/matching/allocation/optimal.ts';
+import { countingOrder, descendingOrder } from '../../../src/matching/allocation/order.ts';
 import { findOverAllocation, roundDown } from '../../../src/matching/allocation/problem.ts';
 import type { AllocationResult, Candidate, MatchListing } from '../../../src/matching/types.ts';
 
@@ -233,6 +234,40 @@ describe('allocation', () => {
         expect(split.objective).toBeCloseTo(whole.objective, 6);
       }),
       { numRuns: 100, seed: 20260104 },
+    );
+  });
+
+  it('when sifting starts from one column per need, then it prices its way to the full optimum', async () => {
+    await fc.assert(
+      fc.asyncProperty(instances, async ({ listings, candidates }) => {
+        const full = await allocateOptimal(candidates, listings, { initialColumnsPerNeed: 1_000 });
+        const sifted = await allocateOptimal(candidates, listings, { initialColumnsPerNeed: 1 });
+        expect(sifted.method).toBe('lp');
+        expect(sifted.objective).toBeCloseTo(full.objective, 6);
+      }),
+      { numRuns: 150, seed: 20260105 },
+    );
+  });
+});
+
+describe('allocation orderings', () => {
+  it('when keys repeat, then counting order is the stable ascending order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(7)), (keys) => {
+        const expected = keys.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]!);
+        expect([...countingOrder(Int32Array.from(keys), 8)]).toEqual(expected);
+      }),
+      { seed: 20260106 },
+    );
+  });
+
+  it('when values repeat, then descending order keeps equal values in index order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(0, 0.25, 1 / 3, 0.5, 2, 1e-9)), (values) => {
+        const expected = values.map((_, i) => i).sort((a, b) => values[b]! - values[a]!);
+        expect([...descendingOrder(Float64Array.from(values))]).toEqual(expected);
+      }),
+      { seed: 20260107 },
     );
   });
 });

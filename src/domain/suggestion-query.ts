@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { PaginationSchema } from './listing-query.ts';
+import { LISTING_KINDS } from './listing-kinds.ts';
+
+export const SuggestionQuerySchema = PaginationSchema.extend({
+  kind: z.enum(LISTING_KINDS).optional(),
+  minScore: z.coerce.number().min(0).max(1).optional(),
+  minCo2eT: z.coerce.number().optional().meta({ description: 'minimum CO2e avoided, tonnes per year' }),
+  runId: z.string().max(100).optional().meta({ description: 'only suggestions produced by this match run' }),
+  municipality: z.string().trim().min(1).max(100).optional().meta({ description: 'either site in this municipality' }),
+  lat: z.coerce.number().min(-90).max(90).optional(),
+  lon: z.coerce.number().min(-180).max(180).optional(),
+  radiusKm: z.coerce.number().positive().max(3000).optional(),
+})
+  .superRefine((q, ctx) => {
+    const given = [q.lat, q.lon, q.radiusKm].filter((v) => v !== undefined).length;
+    if (given !== 0 && given !== 3) {
+      for (const key of ['lat', 'lon', 'radiusKm'] as const) {
+        if (q[key] === undefined) {
+          ctx.addIssue({ code: 'custom', path: [key], message: 'is required with lat, lon and radiusKm together' });
+        }
+      }
+    }
+  })
+  .meta({ id: 'SuggestionQuery' });
+export type SuggestionQuery = z.output<typeof SuggestionQuerySchema>;

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { LISTING_KINDS } from './listing-kinds.ts';
+
+export const SUGGESTION_STATUSES = ['active', 'withdrawn'] as const;
+
+/** A suggested exchange as stored: one per (offer, need) pair, refreshed by each computation. */
+export const StoredSuggestionSchema = z.object({
+  id: z.string(),
+  pairKey: z.string(),
+  offerId: z.string(),
+  needId: z.string(),
+  kind: z.enum(LISTING_KINDS),
+  score: z.number(),
+  distanceKm: z.number(),
+  route: z.object({ type: z.enum(['direct', 'heat-pump', 'substitution']), detail: z.string().optional() }),
+  terms: z.array(z.object({ name: z.string(), weight: z.number(), value: z.number(), reason: z.string() })),
+  impact: z.record(z.string(), z.unknown()),
+  co2eAvoidedT: z.number(),
+  maxQuantity: z.number(),
+  offerUse: z.number(),
+  allocatedQuantity: z.number().nullable(),
+  unit: z.string(),
+  status: z.enum(SUGGESTION_STATUSES),
+  source: z.enum(['run', 'incremental']),
+  lastRunId: z.string().nullable(),
+  engineVersion: z.string(),
+  factorSet: z.string(),
+  configVersion: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type StoredSuggestion = z.infer<typeof StoredSuggestionSchema>;
+
+export const MatchScopeSchema = z
+  .strictObject({
+    kind: z.enum(LISTING_KINDS).optional(),
+    municipality: z.string().trim().min(1).max(100).optional(),
+    lat: z.number().min(-90).max(90).optional(),
+    lon: z.number().min(-180).max(180).optional(),
+    radiusKm: z.number().positive().max(3000).optional(),
+  })
+  .superRefine((s, ctx) => {
+    const given = [s.lat, s.lon, s.radiusKm].filter((v) => v !== undefined).length;
+    if (given !== 0 && given !== 3) {
+      for (const key of ['lat', 'lon', 'radiusKm'] as const) {
+        if (s[key] === undefined) {
+          ctx.addIssue({ code: 'custom', path: [key], message: 'is required with lat, lon and radiusKm together' });
+        }
+      }
+    }
+  })
+  .meta({ id: 'MatchScope' });
+export type MatchScope = z.infer<typeof MatchScopeSchema>;
+
+export const MatchRunRequestSchema = z
+  .strictObject({
+    scope: MatchScopeSchema.default({}),
+    factorSet: z.string().max(64).optional().meta({ description: 'factor set id; default from configuration' }),
+    allocation: z.enum(['optimal', 'greedy']).default('optimal'),
+  })
+  .meta({ id: 'MatchRunRequest' });
+export type MatchRunRequest = z.infer<typeof MatchRunRequestSchema>;
+
+export const MatchRunSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(['running', 'finished', 'failed']),
+    scope: MatchScopeSchema,
+    engineVersion: z.string(),
+    factorSet: z.string(),
+    configVersion: z.string(),
+    allocationMethod: z.string().optional(),
+    allocationObjective: z.number().optional(),
+    listings: z.number().optional(),
+    pairsEvaluated: z.number().optional(),
+    candidates: z.number().optional(),
+    allocated: z.number().optional(),
+    withdrawn: z.number().optional(),
+    durationMs: z.number().optional(),
+    error: z.string().optional(),
+    startedAt: z.string(),
+    finishedAt: z.string().optional(),
+  })
+  .meta({ id: 'MatchRun' });
+export type MatchRun = z.infer<typeof MatchRunSchema>;

@@ -1,0 +1,189 @@
+/**
+ * Match runs and incremental matching: load listings, run the pure engine, allocate, store the
+ * suggestions. One suggestion per (offer, need) pair is kept across computations; a pair the
+ * engine no longer proposes is withdrawn, never silently deleted.
+ */
+import { newId } from '../domain/ids.ts';
+import { type MatchRun, type MatchRunRequest, MatchRunRequestSchema, type MatchScope } from '../domain/suggestion.ts';
+import { parseOrThrow } from '../domain/validate.ts';
+import { AppError, notFound, validationError } from '../errors.ts';
+import { allocateGreedy } from '../matching/allocation/greedy.ts';
+import { allocateOptimal } from '../matching/allocation/optimal.ts';
+import { buildMatchIndex, candidatesForListing, generateCandidatesWithStats } from '../matching/candidates.ts';
+import { haversineKm } from '../matching/distance.ts';
+import type { Candidate, MatchConfig, MatchInput, MatchListing } from '../matching/types.ts';
+import { ENGINE_VERSION } from '../matching/version.ts';
+import { loadFactorSet } from '../reference/factors.ts';
+import { loadHourlyProfile } from '../reference/load.ts';
+import { loadMatchConfig } from '../reference/match-config.ts';
+import { allListings, counterpartListings, listingIdsInMunicipality } from '../store/listing-store.ts';
+import { createRun, finishRun, getRun, listRuns, type SuggestionWrite, upsertSuggestions, withdrawStale } from '../store/match-store.ts';
+import type { Deps } from './deps.ts';
+
+const profiles = new Map<string, Float64Array>();
+
+function hourlyProfilesFor(deps: Deps, listings: readonly MatchListing[]): Map<string, Float64Array> {
+  for (const l of listings) {
+    const name = l.energy?.hourlyProfile;
+    if (name && !profiles.has(name) && deps.reference.hourlyProfiles.has(name)) profiles.set(name, loadHourlyProfile(name));
+  }
+  return profiles;
+}
+
+/** Everything but the listings that the engine needs, for the configured (or a chosen) factor set. */
+export function matchContext(deps: Deps, listings: readonly MatchListing[], factorSetId?: string): Omit<MatchInput, 'listings'> {
+  let factorSet: MatchInput['factorSet'];
+  try {
+    factorSet = loadFactorSet(factorSetId ?? deps.settings.factorSet);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') {
+      throw validationError('unknown factor set', [{ path: 'factorSet', message: err.message }]);
+    }
+    throw err;
+  }
+  return {
+    reference: deps.reference,
+    factorSet,
+    config: loadMatchConfig(deps.settings.matchConfig),
+    hourlyProfiles: hourlyProfilesFor(deps, listings),
+  };
+}
+
+export const pairKeyOf = (offerId: string, needId: string) => `${offerId}|${needId}`;
+
+function toWrite(
+  c: Candidate,
+  meta: { runId: string | null; factorSet: string; configVersion: string; allocated: number | null },
+): SuggestionWrite {
+  return {
+    id: newId('sg'),
+    pairKey: pairKeyOf(c.offerId, c.needId),
+    offerId: c.offerId,
+    needId: c.needId,
+    kind: c.kind,
+    score: c.score,
+    distanceKm: c.distanceKm,
+    route: c.route,
+    terms: c.terms,
+    impact: c.impact as unknown as Record<string, unknown>,
+    co2eAvoidedT: c.impact.co2eAvoidedT,
+    maxQuantity: c.maxQuantity,
+    offerUse: c.offerUse,
+    allocatedQuantity: meta.allocated,
+    unit: c.impact.unit,
+    source: meta.runId ? 'run' : 'incremental',
+    lastRunId: meta.runId,
+    engineVersion: ENGINE_VERSION,
+    factorSet: meta.factorSet,
+    configVersion: meta.configVersion,
+  };
+}
+
+async function listingsInScope(deps: Deps, scope: MatchScope): Promise<MatchListing[]> {
+  let listings = await allListings(deps.store);
+  if (scope.kind) listings = listings.filter((l) => l.kind === scope.kind);
+  if (scope.municipality) {
+    const ids = await listingIdsInMunicipality(deps.store, scope.municipality);
+    listings = listings.filter((l) => ids.has(l.id));
+  }
+  if (scope.lat !== undefined && scope.lon !== undefined && scope.radiusKm !== undefined) {
+    const { lat, lon, radiusKm } = scope;
+    listings = listings.filter((l) => haversineKm(lat, lon, l.lat, l.lon) <= radiusKm);
+  }
+  return listings;
+}
+
+/** A full computation over a scope: candidates, allocation, stored suggestions, and a run record. */
+export async function startMatchRun(deps: Deps, body: unknown): Promise<MatchRun> {
+  const request: MatchRunRequest = parseOrThrow(MatchRunRequestSchema, body ?? {}, 'match run');
+  const started = deps.now();
+  const listings = await listingsInScope(deps, request.scope);
+  const ctx = matchContext(deps, listings, request.factorSet);
+  const run: MatchRun = {
+    id: newId('run'),
+    status: 'running',
+    scope: request.scope,
+    engineVersion: ENGINE_VERSION,
+    factorSet: `${ctx.factorSet.id}@${ctx.factorSet.version}`,
+    configVersion: ctx.config.version,
+    startedAt: started.toISOString(),
+  };
+  await createRun(deps.store, run);
+  try {
+    const { candidates, pairsEvaluated } = generateCandidatesWithStats({ ...ctx, listings });
+    const allocation =
+      request.allocation === 'greedy'
+        ? allocateGreedy(candidates, listings)
+        : await allocateOptimal(candidates, listings, { logger: deps.logger });
+    const allocated = new Map(allocation.entries.map((e) => [pairKeyOf(e.offerId, e.needId), e.quantity]));
+    const meta = { runId: run.id, factorSet: run.factorSet, configVersion: run.configVersion };
+    const writes = candidates.map((c) => toWrite(c, { ...meta, allocated: allocated.get(pairKeyOf(c.offerId, c.needId)) ?? 0 }));
+    const now = deps.now().toISOString();
+    await upsertSuggestions(deps.store, writes, now);
+    const regional = request.scope.municipality !== undefined || request.scope.radiusKm !== undefined;
+    const withdrawn = await withdrawStale(deps.store, {
+      listingIds: listings.map((l) => l.id),
+      keptKeys: writes.map((w) => w.pairKey),
+      kind: request.scope.kind ?? null,
+      requireBothInScope: regional,
+      now,
+    });
+    const finished: Partial<MatchRun> = {
+      status: 'finished',
+      allocationMethod: allocation.method,
+      allocationObjective: allocation.objective,
+      listings: listings.length,
+      pairsEvaluated,
+      candidates: candidates.length,
+      allocated: allocation.entries.length,
+      withdrawn,
+      durationMs: deps.now().getTime() - started.getTime(),
+      finishedAt: deps.now().toISOString(),
+    };
+    await finishRun(deps.store, run.id, finished);
+    return { ...run, ...finished } as MatchRun;
+  } catch (err) {
+    await finishRun(deps.store, run.id, { status: 'failed', error: (err as Error).message, finishedAt: deps.now().toISOString() });
+    throw err;
+  }
+}
+
+export async function getMatchRun(deps: Deps, id: string): Promise<MatchRun> {
+  const run = await getRun(deps.store, id);
+  if (!run) throw notFound('match run', id);
+  return run;
+}
+
+export function listMatchRuns(deps: Deps, page: { offset: number; limit: number }): Promise<MatchRun[]> {
+  return listRuns(deps.store, page);
+}
+
+/** The largest default distance limit the kind can have: the radius for finding counterparts. */
+function maxDefaultKm(config: MatchConfig, kind: MatchListing['kind']): number {
+  if (kind === 'energy') return Math.max(...Object.values(config.distanceLimitsKm.energy));
+  return config.distanceLimitsKm[kind];
+}
+
+/**
+ * Incremental matching for one created or updated listing: its counterparts come from Neo4j by
+ * kind, direction and distance, the engine scores them, and the listing's suggestions are replaced.
+ */
+export async function refreshListingSuggestions(deps: Deps, listing: MatchListing): Promise<Candidate[]> {
+  const probe = matchContext(deps, [listing]);
+  const counterparts = await counterpartListings(deps.store, listing, maxDefaultKm(probe.config, listing.kind));
+  const ctx = { ...probe, hourlyProfiles: hourlyProfilesFor(deps, counterparts) };
+  const index = buildMatchIndex({ ...ctx, listings: counterparts });
+  const candidates = candidatesForListing(index, listing);
+  const meta = { runId: null, factorSet: `${ctx.factorSet.id}@${ctx.factorSet.version}`, configVersion: ctx.config.version, allocated: null };
+  const writes = candidates.map((c) => toWrite(c, meta));
+  const now = deps.now().toISOString();
+  await upsertSuggestions(deps.store, writes, now);
+  await withdrawStale(deps.store, {
+    listingIds: [listing.id],
+    keptKeys: writes.map((w) => w.pairKey),
+    kind: null,
+    requireBothInScope: false,
+    now,
+  });
+  return candidates;
+}

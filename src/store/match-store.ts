@@ -1,0 +1,96 @@
+import { type MatchRun, MatchRunSchema, type StoredSuggestion, StoredSuggestionSchema } from '../domain/suggestion.ts';
+import { int, rows, type Store } from './driver.ts';
+import { parseRow } from './parse-row.ts';
+import { query } from './queries.ts';
+
+const BATCH = 1000;
+const JSON_FIELDS = ['route', 'terms', 'impact'] as const;
+const RUN_JSON_FIELDS = ['scope'] as const;
+
+function toRunProps(run: Partial<MatchRun>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...run };
+  for (const f of RUN_JSON_FIELDS) if (run[f] !== undefined) out[f] = JSON.stringify(run[f]);
+  return out;
+}
+
+function fromRunNode(node: Record<string, unknown>): MatchRun {
+  const parsed: Record<string, unknown> = Object.fromEntries(Object.entries(node).filter(([, v]) => v != null));
+  for (const f of RUN_JSON_FIELDS) if (typeof parsed[f] === 'string') parsed[f] = JSON.parse(parsed[f] as string);
+  return parseRow(MatchRunSchema, parsed, 'MatchRun');
+}
+
+function fromSuggestionNode(node: Record<string, unknown>): StoredSuggestion {
+  // Neo4j drops null properties: put the nullable ones back.
+  const parsed: Record<string, unknown> = { allocatedQuantity: null, lastRunId: null, ...node };
+  for (const f of JSON_FIELDS) parsed[f] = JSON.parse(node[f] as string);
+  return parseRow(StoredSuggestionSchema, parsed, 'Suggestion');
+}
+
+export async function createRun(store: Store, run: MatchRun): Promise<void> {
+  await store.write((tx) => tx.run(query('match', 'createRun'), { run: toRunProps(run) }));
+}
+
+export async function finishRun(store: Store, id: string, props: Partial<MatchRun>): Promise<void> {
+  await store.write((tx) => tx.run(query('match', 'finishRun'), { id, props: toRunProps(props) }));
+}
+
+export async function getRun(store: Store, id: string): Promise<MatchRun | null> {
+  const r = await store.read((tx) => tx.run(query('match', 'runById'), { id }));
+  const node = r.records[0]?.get('run') as Record<string, unknown> | undefined;
+  return node ? fromRunNode(node) : null;
+}
+
+export async function listRuns(store: Store, page: { offset: number; limit: number }): Promise<MatchRun[]> {
+  const r = await store.read((tx) =>
+    tx.run(query('match', 'listRuns'), { offset: int(page.offset), limit: int(page.limit) }),
+  );
+  return r.records.map((rec) => fromRunNode(rec.get('run') as Record<string, unknown>));
+}
+
+export type SuggestionWrite = Omit<StoredSuggestion, 'id' | 'createdAt' | 'updatedAt' | 'status'> & { id: string };
+
+export async function upsertSuggestions(store: Store, suggestions: SuggestionWrite[], now: string): Promise<void> {
+  for (let i = 0; i < suggestions.length; i += BATCH) {
+    const batch = suggestions.slice(i, i + BATCH).map((s) => {
+      const { id, ...rest } = s;
+      const props: Record<string, unknown> = { ...rest };
+      for (const f of JSON_FIELDS) props[f] = JSON.stringify(s[f]);
+      return { id, pairKey: s.pairKey, offerId: s.offerId, needId: s.needId, runId: s.lastRunId, now, props };
+    });
+    await store.write((tx) => tx.run(query('match', 'upsertSuggestions'), { rows: batch }));
+  }
+}
+
+/** Marks active suggestions of the given listings that were not kept as withdrawn; returns how many. */
+export async function withdrawStale(
+  store: Store,
+  args: { listingIds: string[]; keptKeys: string[]; kind: string | null; requireBothInScope: boolean; now: string },
+): Promise<number> {
+  const r = await store.write((tx) => tx.run(query('match', 'withdrawStale'), args).then(rows<{ withdrawn: number }>));
+  return r[0]?.withdrawn ?? 0;
+}
+
+export async function suggestionsForListing(store: Store, listingId: string): Promise<StoredSuggestion[]> {
+  const r = await store.read((tx) => tx.run(query('match', 'forListing'), { listingId }));
+  return r.records.map((rec) => fromSuggestionNode(rec.get('suggestion') as Record<string, unknown>));
+}
+
+export async function suggestionsForCompany(store: Store, companyId: string): Promise<StoredSuggestion[]> {
+  const r = await store.read((tx) => tx.run(query('match', 'forCompany'), { companyId }));
+  return r.records.map((rec) => fromSuggestionNode(rec.get('suggestion') as Record<string, unknown>));
+}
+
+export interface SuggestionFilter {
+  kind: string | null;
+  minScore: number | null;
+  minCo2e: number | null;
+  runId: string | null;
+  municipality: string | null;
+  center: { latitude: number; longitude: number } | null;
+  radiusM: number | null;
+}
+
+export async function searchSuggestions(store: Store, f: SuggestionFilter): Promise<StoredSuggestion[]> {
+  const r = await store.read((tx) => tx.run(query('match', 'search'), f));
+  return r.records.map((rec) => fromSuggestionNode(rec.get('suggestion') as Record<string, unknown>));
+}

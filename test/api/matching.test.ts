@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoIfEmpty } from '../../src/services/demo.ts';
+import { idFromRef } from '../../src/domain/ids.ts';
+import { startTestApp, type TestApp } from '../support/harness.ts';
+
+let app: TestApp;
+const FACILITATOR = { 'x-role': 'facilitator' };
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await loadDemoIfEmpty(app.runtime.deps);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+async function suggestionCount(): Promise<number> {
+  const r = await app.runtime.deps.store.read((tx) => tx.run('MATCH (s:Suggestion) RETURN count(s) AS n'));
+  return r.records[0]?.get('n') as number;
+}
+
+describe('match runs over the demo region', () => {
+  let runId: string;
+
+  it('when a full run is started, then it is stored with its versions and produces allocated suggestions', async () => {
+    const res = await app.request('POST', '/match-runs', {});
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'finished', engineVersion: expect.any(String), configVersion: '1' });
+    expect(res.body.factorSet).toMatch(/^no-physical-2025@/);
+    expect(res.body.candidates).toBeGreaterThan(50);
+    expect(res.body.allocated).toBeGreaterThan(0);
+    runId = res.body.id;
+    const read = await app.request('GET', `/match-runs/${runId}`);
+    expect(read.body).toEqual(res.body);
+  });
+
+  it('when the run is repeated on unchanged data, then the same suggestions come back without duplicates', async () => {
+    const before = await app.request('GET', `/suggestions?limit=500`, undefined, FACILITATOR);
+    const countBefore = await suggestionCount();
+    const again = await app.request('POST', '/match-runs', {});
+    expect(again.body.candidates).toBe(before.body.total);
+    expect(await suggestionCount()).toBe(countBefore);
+    const after = await app.request('GET', `/suggestions?limit=500`, undefined, FACILITATOR);
+    const key = (s: { id: string; score: number; allocatedQuantity: number }) => `${s.id}:${s.score}:${s.allocatedQuantity}`;
+    expect(after.body.items.map(key)).toEqual(before.body.items.map(key));
+  });
+
+  it('when suggestions are read, then each explains its score with weighted terms and an impact', async () => {
+    const res = await app.request('GET', '/suggestions?kind=energy&limit=5', undefined, FACILITATOR);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    for (const s of res.body.items) {
+      const sum = s.terms.reduce((acc: number, t: { weight: number; value: number }) => acc + t.weight * t.value, 0);
+      expect(s.score).toBeCloseTo(sum, 6);
+      for (const t of s.terms) expect(t.reason.length).toBeGreaterThan(10);
+      expect(s.impact.factorSet).toMatch(/no-physical-2025/);
+      expect(typeof s.impact.co2eAvoidedT).toBe('number');
+    }
+  });
+
+  it('when filtering by minimum score and impact, then only those suggestions are listed', async () => {
+    const res = await app.request('GET', '/suggestions?minScore=0.7&minCo2eT=10&limit=500', undefined, FACILITATOR);
+    for (const s of res.body.items) {
+      expect(s.score).toBeGreaterThanOrEqual(0.7);
+      expect(s.co2eAvoidedT).toBeGreaterThanOrEqual(10);
+    }
+  });
+
+  it('when the allocation is read, then no offer or need is promised more than it has', async () => {
+    const res = await app.request('GET', `/suggestions?runId=${runId}&limit=500`, undefined, FACILITATOR);
+    const used = new Map<string, number>();
+    for (const s of res.body.items) {
+      const offerKey = `offer:${s.offer.id}`;
+      const needKey = `need:${s.need.id}`;
+      used.set(offerKey, (used.get(offerKey) ?? 0) + s.allocatedQuantity * s.offerUse);
+      used.set(needKey, (used.get(needKey) ?? 0) + s.allocatedQuantity);
+      const limits = { [offerKey]: s.offer.canonicalQuantity.value, [needKey]: s.need.canonicalQuantity.value };
+      for (const [k, limit] of Object.entries(limits)) expect(used.get(k)!).toBeLessThanOrEqual(limit * (1 + 1e-6));
+    }
+  });
+});
+
+describe('confidentiality in suggestions', () => {
+  const anonymousOffer = idFromRef('li', 'alu-spl');
+  const privateOffer = idFromRef('li', 'ren-apc');
+
+  it('when another business reads suggestions, then an anonymous listing shows no company', async () => {
+    const res = await app.request('GET', '/suggestions?limit=500', undefined, { 'x-company-id': 'co_someone-else' });
+    const anon = res.body.items.filter((s: { offer: { id: string } }) => s.offer.id === anonymousOffer);
+    expect(anon.length).toBeGreaterThan(0);
+    for (const s of anon) {
+      expect(JSON.stringify(s.offer)).not.toContain(idFromRef('co', 'storvik-aluminium'));
+      expect(JSON.stringify(s.offer)).not.toContain('storvik-alu-verk');
+      expect(s.offer.companyId).toBeUndefined();
+      expect(s.offer.siteId).toBeUndefined();
+      expect(s.offer.anonymised).toBe(true);
+    }
+  });
+
+  it('when a business reads suggestions, then private listings are absent; a facilitator sees them', async () => {
+    const business = await app.request('GET', '/suggestions?limit=500', undefined, { 'x-company-id': 'co_someone-else' });
+    expect(JSON.stringify(business.body)).not.toContain(privateOffer);
+    const facilitator = await app.request('GET', '/suggestions?limit=500', undefined, FACILITATOR);
+    const all = JSON.stringify(facilitator.body);
+    expect(all).toContain(anonymousOffer);
+  });
+
+  it('when a business asks for a private listing or its suggestions, then it is not found', async () => {
+    expect((await app.request('GET', `/listings/${privateOffer}`)).status).toBe(404);
+    expect((await app.request('GET', `/listings/${privateOffer}/suggestions`)).status).toBe(404);
+    expect((await app.request('GET', `/listings/${privateOffer}`, undefined, FACILITATOR)).status).toBe(200);
+  });
+});
+
+describe('incremental matching', () => {
+  it('when a business creates a need, then the response carries its suggestions at once', async () => {
+    const sites = await app.request('GET', `/companies/${idFromRef('co', 'storvik-fjernvarme')}/sites`);
+    const siteId = sites.body.items?.[0]?.id;
+    expect(siteId).toBeDefined();
+    const res = await app.request('POST', '/listings', {
+      siteId,
+      direction: 'need',
+      kind: 'material',
+      title: 'Clean wood chips for a new boiler',
+      quantity: { value: 4000, unit: 't/yr' },
+      material: { wasteCodes: ['0301'], category: 'solid-biofuel' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.suggestions.length).toBeGreaterThan(0);
+    for (const s of res.body.suggestions) expect(s.need.id).toBe(res.body.id);
+    const read = await app.request('GET', `/listings/${res.body.id}/suggestions`);
+    expect(read.body.items.map((s: { id: string }) => s.id)).toEqual(res.body.suggestions.map((s: { id: string }) => s.id));
+  });
+});
