@@ -4,13 +4,15 @@
  * markdown report and writes it to bench/results.md. Not part of the tests: targets are reported
  * as PASS/FAIL, and only a candidate set that differs from the naive matcher's fails the process.
  *
- * Before generating all candidates at a size, the candidates of a sample of offers are computed
- * against the index and projected to the whole region; a size whose projection exceeds the
- * time or candidate budget is reported as projected instead of being run into the ground.
+ * Each size runs in a child process of its own, so its peak memory is not inflated by the heap a
+ * previous size left behind. Before generating all candidates at a size, a sample of offers is
+ * matched against the index and projected to the whole region; a size whose projection exceeds
+ * the time or candidate budget is reported as projected instead of being run into the ground.
  */
-
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { allocateGreedy } from '../src/matching/allocation/greedy.ts';
 import { allocateOptimal } from '../src/matching/allocation/optimal.ts';
@@ -36,23 +38,27 @@ const { values: args } = parseArgs({
     'projection-sample': { type: 'string', default: '200' },
     'max-seconds': { type: 'string', default: '900' },
     'max-candidates': { type: 'string', default: '2500000' },
-    out: { type: 'string', default: new URL('./results.md', import.meta.url).pathname },
+    out: { type: 'string', default: fileURLToPath(new URL('./results.md', import.meta.url)) },
+    child: { type: 'string' },
   },
 });
-const sizes = args.sizes.split(',').map(Number);
 const seed = Number(args.seed);
-const naiveMax = Number(args['naive-max']);
 const TARGETS = { fullRunSeconds: 10, fullRunMb: 2048, speedup: 50, incrementalMs: 50 } as const;
+
+type Phase = Omit<PhaseMeasure<unknown>, 'result'>;
+type AllocationSummary = Phase & { method: AllocationResult['method']; objective: number; entries: number };
 
 interface SizeResult {
   listings: number;
   offers: number;
   companies: number;
-  index: PhaseMeasure<unknown>;
+  index: Phase;
   projection: { candidates: number; seconds: number; sample: number };
-  generation?: PhaseMeasure<{ candidates: Candidate[]; pairsEvaluated: number }>;
-  optimal?: PhaseMeasure<AllocationResult>;
-  greedy?: PhaseMeasure<AllocationResult>;
+  generation?: Phase & { candidates: number; pairsEvaluated: number };
+  /** Loading and compiling the HiGHS WebAssembly module, once per process. */
+  highsLoadMs?: number;
+  optimal?: AllocationSummary;
+  greedy?: AllocationSummary;
   incrementalMedianMs: number;
   incrementalMaxMs: number;
   naive?: { ms: number; identical: boolean; detail: string };
@@ -63,15 +69,23 @@ const log = (message: string): void => {
   process.stderr.write(`[bench] ${message}\n`);
 };
 
-const reference = loadReferenceData();
-const config = loadMatchConfig();
-const factorSet = loadFactorSet();
-const hourlyProfiles = new Map(
-  [...reference.hourlyProfiles].sort().map((name) => [name, loadHourlyProfile(name)]),
-);
-if (!hasGc()) log('node was started without --expose-gc: phases may be charged for earlier garbage');
+const phase = <T>({ result: _, ...rest }: PhaseMeasure<T>): Phase => rest;
+const allocationSummary = ({ result, ...rest }: PhaseMeasure<AllocationResult>): AllocationSummary => ({
+  ...rest,
+  method: result.method,
+  objective: result.objective,
+  entries: result.entries.length,
+});
 
 async function runSize(size: number): Promise<SizeResult> {
+  if (!hasGc()) log('node was started without --expose-gc: phases may be charged for earlier garbage');
+  const reference = loadReferenceData();
+  const config = loadMatchConfig();
+  const factorSet = loadFactorSet();
+  const hourlyProfiles = new Map(
+    [...reference.hourlyProfiles].sort().map((name) => [name, loadHourlyProfile(name)]),
+  );
+
   log(`${size} listings: generating region (seed ${seed})`);
   const region = generateRegion(reference, { listings: size, seed });
   const problems = checkRegionSample(region, reference, Math.max(1, Math.floor(size / 2000)));
@@ -86,18 +100,18 @@ async function runSize(size: number): Promise<SizeResult> {
   const sampleOf = <T>(items: readonly T[], k: number): T[] =>
     Array.from({ length: Math.min(k, items.length) }, () => items[Math.floor(random() * items.length)]!);
 
-  // Projection: a sample of offers through the same path generateCandidates takes per offer.
+  // Projection: a sample of offers through the same per-offer path generateCandidates takes.
   const probe = sampleOf(offers, Number(args['projection-sample']));
+  for (const offer of probe) candidatesForListing(index.result, offer); // warms the JIT up
   let probeCandidates = 0;
-  // The first pass warms the JIT up; the second is timed.
-  for (const offer of probe) candidatesForListing(index.result, offer);
   const probeStart = performance.now();
   for (const offer of probe) probeCandidates += candidatesForListing(index.result, offer).length;
   const probeMs = performance.now() - probeStart;
+  const perOffer = 1 / Math.max(1, probe.length);
   const projection = {
     sample: probe.length,
-    candidates: Math.round((probeCandidates / Math.max(1, probe.length)) * offers.length),
-    seconds: (index.ms + (probeMs / Math.max(1, probe.length)) * offers.length) / 1000,
+    candidates: Math.round(probeCandidates * perOffer * offers.length),
+    seconds: (index.ms + probeMs * perOffer * offers.length) / 1000,
   };
 
   log(`${size}: incremental`);
@@ -107,11 +121,11 @@ async function runSize(size: number): Promise<SizeResult> {
     return performance.now() - start;
   });
   times.sort((a, b) => a - b);
-  const base: SizeResult = {
+  const result: SizeResult = {
     listings: size,
     offers: offers.length,
     companies: region.companies.length,
-    index,
+    index: phase(index),
     projection,
     incrementalMedianMs: times[Math.floor((times.length - 1) / 2)] ?? Number.NaN,
     incrementalMaxMs: times[times.length - 1] ?? Number.NaN,
@@ -120,27 +134,27 @@ async function runSize(size: number): Promise<SizeResult> {
     projection.seconds > Number(args['max-seconds']) ||
     projection.candidates > Number(args['max-candidates'])
   ) {
-    base.skipped = `projected ${fmtInt(projection.candidates)} candidates in ${projection.seconds.toFixed(0)} s from ${projection.sample} sampled offers; over the bench budget (--max-seconds ${args['max-seconds']}, --max-candidates ${args['max-candidates']})`;
-    log(`${size}: skipped full run, ${base.skipped}`);
-    return base;
+    result.skipped = `projected ${fmtInt(projection.candidates)} candidates in ${projection.seconds.toFixed(0)} s from ${projection.sample} sampled offers, over the bench budget (--max-seconds ${args['max-seconds']}, --max-candidates ${args['max-candidates']})`;
+    log(`${size}: full run skipped, ${result.skipped}`);
+    return result;
   }
 
-  log(
-    `${size}: candidate generation (projected ${fmtInt(projection.candidates)} in ${projection.seconds.toFixed(1)} s)`,
-  );
+  log(`${size}: candidate generation (projected ${fmtInt(projection.candidates)})`);
   const generation = await measure(() => generateCandidatesWithStats(input));
-  const candidates = generation.result.candidates;
-  log(`${size}: allocation, LP over ${fmtInt(candidates.length)} candidates`);
-  const optimal = await measure(() => allocateOptimal(candidates, region.listings));
-  const greedy = await measure(() => allocateGreedy(candidates, region.listings));
-  const result: SizeResult = { ...base, generation, optimal, greedy };
+  const { candidates, pairsEvaluated } = generation.result;
+  result.generation = { ...phase(generation), candidates: candidates.length, pairsEvaluated };
+  log(`${size}: allocation over ${fmtInt(candidates.length)} candidates`);
+  const loadStart = performance.now();
+  await allocateOptimal(candidates.slice(0, 1), region.listings);
+  result.highsLoadMs = performance.now() - loadStart;
+  result.optimal = allocationSummary(await measure(() => allocateOptimal(candidates, region.listings)));
+  result.greedy = allocationSummary(await measure(() => allocateGreedy(candidates, region.listings)));
 
-  if (size <= naiveMax) {
+  if (size <= Number(args['naive-max'])) {
     log(`${size}: naive all-pairs`);
     const start = performance.now();
     const naive = naiveCandidates(input);
-    const ms = performance.now() - start;
-    result.naive = { ms, ...compareSets(candidates, naive) };
+    result.naive = { ms: performance.now() - start, ...compareSets(candidates, naive) };
   }
   return result;
 }
@@ -160,17 +174,32 @@ function compareSets(
       };
     }
   }
-  return { identical: true, detail: `${indexed.length} candidates, deep-equal in order` };
+  return { identical: true, detail: `${fmtInt(indexed.length)} deep-equal, in order` };
+}
+
+/** Runs one size in a fresh node with the same flags (tsx loader, --expose-gc). */
+function runChild(size: number): SizeResult {
+  const forwarded = Object.entries(args).flatMap(([key, value]) =>
+    key === 'child' || key === 'sizes' || key === 'out' ? [] : [`--${key}`, String(value)],
+  );
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(size), ...forwarded],
+    { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  if (child.status !== 0)
+    throw new Error(`bench for ${size} listings exited with ${child.status ?? child.signal}`);
+  return JSON.parse(child.stdout) as SizeResult;
 }
 
 const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const fmtMs = (ms: number | undefined): string =>
   ms === undefined ? '–' : ms < 10 ? ms.toFixed(2) : fmtInt(ms);
-const fmtMb = (mb: number | undefined): string => (mb === undefined ? '–' : fmtInt(mb));
+const withPeak = (p: Phase | undefined): string => (p ? `${fmtMs(p.ms)} (${fmtInt(p.peakRssMb)})` : '–');
 const verdict = (ok: boolean | undefined): string =>
   ok === undefined ? 'not measured' : ok ? 'PASS' : 'FAIL';
 
-function renderReport(rows: SizeResult[]): string {
+function renderReport(rows: SizeResult[], load: [number, number]): string {
   const fullRun = (r: SizeResult) =>
     r.generation && r.optimal
       ? {
@@ -184,17 +213,23 @@ function renderReport(rows: SizeResult[]): string {
     ...rows.map((r) => {
       const g = r.generation;
       const full = fullRun(r);
-      return `| ${fmtInt(r.listings)} | ${fmtInt(r.companies)} | ${
-        g ? fmtInt(g.result.candidates.length) : `~${fmtInt(r.projection.candidates)} (projected)`
-      } | ${g ? fmtInt(g.result.pairsEvaluated) : '–'} | ${fmtMs(r.index.ms)} (${fmtMb(r.index.peakRssMb)}) | ${
-        g ? `${fmtMs(g.ms)} (${fmtMb(g.peakRssMb)})` : `~${fmtInt(r.projection.seconds * 1000)} (projected)`
-      } | ${r.optimal ? `${fmtMs(r.optimal.ms)} (${fmtMb(r.optimal.peakRssMb)})${r.optimal.result.method === 'lp' ? '' : ' greedy fallback'}` : '–'} | ${
-        r.greedy ? `${fmtMs(r.greedy.ms)} (${fmtMb(r.greedy.peakRssMb)})` : '–'
-      } | ${r.optimal && r.greedy ? `${r.optimal.result.objective.toFixed(2)} / ${r.greedy.result.objective.toFixed(2)}` : '–'} | ${
-        r.naive ? fmtMs(r.naive.ms) : '–'
-      } | ${r.naive && g ? `${(r.naive.ms / g.ms).toFixed(1)}×` : '–'} | ${r.naive ? (r.naive.identical ? 'yes' : `NO: ${r.naive.detail}`) : '–'} | ${fmtMs(
-        r.incrementalMedianMs,
-      )} / ${fmtMs(r.incrementalMaxMs)} | ${full ? `${full.seconds.toFixed(1)} (${fmtMb(full.mb)})` : '–'} |`;
+      const cells = [
+        fmtInt(r.listings),
+        fmtInt(r.companies),
+        g ? fmtInt(g.candidates) : `~${fmtInt(r.projection.candidates)} (projected)`,
+        g ? fmtInt(g.pairsEvaluated) : '–',
+        withPeak(r.index),
+        g ? withPeak(g) : `~${fmtInt(r.projection.seconds * 1000)} (projected)`,
+        r.optimal ? `${withPeak(r.optimal)}${r.optimal.method === 'lp' ? '' : ' greedy fallback'}` : '–',
+        withPeak(r.greedy),
+        r.optimal && r.greedy ? `${r.optimal.objective.toFixed(2)} / ${r.greedy.objective.toFixed(2)}` : '–',
+        r.naive ? fmtMs(r.naive.ms) : '–',
+        r.naive && g ? `${(r.naive.ms / g.ms).toFixed(1)}×` : '–',
+        r.naive ? (r.naive.identical ? 'yes' : `NO: ${r.naive.detail}`) : '–',
+        `${fmtMs(r.incrementalMedianMs)} / ${fmtMs(r.incrementalMaxMs)}`,
+        full ? `${full.seconds.toFixed(1)} (${fmtInt(full.mb)})` : '–',
+      ];
+      return `| ${cells.join(' | ')} |`;
     }),
   ];
 
@@ -205,23 +240,32 @@ function renderReport(rows: SizeResult[]): string {
   const speedup = mid?.naive && mid.generation ? mid.naive.ms / mid.generation.ms : undefined;
   const naiveRows = rows.filter((r) => r.naive);
   const allocated = rows.filter((r) => r.optimal && r.greedy);
+  const gain = (r: SizeResult) =>
+    `${fmtInt(r.listings)}: +${(((r.optimal!.objective - r.greedy!.objective) / Math.max(1e-12, r.greedy!.objective)) * 100).toFixed(2)} %`;
   const targets = [
     '| target | measured | result |',
     '|---|---|---|',
     `| full run at 100k listings < ${TARGETS.fullRunSeconds} s | ${bigRun ? `${bigRun.seconds.toFixed(1)} s` : big ? `not run: ${big.skipped}` : 'size not run'} | ${verdict(bigRun ? bigRun.seconds < TARGETS.fullRunSeconds : big ? false : undefined)} |`,
-    `| full run at 100k listings < 2 GB | ${bigRun ? `${fmtMb(bigRun.mb)} MB peak RSS` : big ? 'not run' : 'size not run'} | ${verdict(bigRun ? bigRun.mb < TARGETS.fullRunMb : big ? false : undefined)} |`,
+    `| full run at 100k listings < 2 GB | ${bigRun ? `${fmtInt(bigRun.mb)} MB peak RSS` : big ? 'not run' : 'size not run'} | ${verdict(bigRun ? bigRun.mb < TARGETS.fullRunMb : big ? false : undefined)} |`,
     `| ≥ ${TARGETS.speedup}× faster than all-pairs at 20k | ${speedup === undefined ? 'size not run' : `${speedup.toFixed(1)}×`} | ${verdict(speedup === undefined ? undefined : speedup >= TARGETS.speedup)} |`,
-    `| one incremental listing at 100k < ${TARGETS.incrementalMs} ms (median of ${args.incremental}) | ${big ? `${fmtMs(big.incrementalMedianMs)} ms` : 'size not run'} | ${verdict(big ? big.incrementalMedianMs < TARGETS.incrementalMs : undefined)} |`,
-    `| indexed candidate set identical to all-pairs (${naiveRows.map((r) => fmtInt(r.listings)).join(', ') || 'no size'}) | ${naiveRows.map((r) => r.naive!.detail).join('; ') || '–'} | ${verdict(naiveRows.length ? naiveRows.every((r) => r.naive!.identical) : undefined)} |`,
-    `| LP objective ≥ greedy objective | ${allocated.map((r) => `${fmtInt(r.listings)}: +${(((r.optimal!.result.objective - r.greedy!.result.objective) / Math.max(1e-12, r.greedy!.result.objective)) * 100).toFixed(2)} %`).join('; ') || '–'} | ${verdict(allocated.length ? allocated.every((r) => r.optimal!.result.objective >= r.greedy!.result.objective - 1e-6) : undefined)} |`,
+    `| one incremental listing at 100k < ${TARGETS.incrementalMs} ms (median of ${args.incremental}) | ${big ? `${fmtMs(big.incrementalMedianMs)} ms (max ${fmtMs(big.incrementalMaxMs)} ms)` : 'size not run'} | ${verdict(big ? big.incrementalMedianMs < TARGETS.incrementalMs : undefined)} |`,
+    `| indexed candidate set identical to all-pairs | ${naiveRows.map((r) => `${fmtInt(r.listings)}: ${r.naive!.detail}`).join('; ') || '–'} | ${verdict(naiveRows.length ? naiveRows.every((r) => r.naive!.identical) : undefined)} |`,
+    `| LP objective ≥ greedy objective | ${allocated.map(gain).join('; ') || '–'} | ${verdict(allocated.length ? allocated.every((r) => r.optimal!.objective >= r.greedy!.objective - 1e-6) : undefined)} |`,
   ];
 
+  const density = rows
+    .filter((r) => r.generation)
+    .map((r) => {
+      const g = r.generation!;
+      const pairs = r.offers * (r.listings - r.offers);
+      return `${fmtInt(r.listings)}: ${fmtInt(g.candidates)} candidates of ${fmtInt(pairs)} offer-need pairs (${((g.candidates / pairs) * 100).toFixed(2)} %), ${((g.candidates / Math.max(1, g.pairsEvaluated)) * 100).toFixed(0)} % of the pairs the index let through, ${((g.ms * 1000) / Math.max(1, g.pairsEvaluated)).toFixed(1)} µs per evaluated pair`;
+    });
   const cpu = cpus();
   return [
     '# Matching benchmark',
     '',
-    `Synthetic Norwegian regions (bench/synthetic-region.ts, seed ${seed}), match configuration ${config.version}, factor set ${factorSet.id}.`,
-    `Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${fmtInt(totalmem() / 1024 ** 3)} GB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}; 1-minute load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end (other processes share the cores).`,
+    `Synthetic Norwegian regions (bench/synthetic-region.ts, seed ${seed}), match configuration ${loadMatchConfig().version}, factor set ${loadFactorSet().id}.`,
+    `Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${fmtInt(totalmem() / 1024 ** 3)} GB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}; 1-minute load average ${load[0].toFixed(1)} at start, ${load[1].toFixed(1)} at end (other processes share the cores).`,
     '',
     '## Targets',
     '',
@@ -231,19 +275,29 @@ function renderReport(rows: SizeResult[]): string {
     '',
     ...phases,
     '',
+    'Candidate density:',
+    ...density.map((d) => `- ${d}`),
+    '',
     'Notes:',
     '- Generation and scoring are one step: `evaluatePair` checks a pair, scores it and estimates its impact in one pass, so they are timed together (`generateCandidatesWithStats`, which builds its own index; the index column times `buildMatchIndex` alone).',
-    '- Full run = generation + scoring + LP allocation. Peak RSS is the kernel high-water mark (VmHWM) reset before each phase, after garbage collection; it includes the region itself.',
+    `- LP allocation excludes loading the HiGHS WebAssembly module, once per process (${rows
+      .filter((r) => r.highsLoadMs !== undefined)
+      .map((r) => `${fmtInt(r.highsLoadMs!)} ms`)
+      .join(', ')}); the full run includes it.`,
+    '- Full run = generation + scoring + HiGHS load + LP allocation. Each size runs in a fresh process; peak RSS is the kernel high-water mark (VmHWM), reset before each phase after garbage collection, and includes the region itself.',
     `- Incremental: \`candidatesForListing\` for ${args.incremental} random listings against the prebuilt index of the whole region.`,
-    '- Sizes whose projected generation exceeds the bench budget are not run; their candidates and time are projected from a sample of offers.',
+    '- A size whose projected generation exceeds the bench budget is not run; its candidates and time are projected from a sample of offers (time measured after a warm-up pass).',
   ].join('\n');
 }
 
-const loadAtStart = loadavg()[0]!;
-const results: SizeResult[] = [];
-for (const size of sizes) results.push(await runSize(size));
-const report = renderReport(results);
-process.stdout.write(`${report}\n`);
-writeFileSync(args.out, `${report}\n`);
-log(`wrote ${args.out}`);
-if (results.some((r) => r.naive && !r.naive.identical)) process.exitCode = 1;
+if (args.child !== undefined) {
+  process.stdout.write(JSON.stringify(await runSize(Number(args.child))));
+} else {
+  const loadAtStart = loadavg()[0]!;
+  const results = args.sizes.split(',').map((size) => runChild(Number(size)));
+  const report = renderReport(results, [loadAtStart, loadavg()[0]!]);
+  process.stdout.write(`${report}\n`);
+  writeFileSync(args.out, `${report}\n`);
+  log(`wrote ${args.out}`);
+  if (results.some((r) => r.naive && !r.naive.identical)) process.exitCode = 1;
+}

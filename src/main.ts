@@ -9,6 +9,7 @@ import { createApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
 import { openRuntime, provisionOptions } from './runtime.ts';
 import { loadDemoIfEmpty } from './services/demo.ts';
+import { startMatchRun } from './services/matching.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,7 +18,11 @@ async function main(): Promise<void> {
     factorSet: config.FACTOR_SET,
     matchConfig: config.MATCH_CONFIG,
   });
-  if (config.LOAD_DEMO) await loadDemoIfEmpty(runtime.deps);
+  if (config.LOAD_DEMO && (await loadDemoIfEmpty(runtime.deps))) {
+    // A fresh demo comes with its suggestions, so the first look at the API has something to show.
+    const run = await startMatchRun(runtime.deps, {});
+    logger.info({ run: run.id, suggestions: run.candidates }, 'matched the demo region');
+  }
 
   const app = createApp(runtime.deps, { bodyLimit: config.BODY_LIMIT, readiness: runtime.readiness });
   const server = app.listen(config.PORT, config.HOST, () => {

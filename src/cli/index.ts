@@ -9,19 +9,25 @@ import { loadConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
 import { openRuntime, provisionOptions } from '../runtime.ts';
+import { EVALUATE_USAGE, runEvaluate } from './evaluate-command.ts';
 import { IMPORT_USAGE, runImport } from './import-command.ts';
+import { MATCH_USAGE, runMatch } from './match-command.ts';
 
 const USAGE = `usage: cli <command>
-  ${IMPORT_USAGE}`;
+  ${IMPORT_USAGE}
+  ${MATCH_USAGE}
+  ${EVALUATE_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   const config = loadConfig();
   const logger = createLogger(process.env['LOG_LEVEL'] ?? 'warn');
-  if (command === 'import') {
-    const runtime = await openRuntime(provisionOptions(config, logger));
+  const settings = { factorSet: config.FACTOR_SET, matchConfig: config.MATCH_CONFIG };
+  if (command === 'evaluate') return runEvaluate(config, logger, args);
+  if (command === 'import' || command === 'match') {
+    const runtime = await openRuntime(provisionOptions(config, logger), settings);
     try {
-      return await runImport(runtime, args);
+      return command === 'import' ? await runImport(runtime, args) : await runMatch(runtime, args);
     } finally {
       await runtime.close();
     }

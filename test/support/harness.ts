@@ -9,6 +9,7 @@ import { inject } from 'vitest';
 import { createApp } from '../../src/http/app.ts';
 import { createLogger } from '../../src/logger.ts';
 import { connect, type Runtime } from '../../src/runtime.ts';
+import { wipeBusinessData as wipe } from '../../src/store/admin-store.ts';
 
 export interface TestApp {
   url: string;
@@ -36,9 +37,7 @@ export async function openTestRuntime(): Promise<Runtime> {
 }
 
 export async function wipeBusinessData(runtime: Runtime): Promise<void> {
-  await runtime.deps.store.write((tx) =>
-    tx.run('MATCH (n) WHERE n:Company OR n:Site OR n:Listing OR n:MatchRun OR n:Suggestion DETACH DELETE n'),
-  );
+  await wipe(runtime.deps.store);
 }
 
 export async function startTestApp(): Promise<TestApp> {

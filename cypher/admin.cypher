@@ -1,0 +1,5 @@
+// name: wipeBusinessData
+// For throwaway databases only (evaluation, tests): the schema and taxonomy stay.
+MATCH (n)
+WHERE n:Company OR n:Site OR n:Listing OR n:MatchRun OR n:Suggestion
+DETACH DELETE n

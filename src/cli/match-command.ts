@@ -1,0 +1,31 @@
+import { writeFileSync } from 'node:fs';
+import { FACILITATOR } from '../domain/viewer.ts';
+import type { Runtime } from '../runtime.ts';
+import { startMatchRun } from '../services/matching.ts';
+import { findSuggestions } from '../services/suggestions.ts';
+
+export const MATCH_USAGE = 'usage: match [--kind material|energy|water|land] [--factor-set ID] [--out suggestions.json]';
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** Runs a match over the database and writes the run and its suggestions as JSON (facilitator view). */
+export async function runMatch(runtime: Runtime, args: string[]): Promise<number> {
+  const kind = option(args, '--kind');
+  const factorSet = option(args, '--factor-set');
+  const out = option(args, '--out');
+  const run = await startMatchRun(runtime.deps, {
+    scope: kind ? { kind } : {},
+    ...(factorSet ? { factorSet } : {}),
+  });
+  const filter = { kind: null, minScore: null, minCo2e: null, runId: run.id, municipality: null, center: null, radiusM: null };
+  const { items } = await findSuggestions(runtime.deps, filter, { offset: 0, limit: Number.MAX_SAFE_INTEGER }, FACILITATOR);
+  const json = `${JSON.stringify({ run, suggestions: items }, null, 2)}\n`;
+  if (out) {
+    writeFileSync(out, json);
+    console.error(`match run ${run.id}: ${run.candidates} suggestions, ${run.allocated} allocated -> ${out}`);
+  } else process.stdout.write(json);
+  return 0;
+}
