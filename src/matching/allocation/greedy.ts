@@ -22,7 +22,7 @@ export function allocateGreedy(candidates: readonly Candidate[], listings: Listi
   return { method: 'greedy', entries, objective: allocationObjective(entries, problem.candidates, listings) };
 }
 
-/** The greedy kernel on a built problem; optimal.ts reuses it as its fallback. */
+/** The greedy kernel on a built problem; optimal.ts reuses it to seed the LP and as its fallback. */
 export function greedyQuantities(problem: AllocationProblem): Float64Array {
   const { value, upper, use, offerOf, needOf } = problem;
   const n = value.length;

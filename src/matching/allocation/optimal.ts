@@ -44,9 +44,7 @@ export const DEFAULTS: OptimalOptions = {
   pricingTolerance: 1e-7,
   maxRounds: 200,
   timeLimitSeconds: 60,
-  // Presolve finds little to remove in a transportation-shaped LP whose column bounds are already
-  // tight, and on benchmark regions (4·10^4-2·10^5 candidates) it cost more than it saved.
-  solverOptions: { presolve: 'off' },
+  solverOptions: {},
   maxViolation: 1e-6,
   logger: { warn: (details, message) => process.emitWarning(`${message} ${JSON.stringify(details)}`) },
 };
