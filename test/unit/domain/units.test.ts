@@ -15,6 +15,11 @@ describe('toCanonical: material to t/yr', () => {
     expect(c.ok && c.value).toBeCloseTo(182.5, 9);
   });
 
+  it('when 10 t/week, then 521.775 t/yr (52.1775 weeks in a year)', () => {
+    const c = toCanonical('material', { value: 10, unit: 't/week' });
+    expect(c.ok && c.value).toBeCloseTo(521.775, 9);
+  });
+
   it('when 3 kt/yr, then 3,000 t/yr', () => {
     expect(toCanonical('material', { value: 3, unit: 'kt/yr' })).toMatchObject({ ok: true, value: 3000 });
   });
