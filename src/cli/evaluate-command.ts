@@ -32,11 +32,17 @@ export async function runEvaluate(config: Config, logger: Logger, args: string[]
   });
   const results: { file: string; result: CaseResult }[] = [];
   try {
-    const runtime = await connect(neo4j, logger, { factorSet: config.FACTOR_SET, matchConfig: config.MATCH_CONFIG });
+    const runtime = await connect(neo4j, logger, {
+      factorSet: config.FACTOR_SET,
+      matchConfig: config.MATCH_CONFIG,
+    });
     try {
       for (const file of files) {
         await wipeBusinessData(runtime.deps.store);
-        results.push({ file, result: await evaluateCase(runtime.deps, JSON.parse(readFileSync(file, 'utf8'))) });
+        results.push({
+          file,
+          result: await evaluateCase(runtime.deps, JSON.parse(readFileSync(file, 'utf8'))),
+        });
       }
     } finally {
       await runtime.close();
@@ -54,7 +60,9 @@ const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
 
 function printResults(results: { file: string; result: CaseResult }[]): void {
   const ks = results[0]?.result.atK.map((a) => a.k) ?? [];
-  console.log(`| case | companies | listings | expected | ${ks.map((k) => `recall@${k} | precision@${k}`).join(' | ')} |`);
+  console.log(
+    `| case | companies | listings | expected | ${ks.map((k) => `recall@${k} | precision@${k}`).join(' | ')} |`,
+  );
   console.log(`|---|---:|---:|---:|${ks.map(() => '---:|---:').join('|')}|`);
   const totals = ks.map(() => ({ found: 0, expected: 0, rel: 0, ret: 0 }));
   for (const { file, result } of results) {
@@ -65,15 +73,21 @@ function printResults(results: { file: string; result: CaseResult }[]): void {
       totals[i]!.ret += a.retrieved;
       return `${pct(a.recall)} | ${pct(a.precision)}`;
     });
-    console.log(`| ${basename(file)} | ${result.companies} | ${result.listings} | ${result.atK[0]?.expected ?? 0} | ${cells.join(' | ')} |`);
+    console.log(
+      `| ${basename(file)} | ${result.companies} | ${result.listings} | ${result.atK[0]?.expected ?? 0} | ${cells.join(' | ')} |`,
+    );
   }
   if (results.length > 1) {
-    const cells = totals.map((t) => `${pct(t.expected ? t.found / t.expected : 0)} | ${pct(t.ret ? t.rel / t.ret : 0)}`);
+    const cells = totals.map(
+      (t) => `${pct(t.expected ? t.found / t.expected : 0)} | ${pct(t.ret ? t.rel / t.ret : 0)}`,
+    );
     console.log(`| all (pooled) | | | ${totals[0]?.expected ?? 0} | ${cells.join(' | ')} |`);
   }
   for (const { file, result } of results) {
     for (const m of result.misses) {
-      console.log(`miss in ${basename(file)}: ${m.from} -> ${m.to} (${m.resource}): ${m.bestRank === null ? 'no suggestion' : `best rank ${m.bestRank}`}`);
+      console.log(
+        `miss in ${basename(file)}: ${m.from} -> ${m.to} (${m.resource}): ${m.bestRank === null ? 'no suggestion' : `best rank ${m.bestRank}`}`,
+      );
     }
   }
 }

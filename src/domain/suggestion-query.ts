@@ -1,13 +1,19 @@
 import { z } from 'zod';
-import { PaginationSchema } from './listing-query.ts';
 import { LISTING_KINDS } from './listing-kinds.ts';
+import { PaginationSchema } from './listing-query.ts';
 
 export const SuggestionQuerySchema = PaginationSchema.extend({
   kind: z.enum(LISTING_KINDS).optional(),
   minScore: z.coerce.number().min(0).max(1).optional(),
   minCo2eT: z.coerce.number().optional().meta({ description: 'minimum CO2e avoided, tonnes per year' }),
   runId: z.string().max(100).optional().meta({ description: 'only suggestions produced by this match run' }),
-  municipality: z.string().trim().min(1).max(100).optional().meta({ description: 'either site in this municipality' }),
+  municipality: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: 'either site in this municipality' }),
   lat: z.coerce.number().min(-90).max(90).optional(),
   lon: z.coerce.number().min(-180).max(180).optional(),
   radiusKm: z.coerce.number().positive().max(3000).optional(),
@@ -17,7 +23,11 @@ export const SuggestionQuerySchema = PaginationSchema.extend({
     if (given !== 0 && given !== 3) {
       for (const key of ['lat', 'lon', 'radiusKm'] as const) {
         if (q[key] === undefined) {
-          ctx.addIssue({ code: 'custom', path: [key], message: 'is required with lat, lon and radiusKm together' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'is required with lat, lon and radiusKm together',
+          });
         }
       }
     }

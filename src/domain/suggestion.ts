@@ -44,7 +44,11 @@ export const MatchScopeSchema = z
     if (given !== 0 && given !== 3) {
       for (const key of ['lat', 'lon', 'radiusKm'] as const) {
         if (s[key] === undefined) {
-          ctx.addIssue({ code: 'custom', path: [key], message: 'is required with lat, lon and radiusKm together' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'is required with lat, lon and radiusKm together',
+          });
         }
       }
     }
@@ -55,7 +59,11 @@ export type MatchScope = z.infer<typeof MatchScopeSchema>;
 export const MatchRunRequestSchema = z
   .strictObject({
     scope: MatchScopeSchema.default({}),
-    factorSet: z.string().max(64).optional().meta({ description: 'factor set id; default from configuration' }),
+    factorSet: z
+      .string()
+      .max(64)
+      .optional()
+      .meta({ description: 'factor set id; default from configuration' }),
     allocation: z.enum(['optimal', 'greedy']).default('optimal'),
   })
   .meta({ id: 'MatchRunRequest' });

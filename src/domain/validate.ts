@@ -33,7 +33,7 @@ function describe(issue: z.core.$ZodIssue): string {
 
 /** Parses or throws a VALIDATION_FAILED error that names every bad field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(input);
+  const parsed = schema.safeParse(input, { reportInput: true });
   if (!parsed.success) throw validationError(`${what} is not valid`, issuesToDetails(parsed.error.issues));
   return parsed.data;
 }

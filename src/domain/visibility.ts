@@ -11,7 +11,8 @@ export type VisibleListing = Omit<MatchListing, 'companyId' | 'siteId' | 'ref'> 
   anonymised: boolean;
 };
 
-const round = (x: number) => Math.round(x / ANONYMOUS_GRID_DEG) * ANONYMOUS_GRID_DEG;
+/** Rounded through the inverse so 59.9 stays 59.9, not 59.900000000000006. */
+const round = (x: number) => Math.round(x / ANONYMOUS_GRID_DEG) / (1 / ANONYMOUS_GRID_DEG);
 
 /**
  * What a viewer may see of a listing: null when it is hidden from them; without company, site,

@@ -5,7 +5,7 @@
  */
 
 import { validationError } from '../errors.ts';
-import { parseCsvRecords } from '../util/csv.ts';
+import { csvHeader, parseCsvRecords } from '../util/csv.ts';
 import type { Deps } from './deps.ts';
 import { type ImportOptions, type ImportSection, type ImportSummary, importDocument } from './import.ts';
 
@@ -141,14 +141,14 @@ export function csvToDocument(companiesCsv: string, listingsCsv: string): CsvDoc
   const companyRecords = parseCsvRecords(companiesCsv);
   const listingRecords = parseCsvRecords(listingsCsv);
   const fileErrors: CsvDocument['fileErrors'] = [];
-  const companyHeader = Object.keys(companyRecords[0]?.record ?? {});
+  const companyHeader = csvHeader(companiesCsv);
   for (const column of unknownColumns(companyHeader, [
     ...Object.values(COMPANY_COLUMNS),
     ...Object.values(SITE_COLUMNS),
   ])) {
     fileErrors.push({ file: 'companies', column, message: 'is not a known column' });
   }
-  const listingHeader = Object.keys(listingRecords[0]?.record ?? {});
+  const listingHeader = csvHeader(listingsCsv);
   for (const column of unknownColumns(listingHeader, Object.values(LISTING_COLUMNS))) {
     fileErrors.push({ file: 'listings', column, message: 'is not a known column' });
   }
@@ -187,7 +187,7 @@ export function csvToDocument(companiesCsv: string, listingsCsv: string): CsvDoc
     const site = /^sites\[(\d+)\]\.?(.*)$/.exec(path);
     if (site) {
       const line = siteLines[index]?.[Number(site[1])];
-      return `${SITE_COLUMNS[site[2] ?? ''] ?? site[2] ?? 'site'} (line ${line})`;
+      return `${SITE_COLUMNS[site[2] ?? ''] ?? (site[2] || 'site')} (line ${line})`;
     }
     return COMPANY_COLUMNS[plain] ?? (path || '(row)');
   };

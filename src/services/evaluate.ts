@@ -3,8 +3,8 @@
  * and compare the suggestions with the exchanges the case says exist.
  */
 import { z } from 'zod';
-import { ExpectedExchangeSchema } from '../domain/import-document.ts';
 import { idFromRef } from '../domain/ids.ts';
+import { ExpectedExchangeSchema } from '../domain/import-document.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { FACILITATOR } from '../domain/viewer.ts';
 import { validationError } from '../errors.ts';
@@ -41,7 +41,10 @@ export async function evaluateCase(deps: Deps, document: unknown, ks = [1, 3, 5]
   }
   const imported = await importDocument(deps, document);
   if (imported.errors.length) {
-    throw validationError('the case file has invalid rows', imported.errors.map((e) => ({ path: e.path, message: e.message })));
+    throw validationError(
+      'the case file has invalid rows',
+      imported.errors.map((e) => ({ path: e.path, message: e.message })),
+    );
   }
   const refs = new Set(((document as { companies: { ref: string }[] }).companies ?? []).map((c) => c.ref));
   for (const [i, e] of kase.expected.entries()) {

@@ -121,7 +121,7 @@ export async function importDocument(
   const seenOrgNumbers = new Map<string, number>();
   const fileSites = new Map<string, { companyIndex: number }>();
   envelope.companies.forEach((raw, index) => {
-    const parsed = ImportCompanySchema.safeParse(raw);
+    const parsed = ImportCompanySchema.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
       for (const d of issuesToDetails(parsed.error.issues))
         fail('companies', index, refOf(raw), d.path, d.message);
@@ -168,7 +168,7 @@ export async function importDocument(
   const listingRows: { index: number; row: ImportListing }[] = [];
   const seenListingRefs = new Map<string, number>();
   envelope.listings.forEach((raw, index) => {
-    const parsed = ImportListingSchema.safeParse(raw);
+    const parsed = ImportListingSchema.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
       for (const d of issuesToDetails(parsed.error.issues))
         fail('listings', index, refOf(raw), d.path, d.message);

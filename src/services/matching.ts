@@ -4,12 +4,21 @@
  * engine no longer proposes is withdrawn, never silently deleted.
  */
 import { newId } from '../domain/ids.ts';
-import { type MatchRun, type MatchRunRequest, MatchRunRequestSchema, type MatchScope } from '../domain/suggestion.ts';
+import {
+  type MatchRun,
+  type MatchRunRequest,
+  MatchRunRequestSchema,
+  type MatchScope,
+} from '../domain/suggestion.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { AppError, notFound, validationError } from '../errors.ts';
 import { allocateGreedy } from '../matching/allocation/greedy.ts';
 import { allocateOptimal } from '../matching/allocation/optimal.ts';
-import { buildMatchIndex, candidatesForListing, generateCandidatesWithStats } from '../matching/candidates.ts';
+import {
+  buildMatchIndex,
+  candidatesForListing,
+  generateCandidatesWithStats,
+} from '../matching/candidates.ts';
 import { haversineKm } from '../matching/distance.ts';
 import type { Candidate, MatchConfig, MatchInput, MatchListing } from '../matching/types.ts';
 import { ENGINE_VERSION } from '../matching/version.ts';
@@ -17,7 +26,15 @@ import { loadFactorSet } from '../reference/factors.ts';
 import { loadHourlyProfile } from '../reference/load.ts';
 import { loadMatchConfig } from '../reference/match-config.ts';
 import { allListings, counterpartListings, listingIdsInMunicipality } from '../store/listing-store.ts';
-import { createRun, finishRun, getRun, listRuns, type SuggestionWrite, upsertSuggestions, withdrawStale } from '../store/match-store.ts';
+import {
+  createRun,
+  finishRun,
+  getRun,
+  listRuns,
+  type SuggestionWrite,
+  upsertSuggestions,
+  withdrawStale,
+} from '../store/match-store.ts';
 import type { Deps } from './deps.ts';
 
 const profiles = new Map<string, Float64Array>();
@@ -25,13 +42,18 @@ const profiles = new Map<string, Float64Array>();
 function hourlyProfilesFor(deps: Deps, listings: readonly MatchListing[]): Map<string, Float64Array> {
   for (const l of listings) {
     const name = l.energy?.hourlyProfile;
-    if (name && !profiles.has(name) && deps.reference.hourlyProfiles.has(name)) profiles.set(name, loadHourlyProfile(name));
+    if (name && !profiles.has(name) && deps.reference.hourlyProfiles.has(name))
+      profiles.set(name, loadHourlyProfile(name));
   }
   return profiles;
 }
 
 /** Everything but the listings that the engine needs, for the configured (or a chosen) factor set. */
-export function matchContext(deps: Deps, listings: readonly MatchListing[], factorSetId?: string): Omit<MatchInput, 'listings'> {
+export function matchContext(
+  deps: Deps,
+  listings: readonly MatchListing[],
+  factorSetId?: string,
+): Omit<MatchInput, 'listings'> {
   let factorSet: MatchInput['factorSet'];
   try {
     factorSet = loadFactorSet(factorSetId ?? deps.settings.factorSet);
@@ -117,7 +139,9 @@ export async function startMatchRun(deps: Deps, body: unknown): Promise<MatchRun
         : await allocateOptimal(candidates, listings, { logger: deps.logger });
     const allocated = new Map(allocation.entries.map((e) => [pairKeyOf(e.offerId, e.needId), e.quantity]));
     const meta = { runId: run.id, factorSet: run.factorSet, configVersion: run.configVersion };
-    const writes = candidates.map((c) => toWrite(c, { ...meta, allocated: allocated.get(pairKeyOf(c.offerId, c.needId)) ?? 0 }));
+    const writes = candidates.map((c) =>
+      toWrite(c, { ...meta, allocated: allocated.get(pairKeyOf(c.offerId, c.needId)) ?? 0 }),
+    );
     const now = deps.now().toISOString();
     await upsertSuggestions(deps.store, writes, now);
     const regional = request.scope.municipality !== undefined || request.scope.radiusKm !== undefined;
@@ -143,7 +167,11 @@ export async function startMatchRun(deps: Deps, body: unknown): Promise<MatchRun
     await finishRun(deps.store, run.id, finished);
     return { ...run, ...finished } as MatchRun;
   } catch (err) {
-    await finishRun(deps.store, run.id, { status: 'failed', error: (err as Error).message, finishedAt: deps.now().toISOString() });
+    await finishRun(deps.store, run.id, {
+      status: 'failed',
+      error: (err as Error).message,
+      finishedAt: deps.now().toISOString(),
+    });
     throw err;
   }
 }
@@ -170,11 +198,20 @@ function maxDefaultKm(config: MatchConfig, kind: MatchListing['kind']): number {
  */
 export async function refreshListingSuggestions(deps: Deps, listing: MatchListing): Promise<Candidate[]> {
   const probe = matchContext(deps, [listing]);
-  const counterparts = await counterpartListings(deps.store, listing, maxDefaultKm(probe.config, listing.kind));
+  const counterparts = await counterpartListings(
+    deps.store,
+    listing,
+    maxDefaultKm(probe.config, listing.kind),
+  );
   const ctx = { ...probe, hourlyProfiles: hourlyProfilesFor(deps, counterparts) };
   const index = buildMatchIndex({ ...ctx, listings: counterparts });
   const candidates = candidatesForListing(index, listing);
-  const meta = { runId: null, factorSet: `${ctx.factorSet.id}@${ctx.factorSet.version}`, configVersion: ctx.config.version, allocated: null };
+  const meta = {
+    runId: null,
+    factorSet: `${ctx.factorSet.id}@${ctx.factorSet.version}`,
+    configVersion: ctx.config.version,
+    allocated: null,
+  };
   const writes = candidates.map((c) => toWrite(c, meta));
   const now = deps.now().toISOString();
   await upsertSuggestions(deps.store, writes, now);

@@ -41,13 +41,21 @@ export async function presentSuggestions(
   return out;
 }
 
-export async function listingSuggestions(deps: Deps, listingId: string, viewer: Viewer): Promise<VisibleSuggestion[]> {
+export async function listingSuggestions(
+  deps: Deps,
+  listingId: string,
+  viewer: Viewer,
+): Promise<VisibleSuggestion[]> {
   const listing = await getListing(deps.store, listingId);
   if (!listing || !presentListing(listing, viewer)) throw notFound('listing', listingId);
   return presentSuggestions(deps, await suggestionsForListing(deps.store, listingId), viewer);
 }
 
-export async function companySuggestions(deps: Deps, companyId: string, viewer: Viewer): Promise<VisibleSuggestion[]> {
+export async function companySuggestions(
+  deps: Deps,
+  companyId: string,
+  viewer: Viewer,
+): Promise<VisibleSuggestion[]> {
   if (!(await getCompany(deps.store, companyId))) throw notFound('company', companyId);
   return presentSuggestions(deps, await suggestionsForCompany(deps.store, companyId), viewer);
 }

@@ -172,6 +172,8 @@ export async function listingsByIds(store: Store, ids: string[]): Promise<Map<st
 }
 
 export async function listingIdsInMunicipality(store: Store, municipality: string): Promise<Set<string>> {
-  const r = await store.read((tx) => tx.run(query('listing', 'idsByMunicipality'), { municipality }).then(rows<{ id: string }>));
+  const r = await store.read((tx) =>
+    tx.run(query('listing', 'idsByMunicipality'), { municipality }).then(rows<{ id: string }>),
+  );
   return new Set(r.map((x) => x.id));
 }

@@ -1,4 +1,9 @@
-import { type MatchRun, MatchRunSchema, type StoredSuggestion, StoredSuggestionSchema } from '../domain/suggestion.ts';
+import {
+  type MatchRun,
+  MatchRunSchema,
+  type StoredSuggestion,
+  StoredSuggestionSchema,
+} from '../domain/suggestion.ts';
 import { int, rows, type Store } from './driver.ts';
 import { parseRow } from './parse-row.ts';
 import { query } from './queries.ts';
@@ -14,8 +19,11 @@ function toRunProps(run: Partial<MatchRun>): Record<string, unknown> {
 }
 
 function fromRunNode(node: Record<string, unknown>): MatchRun {
-  const parsed: Record<string, unknown> = Object.fromEntries(Object.entries(node).filter(([, v]) => v != null));
-  for (const f of RUN_JSON_FIELDS) if (typeof parsed[f] === 'string') parsed[f] = JSON.parse(parsed[f] as string);
+  const parsed: Record<string, unknown> = Object.fromEntries(
+    Object.entries(node).filter(([, v]) => v != null),
+  );
+  for (const f of RUN_JSON_FIELDS)
+    if (typeof parsed[f] === 'string') parsed[f] = JSON.parse(parsed[f] as string);
   return parseRow(MatchRunSchema, parsed, 'MatchRun');
 }
 
@@ -47,9 +55,15 @@ export async function listRuns(store: Store, page: { offset: number; limit: numb
   return r.records.map((rec) => fromRunNode(rec.get('run') as Record<string, unknown>));
 }
 
-export type SuggestionWrite = Omit<StoredSuggestion, 'id' | 'createdAt' | 'updatedAt' | 'status'> & { id: string };
+export type SuggestionWrite = Omit<StoredSuggestion, 'id' | 'createdAt' | 'updatedAt' | 'status'> & {
+  id: string;
+};
 
-export async function upsertSuggestions(store: Store, suggestions: SuggestionWrite[], now: string): Promise<void> {
+export async function upsertSuggestions(
+  store: Store,
+  suggestions: SuggestionWrite[],
+  now: string,
+): Promise<void> {
   for (let i = 0; i < suggestions.length; i += BATCH) {
     const batch = suggestions.slice(i, i + BATCH).map((s) => {
       const { id, ...rest } = s;
@@ -64,9 +78,17 @@ export async function upsertSuggestions(store: Store, suggestions: SuggestionWri
 /** Marks active suggestions of the given listings that were not kept as withdrawn; returns how many. */
 export async function withdrawStale(
   store: Store,
-  args: { listingIds: string[]; keptKeys: string[]; kind: string | null; requireBothInScope: boolean; now: string },
+  args: {
+    listingIds: string[];
+    keptKeys: string[];
+    kind: string | null;
+    requireBothInScope: boolean;
+    now: string;
+  },
 ): Promise<number> {
-  const r = await store.write((tx) => tx.run(query('match', 'withdrawStale'), args).then(rows<{ withdrawn: number }>));
+  const r = await store.write((tx) =>
+    tx.run(query('match', 'withdrawStale'), args).then(rows<{ withdrawn: number }>),
+  );
   return r[0]?.withdrawn ?? 0;
 }
 

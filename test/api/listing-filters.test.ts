@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoIfEmpty } from '../../src/services/demo.ts';
 import { haversineKm } from '../../src/matching/distance.ts';
+import { loadDemoIfEmpty } from '../../src/services/demo.ts';
 import { startTestApp, type TestApp } from '../support/harness.ts';
 
 let app: TestApp;
@@ -12,7 +12,16 @@ afterAll(async () => {
   await app?.close();
 });
 
-type L = { kind: string; direction: string; lat: number; lon: number; title: string; description?: string; material?: { wasteCodes?: string[] }; confidentiality: string };
+type L = {
+  kind: string;
+  direction: string;
+  lat: number;
+  lon: number;
+  title: string;
+  description?: string;
+  material?: { wasteCodes?: string[] };
+  confidentiality: string;
+};
 
 describe('listing filters', () => {
   it('when filtering by kind and direction, then only those listings come back, paged', async () => {
@@ -39,7 +48,10 @@ describe('listing filters', () => {
   it('when filtering by a radius, then every listing lies within it', async () => {
     const all = await app.request('GET', '/listings?limit=1');
     const centre = all.body.items[0] as L;
-    const res = await app.request('GET', `/listings?lat=${centre.lat}&lon=${centre.lon}&radiusKm=5&limit=500`);
+    const res = await app.request(
+      'GET',
+      `/listings?lat=${centre.lat}&lon=${centre.lon}&radiusKm=5&limit=500`,
+    );
     expect(res.body.total).toBeGreaterThan(0);
     for (const l of res.body.items as L[]) {
       // Anonymous listings show a rounded location (0.1 degree), so allow that much slack.
@@ -51,7 +63,8 @@ describe('listing filters', () => {
   it('when searching text, then matching words in title or description are found, special characters included', async () => {
     const res = await app.request('GET', `/listings?q=${encodeURIComponent('heat')}&limit=200`);
     expect(res.body.total).toBeGreaterThan(0);
-    for (const l of res.body.items as L[]) expect(`${l.title} ${l.description ?? ''}`.toLowerCase()).toContain('heat');
+    for (const l of res.body.items as L[])
+      expect(`${l.title} ${l.description ?? ''}`.toLowerCase()).toContain('heat');
     const odd = await app.request('GET', `/listings?q=${encodeURIComponent('C++ (steel) "x')}`);
     expect(odd.status).toBe(200);
   });
@@ -66,16 +79,18 @@ describe('listing filters', () => {
 
   it('when a business lists listings, then private ones of others are not there and a facilitator sees them', async () => {
     const business = await app.request('GET', '/listings?limit=500');
-    const facilitator = await app.request('GET', '/listings?limit=500', undefined, { 'x-role': 'facilitator' });
+    const facilitator = await app.request('GET', '/listings?limit=500', undefined, {
+      'x-role': 'facilitator',
+    });
     expect((business.body.items as L[]).some((l) => l.confidentiality === 'private')).toBe(false);
     expect((facilitator.body.items as L[]).some((l) => l.confidentiality === 'private')).toBe(true);
     expect(facilitator.body.total).toBeGreaterThan(business.body.total);
   });
 
   it('when filtering by a company, then its anonymous listings are not revealed to others', async () => {
-    const anon = (await app.request('GET', '/listings?limit=500', undefined, { 'x-role': 'facilitator' })).body.items.find(
-      (l: L) => l.confidentiality === 'anonymous',
-    ) as { companyId: string; id: string };
+    const anon = (
+      await app.request('GET', '/listings?limit=500', undefined, { 'x-role': 'facilitator' })
+    ).body.items.find((l: L) => l.confidentiality === 'anonymous') as { companyId: string; id: string };
     const asOther = await app.request('GET', `/listings?companyId=${anon.companyId}&limit=500`);
     expect((asOther.body.items as { id: string }[]).some((l) => l.id === anon.id)).toBe(false);
     const asOwner = await app.request('GET', `/listings?companyId=${anon.companyId}&limit=500`, undefined, {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoIfEmpty } from '../../src/services/demo.ts';
 import { idFromRef } from '../../src/domain/ids.ts';
+import { loadDemoIfEmpty } from '../../src/services/demo.ts';
 import { startTestApp, type TestApp } from '../support/harness.ts';
 
 let app: TestApp;
@@ -25,7 +25,11 @@ describe('match runs over the demo region', () => {
   it('when a full run is started, then it is stored with its versions and produces allocated suggestions', async () => {
     const res = await app.request('POST', '/match-runs', {});
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ status: 'finished', engineVersion: expect.any(String), configVersion: '1' });
+    expect(res.body).toMatchObject({
+      status: 'finished',
+      engineVersion: expect.any(String),
+      configVersion: '1',
+    });
     expect(res.body.factorSet).toMatch(/^no-physical-2025@/);
     expect(res.body.candidates).toBeGreaterThan(50);
     expect(res.body.allocated).toBeGreaterThan(0);
@@ -41,7 +45,8 @@ describe('match runs over the demo region', () => {
     expect(again.body.candidates).toBe(before.body.total);
     expect(await suggestionCount()).toBe(countBefore);
     const after = await app.request('GET', `/suggestions?limit=500`, undefined, FACILITATOR);
-    const key = (s: { id: string; score: number; allocatedQuantity: number }) => `${s.id}:${s.score}:${s.allocatedQuantity}`;
+    const key = (s: { id: string; score: number; allocatedQuantity: number }) =>
+      `${s.id}:${s.score}:${s.allocatedQuantity}`;
     expect(after.body.items.map(key)).toEqual(before.body.items.map(key));
   });
 
@@ -49,7 +54,10 @@ describe('match runs over the demo region', () => {
     const res = await app.request('GET', '/suggestions?kind=energy&limit=5', undefined, FACILITATOR);
     expect(res.body.items.length).toBeGreaterThan(0);
     for (const s of res.body.items) {
-      const sum = s.terms.reduce((acc: number, t: { weight: number; value: number }) => acc + t.weight * t.value, 0);
+      const sum = s.terms.reduce(
+        (acc: number, t: { weight: number; value: number }) => acc + t.weight * t.value,
+        0,
+      );
       expect(s.score).toBeCloseTo(sum, 6);
       for (const t of s.terms) expect(t.reason.length).toBeGreaterThan(10);
       expect(s.impact.factorSet).toMatch(/no-physical-2025/);
@@ -58,7 +66,12 @@ describe('match runs over the demo region', () => {
   });
 
   it('when filtering by minimum score and impact, then only those suggestions are listed', async () => {
-    const res = await app.request('GET', '/suggestions?minScore=0.7&minCo2eT=10&limit=500', undefined, FACILITATOR);
+    const res = await app.request(
+      'GET',
+      '/suggestions?minScore=0.7&minCo2eT=10&limit=500',
+      undefined,
+      FACILITATOR,
+    );
     for (const s of res.body.items) {
       expect(s.score).toBeGreaterThanOrEqual(0.7);
       expect(s.co2eAvoidedT).toBeGreaterThanOrEqual(10);
@@ -73,8 +86,12 @@ describe('match runs over the demo region', () => {
       const needKey = `need:${s.need.id}`;
       used.set(offerKey, (used.get(offerKey) ?? 0) + s.allocatedQuantity * s.offerUse);
       used.set(needKey, (used.get(needKey) ?? 0) + s.allocatedQuantity);
-      const limits = { [offerKey]: s.offer.canonicalQuantity.value, [needKey]: s.need.canonicalQuantity.value };
-      for (const [k, limit] of Object.entries(limits)) expect(used.get(k)!).toBeLessThanOrEqual(limit * (1 + 1e-6));
+      const limits = {
+        [offerKey]: s.offer.canonicalQuantity.value,
+        [needKey]: s.need.canonicalQuantity.value,
+      };
+      for (const [k, limit] of Object.entries(limits))
+        expect(used.get(k)!).toBeLessThanOrEqual(limit * (1 + 1e-6));
     }
   });
 });
@@ -84,7 +101,9 @@ describe('confidentiality in suggestions', () => {
   const privateOffer = idFromRef('li', 'ren-apc');
 
   it('when another business reads suggestions, then an anonymous listing shows no company', async () => {
-    const res = await app.request('GET', '/suggestions?limit=500', undefined, { 'x-company-id': 'co_someone-else' });
+    const res = await app.request('GET', '/suggestions?limit=500', undefined, {
+      'x-company-id': 'co_someone-else',
+    });
     const anon = res.body.items.filter((s: { offer: { id: string } }) => s.offer.id === anonymousOffer);
     expect(anon.length).toBeGreaterThan(0);
     for (const s of anon) {
@@ -97,7 +116,9 @@ describe('confidentiality in suggestions', () => {
   });
 
   it('when a business reads suggestions, then private listings are absent; a facilitator sees them', async () => {
-    const business = await app.request('GET', '/suggestions?limit=500', undefined, { 'x-company-id': 'co_someone-else' });
+    const business = await app.request('GET', '/suggestions?limit=500', undefined, {
+      'x-company-id': 'co_someone-else',
+    });
     expect(JSON.stringify(business.body)).not.toContain(privateOffer);
     const facilitator = await app.request('GET', '/suggestions?limit=500', undefined, FACILITATOR);
     const all = JSON.stringify(facilitator.body);
@@ -128,6 +149,8 @@ describe('incremental matching', () => {
     expect(res.body.suggestions.length).toBeGreaterThan(0);
     for (const s of res.body.suggestions) expect(s.need.id).toBe(res.body.id);
     const read = await app.request('GET', `/listings/${res.body.id}/suggestions`);
-    expect(read.body.items.map((s: { id: string }) => s.id)).toEqual(res.body.suggestions.map((s: { id: string }) => s.id));
+    expect(read.body.items.map((s: { id: string }) => s.id)).toEqual(
+      res.body.suggestions.map((s: { id: string }) => s.id),
+    );
   });
 });

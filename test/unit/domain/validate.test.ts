@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { issuesToDetails } from '../../../src/domain/validate.ts';
+import { issuesToDetails, parseOrThrow } from '../../../src/domain/validate.ts';
+import type { AppError } from '../../../src/errors.ts';
 
 const Item = z.strictObject({ c: z.number() });
 const Doc = z.strictObject({
@@ -57,5 +58,16 @@ describe('issuesToDetails', () => {
     expect(issuesToDetails(r.error!.issues, ['rows', 3])).toEqual([
       { path: 'rows[3].c', message: 'is required (number)' },
     ]);
+  });
+});
+
+describe('wrong types through parseOrThrow', () => {
+  it('when a number field holds a string, then the detail says what was expected and what was given', () => {
+    try {
+      parseOrThrow(z.strictObject({ v: z.number() }), { v: 'abc' }, 'thing');
+      expect.unreachable();
+    } catch (err) {
+      expect((err as AppError).details).toEqual([{ path: 'v', message: 'must be number, got string' }]);
+    }
   });
 });

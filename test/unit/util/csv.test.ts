@@ -67,3 +67,10 @@ describe('parseCsvRecords', () => {
     expect(parseCsvRecords('')).toEqual([]);
   });
 });
+
+describe('line numbers of records', () => {
+  it('when a quoted cell spans lines or a blank line intervenes, then each record keeps the line it starts on', () => {
+    const records = parseCsvRecords('a,b\n1,"x\ny"\n2,z\n\n3,w\n');
+    expect(records.map((r) => r.line)).toEqual([2, 4, 6]);
+  });
+});
