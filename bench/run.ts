@@ -280,10 +280,12 @@ function renderReport(rows: SizeResult[], load: [number, number]): string {
     '',
     'Notes:',
     '- Generation and scoring are one step: `evaluatePair` checks a pair, scores it and estimates its impact in one pass, so they are timed together (`generateCandidatesWithStats`, which builds its own index; the index column times `buildMatchIndex` alone).',
-    `- LP allocation excludes loading the HiGHS WebAssembly module, once per process (${rows
+    `- LP allocation excludes the process's first allocateOptimal call (one candidate), which loads and compiles the HiGHS WebAssembly module (${rows
       .filter((r) => r.highsLoadMs !== undefined)
-      .map((r) => `${fmtInt(r.highsLoadMs!)} ms`)
-      .join(', ')}); the full run includes it.`,
+      .map((r) => `${fmtInt(r.listings)}: ${fmtInt(r.highsLoadMs!)} ms`)
+      .join(
+        ', ',
+      )}); the full run includes it. At large sizes allocation times include major garbage collections over the live candidate objects the engine returned.`,
     '- Full run = generation + scoring + HiGHS load + LP allocation. Each size runs in a fresh process; peak RSS is the kernel high-water mark (VmHWM), reset before each phase after garbage collection, and includes the region itself.',
     `- Incremental: \`candidatesForListing\` for ${args.incremental} random listings against the prebuilt index of the whole region.`,
     '- A size whose projected generation exceeds the bench budget is not run; its candidates and time are projected from a sample of offers (time measured after a warm-up pass).',

@@ -13,10 +13,54 @@ export const EARTH_RADIUS_KM = 6371;
 const RAD = Math.PI / 180;
 
 export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  return haversineWithCosKm(lat1, lon1, cosLatitude(lat1), lat2, lon2, cosLatitude(lat2));
+}
+
+export const cosLatitude = (lat: number): number => Math.cos(lat * RAD);
+
+/**
+ * haversineKm with each point's cos(latitude) supplied by the caller, who computes it once per
+ * listing rather than once per pair. The same expression, so the two agree to the last bit.
+ */
+export function haversineWithCosKm(
+  lat1: number,
+  lon1: number,
+  cosLat1: number,
+  lat2: number,
+  lon2: number,
+  cosLat2: number,
+): number {
   const dLat = (lat2 - lat1) * RAD;
   const dLon = (lon2 - lon1) * RAD;
-  const s = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
+  const s = Math.sin(dLat / 2) ** 2 + cosLat1 * cosLat2 * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(s)));
+}
+
+/**
+ * A longitude/latitude box, degrees, holding every point within `radiusKm` of (lat, lon) on the
+ * sphere: the latitude band ± r/R, and the longitudes of the two meridians tangent to the circle,
+ * ± asin(sin(r/R) / cos φ). A circle over a pole or across the antimeridian gets every longitude.
+ *
+ * Reference: J. P. Matuschek (2010), "Finding Points Within a Distance of a Latitude/Longitude
+ * Using Bounding Coordinates".
+ */
+export function boundingBox(
+  lat: number,
+  lon: number,
+  radiusKm: number,
+): { minLon: number; minLat: number; maxLon: number; maxLat: number } {
+  // A relative margin far above rounding error: the box only has to be a superset.
+  const angle = (radiusKm / EARTH_RADIUS_KM) * (1 + 1e-9) + 1e-12;
+  const dLat = angle / RAD;
+  const minLat = lat - dLat;
+  const maxLat = lat + dLat;
+  const ratio = Math.sin(angle) / Math.cos(lat * RAD);
+  if (minLat <= -90 || maxLat >= 90 || angle >= Math.PI / 2 || !(ratio < 1)) {
+    return { minLon: -180, minLat: Math.max(-90, minLat), maxLon: 180, maxLat: Math.min(90, maxLat) };
+  }
+  const dLon = Math.asin(ratio) / RAD + 1e-9;
+  if (lon - dLon < -180 || lon + dLon > 180) return { minLon: -180, minLat, maxLon: 180, maxLat };
+  return { minLon: lon - dLon, minLat, maxLon: lon + dLon, maxLat };
 }
 
 /**
@@ -32,7 +76,13 @@ export function defaultLimitKm(config: MatchConfig, need: Pick<MatchListing, 'ki
 }
 
 /** A listing's own maximum distance wins over the default; with two, the smaller one. */
-export function pairLimitKm(config: MatchConfig, offer: MatchListing, need: MatchListing): number {
-  const own = [offer.maxDistanceKm, need.maxDistanceKm].filter((d): d is number => d !== undefined);
-  return own.length > 0 ? Math.min(...own) : defaultLimitKm(config, need);
+export function pairLimitKm(
+  config: MatchConfig,
+  offer: Pick<MatchListing, 'maxDistanceKm'>,
+  need: Pick<MatchListing, 'kind' | 'energy' | 'maxDistanceKm'>,
+): number {
+  const a = offer.maxDistanceKm;
+  const b = need.maxDistanceKm;
+  if (a !== undefined) return b === undefined ? a : Math.min(a, b);
+  return b ?? defaultLimitKm(config, need);
 }

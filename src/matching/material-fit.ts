@@ -14,8 +14,8 @@
 
 import { isHazardous } from '../domain/listing-rules.ts';
 import type { ReferenceData, Substitution } from '../domain/reference.ts';
-import type { Judgement, ResourceFit } from './fit-result.ts';
-import { mean } from './fit-result.ts';
+import type { FitReasons, FitValues } from './fit-result.ts';
+import type { PreparedListing } from './prepared-listing.ts';
 import {
   categoriesCovering,
   offerCategories,
@@ -45,76 +45,133 @@ const LEVEL_NAMES: Record<number, { name: string; value: number }> = {
 /** Purity or moisture this many percentage points off the need's requirement scores 0. */
 const PERCENT_TOLERANCE = 20;
 
+/** Longest substitution description kept in a route's detail; the full entry is in the taxonomy. */
+const DETAIL_DESCRIPTION_CHARS = 60;
+
+/** What a material offer's fit derives from the offer alone, once per prepared listing. */
+export interface MaterialMemo {
+  hazardous: boolean;
+  categories: ReadonlySet<string>;
+  /** The substitution chosen into each need category asked about so far (null: none applies). */
+  substitutions: Map<string, Substitution | null>;
+}
+
 export function isHazardousOffer(offer: MatchListing, ref: ReferenceData): boolean {
   return offer.material?.hazardous === true || isHazardous(offer.material?.wasteCodes, ref);
 }
 
-export function fitMaterial(offer: MatchListing, need: MatchListing, ref: ReferenceData): ResourceFit | null {
-  const o = offer.material;
-  const n = need.material;
-  if (!o || !n) return null;
-  if (n.acceptsHazardous !== true && isHazardousOffer(offer, ref)) return null;
+function memoOf(offer: PreparedListing, o: MaterialDetails, ref: ReferenceData): MaterialMemo {
+  offer.material ??= {
+    hazardous: isHazardousOffer(offer.listing, ref),
+    categories: offerCategories(ref, o.wasteCodes ?? [], o.category),
+    substitutions: new Map(),
+  };
+  return offer.material;
+}
+
+function substitutionInto(
+  memo: MaterialMemo,
+  needCategory: string,
+  codes: readonly string[],
+  ref: ReferenceData,
+): Substitution | null {
+  let chosen = memo.substitutions.get(needCategory);
+  if (chosen === undefined) {
+    chosen = bestSubstitution(substitutionsInto(ref, needCategory), codes, memo.categories) ?? null;
+    memo.substitutions.set(needCategory, chosen);
+  }
+  return chosen;
+}
+
+/**
+ * Writes the pair's resource and quality values and offer use into `fit` and returns true when the
+ * offer can serve the need; `why`, when given, receives the route and the reasons.
+ */
+export function fitMaterial(
+  offer: PreparedListing,
+  need: PreparedListing,
+  ref: ReferenceData,
+  fit: FitValues,
+  why?: FitReasons,
+): boolean {
+  const o = offer.listing.material;
+  const n = need.listing.material;
+  if (!o || !n) return false;
+  const memo = memoOf(offer, o, ref);
+  if (n.acceptsHazardous !== true && memo.hazardous) return false;
 
   const offerCodes = o.wasteCodes ?? [];
-  const categories = offerCategories(ref, offerCodes, o.category);
-  const offerCategory =
-    o.category ??
-    offerCodes.map((code) => primaryCategory(ref, code)).find((id): id is string => id !== undefined);
-  const quality = materialQuality(o, n);
-
-  let best: { value: number; detail: string; reason: string } | undefined;
+  let best: { name: string; value: number } | undefined;
+  let bestCode = '';
+  let bestAccepted = '';
   for (const code of offerCodes) {
     for (const accepted of n.wasteCodes ?? []) {
       const level = LEVEL_NAMES[accepted.length];
       if (!level || !code.startsWith(accepted) || (best && best.value >= level.value)) continue;
-      best = {
-        value: level.value,
-        detail: `${level.name} ${accepted}`,
-        reason: `offer code ${code} is accepted by the need's ${level.name} ${accepted}`,
-      };
+      best = level;
+      bestCode = code;
+      bestAccepted = accepted;
     }
   }
-  if (
+  const byCategory =
     n.category !== undefined &&
-    categories.has(n.category) &&
-    (!best || best.value < MATERIAL_FIT.category)
-  ) {
-    const named = o.category === n.category;
-    const covered = offerCodes.find((code) => categoriesCovering(ref, code).includes(n.category!));
-    best = {
-      value: MATERIAL_FIT.category,
-      detail: `category ${n.category}`,
-      reason: named
-        ? `both name the material category ${n.category}`
-        : `offer code ${covered} belongs to the need's category ${n.category}`,
-    };
-  }
-  if (best) {
-    return {
-      route: { type: 'direct', detail: best.detail },
-      resource: { value: best.value, reason: best.reason },
-      quality,
-      offerUse: 1,
-      displacedCategory: n.category ?? offerCategory,
-      ...(offerCategory === undefined ? {} : { offerCategory }),
-    };
+    memo.categories.has(n.category) &&
+    (!best || best.value < MATERIAL_FIT.category);
+  if (best || byCategory) {
+    fit.resource = byCategory ? MATERIAL_FIT.category : best!.value;
+    fit.quality = materialQuality(o, n);
+    fit.offerUse = 1;
+    if (why) {
+      const offerCategory = offerCategoryOf(o, ref);
+      if (byCategory) {
+        const covered = offerCodes.find((code) => categoriesCovering(ref, code).includes(n.category!));
+        why.route = { type: 'direct', detail: `category ${n.category}` };
+        why.resource =
+          o.category === n.category
+            ? `both name the material category ${n.category}`
+            : `offer code ${covered} belongs to the need's category ${n.category}`;
+      } else {
+        why.route = { type: 'direct', detail: `${best!.name} ${bestAccepted}` };
+        why.resource = `offer code ${bestCode} is accepted by the need's ${best!.name} ${bestAccepted}`;
+      }
+      why.quality = qualityReason(o, n);
+      why.displacedCategory = n.category ?? offerCategory;
+      if (offerCategory !== undefined) why.offerCategory = offerCategory;
+    }
+    return true;
   }
 
-  if (n.category === undefined) return null;
-  const substitution = bestSubstitution(substitutionsInto(ref, n.category), offerCodes, categories);
-  if (!substitution) return null;
-  return {
-    route: { type: 'substitution', detail: `${substitution.id} (${substitution.source})` },
-    resource: {
-      value: MATERIAL_FIT.substitutionScale * substitution.factor,
-      reason: `documented substitution ${substitution.id}: ${substitution.description} (factor ${substitution.factor}; ${substitution.source})`,
-    },
-    quality,
-    offerUse: 1 / substitution.factor,
-    substitution,
-    displacedCategory: n.category,
-    ...(offerCategory === undefined ? {} : { offerCategory }),
-  };
+  if (n.category === undefined) return false;
+  const substitution = substitutionInto(memo, n.category, offerCodes, ref);
+  if (!substitution) return false;
+  fit.resource = MATERIAL_FIT.substitutionScale * substitution.factor;
+  fit.quality = materialQuality(o, n);
+  fit.offerUse = 1 / substitution.factor;
+  if (why) {
+    // The source is long and the same for every pair: it stays in the taxonomy, found by the id.
+    why.route = { type: 'substitution', detail: `${substitution.id}: ${shorten(substitution.description)}` };
+    why.resource = `documented substitution ${substitution.id}: ${substitution.description} (factor ${substitution.factor})`;
+    why.quality = qualityReason(o, n);
+    why.substitution = substitution;
+    why.displacedCategory = n.category;
+    const offerCategory = offerCategoryOf(o, ref);
+    if (offerCategory !== undefined) why.offerCategory = offerCategory;
+  }
+  return true;
+}
+
+function offerCategoryOf(o: MaterialDetails, ref: ReferenceData): string | undefined {
+  return (
+    o.category ??
+    (o.wasteCodes ?? []).map((code) => primaryCategory(ref, code)).find((id): id is string => id !== undefined)
+  );
+}
+
+/** The first `DETAIL_DESCRIPTION_CHARS` characters of a description, cut at a word. */
+function shorten(text: string): string {
+  if (text.length <= DETAIL_DESCRIPTION_CHARS) return text;
+  const cut = text.lastIndexOf(' ', DETAIL_DESCRIPTION_CHARS);
+  return `${text.slice(0, cut > 0 ? cut : DETAIL_DESCRIPTION_CHARS).replace(/[\s,;:.]+$/, '')}…`;
 }
 
 /** The substitution with the highest factor; ties go to the smaller id so the choice is stable. */
@@ -133,51 +190,63 @@ function bestSubstitution(
 
 /**
  * Purity and moisture against the need's limits, declared contaminants against those the need
- * excludes (a need's `contaminants` lists what it cannot take), and physical form.
+ * excludes (a need's `contaminants` lists what it cannot take), and physical form: the mean of
+ * the parts the need asks about, 1 when it asks about none. `texts`, when given, receives one
+ * phrase per part.
  */
-export function materialQuality(o: MaterialDetails, n: MaterialDetails): Judgement {
-  const parts: { value: number; text: string }[] = [];
+export function materialQuality(o: MaterialDetails, n: MaterialDetails, texts?: string[]): number {
+  // A sum and a count rather than an array of parts: the numeric phase allocates nothing here.
+  let sum = 0;
+  let parts = 0;
   if (n.purityPct !== undefined) {
-    if (o.purityPct === undefined)
-      parts.push({ value: 0.5, text: `purity not stated (need ≥ ${n.purityPct}%)` });
-    else {
+    parts++;
+    if (o.purityPct === undefined) {
+      sum += 0.5;
+      texts?.push(`purity not stated (need ≥ ${n.purityPct}%)`);
+    } else {
       const shortfall = n.purityPct - o.purityPct;
-      parts.push({
-        value: shortfall <= 0 ? 1 : Math.max(0, 1 - shortfall / PERCENT_TOLERANCE),
-        text: `purity ${o.purityPct}% against ≥ ${n.purityPct}%`,
-      });
+      sum += shortfall <= 0 ? 1 : Math.max(0, 1 - shortfall / PERCENT_TOLERANCE);
+      texts?.push(`purity ${o.purityPct}% against ≥ ${n.purityPct}%`);
     }
   }
   if (n.moisturePct !== undefined) {
-    if (o.moisturePct === undefined)
-      parts.push({ value: 0.5, text: `moisture not stated (need ≤ ${n.moisturePct}%)` });
-    else {
+    parts++;
+    if (o.moisturePct === undefined) {
+      sum += 0.5;
+      texts?.push(`moisture not stated (need ≤ ${n.moisturePct}%)`);
+    } else {
       const excess = o.moisturePct - n.moisturePct;
-      parts.push({
-        value: excess <= 0 ? 1 : Math.max(0, 1 - excess / PERCENT_TOLERANCE),
-        text: `moisture ${o.moisturePct}% against ≤ ${n.moisturePct}%`,
-      });
+      sum += excess <= 0 ? 1 : Math.max(0, 1 - excess / PERCENT_TOLERANCE);
+      texts?.push(`moisture ${o.moisturePct}% against ≤ ${n.moisturePct}%`);
     }
   }
   const declared = o.contaminants ?? [];
-  const excluded = new Set((n.contaminants ?? []).map((c) => c.toLowerCase()));
-  if (declared.length > 0 || excluded.size > 0) {
+  if (declared.length > 0 || (n.contaminants?.length ?? 0) > 0) {
+    parts++;
+    const excluded = new Set((n.contaminants ?? []).map((c) => c.toLowerCase()));
     const clash = declared.filter((c) => excluded.has(c.toLowerCase()));
-    if (clash.length > 0)
-      parts.push({ value: 0, text: `contains ${clash.join(', ')}, which the need excludes` });
-    else if (excluded.size === 0) {
-      parts.push({ value: 0.8, text: `declares ${declared.join(', ')}; the need states no exclusions` });
-    } else parts.push({ value: 1, text: "none of the need's excluded contaminants declared" });
+    if (clash.length > 0) {
+      texts?.push(`contains ${clash.join(', ')}, which the need excludes`);
+    } else if (excluded.size === 0) {
+      sum += 0.8;
+      texts?.push(`declares ${declared.join(', ')}; the need states no exclusions`);
+    } else {
+      sum += 1;
+      texts?.push("none of the need's excluded contaminants declared");
+    }
   }
   if (n.form !== undefined && o.form !== undefined) {
-    parts.push(
-      o.form === n.form
-        ? { value: 1, text: `form ${o.form} as wanted` }
-        : { value: 0.6, text: `form ${o.form} where ${n.form} is wanted` },
-    );
+    parts++;
+    sum += o.form === n.form ? 1 : 0.6;
+    texts?.push(o.form === n.form ? `form ${o.form} as wanted` : `form ${o.form} where ${n.form} is wanted`);
   }
-  if (parts.length === 0) return { value: 1, reason: 'the need states no quality requirements' };
-  return { value: mean(parts.map((p) => p.value)), reason: parts.map((p) => p.text).join('; ') };
+  return parts === 0 ? 1 : sum / parts;
+}
+
+function qualityReason(o: MaterialDetails, n: MaterialDetails): string {
+  const texts: string[] = [];
+  materialQuality(o, n, texts);
+  return texts.length === 0 ? 'the need states no quality requirements' : texts.join('; ');
 }
 
 /** Index keys an offer emits: every prefix of its codes, its categories, and substitution targets. */
