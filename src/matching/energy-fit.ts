@@ -8,9 +8,10 @@
  * A listing without a temperature gets the one assumed for its carrier, and the reason says so.
  */
 import type { EnergyCarrier } from '../domain/listing-kinds.ts';
-import type { ResourceFit } from './fit-result.ts';
+import type { FitReasons, FitValues } from './fit-result.ts';
 import { fmt } from './format.ts';
 import { routeHeat } from './heat-pump.ts';
+import type { PreparedListing } from './prepared-listing.ts';
 import type { MatchConfig, MatchListing } from './types.ts';
 
 /** Carriers each offered carrier can serve without a heat pump. */
@@ -81,80 +82,83 @@ function temperature(
   };
 }
 
-export function fitEnergy(offer: MatchListing, need: MatchListing, config: MatchConfig): ResourceFit | null {
-  const from = offer.energy?.carrier;
-  const to = need.energy?.carrier;
-  if (from === undefined || to === undefined) return null;
+/**
+ * Writes the pair's resource and quality values and offer use into `fit` and returns true when the
+ * offer can serve the need; `why`, when given, receives the route and the reasons.
+ */
+export function fitEnergy(
+  offer: PreparedListing,
+  need: PreparedListing,
+  config: MatchConfig,
+  fit: FitValues,
+  why?: FitReasons,
+): boolean {
+  const from = offer.listing.energy?.carrier;
+  const to = need.listing.energy?.carrier;
+  if (from === undefined || to === undefined) return false;
   const direct = DIRECT_SERVES[from].includes(to);
   const pumpable = HEAT_PUMP_SOURCES.has(from) && HEAT_NEEDS.has(to);
-  if (!direct && !pumpable) return null;
-  const carriers = from === to ? from : `${from} → ${to}`;
+  if (!direct && !pumpable) return false;
 
   if (from === 'electricity' || from === 'gas') {
-    return {
-      route: { type: 'direct', detail: carriers },
-      resource: { value: ENERGY_FIT.sameCarrier, reason: `${from} offered for a ${to} need` },
-      quality: { value: 1, reason: `${from} needs no temperature match` },
-      offerUse: 1,
-    };
+    fit.resource = ENERGY_FIT.sameCarrier;
+    fit.quality = 1;
+    fit.offerUse = 1;
+    if (why) {
+      why.route = { type: 'direct', detail: from === to ? from : `${from} → ${to}` };
+      why.resource = `${from} offered for a ${to} need`;
+      why.quality = `${from} needs no temperature match`;
+    }
+    return true;
   }
 
-  const src = temperature(offer, 'offer', config);
-  const sink = temperature(need, 'need', config);
+  const src = temperature(offer.listing, 'offer', config);
+  const sink = temperature(need.listing, 'need', config);
   const assumedNote = src.assumed || sink.assumed ? ' (temperature assumed typical for the carrier)' : '';
   const assumedFactor = src.assumed || sink.assumed ? 0.8 : 1;
 
   if (COLD_NEEDS.has(to)) {
     const margin = sink.c - src.c;
-    if (margin < config.minApproachK) return null;
-    return {
-      route: { type: 'direct', detail: carriers },
-      resource: {
-        value: from === to ? ENERGY_FIT.sameCarrier : ENERGY_FIT.converted,
-        reason: `${from} offered for a ${to} need`,
-      },
-      quality: {
-        value: assumedFactor,
-        reason: `cold at ${src.c} °C serves the ${sink.c} °C need with ${fmt(margin)} K to spare${assumedNote}`,
-      },
-      offerUse: 1,
-    };
+    if (margin < config.minApproachK) return false;
+    fit.resource = from === to ? ENERGY_FIT.sameCarrier : ENERGY_FIT.converted;
+    fit.quality = assumedFactor;
+    fit.offerUse = 1;
+    if (why) {
+      why.route = { type: 'direct', detail: from === to ? from : `${from} → ${to}` };
+      why.resource = `${from} offered for a ${to} need`;
+      why.quality = `cold at ${src.c} °C serves the ${sink.c} °C need with ${fmt(margin)} K to spare${assumedNote}`;
+    }
+    return true;
   }
 
   const heat = routeHeat(src.c, sink.c, config, pumpable);
-  if (heat.type === 'rejected') return null;
+  if (heat.type === 'rejected') return false;
   if (heat.type === 'direct') {
-    if (!direct) return null;
-    return {
-      route: { type: 'direct', detail: carriers },
-      resource: {
-        value: from === to ? ENERGY_FIT.sameCarrier : ENERGY_FIT.converted,
-        reason:
-          from === to
-            ? `${from} offered for a ${to} need`
-            : `${from} serves a ${to} need through a heat exchanger`,
-      },
-      quality: {
-        value: assumedFactor,
-        reason: `source at ${src.c} °C serves the ${sink.c} °C need directly (${fmt(heat.marginK)} K ≥ ${config.minApproachK} K approach)${assumedNote}`,
-      },
-      offerUse: 1,
-    };
+    if (!direct) return false;
+    fit.resource = from === to ? ENERGY_FIT.sameCarrier : ENERGY_FIT.converted;
+    fit.quality = assumedFactor;
+    fit.offerUse = 1;
+    if (why) {
+      why.route = { type: 'direct', detail: from === to ? from : `${from} → ${to}` };
+      why.resource =
+        from === to
+          ? `${from} offered for a ${to} need`
+          : `${from} serves a ${to} need through a heat exchanger`;
+      why.quality = `source at ${src.c} °C serves the ${sink.c} °C need directly (${fmt(heat.marginK)} K ≥ ${config.minApproachK} K approach)${assumedNote}`;
+    }
+    return true;
   }
   const { cop, liftK } = heat;
-  return {
-    route: { type: 'heat-pump', detail: `COP ${fmt(cop, 2)}, lift ${fmt(liftK)} K` },
-    resource: {
-      value: ENERGY_FIT.heatPump,
-      reason: `${from} at ${src.c} °C lifted by a heat pump to a ${to} need`,
-    },
-    quality: {
-      value: assumedFactor * (1 - (0.5 * liftK) / config.maxHeatPumpLiftK),
-      reason: `a heat pump lifts ${src.c} °C to ${sink.c} °C (lift ${fmt(liftK)} K incl. approach, COP ${fmt(cop, 2)})${assumedNote}`,
-    },
-    offerUse: (cop - 1) / cop,
-    heatPump: { cop, liftK },
-  };
+  fit.resource = ENERGY_FIT.heatPump;
+  fit.quality = assumedFactor * (1 - (0.5 * liftK) / config.maxHeatPumpLiftK);
+  fit.offerUse = (cop - 1) / cop;
+  if (why) {
+    why.route = { type: 'heat-pump', detail: `COP ${fmt(cop, 2)}, lift ${fmt(liftK)} K` };
+    why.resource = `${from} at ${src.c} °C lifted by a heat pump to a ${to} need`;
+    why.quality = `a heat pump lifts ${src.c} °C to ${sink.c} °C (lift ${fmt(liftK)} K incl. approach, COP ${fmt(cop, 2)})${assumedNote}`;
+    why.heatPump = { cop, liftK };
+  }
+  return true;
 }
 
 export function energyOfferKeys(offer: MatchListing): string[] {
