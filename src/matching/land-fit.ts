@@ -5,7 +5,8 @@
  */
 import type { LandUse } from '../domain/listing-kinds.ts';
 import { LAND_USES } from '../domain/listing-kinds.ts';
-import type { ResourceFit } from './fit-result.ts';
+import type { FitReasons, FitValues } from './fit-result.ts';
+import type { PreparedListing } from './prepared-listing.ts';
 import type { MatchListing } from './types.ts';
 
 /** How well offered land of one use serves a need for another; absent means not at all. */
@@ -17,42 +18,52 @@ export const LAND_USE_FIT: Record<LandUse, Partial<Record<LandUse, number>>> = {
   mixed: { mixed: 1, industrial: 0.7, commercial: 0.8, storage: 0.8, agricultural: 0.5 },
 };
 
-export function fitLand(offer: MatchListing, need: MatchListing): ResourceFit | null {
-  const o = offer.land;
-  const n = need.land;
-  if (!o || !n) return null;
-  const useFit = LAND_USE_FIT[o.landUse][n.landUse];
-  if (useFit === undefined) return null;
-  const required = n.facilities ?? [];
-  const present = new Set(o.facilities ?? []);
-  if (required.some((f) => !present.has(f))) return null;
+/** Quality by how the plot's zoning compares with the one the need asks for. */
+const ZONING_FIT = { 'not asked': 1, 'not stated': 0.8, other: 0.5, 'as wanted': 1 } as const;
 
-  const facilities =
-    required.length === 0
-      ? 'the need requires no facilities'
-      : `all required facilities present (${required.join(', ')})`;
+/**
+ * Writes the pair's resource and quality values and offer use into `fit` and returns true when the
+ * offer can serve the need; `why`, when given, receives the route and the reasons.
+ */
+export function fitLand(
+  offer: PreparedListing,
+  need: PreparedListing,
+  fit: FitValues,
+  why?: FitReasons,
+): boolean {
+  const o = offer.listing.land;
+  const n = need.listing.land;
+  if (!o || !n) return false;
+  const useFit = LAND_USE_FIT[o.landUse][n.landUse];
+  if (useFit === undefined) return false;
+  const required = n.facilities ?? [];
+  const present = o.facilities ?? [];
+  if (required.some((f) => !present.includes(f))) return false;
+
   const oz = o.zoning?.trim().toLowerCase();
   const nz = n.zoning?.trim().toLowerCase();
-  let quality = { value: 1, reason: facilities };
-  if (nz) {
-    if (!oz)
-      quality = { value: 0.8, reason: `${facilities}; zoning of the plot not stated (need: ${n.zoning})` };
-    else if (oz !== nz)
-      quality = { value: 0.5, reason: `${facilities}; zoned ${o.zoning} where ${n.zoning} is wanted` };
-    else quality = { value: 1, reason: `${facilities}; zoned ${o.zoning} as wanted` };
+  const zoning = !nz ? 'not asked' : !oz ? 'not stated' : oz !== nz ? 'other' : 'as wanted';
+  fit.resource = useFit;
+  fit.quality = ZONING_FIT[zoning];
+  fit.offerUse = 1;
+  if (why) {
+    const facilities =
+      required.length === 0
+        ? 'the need requires no facilities'
+        : `all required facilities present (${required.join(', ')})`;
+    why.route = { type: 'direct', detail: `${o.landUse} → ${n.landUse}` };
+    why.resource =
+      o.landUse === n.landUse ? `${o.landUse} land as needed` : `${o.landUse} land can serve a ${n.landUse} use`;
+    why.quality =
+      zoning === 'not asked'
+        ? facilities
+        : zoning === 'not stated'
+          ? `${facilities}; zoning of the plot not stated (need: ${n.zoning})`
+          : zoning === 'other'
+            ? `${facilities}; zoned ${o.zoning} where ${n.zoning} is wanted`
+            : `${facilities}; zoned ${o.zoning} as wanted`;
   }
-  return {
-    route: { type: 'direct', detail: `${o.landUse} → ${n.landUse}` },
-    resource: {
-      value: useFit,
-      reason:
-        o.landUse === n.landUse
-          ? `${o.landUse} land as needed`
-          : `${o.landUse} land can serve a ${n.landUse} use`,
-    },
-    quality,
-    offerUse: 1,
-  };
+  return true;
 }
 
 export function landOfferKeys(offer: MatchListing): string[] {

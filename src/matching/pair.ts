@@ -1,10 +1,10 @@
 /**
  * The one compatibility predicate of the engine: can this offer serve this need, how well, and
  * what would it achieve. Candidate generation, the naive all-pairs baseline and the incremental
- * path all call it, so they cannot disagree.
+ * path all go through it, so they cannot disagree.
  *
  * Hard constraints, cheapest first: direction and kind, different companies, overlapping
- * availability windows, distance within the pair's limit, a compatible resource (fitResource).
+ * availability windows, distance within the pair's limit, a compatible resource (fitValues).
  * A pair passing them is scored as a weighted mean of five explained terms in [0, 1]:
  *
  *   resource  how the offer is named by the need (exact code 1 … substitution 0.8 × factor)
@@ -16,15 +16,23 @@
  * with the configured weights normalised to sum 1 (a weighted-sum multi-criteria score). Pairs
  * below config.minScore are dropped.
  *
+ * Evaluation has two phases. The numeric phase (scorePair) decides compatibility and computes the
+ * score with no strings, no impact and no allocation; the explain phase (explainPair) adds the
+ * reasons, the route and the impact estimate to a pair the numeric phase accepted. evaluatePair is
+ * the two in sequence, so a score found by the numeric phase alone is bit for bit the score of the
+ * explained candidate: the candidate generator scores every pair it meets and explains only the
+ * ones it keeps.
+ *
  * References:
  *   R. L. Keeney, H. Raiffa (1976), Decisions with Multiple Objectives (additive value functions).
  */
-import { haversineKm, pairLimitKm } from './distance.ts';
-import type { Judgement } from './fit-result.ts';
+import { haversineWithCosKm, pairLimitKm } from './distance.ts';
+import { type FitValues, newFitReasons, newFitValues, resourceFit } from './fit-result.ts';
 import { fmt, pct } from './format.ts';
 import { estimateImpact } from './impact.ts';
-import { fitResource } from './resource-fit.ts';
-import { profileCoverage, windowShare, windowsOverlap } from './temporal.ts';
+import { type PreparedListing, prepareListing } from './prepared-listing.ts';
+import { fitValues } from './resource-fit.ts';
+import { shapeCoverage, type TimeShape, timeShapeOf, windowShareValue, windowsOverlap } from './temporal.ts';
 import type { Candidate, MatchConfig, MatchInput, MatchListing, ScoreTerm, ScoreTermName } from './types.ts';
 
 /** Everything of a snapshot but its listings: what a pair is judged against. */
@@ -33,13 +41,6 @@ export type PairContext = Omit<MatchInput, 'listings'>;
 const TERM_ORDER: readonly ScoreTermName[] = ['resource', 'quantity', 'distance', 'temporal', 'quality'];
 
 const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
-
-const term = (name: ScoreTermName, weight: number, value: number, reason: string): ScoreTerm => ({
-  name,
-  weight,
-  value: clamp01(value),
-  reason,
-});
 
 const weightCache = new WeakMap<MatchConfig, Record<ScoreTermName, number>>();
 
@@ -55,80 +56,201 @@ export function normalisedWeights(config: MatchConfig): Record<ScoreTermName, nu
   return out;
 }
 
-export function evaluatePair(offer: MatchListing, need: MatchListing, ctx: PairContext): Candidate | null {
-  if (offer.direction !== 'offer' || need.direction !== 'need' || offer.kind !== need.kind) return null;
-  if (offer.companyId === need.companyId) return null;
-  if (!windowsOverlap(offer, need)) return null;
+/**
+ * What the numeric phase finds for a pair it accepts: the score, the five term values (clamped to
+ * [0, 1]) and every intermediate number the explain phase words. One object is reused for many
+ * pairs; its contents are those of the last accepted pair.
+ */
+export interface PairScore {
+  score: number;
+  resource: number;
+  quantity: number;
+  distance: number;
+  temporal: number;
+  quality: number;
+  distanceKm: number;
+  limitKm: number;
+  /** The offer's quantity after conversion, in the need's unit per year. */
+  deliverable: number;
+  /** Share of the need's availability window the offer covers. */
+  windowShare: number;
+  maxQuantity: number;
+  offerUse: number;
+  /** Scratch for the fit's values. */
+  readonly fit: FitValues;
+}
+
+export const newPairScore = (): PairScore => ({
+  score: 0,
+  resource: 0,
+  quantity: 0,
+  distance: 0,
+  temporal: 0,
+  quality: 0,
+  distanceKm: 0,
+  limitKm: 0,
+  deliverable: 0,
+  windowShare: 0,
+  maxQuantity: 0,
+  offerUse: 1,
+  fit: newFitValues(),
+});
+
+/** The constraints that need nothing derived: direction, kind, different companies, windows. */
+export function mayPair(offer: MatchListing, need: MatchListing): boolean {
+  if (offer.direction !== 'offer' || need.direction !== 'need' || offer.kind !== need.kind) return false;
+  if (offer.companyId === need.companyId) return false;
+  return windowsOverlap(offer, need);
+}
+
+function shapeOf(side: PreparedListing, ctx: PairContext): TimeShape {
+  side.shape ??= timeShapeOf(side.listing, ctx.hourlyProfiles);
+  return side.shape;
+}
+
+/**
+ * The numeric phase: true when the offer can serve the need with a score of at least
+ * config.minScore, with the score and its parts written into `s`.
+ */
+export function scorePair(
+  offer: PreparedListing,
+  need: PreparedListing,
+  ctx: PairContext,
+  s: PairScore,
+): boolean {
+  const o = offer.listing;
+  const n = need.listing;
+  if (!mayPair(o, n)) return false;
   const { config } = ctx;
-  const limitKm = pairLimitKm(config, offer, need);
-  const distanceKm = haversineKm(offer.lat, offer.lon, need.lat, need.lon);
+  const limitKm = pairLimitKm(config, o, n);
+  const distanceKm = haversineWithCosKm(o.lat, o.lon, offer.cosLat, n.lat, n.lon, need.cosLat);
   // Written so that a NaN coordinate rejects the pair, as the spatial index would.
-  if (!(distanceKm <= limitKm)) return null;
-  const fit = fitResource(offer, need, ctx.reference, config);
-  if (!fit) return null;
+  if (!(distanceKm <= limitKm)) return false;
+  const fit = s.fit;
+  if (!fitValues(offer, need, ctx.reference, config, fit)) return false;
 
-  const needAnnual = need.canonicalQuantity.value;
-  const unit = need.canonicalQuantity.unit;
-  const deliverable = offer.canonicalQuantity.value / fit.offerUse;
-  const window = windowShare(offer, need);
-  let temporal: Judgement = window;
+  const needAnnual = n.canonicalQuantity.value;
+  const deliverable = o.canonicalQuantity.value / fit.offerUse;
+  const window = windowShareValue(o, n);
+  let temporal = window;
   let maxQuantity = Math.min(needAnnual, deliverable);
-  if (need.kind === 'energy') {
-    const coverage = profileCoverage(offer, need, deliverable, needAnnual, ctx.hourlyProfiles);
-    temporal = {
-      value: window.value * coverage.value,
-      reason: window.value < 1 ? `${coverage.reason}; ${window.reason}` : coverage.reason,
-    };
+  if (n.kind === 'energy') {
+    const coverage = shapeCoverage(o, n, shapeOf(offer, ctx), shapeOf(need, ctx), deliverable, needAnnual);
+    temporal = window * coverage;
     // What the profiles let through, not the annual minimum: heat cannot wait for winter.
-    maxQuantity = coverage.value * needAnnual;
+    maxQuantity = coverage * needAnnual;
   }
-  if (!(maxQuantity > 0)) return null;
+  if (!(maxQuantity > 0)) return false;
 
-  const ownLimit = offer.maxDistanceKm !== undefined || need.maxDistanceKm !== undefined;
-  const coverage = needAnnual > 0 ? deliverable / needAnnual : 0;
-  const converted = fit.offerUse === 1 ? '' : `(${fmt(deliverable)} ${unit} after conversion) `;
   const w = normalisedWeights(config);
-  const terms: ScoreTerm[] = [
-    term('resource', w.resource, fit.resource.value, fit.resource.reason),
-    term(
-      'quantity',
-      w.quantity,
-      coverage,
-      `the offer ${converted}covers ${pct(clamp01(coverage))} of the need's ${fmt(needAnnual)} ${unit}`,
-    ),
-    term(
-      'distance',
-      w.distance,
-      limitKm > 0 ? 1 - distanceKm / limitKm : 1,
-      `${fmt(distanceKm)} km of a ${fmt(limitKm)} km limit${ownLimit ? " (the listings' own)" : ''}`,
-    ),
-    term('temporal', w.temporal, temporal.value, temporal.reason),
-    term('quality', w.quality, fit.quality.value, fit.quality.reason),
-  ];
+  const resource = clamp01(fit.resource);
+  const quantity = clamp01(needAnnual > 0 ? deliverable / needAnnual : 0);
+  const distance = clamp01(limitKm > 0 ? 1 - distanceKm / limitKm : 1);
+  const temporalValue = clamp01(temporal);
+  const quality = clamp01(fit.quality);
+  // Summed from 0 in TERM_ORDER, the order of the explained terms.
   let score = 0;
-  for (const t of terms) score += t.weight * t.value;
-  if (score < config.minScore) return null;
+  score += w.resource * resource;
+  score += w.quantity * quantity;
+  score += w.distance * distance;
+  score += w.temporal * temporalValue;
+  score += w.quality * quality;
+  if (score < config.minScore) return false;
+
+  s.score = score;
+  s.resource = resource;
+  s.quantity = quantity;
+  s.distance = distance;
+  s.temporal = temporalValue;
+  s.quality = quality;
+  s.distanceKm = distanceKm;
+  s.limitKm = limitKm;
+  s.deliverable = deliverable;
+  s.windowShare = window;
+  s.maxQuantity = maxQuantity;
+  s.offerUse = fit.offerUse;
+  return true;
+}
+
+/**
+ * The explain phase: the candidate of a pair scorePair has just accepted into `s`, with the
+ * reasons of its terms, its route and its impact. Its score and term values are those of `s`.
+ */
+export function explainPair(
+  offer: PreparedListing,
+  need: PreparedListing,
+  ctx: PairContext,
+  s: PairScore,
+): Candidate {
+  const o = offer.listing;
+  const n = need.listing;
+  const values = newFitValues();
+  const reasons = newFitReasons();
+  fitValues(offer, need, ctx.reference, ctx.config, values, reasons);
+  const fit = resourceFit(values, reasons);
+
+  const needAnnual = n.canonicalQuantity.value;
+  const unit = n.canonicalQuantity.unit;
+  const window = { reason: '' };
+  windowShareValue(o, n, window);
+  let temporalReason = window.reason;
+  if (n.kind === 'energy') {
+    const coverage = { resolution: 'flat' as const, reason: '' };
+    shapeCoverage(o, n, shapeOf(offer, ctx), shapeOf(need, ctx), s.deliverable, needAnnual, coverage);
+    temporalReason = s.windowShare < 1 ? `${coverage.reason}; ${window.reason}` : coverage.reason;
+  }
+  const ownLimit = o.maxDistanceKm !== undefined || n.maxDistanceKm !== undefined;
+  const converted = s.offerUse === 1 ? '' : `(${fmt(s.deliverable)} ${unit} after conversion) `;
+  const w = normalisedWeights(ctx.config);
+  const terms: ScoreTerm[] = [
+    { name: 'resource', weight: w.resource, value: s.resource, reason: fit.resource.reason },
+    {
+      name: 'quantity',
+      weight: w.quantity,
+      value: s.quantity,
+      reason: `the offer ${converted}covers ${pct(s.quantity)} of the need's ${fmt(needAnnual)} ${unit}`,
+    },
+    {
+      name: 'distance',
+      weight: w.distance,
+      value: s.distance,
+      reason: `${fmt(s.distanceKm)} km of a ${fmt(s.limitKm)} km limit${ownLimit ? " (the listings' own)" : ''}`,
+    },
+    { name: 'temporal', weight: w.temporal, value: s.temporal, reason: temporalReason },
+    { name: 'quality', weight: w.quality, value: s.quality, reason: fit.quality.reason },
+  ];
 
   return {
-    offerId: offer.id,
-    needId: need.id,
-    kind: need.kind,
-    distanceKm,
+    offerId: o.id,
+    needId: n.id,
+    kind: n.kind,
+    distanceKm: s.distanceKm,
     route: fit.route,
-    score,
+    score: s.score,
     terms,
-    maxQuantity,
-    offerUse: fit.offerUse,
+    maxQuantity: s.maxQuantity,
+    offerUse: s.offerUse,
     impact: estimateImpact({
-      offer,
-      need,
+      offer: o,
+      need: n,
       fit,
-      maxQuantity,
-      distanceKm,
+      maxQuantity: s.maxQuantity,
+      distanceKm: s.distanceKm,
       factorSet: ctx.factorSet,
       reference: ctx.reference,
     }),
   };
+}
+
+const scratch = newPairScore();
+
+/** A pair through both phases: its explained candidate, or null when the offer cannot serve the need. */
+export function evaluatePair(offer: MatchListing, need: MatchListing, ctx: PairContext): Candidate | null {
+  // The cheap constraints first, so that pairs of different kinds cost no preparation.
+  if (!mayPair(offer, need)) return null;
+  const o = prepareListing(offer);
+  const n = prepareListing(need);
+  return scorePair(o, n, ctx, scratch) ? explainPair(o, n, ctx, scratch) : null;
 }
 
 /** Score descending, then offer id, then need id: a total order, so every run sorts alike. */

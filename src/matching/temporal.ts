@@ -15,6 +15,7 @@
  *     distributed photovoltaics", Solar Energy 83(11), 1953–1966 (load-matching indicators).
  *   Hotmaps project, hourly industrial load profiles per NUTS0 (data/reference/load-profiles-no).
  */
+import type { Judgement } from './fit-result.ts';
 import { pct } from './format.ts';
 import type { MatchListing } from './types.ts';
 
@@ -39,7 +40,14 @@ const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_4
  * Share of the need's window the offer covers. Without a reference date an open-ended need that
  * outlasts a bounded offer has no finite share: it gets 0.5 and says so.
  */
-export function windowShare(offer: Window, need: Window): { value: number; reason: string } {
+export function windowShare(offer: Window, need: Window): Judgement {
+  const why = { reason: '' };
+  const value = windowShareValue(offer, need, why);
+  return { value, reason: why.reason };
+}
+
+/** windowShare's value alone; `why`, when given, receives its reason. */
+export function windowShareValue(offer: Window, need: Window, why?: { reason: string }): number {
   const startsInTime =
     offer.availableFrom === undefined ||
     (need.availableFrom !== undefined && offer.availableFrom <= need.availableFrom);
@@ -47,7 +55,8 @@ export function windowShare(offer: Window, need: Window): { value: number; reaso
     offer.availableTo === undefined ||
     (need.availableTo !== undefined && offer.availableTo >= need.availableTo);
   if (startsInTime && lastsLongEnough) {
-    return { value: 1, reason: "the offer's availability covers the need's whole period" };
+    if (why) why.reason = "the offer's availability covers the need's whole period";
+    return 1;
   }
   if (need.availableFrom !== undefined && need.availableTo !== undefined) {
     const from = Math.max(
@@ -59,12 +68,13 @@ export function windowShare(offer: Window, need: Window): { value: number; reaso
       offer.availableTo ? dayNumber(offer.availableTo) : Infinity,
     );
     const share = (to - from + 1) / (dayNumber(need.availableTo) - dayNumber(need.availableFrom) + 1);
-    return { value: share, reason: `the offer is available for ${pct(share)} of the need's period` };
+    if (why) why.reason = `the offer is available for ${pct(share)} of the need's period`;
+    return share;
   }
-  return {
-    value: 0.5,
-    reason: `the offer is available ${offer.availableFrom ?? 'now'}–${offer.availableTo ?? 'onwards'}, only part of the open-ended need`,
-  };
+  if (why) {
+    why.reason = `the offer is available ${offer.availableFrom ?? 'now'}–${offer.availableTo ?? 'onwards'}, only part of the open-ended need`;
+  }
+  return 0.5;
 }
 
 const monthlyCache = new WeakMap<Float64Array, number[]>();
@@ -96,6 +106,21 @@ export interface ProfileCoverage {
   reason: string;
 }
 
+/** The time profile of an energy listing as coverage reads it, derived once per listing. */
+export interface TimeShape {
+  hourly: Float64Array | undefined;
+  /** Normalised to sum 1; undefined when the listing has no profile (flat). */
+  months: readonly number[] | undefined;
+}
+
+export function timeShapeOf(
+  listing: MatchListing,
+  hourlyProfiles?: ReadonlyMap<string, Float64Array>,
+): TimeShape {
+  const hourly = lookup(hourlyProfiles, listing.energy?.hourlyProfile);
+  return { hourly, months: monthsOf(listing.energy?.monthlyProfile, hourly) };
+}
+
 /**
  * Coverage of `needAnnual` by `offerAnnual` (both in the need's unit per year) with the listings'
  * time profiles. Profiles are looked up in `hourlyProfiles` by name.
@@ -107,32 +132,54 @@ export function profileCoverage(
   needAnnual: number,
   hourlyProfiles?: ReadonlyMap<string, Float64Array>,
 ): ProfileCoverage {
-  if (needAnnual <= 0) return { value: 0, resolution: 'flat', reason: 'the need states no quantity' };
-  const offerHourly = lookup(hourlyProfiles, offer.energy?.hourlyProfile);
-  const needHourly = lookup(hourlyProfiles, need.energy?.hourlyProfile);
+  const why: Omit<ProfileCoverage, 'value'> = { resolution: 'flat', reason: '' };
+  const value = shapeCoverage(
+    offer,
+    need,
+    timeShapeOf(offer, hourlyProfiles),
+    timeShapeOf(need, hourlyProfiles),
+    offerAnnual,
+    needAnnual,
+    why,
+  );
+  return { value, ...why };
+}
+
+/** profileCoverage's value from shapes derived beforehand; `why`, when given, receives the rest. */
+export function shapeCoverage(
+  offer: MatchListing,
+  need: MatchListing,
+  offerShape: TimeShape,
+  needShape: TimeShape,
+  offerAnnual: number,
+  needAnnual: number,
+  why?: Omit<ProfileCoverage, 'value'>,
+): number {
+  if (needAnnual <= 0) {
+    if (why) Object.assign(why, { resolution: 'flat', reason: 'the need states no quantity' });
+    return 0;
+  }
+  const offerHourly = offerShape.hourly;
+  const needHourly = needShape.hourly;
   if (offerHourly && needHourly && offerHourly.length === needHourly.length) {
     const value = coverage(offerHourly, needHourly, offerAnnual, needAnnual);
-    return {
-      value,
-      resolution: 'hourly',
-      reason: `hour by hour (${offer.energy?.hourlyProfile} against ${need.energy?.hourlyProfile}) the offer covers ${pct(value)} of the need`,
-    };
+    if (why) {
+      why.resolution = 'hourly';
+      why.reason = `hour by hour (${offer.energy?.hourlyProfile} against ${need.energy?.hourlyProfile}) the offer covers ${pct(value)} of the need`;
+    }
+    return value;
   }
-  const offerMonths = monthsOf(offer.energy?.monthlyProfile, offerHourly);
-  const needMonths = monthsOf(need.energy?.monthlyProfile, needHourly);
+  const offerMonths = offerShape.months;
+  const needMonths = needShape.months;
   const value = coverage(offerMonths ?? FLAT_MONTHS, needMonths ?? FLAT_MONTHS, offerAnnual, needAnnual);
-  if (!offerMonths && !needMonths) {
-    return {
-      value,
-      resolution: 'flat',
-      reason: `with flat profiles the offer covers ${pct(value)} of the need`,
-    };
+  if (why) {
+    const flat = !offerMonths && !needMonths;
+    why.resolution = flat ? 'flat' : 'monthly';
+    why.reason = flat
+      ? `with flat profiles the offer covers ${pct(value)} of the need`
+      : `month by month the offer covers ${pct(value)} of the need`;
   }
-  return {
-    value,
-    resolution: 'monthly',
-    reason: `month by month the offer covers ${pct(value)} of the need`,
-  };
+  return value;
 }
 
 function lookup(profiles: ReadonlyMap<string, Float64Array> | undefined, name: string | undefined) {

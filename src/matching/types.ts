@@ -28,6 +28,11 @@ export interface MatchConfig {
   maxHeatPumpLiftK: number;
   /** Candidates scoring below this are dropped. */
   minScore: number;
+  /**
+   * K: a compatible pair is a candidate only when it is among the K best pairs of its need or of
+   * its offer (selection.ts). Default 10.
+   */
+  maxCandidatesPerListing?: number;
   /** Upper bound on an estimated heat-pump COP (the Carnot formula explodes at small lifts). Default 8. */
   maxHeatPumpCop?: number;
   /** Temperatures assumed per carrier when a listing states none, °C, per side of the exchange. */

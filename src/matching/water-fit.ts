@@ -11,9 +11,9 @@
  */
 import type { WaterQuality, WaterType } from '../domain/listing-kinds.ts';
 import { WATER_QUALITIES } from '../domain/listing-kinds.ts';
-import type { Judgement, ResourceFit } from './fit-result.ts';
-import { mean } from './fit-result.ts';
+import type { FitReasons, FitValues } from './fit-result.ts';
 import { fmt } from './format.ts';
+import type { PreparedListing } from './prepared-listing.ts';
 import type { MatchListing } from './types.ts';
 
 export const QUALITY_BY_TYPE: Record<WaterType, WaterQuality> = {
@@ -47,47 +47,53 @@ export function waterServes(offered: WaterQuality, needed: WaterQuality): boolea
   return FRESH_RANK[offered] >= FRESH_RANK[needed];
 }
 
-export function fitWater(offer: MatchListing, need: MatchListing): ResourceFit | null {
-  const o = offer.water;
-  const n = need.water;
-  const offered = waterQualityOf(offer);
-  const needed = waterQualityOf(need);
-  if (!o || !n || !offered || !needed || !waterServes(offered, needed)) return null;
+/**
+ * Writes the pair's resource and quality values and offer use into `fit` and returns true when the
+ * offer can serve the need; `why`, when given, receives the route and the reasons.
+ */
+export function fitWater(
+  offer: PreparedListing,
+  need: PreparedListing,
+  fit: FitValues,
+  why?: FitReasons,
+): boolean {
+  const o = offer.listing.water;
+  const n = need.listing.water;
+  const offered = waterQualityOf(offer.listing);
+  const needed = waterQualityOf(need.listing);
+  if (!o || !n || !offered || !needed || !waterServes(offered, needed)) return false;
 
-  const parts: Judgement[] = [];
-  if (needed === 'saline') {
-    parts.push(
-      offered === 'saline'
-        ? { value: 1, reason: 'saline water for a saline-tolerant use' }
-        : { value: 0.8, reason: `${offered} water for a saline-tolerant use` },
-    );
-  } else {
+  // The quality term is the mean of a class part and, for a cooling need, a temperature part.
+  let classValue: number;
+  if (needed === 'saline') classValue = offered === 'saline' ? 1 : 0.8;
+  else {
     const above = FRESH_RANK[offered as Exclude<WaterQuality, 'saline'>] - FRESH_RANK[needed];
-    parts.push(
-      above === 0
-        ? { value: 1, reason: `${offered} quality as needed` }
-        : { value: 1 - 0.15 * above, reason: `${offered} water used where ${needed} suffices` },
-    );
+    classValue = above === 0 ? 1 : 1 - 0.15 * above;
   }
-  if (n.type === 'cooling' && n.temperatureC !== undefined && o.temperatureC !== undefined) {
-    const excess = o.temperatureC - n.temperatureC;
-    parts.push({
-      value: excess <= 0 ? 1 : Math.max(0, 1 - excess / COOLING_TOLERANCE_K),
-      reason: `${fmt(o.temperatureC)} °C against a cooling need of at most ${fmt(n.temperatureC)} °C`,
-    });
+  const cooling = n.type === 'cooling' && n.temperatureC !== undefined && o.temperatureC !== undefined;
+  const excess = cooling ? o.temperatureC! - n.temperatureC! : 0;
+  const temperatureValue = excess <= 0 ? 1 : Math.max(0, 1 - excess / COOLING_TOLERANCE_K);
+
+  fit.resource = o.type === n.type ? 1 : 0.8;
+  fit.quality = cooling ? (classValue + temperatureValue) / 2 : classValue;
+  fit.offerUse = 1;
+  if (why) {
+    const classReason =
+      needed === 'saline'
+        ? offered === 'saline'
+          ? 'saline water for a saline-tolerant use'
+          : `${offered} water for a saline-tolerant use`
+        : offered === needed
+          ? `${offered} quality as needed`
+          : `${offered} water used where ${needed} suffices`;
+    why.route = { type: 'direct', detail: `${o.type} → ${n.type}` };
+    why.resource =
+      o.type === n.type ? `${o.type} water offered for a ${n.type} need` : `${o.type} water serves a ${n.type} need`;
+    why.quality = cooling
+      ? `${classReason}; ${fmt(o.temperatureC!)} °C against a cooling need of at most ${fmt(n.temperatureC!)} °C`
+      : classReason;
   }
-  return {
-    route: { type: 'direct', detail: `${o.type} → ${n.type}` },
-    resource: {
-      value: o.type === n.type ? 1 : 0.8,
-      reason:
-        o.type === n.type
-          ? `${o.type} water offered for a ${n.type} need`
-          : `${o.type} water serves a ${n.type} need`,
-    },
-    quality: { value: mean(parts.map((p) => p.value)), reason: parts.map((p) => p.reason).join('; ') },
-    offerUse: 1,
-  };
+  return true;
 }
 
 export function waterOfferKeys(offer: MatchListing): string[] {

@@ -40,6 +40,8 @@ export const MatchConfigSchema = z
     maxHeatPumpLiftK: z.number().positive().max(200),
     maxHeatPumpCop: z.number().gt(1).max(50).optional(),
     minScore: z.number().min(0).max(1),
+    // Each listing's best pairs are kept in a heap of this size: a few dozen at most is the intent.
+    maxCandidatesPerListing: z.number().int().min(1).max(1000).optional(),
     assumedTemperatureC: z.strictObject({ offer: temperatures, need: temperatures }).optional(),
   })
   .refine((c) => Object.values(c.weights).some((w) => w > 0), {

@@ -11,6 +11,7 @@ import {
   listCompanies as listCompanyRows,
   upsertCompanies,
 } from '../store/company-store.ts';
+import { contentHash } from '../store/content-hash.ts';
 import type { Deps } from './deps.ts';
 
 export function checkIndustry(code: string, ref: ReferenceData, path = 'industry'): ErrorDetail[] {
@@ -83,6 +84,7 @@ export async function updateCompany(deps: Deps, id: string, patch: unknown): Pro
     createdAt: current.createdAt,
     updatedAt: deps.now().toISOString(),
   };
+  if (contentHash(updated) === contentHash(current)) return current;
   await deps.store.write(async (tx) => {
     await assertOrgNumberFree(tx, updated);
     await upsertCompanies(tx, [updated]);

@@ -18,7 +18,7 @@ import { checkListingReference, materialiseListing } from '../domain/listing-rul
 import { industryDivision } from '../domain/reference.ts';
 import type { Site } from '../domain/site.ts';
 import { issuesToDetails, parseOrThrow } from '../domain/validate.ts';
-import { formatPath } from '../errors.ts';
+import { formatPath, validationError } from '../errors.ts';
 import { companiesByOrgNumbers, companyHashesByRefs, upsertCompanies } from '../store/company-store.ts';
 import { contentHash } from '../store/content-hash.ts';
 import { listingHashesByRefs, upsertListings } from '../store/listing-store.ts';
@@ -84,6 +84,11 @@ export async function importDocument(
   opts: ImportOptions = {},
 ): Promise<ImportSummary> {
   const envelope = parseOrThrow(ImportEnvelopeSchema, document, 'import document');
+  if (!('companies' in (document as object)) && !('listings' in (document as object))) {
+    throw validationError('import document is not valid', [
+      { path: 'companies', message: 'a document needs companies, listings or both' },
+    ]);
+  }
   const rowNumber = opts.rowNumber ?? ((_s, i) => i);
   const fieldName = opts.fieldName ?? ((s, i, p) => (p ? `${s}[${i}].${p}` : `${s}[${i}]`));
   const summary: ImportSummary = {

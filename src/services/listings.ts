@@ -7,6 +7,7 @@ import { canSeeIdentity, canSeePrivate, type Viewer } from '../domain/viewer.ts'
 import { presentListing, type VisibleListing } from '../domain/visibility.ts';
 import { notFound, validationError } from '../errors.ts';
 import type { MatchListing } from '../matching/types.ts';
+import { contentHash } from '../store/content-hash.ts';
 import {
   deleteListing as deleteListingRow,
   getListing as getListingRow,
@@ -92,6 +93,14 @@ export async function updateListing(deps: Deps, id: string, body: unknown): Prom
     { id, companyId: site.companyId },
     { createdAt, updatedAt: deps.now().toISOString() },
   );
+  const { lat: _la, lon: _lo, ...stored } = current;
+  if (contentHash(listing) === contentHash(stored)) {
+    // Nothing changed: no write, no new timestamp, the suggestions stand.
+    return {
+      ...current,
+      suggestions: await listingSuggestions(deps, id, { role: 'business', companyId: current.companyId }),
+    };
+  }
   await deps.store.write((tx) => upsertListings(tx, [listing]));
   return withSuggestions(deps, { ...listing, lat: site.lat, lon: site.lon });
 }

@@ -117,7 +117,11 @@ async function listingsInScope(deps: Deps, scope: MatchScope): Promise<MatchList
 
 /** A full computation over a scope: candidates, allocation, stored suggestions, and a run record. */
 export async function startMatchRun(deps: Deps, body: unknown): Promise<MatchRun> {
-  const request: MatchRunRequest = parseOrThrow(MatchRunRequestSchema, body ?? {}, 'match run');
+  const request: MatchRunRequest = parseOrThrow(
+    MatchRunRequestSchema,
+    body === undefined ? {} : body,
+    'match run',
+  );
   const started = deps.now();
   const listings = await listingsInScope(deps, request.scope);
   const ctx = matchContext(deps, listings, request.factorSet);

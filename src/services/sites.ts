@@ -3,6 +3,7 @@ import { type Site, SiteInputSchema } from '../domain/site.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { conflict, notFound, validationError } from '../errors.ts';
 import { getCompany as getCompanyRow } from '../store/company-store.ts';
+import { contentHash } from '../store/content-hash.ts';
 import {
   deleteSite as deleteSiteRow,
   getSite as getSiteRow,
@@ -46,6 +47,7 @@ export async function updateSite(deps: Deps, id: string, patch: unknown): Promis
   const { id: _i, companyId, createdAt, updatedAt: _u, ...editable } = current;
   const data = parseOrThrow(SiteInputSchema, { ...editable, ...patch }, 'site');
   const updated: Site = { ...data, id, companyId, createdAt, updatedAt: deps.now().toISOString() };
+  if (contentHash(updated) === contentHash(current)) return current;
   await deps.store.write((tx) => upsertSites(tx, [updated]));
   return updated;
 }

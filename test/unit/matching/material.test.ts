@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePair } from '../../../src/matching/pair.ts';
-import { CTX, materialNeed, materialOffer } from './fixtures.ts';
+import { CTX, materialNeed, materialOffer, REFERENCE, SUBSTITUTIONS } from './fixtures.ts';
 
 const term = (c: { terms: { name: string; value: number; reason: string }[] } | null, name: string) =>
   c?.terms.find((t) => t.name === name);
@@ -67,13 +67,19 @@ describe('material compatibility', () => {
     expect(term(c, 'resource')?.reason).toBe('both name the material category gypsum');
   });
 
-  it('when only a documented substitution links them, then the route names it with its factor and source', () => {
+  it('when only a documented substitution links them, then the route names it by id and description', () => {
     const c = evaluatePair(
       materialOffer('o', ['100102'], { amount: 100 }),
       materialNeed('n', { category: 'cement-raw-material' }, { amount: 200 }),
       CTX,
     );
-    expect(c?.route).toEqual({ type: 'substitution', detail: 'fly-ash-cement (test source A)' });
+    expect(c?.route).toEqual({
+      type: 'substitution',
+      detail: 'fly-ash-cement: coal fly ash as a cement raw material',
+    });
+    expect(term(c, 'resource')?.reason).toBe(
+      'documented substitution fly-ash-cement: coal fly ash as a cement raw material (factor 0.8)',
+    );
     expect(term(c, 'resource')?.value).toBeCloseTo(0.8 * 0.8, 12);
     expect(c?.offerUse).toBeCloseTo(1.25, 12);
     // 100 t offered at factor 0.8 covers 80 t of the need.
@@ -87,7 +93,7 @@ describe('material compatibility', () => {
       materialNeed('n', { category: 'cement-raw-material' }),
       CTX,
     );
-    expect(c?.route.detail).toContain('fly-ash-cement ');
+    expect(c?.route.detail).toMatch(/^fly-ash-cement:/);
   });
 
   it("when a substitution names the offer's category, then codes in that category qualify", () => {
@@ -96,8 +102,25 @@ describe('material compatibility', () => {
       materialNeed('n', { category: 'cement-raw-material' }),
       CTX,
     );
-    expect(c?.route.detail).toBe('gypsum-cement (test source B)');
+    expect(c?.route.detail).toBe('gypsum-cement: gypsum as set regulator');
     expect(c?.offerUse).toBeCloseTo(2, 12);
+  });
+
+  it('when a substitution is described at length, then the route keeps its id and a short description, never its source', () => {
+    const long = {
+      ...SUBSTITUTIONS[0]!,
+      description:
+        'Coal fly ash, a pozzolan, replaces part of the clay and limestone of the raw meal in clinker kilns.',
+      source: 'A long bibliographic source that belongs in the taxonomy, not in every suggestion',
+    };
+    const ctx = { ...CTX, reference: { ...REFERENCE, substitutions: [long, ...SUBSTITUTIONS.slice(1)] } };
+    const c = evaluatePair(
+      materialOffer('o', ['100102']),
+      materialNeed('n', { category: 'cement-raw-material' }),
+      ctx,
+    );
+    expect(c?.route.detail).toBe('fly-ash-cement: Coal fly ash, a pozzolan, replaces part of the clay and…');
+    expect(JSON.stringify(c)).not.toContain('bibliographic');
   });
 
   it('when no code, category or substitution links them, then there is no candidate', () => {
