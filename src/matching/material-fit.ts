@@ -36,11 +36,17 @@ export const MATERIAL_FIT = {
   substitutionScale: 0.8,
 };
 
-const LEVEL_NAMES: Record<number, { name: string; value: number }> = {
-  6: { name: 'code', value: MATERIAL_FIT.code },
-  4: { name: 'sub-chapter', value: MATERIAL_FIT.subchapter },
-  2: { name: 'chapter', value: MATERIAL_FIT.chapter },
-};
+/** Levels by the length of an accepted code: chapter (2), sub-chapter (4), code (6). */
+const LEVEL_NAMES: readonly ({ name: string; value: number } | undefined)[] = [
+  undefined,
+  undefined,
+  { name: 'chapter', value: MATERIAL_FIT.chapter },
+  undefined,
+  { name: 'sub-chapter', value: MATERIAL_FIT.subchapter },
+  undefined,
+  { name: 'code', value: MATERIAL_FIT.code },
+];
+const NO_CODES: readonly string[] = [];
 
 /** Purity or moisture this many percentage points off the need's requirement scores 0. */
 const PERCENT_TOLERANCE = 20;
@@ -100,12 +106,13 @@ export function fitMaterial(
   const memo = memoOf(offer, o, ref);
   if (n.acceptsHazardous !== true && memo.hazardous) return false;
 
-  const offerCodes = o.wasteCodes ?? [];
+  const offerCodes = o.wasteCodes ?? NO_CODES;
+  const acceptedCodes = n.wasteCodes ?? NO_CODES;
   let best: { name: string; value: number } | undefined;
   let bestCode = '';
   let bestAccepted = '';
   for (const code of offerCodes) {
-    for (const accepted of n.wasteCodes ?? []) {
+    for (const accepted of acceptedCodes) {
       const level = LEVEL_NAMES[accepted.length];
       if (!level || !code.startsWith(accepted) || (best && best.value >= level.value)) continue;
       best = level;
@@ -220,7 +227,7 @@ export function materialQuality(o: MaterialDetails, n: MaterialDetails, texts?: 
       texts?.push(`moisture ${o.moisturePct}% against ≤ ${n.moisturePct}%`);
     }
   }
-  const declared = o.contaminants ?? [];
+  const declared = o.contaminants ?? NO_CODES;
   if (declared.length > 0 || (n.contaminants?.length ?? 0) > 0) {
     parts++;
     const excluded = new Set((n.contaminants ?? []).map((c) => c.toLowerCase()));
@@ -265,7 +272,9 @@ export function materialOfferKeys(offer: MatchListing, ref: ReferenceData): stri
 
 /** Index keys a need accepts: its code prefixes (of the lengths the fit honours) and its category. */
 export function materialNeedKeys(need: MatchListing): string[] {
-  const keys = (need.material?.wasteCodes ?? []).filter((p) => LEVEL_NAMES[p.length]).map((p) => `m:p:${p}`);
+  const keys = (need.material?.wasteCodes ?? [])
+    .filter((p) => LEVEL_NAMES[p.length] !== undefined)
+    .map((p) => `m:p:${p}`);
   if (need.material?.category !== undefined) keys.push(`m:c:${need.material.category}`);
   return keys;
 }

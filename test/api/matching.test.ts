@@ -154,3 +154,73 @@ describe('incremental matching', () => {
     );
   });
 });
+
+describe('scoped runs and filters', () => {
+  it('when a run is scoped to one kind, then only that kind is matched and other suggestions stay active', async () => {
+    const before = await app.request('GET', '/suggestions?kind=material&limit=1', undefined, FACILITATOR);
+    const res = await app.request('POST', '/match-runs', { scope: { kind: 'energy' } });
+    expect(res.status).toBe(201);
+    const ofRun = await app.request(
+      'GET',
+      `/suggestions?runId=${res.body.id}&limit=500`,
+      undefined,
+      FACILITATOR,
+    );
+    expect(ofRun.body.total).toBe(res.body.candidates);
+    for (const s of ofRun.body.items) expect(s.kind).toBe('energy');
+    const after = await app.request('GET', '/suggestions?kind=material&limit=1', undefined, FACILITATOR);
+    expect(after.body.total).toBe(before.body.total);
+  });
+
+  it('when suggestions are filtered by a radius, then one of the two sites lies within it', async () => {
+    const all = await app.request('GET', '/suggestions?limit=1', undefined, FACILITATOR);
+    const { lat, lon } = all.body.items[0].need;
+    const res = await app.request(
+      'GET',
+      `/suggestions?lat=${lat}&lon=${lon}&radiusKm=2&limit=500`,
+      undefined,
+      FACILITATOR,
+    );
+    expect(res.body.total).toBeGreaterThan(0);
+    expect(res.body.total).toBeLessThanOrEqual(all.body.total);
+  });
+
+  it('when a company asks for its suggestions, then each involves one of its listings', async () => {
+    const companyId = idFromRef('co', 'storvik-fjernvarme');
+    const res = await app.request('GET', `/companies/${companyId}/suggestions`, undefined, {
+      'x-company-id': companyId,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    for (const s of res.body.items) expect([s.offer.companyId, s.need.companyId]).toContain(companyId);
+  });
+
+  it('when the European-mix factor set is chosen, then the run records it and heat pumps cost more CO2e', async () => {
+    type S = {
+      id: string;
+      route: { type: string };
+      impact: { factorSet: string; co2eBreakdown: { electricityT: number } };
+    };
+    const physical = await app.request('GET', '/suggestions?kind=energy&limit=500', undefined, FACILITATOR);
+    const electricity = new Map<string, number>(
+      (physical.body.items as S[]).map((s) => [s.id, s.impact.co2eBreakdown.electricityT]),
+    );
+    const res = await app.request('POST', '/match-runs', {
+      scope: { kind: 'energy' },
+      factorSet: 'eu-mix-2025',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.factorSet).toMatch(/^eu-mix-2025@/);
+    const ofRun = await app.request(
+      'GET',
+      `/suggestions?runId=${res.body.id}&limit=500`,
+      undefined,
+      FACILITATOR,
+    );
+    const heatPumps = (ofRun.body.items as S[]).filter((s) => s.route.type === 'heat-pump');
+    expect(heatPumps.length).toBeGreaterThan(0);
+    for (const s of ofRun.body.items as S[]) expect(s.impact.factorSet).toBe('eu-mix-2025');
+    for (const s of heatPumps)
+      expect(s.impact.co2eBreakdown.electricityT).toBeGreaterThan(electricity.get(s.id)!);
+  });
+});
