@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { FACILITATOR } from '../domain/viewer.ts';
 import type { Runtime } from '../runtime.ts';
 import { startMatchRun } from '../services/matching.ts';
-import { findSuggestions } from '../services/suggestions.ts';
+import { suggestionsOfRun } from '../services/suggestions.ts';
 
 export const MATCH_USAGE =
   'usage: match [--kind material|energy|water|land] [--factor-set ID] [--out suggestions.json]';
@@ -21,21 +21,7 @@ export async function runMatch(runtime: Runtime, args: string[]): Promise<number
     scope: kind ? { kind } : {},
     ...(factorSet ? { factorSet } : {}),
   });
-  const filter = {
-    kind: null,
-    minScore: null,
-    minCo2e: null,
-    runId: run.id,
-    municipality: null,
-    center: null,
-    radiusM: null,
-  };
-  const { items } = await findSuggestions(
-    runtime.deps,
-    filter,
-    { offset: 0, limit: Number.MAX_SAFE_INTEGER },
-    FACILITATOR,
-  );
+  const items = await suggestionsOfRun(runtime.deps, run.id, FACILITATOR);
   const json = `${JSON.stringify({ run, suggestions: items }, null, 2)}\n`;
   if (out) {
     writeFileSync(out, json);

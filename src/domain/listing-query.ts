@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refineCircle } from './circle.ts';
 import { DIRECTIONS, LISTING_KINDS } from './listing-kinds.ts';
 
 export const PaginationSchema = z.strictObject({
@@ -21,20 +22,7 @@ export const ListingQuerySchema = PaginationSchema.extend({
   radiusKm: z.coerce.number().positive().max(3000).optional(),
   q: z.string().trim().min(1).max(200).optional().meta({ description: 'words in the title or description' }),
 })
-  .superRefine((q, ctx) => {
-    const given = [q.lat, q.lon, q.radiusKm].filter((v) => v !== undefined).length;
-    if (given !== 0 && given !== 3) {
-      for (const key of ['lat', 'lon', 'radiusKm'] as const) {
-        if (q[key] === undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [key],
-            message: 'is required with lat, lon and radiusKm together',
-          });
-        }
-      }
-    }
-  })
+  .superRefine(refineCircle)
   .meta({ id: 'ListingQuery' });
 export type ListingQuery = z.output<typeof ListingQuerySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refineCircle } from './circle.ts';
 import { LISTING_KINDS } from './listing-kinds.ts';
 import { PaginationSchema } from './listing-query.ts';
 
@@ -18,19 +19,6 @@ export const SuggestionQuerySchema = PaginationSchema.extend({
   lon: z.coerce.number().min(-180).max(180).optional(),
   radiusKm: z.coerce.number().positive().max(3000).optional(),
 })
-  .superRefine((q, ctx) => {
-    const given = [q.lat, q.lon, q.radiusKm].filter((v) => v !== undefined).length;
-    if (given !== 0 && given !== 3) {
-      for (const key of ['lat', 'lon', 'radiusKm'] as const) {
-        if (q[key] === undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [key],
-            message: 'is required with lat, lon and radiusKm together',
-          });
-        }
-      }
-    }
-  })
+  .superRefine(refineCircle)
   .meta({ id: 'SuggestionQuery' });
 export type SuggestionQuery = z.output<typeof SuggestionQuerySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refineCircle } from './circle.ts';
 import { LISTING_KINDS } from './listing-kinds.ts';
 
 export const SUGGESTION_STATUSES = ['active', 'withdrawn'] as const;
@@ -39,20 +40,7 @@ export const MatchScopeSchema = z
     lon: z.number().min(-180).max(180).optional(),
     radiusKm: z.number().positive().max(3000).optional(),
   })
-  .superRefine((s, ctx) => {
-    const given = [s.lat, s.lon, s.radiusKm].filter((v) => v !== undefined).length;
-    if (given !== 0 && given !== 3) {
-      for (const key of ['lat', 'lon', 'radiusKm'] as const) {
-        if (s[key] === undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [key],
-            message: 'is required with lat, lon and radiusKm together',
-          });
-        }
-      }
-    }
-  })
+  .superRefine(refineCircle)
   .meta({ id: 'MatchScope' });
 export type MatchScope = z.infer<typeof MatchScopeSchema>;
 

@@ -10,11 +10,10 @@ import { FACILITATOR } from '../domain/viewer.ts';
 import { validationError } from '../errors.ts';
 import { type AtK, evaluateSuggestions, type Miss } from '../matching/evaluation.ts';
 import { countAll } from '../store/listing-store.ts';
-import { searchSuggestions } from '../store/match-store.ts';
 import type { Deps } from './deps.ts';
 import { importDocument } from './import.ts';
 import { startMatchRun } from './matching.ts';
-import { presentSuggestions } from './suggestions.ts';
+import { suggestionsOfRun } from './suggestions.ts';
 
 const CaseSchema = z.looseObject({
   description: z.string().optional(),
@@ -57,17 +56,8 @@ export async function evaluateCase(deps: Deps, document: unknown, ks = [1, 3, 5]
     }
   }
   const run = await startMatchRun(deps, {});
-  const stored = await searchSuggestions(deps.store, {
-    kind: null,
-    minScore: null,
-    minCo2e: null,
-    runId: run.id,
-    municipality: null,
-    center: null,
-    radiusM: null,
-  });
   const refOfCompany = new Map([...refs].map((ref) => [idFromRef('co', ref), ref]));
-  const visible = await presentSuggestions(deps, stored, FACILITATOR);
+  const visible = await suggestionsOfRun(deps, run.id, FACILITATOR);
   const ranked = visible.map((s) => ({
     offerId: s.offer.id,
     needId: s.need.id,

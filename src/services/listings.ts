@@ -1,3 +1,4 @@
+import { circleFilter } from '../domain/circle.ts';
 import { idFromRef, newId } from '../domain/ids.ts';
 import { type ListingData, ListingInputSchema, ListingPatchSchema } from '../domain/listing.ts';
 import { type ListingQuery, toFulltextQuery } from '../domain/listing-query.ts';
@@ -120,8 +121,7 @@ export async function listListings(
     companyId: q.companyId ?? null,
     siteId: q.siteId ?? null,
     code: q.code ?? null,
-    center: q.lat !== undefined && q.lon !== undefined ? { latitude: q.lat, longitude: q.lon } : null,
-    radiusM: q.radiusKm !== undefined ? q.radiusKm * 1000 : null,
+    ...circleFilter(q),
     q: q.q ? toFulltextQuery(q.q) : null,
     seePrivate: canSeePrivate(viewer),
     seeIdentity: canSeeIdentity(viewer),

@@ -9,6 +9,7 @@ import { notFound } from '../errors.ts';
 import { getCompany } from '../store/company-store.ts';
 import { getListing, listingsByIds } from '../store/listing-store.ts';
 import {
+  runFilter,
   type SuggestionFilter,
   searchSuggestions,
   suggestionsForCompany,
@@ -58,6 +59,15 @@ export async function companySuggestions(
 ): Promise<VisibleSuggestion[]> {
   if (!(await getCompany(deps.store, companyId))) throw notFound('company', companyId);
   return presentSuggestions(deps, await suggestionsForCompany(deps.store, companyId), viewer);
+}
+
+/** Every suggestion a match run produced, as the viewer may see them. */
+export async function suggestionsOfRun(
+  deps: Deps,
+  runId: string,
+  viewer: Viewer,
+): Promise<VisibleSuggestion[]> {
+  return presentSuggestions(deps, await searchSuggestions(deps.store, runFilter(runId)), viewer);
 }
 
 export async function findSuggestions(

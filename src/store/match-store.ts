@@ -112,6 +112,17 @@ export interface SuggestionFilter {
   radiusM: number | null;
 }
 
+/** Every active suggestion a run produced. */
+export const runFilter = (runId: string): SuggestionFilter => ({
+  kind: null,
+  minScore: null,
+  minCo2e: null,
+  runId,
+  municipality: null,
+  center: null,
+  radiusM: null,
+});
+
 export async function searchSuggestions(store: Store, f: SuggestionFilter): Promise<StoredSuggestion[]> {
   const r = await store.read((tx) => tx.run(query('match', 'search'), f));
   return r.records.map((rec) => fromSuggestionNode(rec.get('suggestion') as Record<string, unknown>));

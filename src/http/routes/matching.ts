@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { circleFilter } from '../../domain/circle.ts';
 import { PaginationSchema } from '../../domain/listing-query.ts';
 import { SuggestionQuerySchema } from '../../domain/suggestion-query.ts';
 import { parseOrThrow } from '../../domain/validate.ts';
@@ -33,8 +34,7 @@ export function matchingRoutes(deps: Deps): Router {
       minCo2e: q.minCo2eT ?? null,
       runId: q.runId ?? null,
       municipality: q.municipality ?? null,
-      center: q.lat !== undefined && q.lon !== undefined ? { latitude: q.lat, longitude: q.lon } : null,
-      radiusM: q.radiusKm !== undefined ? q.radiusKm * 1000 : null,
+      ...circleFilter(q),
     };
     res.json(await findSuggestions(deps, filter, { offset: q.offset, limit: q.limit }, viewerOf(req)));
   });
