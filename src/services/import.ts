@@ -212,7 +212,7 @@ export async function importDocument(
   const now = deps.now().toISOString();
   const companies: Company[] = [];
   const sites: Site[] = [];
-  const siteIndex = new Map<string, { id: string; companyId: string; lat: number; lon: number }>();
+  const siteIndex = new Map<string, { id: string; companyId: string }>();
   for (const { index, row } of companyRows) {
     const id = idFromRef('co', row.ref);
     const holder = row.orgNumber ? known.orgNumbers.get(row.orgNumber) : undefined;
@@ -262,18 +262,15 @@ export async function importDocument(
       const siteStatus = statusOf(storedSite, contentHash(site));
       summary.sites[siteStatus]++;
       if (siteStatus !== 'unchanged') sites.push(site);
-      siteIndex.set(s.ref, { id: site.id, companyId: id, lat: s.lat, lon: s.lon });
+      siteIndex.set(s.ref, { id: site.id, companyId: id });
     }
   }
 
   const listings: Listing[] = [];
   for (const { index, row } of listingRows) {
     const inFile = fileSites.get(row.site);
-    let site = siteIndex.get(row.site);
-    if (!site && !inFile) {
-      const stored = known.sites.get(row.site);
-      if (stored) site = { id: stored.id, companyId: stored.companyId, lat: 0, lon: 0 };
-    }
+    // A site of this document wins; a stored site serves only refs the document does not define.
+    const site = siteIndex.get(row.site) ?? (inFile ? undefined : known.sites.get(row.site));
     if (!site) {
       const why = inFile
         ? `site '${row.site}' belongs to company row ${rowNumber('companies', inFile.companyIndex)}, which was rejected`
