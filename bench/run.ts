@@ -22,6 +22,7 @@ import {
   generateCandidatesWithStats,
 } from '../src/matching/candidates.ts';
 import { naiveCandidates } from '../src/matching/naive.ts';
+import { maxCandidatesPerListing } from '../src/matching/selection.ts';
 import type { AllocationResult, Candidate, MatchInput } from '../src/matching/types.ts';
 import { loadFactorSet } from '../src/reference/factors.ts';
 import { loadHourlyProfile, loadReferenceData } from '../src/reference/load.ts';
@@ -264,7 +265,7 @@ function renderReport(rows: SizeResult[], load: [number, number]): string {
   return [
     '# Matching benchmark',
     '',
-    `Synthetic Norwegian regions (bench/synthetic-region.ts, seed ${seed}), match configuration ${loadMatchConfig().version}, factor set ${loadFactorSet().id}.`,
+    `Synthetic Norwegian regions (bench/synthetic-region.ts, seed ${seed}), match configuration ${loadMatchConfig().version} (K = ${maxCandidatesPerListing(loadMatchConfig())} candidates per listing: a pair is kept when among the K best of its offer or of its need), factor set ${loadFactorSet().id}.`,
     `Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${fmtInt(totalmem() / 1024 ** 3)} GB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}; 1-minute load average ${load[0].toFixed(1)} at start, ${load[1].toFixed(1)} at end (other processes share the cores).`,
     '',
     '## Targets',
@@ -279,7 +280,7 @@ function renderReport(rows: SizeResult[], load: [number, number]): string {
     ...density.map((d) => `- ${d}`),
     '',
     'Notes:',
-    '- Generation and scoring are one step: `evaluatePair` checks a pair, scores it and estimates its impact in one pass, so they are timed together (`generateCandidatesWithStats`, which builds its own index; the index column times `buildMatchIndex` alone).',
+    '- Generation and scoring are timed together: `generateCandidatesWithStats` scores every pair the index admits and explains the pairs it keeps in one call that exposes no phase boundary (the index column times `buildMatchIndex` alone; generation builds its own index).',
     `- LP allocation excludes the process's first allocateOptimal call (one candidate), which loads and compiles the HiGHS WebAssembly module (${rows
       .filter((r) => r.highsLoadMs !== undefined)
       .map((r) => `${fmtInt(r.listings)}: ${fmtInt(r.highsLoadMs!)} ms`)
@@ -287,7 +288,8 @@ function renderReport(rows: SizeResult[], load: [number, number]): string {
         ', ',
       )}); the full run includes it. At large sizes allocation times include major garbage collections over the live candidate objects the engine returned.`,
     '- Full run = generation + scoring + HiGHS load + LP allocation. Each size runs in a fresh process; peak RSS is the kernel high-water mark (VmHWM), reset before each phase after garbage collection, and includes the region itself.',
-    `- Incremental: \`candidatesForListing\` for ${args.incremental} random listings against the prebuilt index of the whole region.`,
+    '- Pairs evaluated: pairs the numeric phase scored (scorePair); a pair can be scored once from each side. Pairs whose score bound cannot enter a K best are skipped unscored. The naive matcher evaluates and explains every offer-need pair with `evaluatePair`, then applies the same selection.',
+    `- Incremental: \`candidatesForListing\` (the listing's own K best) for ${args.incremental} random listings against the prebuilt index of the whole region.`,
     '- A size whose projected generation exceeds the bench budget is not run; its candidates and time are projected from a sample of offers (time measured after a warm-up pass).',
   ].join('\n');
 }

@@ -1,197 +1,219 @@
 /**
- * Sub-quadratic candidate generation: bucket by compatible resource, search each bucket with a
- * spatial index for the distance limit, score what is left, and explain only the pairs kept.
+ * Sub-quadratic candidate generation over the index of match-index.ts: search each listing's
+ * counterparts, score what may enter its K best, and explain only the pairs kept.
  *
- * Every listing is filed under resource keys (resource-fit.ts): an offer under everything it can
- * serve, a need under what it accepts, so every compatible pair shares a key. Within a bucket,
- * members are grouped by the distance limit they can bring to a pair — no own limit (the
- * configured default applies unless the other side has one), or an own limit in a power-of-two
- * class — and each group is a k-d tree searched with the bounding box of the largest limit any
- * pair with that group could have. The pre-filter only ever admits a superset of the pairs
- * evaluatePair accepts.
+ * Selection (selection.ts) keeps a pair when it is among the K best of its offer or of its need,
+ * so every listing's K best are computed exactly, in two passes: each offer searches its needs,
+ * then each need searches its offers. A pair is scored by the numeric phase alone (scorePair: no
+ * strings, no allocation) and goes into bounded heaps (best-pairs.ts); the union of the heaps is
+ * explained (explainPair) and sorted.
  *
- * Each admitted pair goes through the numeric phase of pair evaluation alone (scorePair: no
- * strings, no allocation) and into two bounded heaps, its offer's and its need's (best-pairs.ts).
- * The candidates are the pairs either heap keeps (selection.ts); only they are explained
- * (explainPair). The result equals the naive matcher (naive.ts) exactly; property tests hold it
- * to that.
+ * Pruning, exact: a search skips a counterpart when an upper bound of the pair's score is below
+ * the score the pair would need to enter the listing's K best (its threshold, at least
+ * config.minScore). The bound is the weighted sum of
+ *
+ *   resource  the key's bound (keyResourceBound: the accepted code's level, the category or the best
+ *             substitution; 1 for energy, water and land)
+ *   quantity  min(1, offer / (lowest offer use × need)), deliverable over need with the offer use
+ *             no pair of the kind goes below; for a whole group, with its largest offer or
+ *             smallest need
+ *   distance  1 − d / r, r the group's search radius (at least the pair's limit), d ≥ R × chord
+ *   temporal  1,  quality  1
+ *
+ * A pair in a listing's final K best scores at least every threshold the search meets, and the
+ * key of its best route bounds its resource term, so it is scored when the search reaches it under
+ * that key; what is skipped could never enter. Pruning only ever skips work: the candidates equal
+ * those of the naive matcher (naive.ts) exactly, which property tests check with and without it.
  *
  * References:
- *   J. L. Bentley (1975), "Multidimensional binary search trees used for associative searching",
- *     Communications of the ACM 18(9), 509–517 (k-d trees).
- *   V. Agafonkin, kdbush (a static k-d tree over flat arrays).
+ *   R. Fagin, A. Lotem, M. Naor (2003), "Optimal aggregation algorithms for middleware", J. Computer
+ *     and System Sciences 66(4), 614–656 (top-k by upper bounds on a monotone aggregate score).
  */
-
-import KDBush from 'kdbush';
+import { countingOrder, descendingOrder } from './allocation/order.ts';
 import { BestPairs } from './best-pairs.ts';
-import { boundingBox, defaultLimitKm } from './distance.ts';
-import { explainPair, newPairScore, type PairContext, type PairScore, scorePair } from './pair.ts';
+import { boundingBox, defaultLimitKm, EARTH_RADIUS_KM, writeUnitVector } from './distance.ts';
+import {
+  type Bucket,
+  buildMatchIndex,
+  type IndexOptions,
+  type MatchIndex,
+  RADIUS_SLACK_KM,
+} from './match-index.ts';
+import { explainPair, newPairScore, normalisedWeights, type PairScore, scorePair } from './pair.ts';
 import { type PreparedListing, prepareListing } from './prepared-listing.ts';
-import { needKeys, offerKeys } from './resource-fit.ts';
+import { lowestOfferUse, needKeys, offerKeys } from './resource-fit.ts';
 import { maxCandidatesPerListing } from './selection.ts';
 import type { Candidate, MatchInput, MatchListing } from './types.ts';
 
-export const DEFAULTS = {
-  /** Groups this small are scanned linearly; a tree does not pay for itself below it. */
-  linearScanMax: 24,
-};
-export type IndexOptions = Partial<typeof DEFAULTS>;
+export { buildMatchIndex, type IndexOptions, type MatchIndex } from './match-index.ts';
 
-/** Slack on search radii so that rounding never drops a pair at the limit. */
-const RADIUS_SLACK_KM = 1e-6;
+/** Slack on score bounds, far above the rounding of a sum of five terms. */
+const BOUND_SLACK = 1e-9;
 
-interface Group {
-  /** Indices into MatchIndex.listings. */
-  members: Int32Array;
-  tree: KDBush | undefined;
-  /** Largest own limit among members; undefined for the group of members without one. */
-  ownMax: number | undefined;
-  /** Largest configured default among members (meaningful for needs: their carrier decides it). */
-  defaultMax: number;
+/** What a search of one listing's counterparts does with a pair it has scored. */
+type Keep = 'both' | 'own' | 'own-unless-kept';
+
+/**
+ * The state of the searches of one pass, reused from listing to listing and group to group so the
+ * kernel (consider) allocates nothing.
+ */
+interface Search {
+  readonly index: MatchIndex;
+  readonly best: BestPairs;
+  readonly seen: Int32Array;
+  readonly s: PairScore;
+  readonly keep: Keep;
+  pairsScored: number;
+  // The listing searched for.
+  side: PreparedListing | undefined;
+  at: number;
+  stamp: number;
+  rank: number;
+  /** A listing of this id in the index is skipped (its previous version). */
+  skipId: string | undefined;
+  /** The searched listing on the unit sphere. */
+  readonly point: Float64Array;
+  /** For the quantity bound: the searched listing's quantity, side and lowest offer use. */
+  quantity: number;
+  isOffer: boolean;
+  lowestUse: number;
+  // The bucket and group being searched.
+  radius: number;
+  /** The score bound without the quantity and distance terms, plus slack. */
+  rest: number;
+  quantityWeight: number;
+  distanceWeight: number;
+  floor: number;
 }
 
-export interface MatchIndex {
-  readonly ctx: PairContext;
-  readonly listings: readonly MatchListing[];
-  /** The listings prepared for the numeric phase, in the same order. */
-  readonly prepared: readonly PreparedListing[];
-  /** Each listing's position in id order: the tie-break of compareCandidates without strings. */
-  readonly idRank: Int32Array;
-  readonly offersByKey: ReadonlyMap<string, readonly Group[]>;
-  readonly needsByKey: ReadonlyMap<string, readonly Group[]>;
-}
-
-const groupKey = (own: number | undefined): string =>
-  own === undefined ? 'default' : `own:${Math.ceil(Math.log2(own))}`;
-
-interface DraftGroup {
-  members: number[];
-  ownMax: number | undefined;
-  defaultMax: number;
-}
-
-export function buildMatchIndex(input: MatchInput, options: IndexOptions = {}): MatchIndex {
-  const { linearScanMax } = { ...DEFAULTS, ...options };
-  const { listings, ...ctx } = input;
-  const draft = {
-    offer: new Map<string, Map<string, DraftGroup>>(),
-    need: new Map<string, Map<string, DraftGroup>>(),
-  };
-
-  listings.forEach((l, i) => {
-    const keys = l.direction === 'offer' ? offerKeys(l, ctx.reference) : needKeys(l);
-    const byKey = draft[l.direction];
-    const gk = groupKey(l.maxDistanceKm);
-    const defaultKm = l.direction === 'need' ? defaultLimitKm(ctx.config, l) : 0;
-    for (const key of keys) {
-      let groups = byKey.get(key);
-      if (!groups) {
-        groups = new Map();
-        byKey.set(key, groups);
-      }
-      let group = groups.get(gk);
-      if (!group) {
-        group = { members: [], ownMax: undefined, defaultMax: 0 };
-        groups.set(gk, group);
-      }
-      group.members.push(i);
-      group.defaultMax = Math.max(group.defaultMax, defaultKm);
-      if (l.maxDistanceKm !== undefined) group.ownMax = Math.max(group.ownMax ?? 0, l.maxDistanceKm);
-    }
-  });
-
-  const finish = (byKey: Map<string, Map<string, DraftGroup>>): Map<string, Group[]> => {
-    const out = new Map<string, Group[]>();
-    for (const [key, groups] of byKey) {
-      const list: Group[] = [];
-      for (const { members, ownMax, defaultMax } of groups.values()) {
-        let tree: KDBush | undefined;
-        if (members.length > linearScanMax) {
-          tree = new KDBush(members.length);
-          for (const i of members) tree.add(listings[i]!.lon, listings[i]!.lat);
-          tree.finish();
-        }
-        list.push({ members: Int32Array.from(members), tree, ownMax, defaultMax });
-      }
-      out.set(key, list);
-    }
-    return out;
-  };
-
-  const byId = Array.from(listings.keys()).sort((a, b) =>
-    listings[a]!.id < listings[b]!.id ? -1 : listings[a]!.id > listings[b]!.id ? 1 : 0,
-  );
-  const idRank = new Int32Array(listings.length);
-  byId.forEach((i, rank) => {
-    idRank[i] = rank;
-  });
+function newSearch(index: MatchIndex, best: BestPairs, keep: Keep): Search {
   return {
-    ctx,
-    listings,
-    prepared: listings.map(prepareListing),
-    idRank,
-    offersByKey: finish(draft.offer),
-    needsByKey: finish(draft.need),
+    index,
+    best,
+    seen: new Int32Array(index.listings.length).fill(-1),
+    s: newPairScore(),
+    keep,
+    pairsScored: 0,
+    side: undefined,
+    at: 0,
+    stamp: 0,
+    rank: 0,
+    skipId: undefined,
+    point: new Float64Array(3),
+    quantity: 0,
+    isOffer: true,
+    lowestUse: 1,
+    radius: 0,
+    rest: 0,
+    quantityWeight: normalisedWeights(index.ctx.config).quantity,
+    distanceWeight: normalisedWeights(index.ctx.config).distance,
+    floor: index.ctx.config.minScore,
   };
+}
+
+/** Scores listing `i` against the searched listing when it is in range and may enter its K best. */
+function consider(q: Search, i: number): void {
+  const { index, best, at } = q;
+  if (q.seen[i] === q.stamp) return;
+  // R × chord ≤ the great-circle distance: a lower bound that needs no trigonometry, so both the
+  // range check and the score bound below only ever admit more than the exact distance would.
+  const v = index.points;
+  const p = q.point;
+  const dx = v[4 * i]! - p[0]!;
+  const dy = v[4 * i + 1]! - p[1]!;
+  const dz = v[4 * i + 2]! - p[2]!;
+  const d = Math.sqrt(dx * dx + dy * dy + dz * dz) * EARTH_RADIUS_KM;
+  if (!(d <= q.radius)) return;
+  if (index.prune) {
+    const quantity = quantityBound(q.isOffer, q.quantity, v[4 * i + 3]!, q.lowestUse);
+    const bound = q.rest + q.quantityWeight * quantity + q.distanceWeight * (1 - d / q.radius);
+    if (bound < best.threshold(at, q.floor)) return;
+  }
+  const other = index.prepared[i]!;
+  if (q.skipId !== undefined && other.listing.id === q.skipId) return;
+  if (q.keep === 'own-unless-kept' && best.has(at, i)) return;
+  q.seen[i] = q.stamp;
+  q.pairsScored++;
+  const side = q.side!;
+  const isOffer = side.direction === 'offer';
+  const s = q.s;
+  if (!(isOffer ? scorePair(side, other, index.ctx, s) : scorePair(other, side, index.ctx, s))) return;
+  best.push(at, s.score, i, index.idRank[i]!);
+  if (q.keep === 'both') best.push(i, s.score, at, q.rank);
 }
 
 /**
- * Indices of the counterparts the pre-filter admits for `listing`, each once, into `out` (cleared
- * first). `seen` marks an index as found with `stamp`, so no set is built per listing.
+ * Bound of the quantity term, deliverable / need with deliverable ≤ offer / lowest offer use, for a
+ * listing of quantity `own` on side `isOffer` and counterparts of quantity `other` (a group's
+ * smallest need or largest offer bounds the whole group). 1 when nothing is known.
  */
-function collectCounterparts(
-  index: MatchIndex,
-  listing: MatchListing,
-  seen: Int32Array,
-  stamp: number,
-  out: number[],
-): void {
+function quantityBound(isOffer: boolean, own: number, other: number, lowestUse: number): number {
+  const share = isOffer ? own / (lowestUse * other) : other / (lowestUse * own);
+  return Number.isNaN(share) ? 1 : Math.min(1, Math.max(0, share));
+}
+
+/**
+ * Scores the counterparts of `side` that may enter its K best (heap `at` of the search's
+ * BestPairs), visiting its keys from the largest resource bound down and, within a key, the
+ * quantity classes likeliest to score high first, so that the threshold rises early.
+ */
+function searchCounterparts(q: Search, side: PreparedListing, at: number, stamp: number, rank: number): void {
+  const { index } = q;
   const { ctx } = index;
-  out.length = 0;
-  const isOffer = listing.direction === 'offer';
+  const listing = side.listing;
+  const isOffer = side.direction === 'offer';
   const keys = isOffer ? offerKeys(listing, ctx.reference) : needKeys(listing);
   const buckets = isOffer ? index.needsByKey : index.offersByKey;
   const ownDefault = isOffer ? 0 : defaultLimitKm(ctx.config, listing);
-  const own = listing.maxDistanceKm;
+  const own = side.maxDistanceKm;
+  const w = normalisedWeights(ctx.config);
+  const lowestUse = lowestOfferUse(side.kind, ctx.reference);
+  q.side = side;
+  q.quantity = side.quantity;
+  q.isOffer = isOffer;
+  q.lowestUse = lowestUse;
+  q.at = at;
+  q.stamp = stamp;
+  q.rank = rank;
+  writeUnitVector(side.lat, side.lon, q.point, 0);
 
+  const ordered: Bucket[] = [];
   for (const key of keys) {
-    for (const group of buckets.get(key) ?? []) {
-      // The largest limit any pair of `listing` with a member of this group can have.
+    const bucket = buckets.get(key);
+    if (bucket) ordered.push(bucket);
+  }
+  ordered.sort((a, b) => b.resourceBound - a.resourceBound);
+  for (const bucket of ordered) {
+    const { groups } = bucket;
+    for (let g = 0; g < groups.length; g++) {
+      // An offer scores best against small needs, a need against large offers.
+      const group = groups[isOffer ? g : groups.length - 1 - g]!;
+      // The largest limit any pair of `side` with a member of this group can have.
       const base = group.ownMax ?? (isOffer ? group.defaultMax : ownDefault);
       const limit = own === undefined ? base : group.ownMax === undefined ? own : Math.min(own, group.ownMax);
+      const radius = limit * (1 + 1e-9) + RADIUS_SLACK_KM;
+      q.radius = radius;
+      q.rest = w.resource * bucket.resourceBound + w.temporal + w.quality + BOUND_SLACK;
+      // The group's bound: with its smallest need or largest offer.
+      const groupQuantity = isOffer ? group.minQuantity : group.maxQuantity;
+      const groupRest = q.rest + w.quantity * quantityBound(isOffer, side.quantity, groupQuantity, lowestUse);
+      let reach = radius;
+      if (index.prune) {
+        const threshold = q.best.threshold(at, q.floor);
+        if (groupRest + w.distance < threshold) continue;
+        // Beyond this distance even the group's bound falls short of the threshold.
+        if (w.distance > 0)
+          reach = Math.min(radius, radius * ((groupRest + w.distance - threshold) / w.distance));
+      }
       const { members, tree } = group;
       if (tree) {
-        const box = boundingBox(listing.lat, listing.lon, limit * (1 + 1e-9) + RADIUS_SLACK_KM);
-        for (const k of tree.range(box.minLon, box.minLat, box.maxLon, box.maxLat)) {
-          const i = members[k]!;
-          if (seen[i] !== stamp) {
-            seen[i] = stamp;
-            out.push(i);
-          }
-        }
+        const box = boundingBox(side.lat, side.lon, reach);
+        for (const k of tree.range(box.minLon, box.minLat, box.maxLon, box.maxLat)) consider(q, members[k]!);
       } else {
-        // The distance check of scorePair does the spatial filtering for small groups.
-        for (const i of members) {
-          if (seen[i] !== stamp) {
-            seen[i] = stamp;
-            out.push(i);
-          }
-        }
+        for (const i of members) consider(q, i);
       }
     }
   }
-}
-
-/** scorePair with the arguments in offer, need order. */
-function scoreWith(
-  side: PreparedListing,
-  other: PreparedListing,
-  ctx: PairContext,
-  s: PairScore,
-): boolean {
-  return side.listing.direction === 'offer'
-    ? scorePair(side, other, ctx, s)
-    : scorePair(other, side, ctx, s);
 }
 
 /**
@@ -200,28 +222,30 @@ function scoreWith(
  * version, is skipped. Sorted like generateCandidates.
  *
  * Only the listing's own K best: a counterpart for which the listing now ranks among the
- * counterpart's K best is not added here, and the counterparts' stored suggestions are refreshed by
- * the next match run.
+ * counterpart's K best is not added here; the counterparts' stored suggestions are refreshed by the
+ * next match run.
  */
 export function candidatesForListing(index: MatchIndex, listing: MatchListing): Candidate[] {
-  const { ctx, prepared, idRank } = index;
-  const side = prepareListing(listing);
-  const found: number[] = [];
-  collectCounterparts(index, listing, new Int32Array(prepared.length), 1, found);
-  const best = new BestPairs(1, Math.min(maxCandidatesPerListing(ctx.config), found.length));
-  const s = newPairScore();
-  for (const i of found) {
-    const other = prepared[i]!;
-    if (other.listing.id === listing.id) continue;
-    if (scoreWith(side, other, ctx, s)) best.push(0, s.score, i, idRank[i]!);
-  }
+  const { ctx, prepared } = index;
+  // Prepared with the index's numbering (which learns the listing's company) to compare alike.
+  const side = prepareListing(listing, index.numbering);
+  const best = new BestPairs(1, Math.min(maxCandidatesPerListing(ctx.config), prepared.length));
+  const q = newSearch(index, best, 'own');
+  q.skipId = listing.id;
+  searchCounterparts(q, side, 0, 0, 0);
+  const s = q.s;
   return best.sorted(0).map((slot) => {
     const other = prepared[best.other[slot]!]!;
-    scoreWith(side, other, ctx, s);
-    return listing.direction === 'offer' ? explainPair(side, other, ctx, s) : explainPair(other, side, ctx, s);
+    if (listing.direction === 'offer') {
+      scorePair(side, other, ctx, s);
+      return explainPair(side, other, ctx, s);
+    }
+    scorePair(other, side, ctx, s);
+    return explainPair(other, side, ctx, s);
   });
 }
 
+/** generateCandidates, with the number of pairs the numeric phase scored (once from each side at most). */
 export function generateCandidatesWithStats(
   input: MatchInput,
   options: IndexOptions = {},
@@ -230,31 +254,26 @@ export function generateCandidatesWithStats(
   const { ctx, listings, prepared, idRank } = index;
   const n = listings.length;
   const best = new BestPairs(n, Math.min(maxCandidatesPerListing(ctx.config), n));
-  const s = newPairScore();
-  const seen = new Int32Array(n).fill(-1);
-  const found: number[] = [];
-  let pairsEvaluated = 0;
-  const T0 = performance.now(); let tc = 0;
-  for (let o = 0; o < n; o++) {
-    const offer = prepared[o]!;
-    if (offer.listing.direction !== 'offer') continue;
-    const tq = performance.now(); collectCounterparts(index, offer.listing, seen, o, found); tc += performance.now() - tq;
-    pairsEvaluated += found.length;
-    for (const d of found) {
-      if (!scorePair(offer, prepared[d]!, ctx, s)) continue;
-      best.push(o, s.score, d, idRank[d]!);
-      best.push(d, s.score, o, idRank[o]!);
+
+  // Offers first, in the index's spatial numbering (consecutive searches cover the same
+  // neighbourhood, whose records are then still in cache); what they find also fills the needs'
+  // heaps, which raises the needs' thresholds before their own searches.
+  const offerPass = newSearch(index, best, 'both');
+  const needPass = newSearch(index, best, 'own-unless-kept');
+  for (const pass of [offerPass, needPass]) {
+    const direction = pass === offerPass ? 'offer' : 'need';
+    for (let i = 0; i < n; i++) {
+      if (prepared[i]!.direction === direction) searchCounterparts(pass, prepared[i]!, i, i, idRank[i]!);
     }
   }
 
-  const T1 = performance.now(); console.error('score loop', (T1 - T0).toFixed(0), 'collect', tc.toFixed(0));
   // The union of both sides' K best, each pair once: an offer's pairs, then the pairs a need keeps
   // that its offer does not.
   const pairOffer: number[] = [];
   const pairNeed: number[] = [];
   const pairScore: number[] = [];
   for (let i = 0; i < n; i++) {
-    const isOffer = listings[i]!.direction === 'offer';
+    const isOffer = prepared[i]!.direction === 'offer';
     const base = i * best.capacity;
     for (let slot = base; slot < base + best.size[i]!; slot++) {
       const j = best.other[slot]!;
@@ -264,21 +283,26 @@ export function generateCandidatesWithStats(
       pairScore.push(best.score[slot]!);
     }
   }
-  const order = Array.from(pairOffer.keys()).sort(
-    (a, b) =>
-      pairScore[b]! - pairScore[a]! ||
-      idRank[pairOffer[a]!]! - idRank[pairOffer[b]!]! ||
-      idRank[pairNeed[a]!]! - idRank[pairNeed[b]!]!,
+  // compareCandidates' order without a comparator: radix by (offer id, need id), then a stable
+  // order by score descending.
+  const byIds = countingOrder(
+    Int32Array.from(pairOffer, (o) => idRank[o]!),
+    n,
+    countingOrder(
+      Int32Array.from(pairNeed, (d) => idRank[d]!),
+      n,
+    ),
   );
-  const T2 = performance.now(); console.error('union+sort', (T2 - T1).toFixed(0));
-  const candidates = order.map((p) => {
+  const byScore = descendingOrder(Float64Array.from(byIds, (p) => pairScore[p]!));
+  const s = offerPass.s;
+  const candidates = Array.from(byScore, (k) => {
+    const p = byIds[k]!;
     const offer = prepared[pairOffer[p]!]!;
     const need = prepared[pairNeed[p]!]!;
     scorePair(offer, need, ctx, s);
     return explainPair(offer, need, ctx, s);
   });
-  console.error('explain', (performance.now() - T2).toFixed(0));
-  return { candidates, pairsEvaluated };
+  return { candidates, pairsEvaluated: offerPass.pairsScored + needPass.pairsScored };
 }
 
 /**

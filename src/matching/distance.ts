@@ -37,6 +37,19 @@ export function haversineWithCosKm(
 }
 
 /**
+ * The point on the unit sphere at (lat, lon), written at out[at..at+2]. The chord between two such
+ * points, c, gives the great-circle distance as 2R·asin(c/2) ≥ R·c: R·c is a lower bound of the
+ * distance that costs no trigonometry per pair, which the candidate index filters with.
+ */
+export function writeUnitVector(lat: number, lon: number, out: Float64Array, at: number): void {
+  const phi = lat * RAD;
+  const lambda = lon * RAD;
+  out[at] = Math.cos(phi) * Math.cos(lambda);
+  out[at + 1] = Math.cos(phi) * Math.sin(lambda);
+  out[at + 2] = Math.sin(phi);
+}
+
+/**
  * A longitude/latitude box, degrees, holding every point within `radiusKm` of (lat, lon) on the
  * sphere: the latitude band ± r/R, and the longitudes of the two meridians tangent to the circle,
  * ± asin(sin(r/R) / cos φ). A circle over a pole or across the antimeridian gets every longitude.

@@ -69,7 +69,7 @@ export function servesCarriers(carrier: EnergyCarrier): EnergyCarrier[] {
 }
 
 function temperature(
-  l: MatchListing,
+  l: Pick<MatchListing, 'energy'>,
   side: 'offer' | 'need',
   config: MatchConfig,
 ): { c: number; assumed: boolean } {
@@ -93,8 +93,8 @@ export function fitEnergy(
   fit: FitValues,
   why?: FitReasons,
 ): boolean {
-  const from = offer.listing.energy?.carrier;
-  const to = need.listing.energy?.carrier;
+  const from = offer.energy?.carrier;
+  const to = need.energy?.carrier;
   if (from === undefined || to === undefined) return false;
   const direct = DIRECT_SERVES[from].includes(to);
   const pumpable = HEAT_PUMP_SOURCES.has(from) && HEAT_NEEDS.has(to);
@@ -112,8 +112,8 @@ export function fitEnergy(
     return true;
   }
 
-  const src = temperature(offer.listing, 'offer', config);
-  const sink = temperature(need.listing, 'need', config);
+  const src = temperature(offer, 'offer', config);
+  const sink = temperature(need, 'need', config);
   const assumedNote = src.assumed || sink.assumed ? ' (temperature assumed typical for the carrier)' : '';
   const assumedFactor = src.assumed || sink.assumed ? 0.8 : 1;
 

@@ -36,32 +36,18 @@ export interface FitReasons {
 }
 
 export const newFitValues = (): FitValues => ({ resource: 0, quality: 0, offerUse: 1 });
-export const newFitReasons = (): FitReasons => ({ route: { type: 'direct' }, resource: '', quality: '' });
+const NO_ROUTE: Candidate['route'] = Object.freeze({ type: 'direct' });
+export const newFitReasons = (): FitReasons =>
+  clearFitReasons({ route: NO_ROUTE, resource: '', quality: '' });
 
-/** What a kind-specific compatibility check found for a pair it accepts, explained. */
-export interface ResourceFit {
-  route: Candidate['route'];
-  resource: Judgement;
-  quality: Judgement;
-  /** Offer quantity consumed per unit delivered to the need (see Candidate.offerUse). */
-  offerUse: number;
-  heatPump?: { cop: number; liftK: number };
-  substitution?: Substitution;
-  displacedCategory?: string;
-  offerCategory?: string;
+/** Empties reasons for reuse, optional fields included (they are set only by some routes). */
+export function clearFitReasons(why: FitReasons): FitReasons {
+  why.route = NO_ROUTE;
+  why.resource = '';
+  why.quality = '';
+  why.heatPump = undefined;
+  why.substitution = undefined;
+  why.displacedCategory = undefined;
+  why.offerCategory = undefined;
+  return why;
 }
-
-/** The values and reasons of one fit, joined into the explained form. */
-export function resourceFit(values: FitValues, reasons: FitReasons): ResourceFit {
-  const { route, resource, quality, ...extra } = reasons;
-  return {
-    route,
-    resource: { value: values.resource, reason: resource },
-    quality: { value: values.quality, reason: quality },
-    offerUse: values.offerUse,
-    ...extra,
-  };
-}
-
-export const mean = (values: readonly number[]): number =>
-  values.length === 0 ? 1 : values.reduce((a, b) => a + b, 0) / values.length;

@@ -20,7 +20,7 @@
  *     product system; EN 15804+A2 module D for the credit of displaced virgin material.
  */
 import type { ReferenceData } from '../domain/reference.ts';
-import type { ResourceFit } from './fit-result.ts';
+import type { FitReasons } from './fit-result.ts';
 import type { FactorSet, Impact, MatchListing } from './types.ts';
 
 /** Factor names the engine reads and the unit each must be given in. */
@@ -44,25 +44,35 @@ export const FACTOR_FAMILY_UNITS: Record<string, string> = {
  * that says it displaces something but has no factor in the set is reported missing.
  */
 function virginFactor(
-  fit: ResourceFit,
+  fit: ImpactFit,
   factorSet: FactorSet,
   reference: ReferenceData,
   missing: string[],
 ): number {
-  const ids = [fit.displacedCategory, fit.offerCategory].filter((id): id is string => id !== undefined);
-  for (const id of ids) {
-    const f = factorSet.factors[`virgin.${id}`];
-    if (f !== undefined) return f.value;
-  }
-  const wanted = ids.find((id) => reference.materialCategories.get(id)?.displaces !== undefined);
+  const first = fit.displacedCategory;
+  const second = fit.offerCategory;
+  const hit =
+    (first === undefined ? undefined : factorSet.factors[`virgin.${first}`]) ??
+    (second === undefined ? undefined : factorSet.factors[`virgin.${second}`]);
+  if (hit !== undefined) return hit.value;
+  const displaces = (id: string | undefined) =>
+    id !== undefined && reference.materialCategories.get(id)?.displaces !== undefined;
+  const wanted = displaces(first) ? first : displaces(second) ? second : undefined;
   if (wanted !== undefined) missing.push(`virgin.${wanted}`);
   return 0;
 }
 
+/** What the estimate reads of a pair's fit: its offer use and what the fit's reasons name. */
+export type ImpactFit = Pick<
+  FitReasons,
+  'heatPump' | 'substitution' | 'displacedCategory' | 'offerCategory'
+> & {
+  offerUse: number;
+};
+
 export interface ImpactInput {
-  offer: MatchListing;
-  need: MatchListing;
-  fit: ResourceFit;
+  need: Pick<MatchListing, 'kind' | 'energy'> & { unit: string };
+  fit: ImpactFit;
   /** Delivered to the need per year, need's canonical unit. */
   maxQuantity: number;
   distanceKm: number;
@@ -87,7 +97,7 @@ export function estimateImpact({
   };
   const impact: Impact = {
     quantity: maxQuantity,
-    unit: need.canonicalQuantity.unit,
+    unit: need.unit,
     co2eAvoidedT: 0,
     co2eBreakdown: { avoidedT: 0, transportT: 0, electricityT: 0 },
     factorSet: factorSet.id,

@@ -31,8 +31,8 @@ export function fitLand(
   fit: FitValues,
   why?: FitReasons,
 ): boolean {
-  const o = offer.listing.land;
-  const n = need.listing.land;
+  const o = offer.land;
+  const n = need.land;
   if (!o || !n) return false;
   const useFit = LAND_USE_FIT[o.landUse][n.landUse];
   if (useFit === undefined) return false;
@@ -53,7 +53,9 @@ export function fitLand(
         : `all required facilities present (${required.join(', ')})`;
     why.route = { type: 'direct', detail: `${o.landUse} → ${n.landUse}` };
     why.resource =
-      o.landUse === n.landUse ? `${o.landUse} land as needed` : `${o.landUse} land can serve a ${n.landUse} use`;
+      o.landUse === n.landUse
+        ? `${o.landUse} land as needed`
+        : `${o.landUse} land can serve a ${n.landUse} use`;
     why.quality =
       zoning === 'not asked'
         ? facilities

@@ -62,17 +62,17 @@ export interface MaterialMemo {
   substitutions: Map<string, Substitution | null>;
 }
 
-export function isHazardousOffer(offer: MatchListing, ref: ReferenceData): boolean {
+export function isHazardousOffer(offer: Pick<MatchListing, 'material'>, ref: ReferenceData): boolean {
   return offer.material?.hazardous === true || isHazardous(offer.material?.wasteCodes, ref);
 }
 
 function memoOf(offer: PreparedListing, o: MaterialDetails, ref: ReferenceData): MaterialMemo {
-  offer.material ??= {
-    hazardous: isHazardousOffer(offer.listing, ref),
+  offer.materialMemo ??= {
+    hazardous: isHazardousOffer(offer, ref),
     categories: offerCategories(ref, o.wasteCodes ?? [], o.category),
     substitutions: new Map(),
   };
-  return offer.material;
+  return offer.materialMemo;
 }
 
 function substitutionInto(
@@ -100,8 +100,8 @@ export function fitMaterial(
   fit: FitValues,
   why?: FitReasons,
 ): boolean {
-  const o = offer.listing.material;
-  const n = need.listing.material;
+  const o = offer.material;
+  const n = need.material;
   if (!o || !n) return false;
   const memo = memoOf(offer, o, ref);
   if (n.acceptsHazardous !== true && memo.hazardous) return false;
@@ -168,10 +168,12 @@ export function fitMaterial(
 }
 
 function offerCategoryOf(o: MaterialDetails, ref: ReferenceData): string | undefined {
-  return (
-    o.category ??
-    (o.wasteCodes ?? []).map((code) => primaryCategory(ref, code)).find((id): id is string => id !== undefined)
-  );
+  if (o.category !== undefined) return o.category;
+  for (const code of o.wasteCodes ?? NO_CODES) {
+    const id = primaryCategory(ref, code);
+    if (id !== undefined) return id;
+  }
+  return undefined;
 }
 
 /** The first `DETAIL_DESCRIPTION_CHARS` characters of a description, cut at a word. */
@@ -254,6 +256,28 @@ function qualityReason(o: MaterialDetails, n: MaterialDetails): string {
   const texts: string[] = [];
   materialQuality(o, n, texts);
   return texts.length === 0 ? 'the need states no quality requirements' : texts.join('; ');
+}
+
+/**
+ * Bounds for pruning (candidates.ts). The largest resource value a pair can reach through index
+ * key `key` when that key names its best route: the level of an accepted code for `m:p:<code>`,
+ * the category or the best substitution for `m:c:<category>`. A pair that also shares a better
+ * key is bounded through that one.
+ */
+export function materialKeyResourceBound(key: string, ref: ReferenceData): number {
+  if (key.startsWith('m:p:')) return LEVEL_NAMES[key.length - 4]?.value ?? 1;
+  return Math.max(MATERIAL_FIT.category, MATERIAL_FIT.substitutionScale * largestFactor(ref));
+}
+
+/** The smallest offer use of a material pair: 1 direct, 1 / factor through a substitution. */
+export function materialLowestOfferUse(ref: ReferenceData): number {
+  return Math.min(1, 1 / largestFactor(ref));
+}
+
+function largestFactor(ref: ReferenceData): number {
+  let largest = 0;
+  for (const s of ref.substitutions) if (s.factor > largest) largest = s.factor;
+  return largest;
 }
 
 /** Index keys an offer emits: every prefix of its codes, its categories, and substitution targets. */

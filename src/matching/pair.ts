@@ -27,12 +27,19 @@
  *   R. L. Keeney, H. Raiffa (1976), Decisions with Multiple Objectives (additive value functions).
  */
 import { haversineWithCosKm, pairLimitKm } from './distance.ts';
-import { type FitValues, newFitReasons, newFitValues, resourceFit } from './fit-result.ts';
-import { fmt, pct } from './format.ts';
+import { clearFitReasons, type FitValues, newFitReasons, newFitValues } from './fit-result.ts';
+import { flatten, fmt, pct } from './format.ts';
 import { estimateImpact } from './impact.ts';
 import { type PreparedListing, prepareListing } from './prepared-listing.ts';
 import { fitValues } from './resource-fit.ts';
-import { shapeCoverage, type TimeShape, timeShapeOf, windowShareValue, windowsOverlap } from './temporal.ts';
+import {
+  type ProfileCoverage,
+  shapeCoverage,
+  type TimeShape,
+  timeShapeOf,
+  windowShareValue,
+  windowsOverlap,
+} from './temporal.ts';
 import type { Candidate, MatchConfig, MatchInput, MatchListing, ScoreTerm, ScoreTermName } from './types.ts';
 
 /** Everything of a snapshot but its listings: what a pair is judged against. */
@@ -96,15 +103,25 @@ export const newPairScore = (): PairScore => ({
   fit: newFitValues(),
 });
 
+type PairFields = Pick<MatchListing, 'direction' | 'kind' | 'companyId' | 'availableFrom' | 'availableTo'>;
+
 /** The constraints that need nothing derived: direction, kind, different companies, windows. */
-export function mayPair(offer: MatchListing, need: MatchListing): boolean {
+export function mayPair(offer: PairFields, need: PairFields): boolean {
   if (offer.direction !== 'offer' || need.direction !== 'need' || offer.kind !== need.kind) return false;
   if (offer.companyId === need.companyId) return false;
   return windowsOverlap(offer, need);
 }
 
+/** mayPair on prepared listings, comparing company numbers when both have one. */
+function mayPairPrepared(offer: PreparedListing, need: PreparedListing): boolean {
+  if (offer.direction !== 'offer' || need.direction !== 'need' || offer.kind !== need.kind) return false;
+  const numbered = offer.company >= 0 && need.company >= 0;
+  if (numbered ? offer.company === need.company : offer.companyId === need.companyId) return false;
+  return windowsOverlap(offer, need);
+}
+
 function shapeOf(side: PreparedListing, ctx: PairContext): TimeShape {
-  side.shape ??= timeShapeOf(side.listing, ctx.hourlyProfiles);
+  side.shape ??= timeShapeOf(side, ctx.hourlyProfiles);
   return side.shape;
 }
 
@@ -118,24 +135,29 @@ export function scorePair(
   ctx: PairContext,
   s: PairScore,
 ): boolean {
-  const o = offer.listing;
-  const n = need.listing;
-  if (!mayPair(o, n)) return false;
+  if (!mayPairPrepared(offer, need)) return false;
   const { config } = ctx;
-  const limitKm = pairLimitKm(config, o, n);
-  const distanceKm = haversineWithCosKm(o.lat, o.lon, offer.cosLat, n.lat, n.lon, need.cosLat);
+  const limitKm = pairLimitKm(config, offer, need);
+  const distanceKm = haversineWithCosKm(offer.lat, offer.lon, offer.cosLat, need.lat, need.lon, need.cosLat);
   // Written so that a NaN coordinate rejects the pair, as the spatial index would.
   if (!(distanceKm <= limitKm)) return false;
   const fit = s.fit;
   if (!fitValues(offer, need, ctx.reference, config, fit)) return false;
 
-  const needAnnual = n.canonicalQuantity.value;
-  const deliverable = o.canonicalQuantity.value / fit.offerUse;
-  const window = windowShareValue(o, n);
+  const needAnnual = need.quantity;
+  const deliverable = offer.quantity / fit.offerUse;
+  const window = windowShareValue(offer, need);
   let temporal = window;
   let maxQuantity = Math.min(needAnnual, deliverable);
-  if (n.kind === 'energy') {
-    const coverage = shapeCoverage(o, n, shapeOf(offer, ctx), shapeOf(need, ctx), deliverable, needAnnual);
+  if (need.kind === 'energy') {
+    const coverage = shapeCoverage(
+      offer,
+      need,
+      shapeOf(offer, ctx),
+      shapeOf(need, ctx),
+      deliverable,
+      needAnnual,
+    );
     temporal = window * coverage;
     // What the profiles let through, not the annual minimum: heat cannot wait for winter.
     maxQuantity = coverage * needAnnual;
@@ -182,58 +204,65 @@ export function explainPair(
   ctx: PairContext,
   s: PairScore,
 ): Candidate {
-  const o = offer.listing;
-  const n = need.listing;
-  const values = newFitValues();
-  const reasons = newFitReasons();
-  fitValues(offer, need, ctx.reference, ctx.config, values, reasons);
-  const fit = resourceFit(values, reasons);
+  // The fit again, now with its words; its numbers are those already in `s`.
+  const why = clearFitReasons(explainReasons);
+  fitValues(offer, need, ctx.reference, ctx.config, explainScratch, why);
 
-  const needAnnual = n.canonicalQuantity.value;
-  const unit = n.canonicalQuantity.unit;
-  const window = { reason: '' };
-  windowShareValue(o, n, window);
+  const needAnnual = need.quantity;
+  const unit = need.unit;
+  const window = explainWindow;
+  windowShareValue(offer, need, window);
   let temporalReason = window.reason;
-  if (n.kind === 'energy') {
-    const coverage = { resolution: 'flat' as const, reason: '' };
-    shapeCoverage(o, n, shapeOf(offer, ctx), shapeOf(need, ctx), s.deliverable, needAnnual, coverage);
+  if (need.kind === 'energy') {
+    const coverage = explainCoverage;
+    shapeCoverage(offer, need, shapeOf(offer, ctx), shapeOf(need, ctx), s.deliverable, needAnnual, coverage);
     temporalReason = s.windowShare < 1 ? `${coverage.reason}; ${window.reason}` : coverage.reason;
   }
-  const ownLimit = o.maxDistanceKm !== undefined || n.maxDistanceKm !== undefined;
+  const ownLimit = offer.maxDistanceKm !== undefined || need.maxDistanceKm !== undefined;
   const converted = s.offerUse === 1 ? '' : `(${fmt(s.deliverable)} ${unit} after conversion) `;
   const w = normalisedWeights(ctx.config);
   const terms: ScoreTerm[] = [
-    { name: 'resource', weight: w.resource, value: s.resource, reason: fit.resource.reason },
+    { name: 'resource', weight: w.resource, value: s.resource, reason: flatten(why.resource) },
     {
       name: 'quantity',
       weight: w.quantity,
       value: s.quantity,
-      reason: `the offer ${converted}covers ${pct(s.quantity)} of the need's ${fmt(needAnnual)} ${unit}`,
+      reason: flatten(
+        `the offer ${converted}covers ${pct(s.quantity)} of the need's ${fmt(needAnnual)} ${unit}`,
+      ),
     },
     {
       name: 'distance',
       weight: w.distance,
       value: s.distance,
-      reason: `${fmt(s.distanceKm)} km of a ${fmt(s.limitKm)} km limit${ownLimit ? " (the listings' own)" : ''}`,
+      reason: flatten(
+        `${fmt(s.distanceKm)} km of a ${fmt(s.limitKm)} km limit${ownLimit ? " (the listings' own)" : ''}`,
+      ),
     },
-    { name: 'temporal', weight: w.temporal, value: s.temporal, reason: temporalReason },
-    { name: 'quality', weight: w.quality, value: s.quality, reason: fit.quality.reason },
+    { name: 'temporal', weight: w.temporal, value: s.temporal, reason: flatten(temporalReason) },
+    { name: 'quality', weight: w.quality, value: s.quality, reason: flatten(why.quality) },
   ];
+  if (why.route.detail !== undefined) flatten(why.route.detail);
 
   return {
-    offerId: o.id,
-    needId: n.id,
-    kind: n.kind,
+    offerId: offer.listing.id,
+    needId: need.listing.id,
+    kind: need.kind,
     distanceKm: s.distanceKm,
-    route: fit.route,
+    route: why.route,
     score: s.score,
     terms,
     maxQuantity: s.maxQuantity,
     offerUse: s.offerUse,
     impact: estimateImpact({
-      offer: o,
-      need: n,
-      fit,
+      need: { kind: need.kind, energy: need.energy, unit },
+      fit: {
+        offerUse: s.offerUse,
+        heatPump: why.heatPump,
+        substitution: why.substitution,
+        displacedCategory: why.displacedCategory,
+        offerCategory: why.offerCategory,
+      },
       maxQuantity: s.maxQuantity,
       distanceKm: s.distanceKm,
       factorSet: ctx.factorSet,
@@ -243,6 +272,11 @@ export function explainPair(
 }
 
 const scratch = newPairScore();
+// Scratch of the explain phase: what it keeps is copied out (strings) or made afresh (objects).
+const explainScratch = newFitValues();
+const explainReasons = newFitReasons();
+const explainWindow = { reason: '' };
+const explainCoverage: Omit<ProfileCoverage, 'value'> = { resolution: 'flat', reason: '' };
 
 /** A pair through both phases: its explained candidate, or null when the offer cannot serve the need. */
 export function evaluatePair(offer: MatchListing, need: MatchListing, ctx: PairContext): Candidate | null {

@@ -1,10 +1,20 @@
 /**
- * A listing with what pair evaluation derives from it alone, computed once per listing rather than
- * once per pair: cos(latitude) for the haversine, and memos the kind's fit fills on first use (the
+ * A listing as pair evaluation reads it: the fields the numeric phase touches copied into one flat
+ * record, cos(latitude) for the haversine, and memos the kind's fit fills on first use (the
  * material categories of an offer and the substitution it makes into each need category, the time
- * shape of an energy listing). A prepared listing belongs to one snapshot context (reference data,
- * config, profiles): the candidate index prepares each listing once, evaluatePair prepares afresh
- * on every call.
+ * shape of an energy listing).
+ *
+ * Why a copy: at 10^5 listings the numeric phase meets tens of millions of pairs, and its cost is
+ * the memory it touches, not its arithmetic. A stored listing spreads what a pair needs over half
+ * a dozen objects (the listing, its quantity, its details, their arrays and strings); the record
+ * keeps it in a few adjacent cache lines, and the candidate index allocates the records in spatial
+ * order with shared strings and numbered companies (a Numbering), so neighbours in a k-d tree are
+ * neighbours in memory and a company check compares two numbers.
+ *
+ * A prepared listing belongs to one snapshot context (reference data, config, profiles) and one
+ * numbering: two records are compared only when prepared with the same numbering or either
+ * without one. The candidate index prepares each listing once, evaluatePair prepares afresh on
+ * every call.
  */
 import { cosLatitude } from './distance.ts';
 import type { MaterialMemo } from './material-fit.ts';
@@ -12,12 +22,97 @@ import type { TimeShape } from './temporal.ts';
 import type { MatchListing } from './types.ts';
 
 export interface PreparedListing {
+  /** The stored listing, for what only the explain phase reads (ids, units, names). */
   readonly listing: MatchListing;
+  readonly companyId: string;
+  /** The company's number in the numbering the listing was prepared with, −1 without one. */
+  readonly company: number;
+  readonly direction: MatchListing['direction'];
+  readonly kind: MatchListing['kind'];
+  readonly lat: number;
+  readonly lon: number;
   readonly cosLat: number;
-  material: MaterialMemo | undefined;
+  readonly maxDistanceKm: number | undefined;
+  readonly availableFrom: string | undefined;
+  readonly availableTo: string | undefined;
+  /** The canonical quantity per year and its unit (listing.canonicalQuantity). */
+  readonly quantity: number;
+  readonly unit: string;
+  readonly material: MatchListing['material'];
+  readonly energy: MatchListing['energy'];
+  readonly water: MatchListing['water'];
+  readonly land: MatchListing['land'];
+  materialMemo: MaterialMemo | undefined;
   shape: TimeShape | undefined;
 }
 
-export function prepareListing(listing: MatchListing): PreparedListing {
-  return { listing, cosLat: cosLatitude(listing.lat), material: undefined, shape: undefined };
+/**
+ * Shared instances of the strings the numeric phase compares, and numbers for companies, for the
+ * listings of one index: two records prepared with the same numbering compare companies as numbers.
+ */
+export interface Numbering {
+  intern(s: string): string;
+  company(id: string): number;
+}
+
+export function newNumbering(): Numbering {
+  const strings = new Map<string, string>();
+  const companies = new Map<string, number>();
+  return {
+    intern: (s) => {
+      const hit = strings.get(s);
+      if (hit !== undefined) return hit;
+      strings.set(s, s);
+      return s;
+    },
+    company: (id) => {
+      let n = companies.get(id);
+      if (n === undefined) {
+        n = companies.size;
+        companies.set(id, n);
+      }
+      return n;
+    },
+  };
+}
+
+const same = (s: string): string => s;
+
+/**
+ * The flat record of `listing`. With a numbering, strings the numeric phase compares (waste codes,
+ * categories) are replaced by one shared instance each, the company gets its number and the
+ * details are copied next to the record; without one the details are the listing's own.
+ */
+export function prepareListing(listing: MatchListing, numbering?: Numbering): PreparedListing {
+  const at = numbering?.intern ?? same;
+  const m = listing.material;
+  const copy = numbering !== undefined;
+  return {
+    listing,
+    companyId: listing.companyId,
+    company: numbering ? numbering.company(listing.companyId) : -1,
+    direction: listing.direction,
+    kind: listing.kind,
+    lat: listing.lat,
+    lon: listing.lon,
+    cosLat: cosLatitude(listing.lat),
+    maxDistanceKm: listing.maxDistanceKm,
+    availableFrom: listing.availableFrom,
+    availableTo: listing.availableTo,
+    quantity: listing.canonicalQuantity.value,
+    unit: listing.canonicalQuantity.unit,
+    material:
+      m && copy
+        ? {
+            ...m,
+            ...(m.wasteCodes ? { wasteCodes: m.wasteCodes.map(at) } : {}),
+            ...(m.category !== undefined ? { category: at(m.category) } : {}),
+          }
+        : m,
+    energy: listing.energy && copy ? { ...listing.energy } : listing.energy,
+    water: listing.water && copy ? { ...listing.water } : listing.water,
+    land: listing.land && copy ? { ...listing.land } : listing.land,
+    materialMemo: undefined,
+    shape: undefined,
+  };
 }

@@ -1,22 +1,20 @@
 /**
- * One entry point per question, dispatched by kind: does this offer fit this need (fitValues, and
- * fitResource for the explained form), and under which keys must the candidate index file a
- * listing (offerKeys, needKeys). Both read the same tables, so any compatible pair shares a key:
+ * One entry point per question, dispatched by kind: does this offer fit this need (fitValues),
+ * and under which keys must the candidate index file a listing (offerKeys, needKeys). Both read the same tables, so any compatible pair shares a key:
  * the index pre-filter is conservative.
  */
 import type { ReferenceData } from '../domain/reference.ts';
 import { energyNeedKeys, energyOfferKeys, fitEnergy } from './energy-fit.ts';
-import {
-  type FitReasons,
-  type FitValues,
-  newFitReasons,
-  newFitValues,
-  type ResourceFit,
-  resourceFit,
-} from './fit-result.ts';
+import type { FitReasons, FitValues } from './fit-result.ts';
 import { fitLand, landNeedKeys, landOfferKeys } from './land-fit.ts';
-import { fitMaterial, materialNeedKeys, materialOfferKeys } from './material-fit.ts';
-import { type PreparedListing, prepareListing } from './prepared-listing.ts';
+import {
+  fitMaterial,
+  materialKeyResourceBound,
+  materialLowestOfferUse,
+  materialNeedKeys,
+  materialOfferKeys,
+} from './material-fit.ts';
+import type { PreparedListing } from './prepared-listing.ts';
 import type { MatchConfig, MatchListing } from './types.ts';
 import { fitWater, waterNeedKeys, waterOfferKeys } from './water-fit.ts';
 
@@ -33,7 +31,7 @@ export function fitValues(
   fit: FitValues,
   why?: FitReasons,
 ): boolean {
-  switch (need.listing.kind) {
+  switch (need.kind) {
     case 'material':
       return fitMaterial(offer, need, reference, fit, why);
     case 'energy':
@@ -45,21 +43,27 @@ export function fitValues(
   }
 }
 
-/** The explained fit of a pair, or null when the offer cannot serve the need. */
-export function fitResource(
-  offer: MatchListing | PreparedListing,
-  need: MatchListing | PreparedListing,
-  reference: ReferenceData,
-  config: MatchConfig,
-): ResourceFit | null {
-  const values = newFitValues();
-  const reasons = newFitReasons();
-  const ok = fitValues(prepared(offer), prepared(need), reference, config, values, reasons);
-  return ok ? resourceFit(values, reasons) : null;
+/**
+ * Bounds for pruning (candidates.ts): the largest resource value a pair whose best route is index
+ * key `key` can have, and the smallest offer use (offer quantity per unit delivered) a pair of a
+ * kind can have. Heat lifted by a heat pump uses (COP − 1) / COP of the offer, which has no
+ * positive lower bound, so energy gets 0.
+ */
+export function keyResourceBound(key: string, reference: ReferenceData): number {
+  return key.startsWith('m:') ? materialKeyResourceBound(key, reference) : 1;
 }
 
-const prepared = (l: MatchListing | PreparedListing): PreparedListing =>
-  'listing' in l && 'cosLat' in l ? l : prepareListing(l);
+export function lowestOfferUse(kind: MatchListing['kind'], reference: ReferenceData): number {
+  switch (kind) {
+    case 'material':
+      return materialLowestOfferUse(reference);
+    case 'energy':
+      return 0;
+    case 'water':
+    case 'land':
+      return 1;
+  }
+}
 
 export function offerKeys(offer: MatchListing, reference: ReferenceData): string[] {
   switch (offer.kind) {

@@ -7,6 +7,7 @@ import type { ReferenceData, Substitution } from '../domain/reference.ts';
 interface TaxonomyIndex {
   categoriesByPrefix: Map<string, string[]>;
   coveringCache: Map<string, readonly string[]>;
+  primaryCache: Map<string, string | null>;
   substitutionsByNeedCategory: Map<string, Substitution[]>;
 }
 
@@ -29,7 +30,12 @@ function indexOf(ref: ReferenceData): TaxonomyIndex {
     list.push(s);
     substitutionsByNeedCategory.set(s.need.category, list);
   }
-  const built: TaxonomyIndex = { categoriesByPrefix, coveringCache: new Map(), substitutionsByNeedCategory };
+  const built: TaxonomyIndex = {
+    categoriesByPrefix,
+    coveringCache: new Map(),
+    primaryCache: new Map(),
+    substitutionsByNeedCategory,
+  };
   cache.set(ref, built);
   return built;
 }
@@ -55,11 +61,16 @@ export function categoriesCovering(ref: ReferenceData, code: string): readonly s
  */
 export function primaryCategory(ref: ReferenceData, code: string): string | undefined {
   const index = indexOf(ref);
-  for (let len = code.length; len >= 1; len--) {
-    const ids = index.categoriesByPrefix.get(code.slice(0, len));
-    if (ids && ids.length > 0) return [...ids].sort()[0];
+  let primary = index.primaryCache.get(code);
+  if (primary === undefined) {
+    primary = null;
+    for (let len = code.length; len >= 1 && primary === null; len--) {
+      const ids = index.categoriesByPrefix.get(code.slice(0, len));
+      if (ids && ids.length > 0) primary = [...ids].sort()[0]!;
+    }
+    index.primaryCache.set(code, primary);
   }
-  return undefined;
+  return primary ?? undefined;
 }
 
 /** The categories an offered material belongs to: the one it names plus those covering its codes. */

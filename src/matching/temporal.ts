@@ -114,7 +114,7 @@ export interface TimeShape {
 }
 
 export function timeShapeOf(
-  listing: MatchListing,
+  listing: Pick<MatchListing, 'energy'>,
   hourlyProfiles?: ReadonlyMap<string, Float64Array>,
 ): TimeShape {
   const hourly = lookup(hourlyProfiles, listing.energy?.hourlyProfile);
@@ -147,8 +147,8 @@ export function profileCoverage(
 
 /** profileCoverage's value from shapes derived beforehand; `why`, when given, receives the rest. */
 export function shapeCoverage(
-  offer: MatchListing,
-  need: MatchListing,
+  offer: Pick<MatchListing, 'energy'>,
+  need: Pick<MatchListing, 'energy'>,
   offerShape: TimeShape,
   needShape: TimeShape,
   offerAnnual: number,

@@ -36,7 +36,7 @@ const FRESH_RANK: Record<Exclude<WaterQuality, 'saline'>, number> = {
 /** A cooling need this many kelvin warmer than wanted scores 0 on temperature. */
 const COOLING_TOLERANCE_K = 10;
 
-export function waterQualityOf(l: MatchListing): WaterQuality | undefined {
+export function waterQualityOf(l: Pick<MatchListing, 'water'>): WaterQuality | undefined {
   const w = l.water;
   return w ? (w.quality ?? QUALITY_BY_TYPE[w.type]) : undefined;
 }
@@ -57,10 +57,10 @@ export function fitWater(
   fit: FitValues,
   why?: FitReasons,
 ): boolean {
-  const o = offer.listing.water;
-  const n = need.listing.water;
-  const offered = waterQualityOf(offer.listing);
-  const needed = waterQualityOf(need.listing);
+  const o = offer.water;
+  const n = need.water;
+  const offered = waterQualityOf(offer);
+  const needed = waterQualityOf(need);
   if (!o || !n || !offered || !needed || !waterServes(offered, needed)) return false;
 
   // The quality term is the mean of a class part and, for a cooling need, a temperature part.
@@ -88,7 +88,9 @@ export function fitWater(
           : `${offered} water used where ${needed} suffices`;
     why.route = { type: 'direct', detail: `${o.type} → ${n.type}` };
     why.resource =
-      o.type === n.type ? `${o.type} water offered for a ${n.type} need` : `${o.type} water serves a ${n.type} need`;
+      o.type === n.type
+        ? `${o.type} water offered for a ${n.type} need`
+        : `${o.type} water serves a ${n.type} need`;
     why.quality = cooling
       ? `${classReason}; ${fmt(o.temperatureC!)} °C against a cooling need of at most ${fmt(n.temperatureC!)} °C`
       : classReason;

@@ -1,27 +1,30 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  ENERGY_CARRIERS,
-  LAND_FACILITIES,
-  LAND_USES,
-  WATER_QUALITIES,
-  WATER_TYPES,
-} from '../../../src/domain/listing-kinds.ts';
-import {
   buildMatchIndex,
   candidatesForListing,
   generateCandidates,
   generateCandidatesWithStats,
 } from '../../../src/matching/candidates.ts';
-import { naiveCandidates } from '../../../src/matching/naive.ts';
-import type { MatchInput, MatchListing } from '../../../src/matching/types.ts';
-import { CTX, energy, listing, materialNeed, materialOffer, northOfOslo, REFERENCE } from './fixtures.ts';
+import { allCompatiblePairs, naiveCandidates } from '../../../src/matching/naive.ts';
+import { maxCandidatesPerListing } from '../../../src/matching/selection.ts';
+import type { Candidate, MatchInput, MatchListing } from '../../../src/matching/types.ts';
+import { HOURLY, randomSnapshot, tiedSnapshot } from './arbitraries.ts';
+import { CONFIG, CTX, energy, materialNeed, materialOffer, northOfOslo } from './fixtures.ts';
 
 const snapshot = (listings: MatchListing[], extra: Partial<MatchInput> = {}): MatchInput => ({
   ...CTX,
   listings,
   ...extra,
 });
+
+const withK = (k: number): MatchInput['config'] => ({ ...CONFIG, maxCandidatesPerListing: k });
+
+/** What candidatesForListing must return: the listing's own K best of all its compatible pairs. */
+const ownBest = (input: MatchInput, id: string): Candidate[] =>
+  allCompatiblePairs(input)
+    .filter((c) => c.offerId === id || c.needId === id)
+    .slice(0, maxCandidatesPerListing(input.config));
 
 describe('candidate generation on a hand-made snapshot', () => {
   const listings = [
@@ -63,6 +66,48 @@ describe('candidate generation on a hand-made snapshot', () => {
     expect(generateCandidates(snapshot(reversed))).toEqual(generateCandidates(snapshot(listings)));
   });
 
+  it('when K is small, then pairs that cannot enter any K best are not even scored', () => {
+    // Twelve offers around one need: with K = 1 the need's search stops scoring once the nearest
+    // (best) offer is in, and each offer's own search finds only the one need.
+    const crowd = Array.from({ length: 12 }, (_, i) =>
+      materialOffer(`o${String(i).padStart(2, '0')}`, ['100105'], {
+        ...northOfOslo(5 + 20 * i),
+        companyId: `c${i}`,
+      }),
+    );
+    const need = materialNeed('n', { wasteCodes: ['100105'] });
+    const input = snapshot([...crowd, need], { config: withK(1) });
+    const pruned = generateCandidatesWithStats(input);
+    const full = generateCandidatesWithStats(input, { prune: false });
+    expect(pruned.candidates).toEqual(full.candidates);
+    expect(pruned.pairsEvaluated).toBeLessThan(full.pairsEvaluated);
+  });
+
+  it("when an offer's best need is small and far, then pruning still finds it, whatever the quantity classes", () => {
+    // For the offer, need `a` (large, near) is met first and `b` (its size, farther) is better;
+    // `b` itself prefers `o2`, so only the offer's own K best can keep o>b.
+    const o = materialOffer('o', ['100105'], { amount: 100 });
+    const a = materialNeed(
+      'a',
+      { wasteCodes: ['100105'] },
+      { amount: 1000, ...northOfOslo(1), companyId: 'ca' },
+    );
+    const b = materialNeed(
+      'b',
+      { wasteCodes: ['100105'] },
+      { amount: 100, ...northOfOslo(50), companyId: 'cb' },
+    );
+    const o2 = materialOffer('o2', ['100105'], { amount: 100, ...northOfOslo(50), companyId: 'co2' });
+    const input = snapshot([o, a, b, o2], { config: withK(1) });
+    const expected = naiveCandidates(input);
+    expect(expected.map((c) => `${c.offerId}>${c.needId}`)).toContain('o>b');
+    for (const quantityClassRatio of [2, 1e9]) {
+      expect(generateCandidates(input, { quantityClassRatio })).toEqual(expected);
+      const index = buildMatchIndex(snapshot([a, b, o2], { config: withK(1) }), { quantityClassRatio });
+      expect(candidatesForListing(index, o).map((c) => c.needId)).toEqual(['b']);
+    }
+  });
+
   it('when far-away listings cannot match, then they are never evaluated', () => {
     const { pairsEvaluated } = generateCandidatesWithStats(snapshot(listings));
     // 3 material offers × 2 needs + 1 energy offer × 2 needs = 8 pairs naively; far-ash, far-heat are pruned.
@@ -76,9 +121,7 @@ describe('candidate generation on a hand-made snapshot', () => {
       { category: 'cement-raw-material' },
       { amount: 50, ...northOfOslo(100) },
     );
-    const expected = naiveCandidates(snapshot([...listings, newcomer])).filter(
-      (c) => c.needId === 'new-kiln',
-    );
+    const expected = ownBest(snapshot([...listings, newcomer]), 'new-kiln');
     expect(expected.length).toBe(2);
     expect(candidatesForListing(index, newcomer)).toEqual(expected);
   });
@@ -86,141 +129,120 @@ describe('candidate generation on a hand-made snapshot', () => {
   it('when an indexed listing is updated, then its previous version is not matched against it', () => {
     const index = buildMatchIndex(snapshot(listings));
     const moved = { ...listings[0]!, ...northOfOslo(250) };
-    const expected = naiveCandidates(snapshot([moved, ...listings.slice(1)])).filter(
-      (c) => c.offerId === moved.id,
-    );
+    const expected = ownBest(snapshot([moved, ...listings.slice(1)]), moved.id);
     expect(candidatesForListing(index, moved)).toEqual(expected);
+  });
+});
+
+describe('keeping the K best pairs of each listing', () => {
+  // Three gypsum offers at 10, 20 and 30 km from two plasterboard needs: every pair is compatible,
+  // and nearer is better.
+  const offers = [10, 20, 30].map((km) => materialOffer(`o${km}`, ['100105'], { ...northOfOslo(km) }));
+  const needs = ['n1', 'n2'].map((id, i) =>
+    materialNeed(id, { wasteCodes: ['100105'] }, { ...northOfOslo(i), companyId: `need-${id}` }),
+  );
+  const pairs = (cs: Candidate[]) => cs.map((c) => `${c.offerId}>${c.needId}`).sort();
+
+  it('when K is 1, then a pair stays only when it is the best of its need or of its offer', () => {
+    const input = snapshot([...offers, ...needs], { config: withK(1) });
+    // Both needs' best is o10; o20 and o30 each keep their best need.
+    const all = allCompatiblePairs(input);
+    expect(all).toHaveLength(6);
+    const kept = generateCandidates(input);
+    expect(kept).toEqual(naiveCandidates(input));
+    const bestNeedOf = (offer: string) => all.find((c) => c.offerId === offer)!.needId;
+    expect(pairs(kept)).toEqual(
+      ['o10>n1', 'o10>n2', `o20>${bestNeedOf('o20')}`, `o30>${bestNeedOf('o30')}`].sort(),
+    );
+  });
+
+  it('when K is at least the number of partners, then every compatible pair stays', () => {
+    for (const k of [3, 10, 1000]) {
+      const input = snapshot([...offers, ...needs], { config: withK(k) });
+      expect(generateCandidates(input)).toEqual(allCompatiblePairs(input));
+    }
+  });
+
+  it('when K is not configured, then 10 applies', () => {
+    expect(maxCandidatesPerListing(CONFIG)).toBe(10);
+    expect(maxCandidatesPerListing(withK(3))).toBe(3);
+  });
+
+  it('when two offers tie on score, then the smaller offer id wins the last place', () => {
+    // Identical offers at the same place: equal scores, so only the id decides.
+    const twins = ['oB', 'oA', 'oC'].map((id) =>
+      materialOffer(id, ['100105'], { ...northOfOslo(10), companyId: `c-${id}` }),
+    );
+    const need = materialNeed('n', { wasteCodes: ['100105'] });
+    const input = snapshot([...twins, need], { config: withK(1) });
+    const all = allCompatiblePairs(input);
+    expect(new Set(all.map((c) => c.score)).size).toBe(1);
+    // Each twin keeps its only pair (it is the best of its offer), so all three stay…
+    expect(pairs(generateCandidates(input))).toEqual(['oA>n', 'oB>n', 'oC>n']);
+    // …but the need's own K best is the smallest id.
+    const index = buildMatchIndex(snapshot(twins, { config: withK(1) }));
+    expect(candidatesForListing(index, need).map((c) => c.offerId)).toEqual(['oA']);
   });
 });
 
 // --- the property: the indexed generator equals the all-pairs matcher on random snapshots ---
 
-const DATES = ['2025-01-01', '2025-04-01', '2025-07-01', '2025-10-01', '2026-01-01'];
-const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
-/** Undefined three times in four: windows and own limits are the exception, not the rule. */
-const rarely = <T>(arb: fc.Arbitrary<T>) =>
-  fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: arb, weight: 1 });
-const OFFER_CODES = [...REFERENCE.wasteCodes.keys()];
-const NEED_CODES = ['10', '1001', '100105', '100102', '100104', '15', '1705', '170504', '19', '191204'];
-const CATEGORY_IDS = [...REFERENCE.materialCategories.keys()];
-
-const common = fc.record({
-  direction: fc.constantFrom<'offer' | 'need'>('offer', 'need'),
-  companyId: fc.constantFrom('a', 'b', 'c'),
-  // About 22 × 28 km: wider than heat and water limits, narrower than the material default.
-  lat: fc.double({ min: 59.8, max: 60, noNaN: true }),
-  lon: fc.double({ min: 10.5, max: 11, noNaN: true }),
-  amount: fc.integer({ min: 1, max: 1000 }),
-  maxDistanceKm: rarely(fc.constantFrom(1, 3, 8, 15, 40)),
-  availableFrom: rarely(fc.constantFrom(...DATES)),
-  availableTo: rarely(fc.constantFrom(...DATES)),
-});
-
-const kindDetails = fc.oneof(
-  fc
-    .record({
-      codes: fc.subarray(OFFER_CODES),
-      // Needs without codes often, so categories and substitutions carry the match.
-      needCodes: fc.oneof(fc.constant<string[]>([]), fc.subarray(NEED_CODES, { maxLength: 3 })),
-      category: optional(fc.constantFrom(...CATEGORY_IDS)),
-      acceptsHazardous: optional(fc.boolean()),
-      purityPct: optional(fc.integer({ min: 50, max: 100 })),
-    })
-    .map((m) => ({ kind: 'material' as const, m })),
-  fc
-    .record({
-      // Heat carriers half the time, so direct and heat-pump routes both occur often.
-      carrier: fc.oneof(fc.constantFrom('hot-water', 'cooling-water'), fc.constantFrom(...ENERGY_CARRIERS)),
-      supplyTemperatureC: optional(fc.integer({ min: -10, max: 160 })),
-      monthlyProfile: optional(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 12, maxLength: 12 })),
-      hourlyProfile: optional(fc.constantFrom('p:a', 'p:b')),
-    })
-    .map((e) => ({ kind: 'energy' as const, e })),
-  fc
-    .record({
-      type: fc.constantFrom(...WATER_TYPES),
-      quality: optional(fc.constantFrom(...WATER_QUALITIES)),
-      temperatureC: optional(fc.integer({ min: 0, max: 40 })),
-    })
-    .map((w) => ({ kind: 'water' as const, w })),
-  fc
-    .record({
-      landUse: fc.constantFrom(...LAND_USES),
-      facilities: fc.subarray([...LAND_FACILITIES]),
-      zoning: optional(fc.constantFrom('A', 'B')),
-    })
-    .map((l) => ({ kind: 'land' as const, l })),
-);
-
-const strip = <T extends object>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-
-const randomListing = fc.tuple(common, kindDetails).map(([c, d]): Omit<MatchListing, 'id'> => {
-  const { amount, ...place } = c;
-  const base = strip({ ...listing({ id: 'x', direction: c.direction, kind: d.kind, amount }), ...place });
-  switch (d.kind) {
-    case 'material': {
-      const { codes, needCodes, category, acceptsHazardous, purityPct } = d.m;
-      const offer = c.direction === 'offer';
-      const wasteCodes = offer ? codes : needCodes;
-      return {
-        ...base,
-        material: strip({
-          wasteCodes,
-          category,
-          purityPct,
-          acceptsHazardous: offer ? undefined : acceptsHazardous,
-          hazardous: wasteCodes.some((code) => REFERENCE.wasteCodes.get(code)?.hazardous === true),
-        }),
-      };
-    }
-    case 'energy':
-      return { ...base, energy: strip(d.e) };
-    case 'water':
-      return { ...base, water: strip(d.w) };
-    default:
-      return { ...base, land: strip(d.l) };
-  }
-});
-
-const randomSnapshot = fc
-  .array(randomListing, { minLength: 1, maxLength: 40, size: 'max' })
-  .map((ls) => ls.map((l, i) => ({ ...l, id: `L${String(i).padStart(2, '0')}` }) as MatchListing));
-
-const HOURLY = new Map([
-  ['p:a', Float64Array.from({ length: 24 }, (_, h) => (h < 12 ? 2 : 0.5))],
-  ['p:b', Float64Array.from({ length: 24 }, (_, h) => (h % 3 === 0 ? 0 : 1))],
-]);
+const someK = fc.constantFrom(1, 2, 3, 5, 10, 1000);
 
 describe('candidate generation, property-based', () => {
-  it('when snapshots are random, then generateCandidates equals naiveCandidates, with and without trees', () => {
+  it('when snapshots and K are random, then generateCandidates equals naiveCandidates, with and without trees or pruning', () => {
     fc.assert(
-      fc.property(randomSnapshot, (listings) => {
-        const input = snapshot(listings, { hourlyProfiles: HOURLY });
+      fc.property(randomSnapshot, someK, (listings, k) => {
+        const input = snapshot(listings, { hourlyProfiles: HOURLY, config: withK(k) });
         const naive = naiveCandidates(input);
         expect(generateCandidates(input)).toEqual(naive);
         expect(generateCandidates(input, { linearScanMax: 0 })).toEqual(naive);
+        // Narrow and single quantity classes: tight and loose quantity bounds.
+        expect(generateCandidates(input, { linearScanMax: 0, quantityClassRatio: 1.2 })).toEqual(naive);
+        expect(generateCandidates(input, { quantityClassRatio: 1e9 })).toEqual(naive);
+        expect(generateCandidates(input, { prune: false })).toEqual(naive);
       }),
       { numRuns: 300, seed: 20250601 },
     );
   });
 
-  it('when one listing of a random snapshot arrives last, then candidatesForListing finds exactly its pairs', () => {
+  it('when many listings are copies of each other, then ties are broken as the naive matcher breaks them', () => {
     fc.assert(
-      fc.property(randomSnapshot, fc.nat(), (listings, pick) => {
-        const input = snapshot(listings, { hourlyProfiles: HOURLY });
+      fc.property(tiedSnapshot, someK, (listings, k) => {
+        const input = snapshot(listings, { hourlyProfiles: HOURLY, config: withK(k) });
+        const naive = naiveCandidates(input);
+        expect(generateCandidates(input)).toEqual(naive);
+        expect(generateCandidates(input, { linearScanMax: 0, quantityClassRatio: 1e9 })).toEqual(naive);
+      }),
+      { numRuns: 200, seed: 4242 },
+    );
+  });
+
+  it('when K is at least the number of listings, then every compatible pair is a candidate', () => {
+    fc.assert(
+      fc.property(randomSnapshot, (listings) => {
+        const input = snapshot(listings, { hourlyProfiles: HOURLY, config: withK(listings.length) });
+        expect(generateCandidates(input)).toEqual(allCompatiblePairs(input));
+      }),
+      { numRuns: 100, seed: 3 },
+    );
+  });
+
+  it('when one listing of a random snapshot arrives last, then candidatesForListing finds exactly its own K best', () => {
+    fc.assert(
+      fc.property(fc.oneof(randomSnapshot, tiedSnapshot), fc.nat(), someK, (listings, pick, k) => {
+        const extra = { hourlyProfiles: HOURLY, config: withK(k) };
         const newcomer = listings[pick % listings.length]!;
         const index = buildMatchIndex(
           snapshot(
             listings.filter((l) => l.id !== newcomer.id),
-            { hourlyProfiles: HOURLY },
+            extra,
           ),
           { linearScanMax: 2 },
         );
-        const expected = naiveCandidates(input).filter(
-          (c) => c.offerId === newcomer.id || c.needId === newcomer.id,
+        expect(candidatesForListing(index, newcomer)).toEqual(
+          ownBest(snapshot(listings, extra), newcomer.id),
         );
-        expect(candidatesForListing(index, newcomer)).toEqual(expected);
       }),
       { numRuns: 300, seed: 7 },
     );
@@ -233,7 +255,8 @@ describe('candidate generation, property-based', () => {
           fc.tuple(fc.constant(ls), fc.shuffledSubarray(ls, { minLength: ls.length })),
         ),
         ([listings, shuffled]) => {
-          expect(generateCandidates(snapshot(shuffled))).toEqual(generateCandidates(snapshot(listings)));
+          const input = (ls: MatchListing[]) => snapshot(ls, { config: withK(2) });
+          expect(generateCandidates(input(shuffled))).toEqual(generateCandidates(input(listings)));
         },
       ),
       { numRuns: 100, seed: 11 },

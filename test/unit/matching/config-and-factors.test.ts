@@ -81,6 +81,15 @@ describe('shipped match configuration', () => {
     expect(MatchConfigSchema.safeParse({ ...config, weights }).success).toBe(false);
   });
 
+  it('when version 1 is loaded, then each listing keeps its 10 best pairs, and K must be a whole number from 1', () => {
+    const config = loadMatchConfig('1');
+    expect(config.maxCandidatesPerListing).toBe(10);
+    for (const k of [0, 2.5, -1, 1001])
+      expect(MatchConfigSchema.safeParse({ ...config, maxCandidatesPerListing: k }).success).toBe(false);
+    const { maxCandidatesPerListing: _k, ...withoutK } = config;
+    expect(MatchConfigSchema.safeParse(withoutK).success).toBe(true);
+  });
+
   it('when a version is unknown, then it is NOT_FOUND', () => {
     expect(() => loadMatchConfig('99')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });

@@ -1,6 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultLimitKm, haversineKm, pairLimitKm } from '../../../src/matching/distance.ts';
-import { evaluatePair } from '../../../src/matching/pair.ts';
+import { boundingBox, defaultLimitKm, haversineKm, pairLimitKm } from '../../../src/matching/distance.ts';
+import { evaluatePair, explainPair, newPairScore, scorePair } from '../../../src/matching/pair.ts';
+import { newNumbering, prepareListing } from '../../../src/matching/prepared-listing.ts';
+import type { MatchListing } from '../../../src/matching/types.ts';
+import { HOURLY, randomSnapshot } from './arbitraries.ts';
 import { CONFIG, CTX, energy, materialNeed, materialOffer, northOfOslo, OSLO } from './fixtures.ts';
 
 describe('distance', () => {
@@ -11,6 +15,52 @@ describe('distance', () => {
   it('when a point is 42 km north along the meridian, then haversine gives 42 km', () => {
     const p = northOfOslo(42);
     expect(haversineKm(OSLO.lat, OSLO.lon, p.lat, p.lon)).toBeCloseTo(42, 9);
+  });
+
+  it('when a circle is boxed, then every point within the radius lies in the box, also near the poles and the antimeridian', () => {
+    const lat = fc.double({ min: -89.9, max: 89.9, noNaN: true });
+    const lon = fc.double({ min: -180, max: 180, noNaN: true });
+    fc.assert(
+      fc.property(
+        lat,
+        lon,
+        fc.double({ min: 0.001, max: 3000, noNaN: true }),
+        lat,
+        lon,
+        (la, lo, r, pLat, pLon) => {
+          if (haversineKm(la, lo, pLat, pLon) > r) return;
+          const box = boundingBox(la, lo, r);
+          expect(pLat).toBeGreaterThanOrEqual(box.minLat);
+          expect(pLat).toBeLessThanOrEqual(box.maxLat);
+          expect(pLon).toBeGreaterThanOrEqual(box.minLon);
+          expect(pLon).toBeLessThanOrEqual(box.maxLon);
+        },
+      ),
+      { numRuns: 2000, seed: 17 },
+    );
+    // Points near the centre, where the property above rarely lands: 0.999 r in eight directions.
+    for (const bearing of [0, 45, 90, 135, 180, 225, 270, 315]) {
+      const r = 250;
+      const la = 69.6;
+      const lo = 18.9;
+      const b = (bearing * Math.PI) / 180;
+      const d = (0.999 * r) / 6371;
+      const phi = Math.asin(
+        Math.sin((la * Math.PI) / 180) * Math.cos(d) +
+          Math.cos((la * Math.PI) / 180) * Math.sin(d) * Math.cos(b),
+      );
+      const lambda =
+        (lo * Math.PI) / 180 +
+        Math.atan2(
+          Math.sin(b) * Math.sin(d) * Math.cos((la * Math.PI) / 180),
+          Math.cos(d) - Math.sin((la * Math.PI) / 180) * Math.sin(phi),
+        );
+      const box = boundingBox(la, lo, r);
+      expect((phi * 180) / Math.PI).toBeLessThanOrEqual(box.maxLat);
+      expect((phi * 180) / Math.PI).toBeGreaterThanOrEqual(box.minLat);
+      expect((lambda * 180) / Math.PI).toBeLessThanOrEqual(box.maxLon);
+      expect((lambda * 180) / Math.PI).toBeGreaterThanOrEqual(box.minLon);
+    }
   });
 
   it("when neither listing states a limit, then the kind's default applies, and for energy the need's carrier decides", () => {
@@ -116,5 +166,53 @@ describe('pair rules common to all kinds', () => {
 
   it('when evaluated twice, then the result is identical', () => {
     expect(evaluatePair(offer, need, CTX)).toEqual(evaluatePair(offer, need, CTX));
+  });
+});
+
+describe('the two phases of pair evaluation', () => {
+  const pairsOf = (listings: MatchListing[]) =>
+    listings.flatMap((o) => listings.filter((n) => n !== o).map((n) => [o, n] as const));
+
+  it('when random pairs are scored, then the numeric phase accepts exactly what evaluatePair accepts, with the same score to the bit', () => {
+    fc.assert(
+      fc.property(randomSnapshot, (listings) => {
+        const ctx = { ...CTX, hourlyProfiles: HOURLY };
+        const s = newPairScore();
+        // Prepared once with one numbering and reused across pairs, as the candidate index does.
+        const numbering = newNumbering();
+        const prepared = new Map(listings.map((l) => [l, prepareListing(l, numbering)]));
+        for (const [o, n] of pairsOf(listings)) {
+          const explained = evaluatePair(o, n, ctx);
+          const accepted = scorePair(prepared.get(o)!, prepared.get(n)!, ctx, s);
+          expect(accepted).toBe(explained !== null);
+          if (!explained) continue;
+          expect(Object.is(s.score, explained.score)).toBe(true);
+          expect(explained.terms.map((t) => t.value)).toEqual([
+            s.resource,
+            s.quantity,
+            s.distance,
+            s.temporal,
+            s.quality,
+          ]);
+          expect(explainPair(prepared.get(o)!, prepared.get(n)!, ctx, s)).toEqual(explained);
+        }
+      }),
+      { numRuns: 150, seed: 99 },
+    );
+  });
+
+  it('when the score floor is raised, then both phases drop the same pairs', () => {
+    fc.assert(
+      fc.property(randomSnapshot, fc.double({ min: 0, max: 1, noNaN: true }), (listings, minScore) => {
+        const ctx = { ...CTX, config: { ...CONFIG, minScore } };
+        const s = newPairScore();
+        for (const [o, n] of pairsOf(listings)) {
+          const accepted = scorePair(prepareListing(o), prepareListing(n), ctx, s);
+          expect(accepted).toBe(evaluatePair(o, n, ctx) !== null);
+          if (accepted) expect(s.score).toBeGreaterThanOrEqual(minScore);
+        }
+      }),
+      { numRuns: 100, seed: 5 },
+    );
   });
 });

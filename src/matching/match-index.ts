@@ -1,0 +1,189 @@
+/**
+ * The candidate index: every listing filed under resource keys (resource-fit.ts) — an offer under
+ * everything it can serve, a need under what it accepts, so every compatible pair shares a key.
+ * Within a key's bucket, members are grouped by the distance limit they can bring to a pair (no
+ * own limit, where the configured default applies unless the other side has one, or an own limit
+ * in a power-of-two class) and by quantity class, and each group is a k-d tree, searched within
+ * the bounding box of the largest limit any pair with the group could have. A bucket knows the
+ * bound of the resource term its key gives, a group the range of its members' quantities: the
+ * score bounds candidates.ts prunes with.
+ *
+ * Listings are numbered in spatial order (0.1° latitude bands, then longitude) and every
+ * per-listing array follows that numbering, so the members a tree search returns, which are near
+ * each other on the map, are near each other in memory too: at 10^5 listings the searches are bound
+ * by memory latency, not arithmetic.
+ *
+ * References:
+ *   J. L. Bentley (1975), "Multidimensional binary search trees used for associative searching",
+ *     Communications of the ACM 18(9), 509–517 (k-d trees).
+ *   V. Agafonkin, kdbush (a static k-d tree over flat arrays).
+ */
+import KDBush from 'kdbush';
+import { defaultLimitKm, writeUnitVector } from './distance.ts';
+import type { PairContext } from './pair.ts';
+import { type Numbering, newNumbering, type PreparedListing, prepareListing } from './prepared-listing.ts';
+import { keyResourceBound, needKeys, offerKeys } from './resource-fit.ts';
+import type { MatchInput, MatchListing } from './types.ts';
+
+export const DEFAULTS = {
+  /** Groups this small are scanned linearly; a tree does not pay for itself below it. */
+  linearScanMax: 24,
+  /** Quantity classes are this many times wide: narrower classes bound the quantity term tighter. */
+  quantityClassRatio: 2,
+  /** Skip pairs whose score bound cannot enter the K best (exact); false scores all admitted pairs. */
+  prune: true,
+};
+export type IndexOptions = Partial<typeof DEFAULTS>;
+
+/** Slack on search radii so that rounding never drops a pair at the limit. */
+export const RADIUS_SLACK_KM = 1e-6;
+
+export interface Group {
+  /** Indices into MatchIndex.listings. */
+  members: Int32Array;
+  tree: KDBush | undefined;
+  /** Largest own limit among members; undefined for the group of members without one. */
+  ownMax: number | undefined;
+  /** Largest configured default among members (meaningful for needs: their carrier decides it). */
+  defaultMax: number;
+  /** Smallest and largest positive quantity among members. */
+  minQuantity: number;
+  maxQuantity: number;
+}
+
+export interface Bucket {
+  /** Bound of the resource term of pairs whose best route is this bucket's key. */
+  resourceBound: number;
+  /** By quantity class, smallest first. */
+  groups: Group[];
+}
+
+export interface MatchIndex {
+  readonly ctx: PairContext;
+  /** The snapshot's listings, in spatial order. */
+  readonly listings: readonly MatchListing[];
+  /** The listings prepared for the numeric phase, in the same order. */
+  readonly prepared: readonly PreparedListing[];
+  /** Each listing's position in id order: the tie-break of compareCandidates without strings. */
+  readonly idRank: Int32Array;
+  /**
+   * Listing i as a point on the unit sphere at 4i, 4i+1, 4i+2 (distance.ts, writeUnitVector) and
+   * its canonical quantity at 4i+3: what a search reads of a member before deciding to score it,
+   * in one cache line.
+   */
+  readonly points: Float64Array;
+  readonly offersByKey: ReadonlyMap<string, Bucket>;
+  readonly needsByKey: ReadonlyMap<string, Bucket>;
+  readonly prune: boolean;
+  /** How the listings were prepared; a listing matched against the index is prepared alike. */
+  readonly numbering: Numbering;
+}
+
+interface DraftGroup {
+  members: number[];
+  ownMax: number | undefined;
+  defaultMax: number;
+  minQuantity: number;
+  maxQuantity: number;
+  quantityClass: number;
+}
+
+export function buildMatchIndex(input: MatchInput, options: IndexOptions = {}): MatchIndex {
+  const { linearScanMax, quantityClassRatio, prune } = { ...DEFAULTS, ...options };
+  const { listings: given, ...ctx } = input;
+  const band = (l: MatchListing): number => Math.floor(l.lat * 10);
+  const listings = Array.from(given.keys())
+    .sort((a, b) => band(given[a]!) - band(given[b]!) || given[a]!.lon - given[b]!.lon || a - b)
+    .map((i) => given[i]!);
+  const draft = {
+    offer: new Map<string, Map<string, DraftGroup>>(),
+    need: new Map<string, Map<string, DraftGroup>>(),
+  };
+  const logRatio = Math.log(Math.max(1.000001, quantityClassRatio));
+
+  listings.forEach((l, i) => {
+    const keys = l.direction === 'offer' ? offerKeys(l, ctx.reference) : needKeys(l);
+    const byKey = draft[l.direction];
+    const quantity = l.canonicalQuantity.value;
+    const quantityClass = quantity > 0 ? Math.floor(Math.log(quantity) / logRatio) : Number.NEGATIVE_INFINITY;
+    const own = l.maxDistanceKm;
+    const gk = `${own === undefined ? 'default' : Math.ceil(Math.log2(own))}|${quantityClass}`;
+    const defaultKm = l.direction === 'need' ? defaultLimitKm(ctx.config, l) : 0;
+    for (const key of keys) {
+      let groups = byKey.get(key);
+      if (!groups) {
+        groups = new Map();
+        byKey.set(key, groups);
+      }
+      let group = groups.get(gk);
+      if (!group) {
+        group = {
+          members: [],
+          ownMax: undefined,
+          defaultMax: 0,
+          minQuantity: Number.POSITIVE_INFINITY,
+          maxQuantity: Number.NEGATIVE_INFINITY,
+          quantityClass,
+        };
+        groups.set(gk, group);
+      }
+      group.members.push(i);
+      group.defaultMax = Math.max(group.defaultMax, defaultKm);
+      // A member without a positive quantity has a quantity term of 0 and leaves the range alone;
+      // one without a number at all makes the range unbounded.
+      if (quantity > 0) {
+        group.minQuantity = Math.min(group.minQuantity, quantity);
+        group.maxQuantity = Math.max(group.maxQuantity, quantity);
+      } else if (!(quantity <= 0)) {
+        group.minQuantity = 0;
+        group.maxQuantity = Number.POSITIVE_INFINITY;
+      }
+      if (own !== undefined) group.ownMax = Math.max(group.ownMax ?? 0, own);
+    }
+  });
+
+  const finish = (byKey: Map<string, Map<string, DraftGroup>>): Map<string, Bucket> => {
+    const out = new Map<string, Bucket>();
+    for (const [key, drafts] of byKey) {
+      const groups = [...drafts.values()]
+        .sort((a, b) => a.quantityClass - b.quantityClass)
+        .map(({ members, ownMax, defaultMax, minQuantity, maxQuantity }): Group => {
+          let tree: KDBush | undefined;
+          if (members.length > linearScanMax) {
+            tree = new KDBush(members.length);
+            for (const i of members) tree.add(listings[i]!.lon, listings[i]!.lat);
+            tree.finish();
+          }
+          return { members: Int32Array.from(members), tree, ownMax, defaultMax, minQuantity, maxQuantity };
+        });
+      out.set(key, { resourceBound: keyResourceBound(key, ctx.reference), groups });
+    }
+    return out;
+  };
+
+  const byId = Array.from(listings.keys()).sort((a, b) =>
+    listings[a]!.id < listings[b]!.id ? -1 : listings[a]!.id > listings[b]!.id ? 1 : 0,
+  );
+  const idRank = new Int32Array(listings.length);
+  byId.forEach((i, rank) => {
+    idRank[i] = rank;
+  });
+  const numbering = newNumbering();
+  const prepared = listings.map((l) => prepareListing(l, numbering));
+  const points = new Float64Array(4 * listings.length);
+  listings.forEach((l, i) => {
+    writeUnitVector(l.lat, l.lon, points, 4 * i);
+    points[4 * i + 3] = l.canonicalQuantity.value;
+  });
+  return {
+    ctx,
+    listings,
+    prepared,
+    idRank,
+    points,
+    offersByKey: finish(draft.offer),
+    needsByKey: finish(draft.need),
+    prune,
+    numbering,
+  };
+}
