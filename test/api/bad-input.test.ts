@@ -34,7 +34,7 @@ const junk: unknown[] = [
   true,
   {},
   { name: null },
-  { name: 1e400 },
+  { name: Number.MAX_VALUE },
   { quantity: { value: 'NaN', unit: {} } },
   { a: { b: { c: { d: { e: [1, [2, [3]]] } } } } },
   { title: 'x'.repeat(100_000) },
