@@ -63,7 +63,3 @@ WHERE ($kind IS NULL OR sg.kind = $kind)
        OR point.distance(ns.location, point($center)) <= $radiusM)
 RETURN sg {.*} AS suggestion
 ORDER BY sg.score DESC, sg.offerId, sg.needId
-
-// name: counts
-MATCH (sg:Suggestion)
-RETURN sg.status AS status, count(*) AS n

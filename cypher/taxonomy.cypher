@@ -42,8 +42,3 @@ CALL (prefix) {
 }
 WITH m, target WHERE target IS NOT NULL
 MERGE (m)-[:COVERS]->(target)
-
-// name: counts
-MATCH (w:WasteCode) WITH count(w) AS wasteCodes
-MATCH (i:Industry) WITH wasteCodes, count(i) AS industryCodes
-MATCH (m:MaterialCategory) RETURN wasteCodes, industryCodes, count(m) AS materialCategories

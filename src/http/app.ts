@@ -21,8 +21,6 @@ import { taxonomyRoutes } from './routes/taxonomy.ts';
 export interface AppOptions {
   bodyLimit: string;
   readiness: Readiness;
-  /** Extra routers (e.g. matching) mounted after the core ones. */
-  extraRoutes?: express.Router[];
 }
 
 const requireJson: RequestHandler = (req, _res, next) => {
@@ -75,7 +73,6 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
   app.use(importRoutes(deps));
   app.use(taxonomyRoutes(deps));
   app.use(matchingRoutes(deps));
-  for (const router of options.extraRoutes ?? []) app.use(router);
 
   app.use((req, _res, next) => {
     next(

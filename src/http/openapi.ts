@@ -7,8 +7,10 @@ import { z } from 'zod';
 import { CompanyFieldsSchema, CompanyInputSchema, CompanySchema } from '../domain/company.ts';
 import { ImportCompanySchema, ImportEnvelopeSchema, ImportListingSchema } from '../domain/import-document.ts';
 import { ListingInputSchema, ListingPatchSchema, ListingSchema } from '../domain/listing.ts';
-import { ListingQuerySchema } from '../domain/listing-query.ts';
+import { ListingQuerySchema, PaginationSchema } from '../domain/listing-query.ts';
 import { SiteInputSchema, SiteSchema } from '../domain/site.ts';
+import { MatchRunRequestSchema, MatchRunSchema, StoredSuggestionSchema } from '../domain/suggestion.ts';
+import { SuggestionQuerySchema } from '../domain/suggestion-query.ts';
 import { CascadeQuerySchema, CompanyQuerySchema } from './routes/companies.ts';
 import { CsvImportSchema, ImportQuerySchema } from './routes/imports.ts';
 import { WasteCodeQuerySchema } from './routes/taxonomy.ts';
@@ -63,6 +65,10 @@ const ListingWithLocationSchema = ListingSchema.extend({ lat: z.number(), lon: z
   id: 'ListingWithLocation',
 });
 
+const VisibleSuggestionSchema = StoredSuggestionSchema.omit({ pairKey: true, offerId: true, needId: true })
+  .extend({ offer: VisibleListingSchema, need: VisibleListingSchema })
+  .meta({ id: 'Suggestion' });
+
 const page = <T extends z.ZodType>(item: T) =>
   z.object({ total: z.number(), limit: z.number(), offset: z.number(), items: z.array(item) });
 
@@ -80,9 +86,6 @@ const errors = {
   400: json(ErrorSchema, 'invalid input: details name each field and reason'),
   404: json(ErrorSchema, 'not found'),
 };
-
-/** Extra route definitions contributed by other modules (e.g. matching). */
-export const extraPaths: RouteConfig[] = [];
 
 export function buildOpenApi(): object {
   const registry = new OpenAPIRegistry();
@@ -270,7 +273,63 @@ export function buildOpenApi(): object {
       summary: 'Industry classification (ISIC Rev. 4 = NACE/SN2007 divisions)',
       responses: { 200: { description: 'codes' } },
     },
-    ...extraPaths,
+    {
+      method: 'post',
+      path: '/match-runs',
+      summary:
+        'Run matching over a scope (whole database, kind, municipality, radius) and store its suggestions',
+      request: { body: json(MatchRunRequestSchema, 'scope, factor set and allocation method') },
+      responses: { 201: json(MatchRunSchema, 'the finished run'), 400: errors[400] },
+    },
+    {
+      method: 'get',
+      path: '/match-runs',
+      summary: 'Match runs, newest first',
+      request: { query: PaginationSchema },
+      responses: {
+        200: json(
+          z.object({ items: z.array(MatchRunSchema), limit: z.number(), offset: z.number() }),
+          'runs',
+        ),
+      },
+    },
+    {
+      method: 'get',
+      path: '/match-runs/{id}',
+      summary: 'A match run with its versions and counts',
+      request: { params: IdParams },
+      responses: { 200: json(MatchRunSchema, 'the run'), 404: errors[404] },
+    },
+    {
+      method: 'get',
+      path: '/listings/{id}/suggestions',
+      summary: "A listing's active suggestions",
+      request: { params: IdParams, headers: viewerHeaders },
+      responses: {
+        200: json(z.object({ items: z.array(VisibleSuggestionSchema) }), 'suggestions you may see'),
+        404: errors[404],
+      },
+    },
+    {
+      method: 'get',
+      path: '/companies/{id}/suggestions',
+      summary: "A company's active suggestions",
+      request: { params: IdParams, headers: viewerHeaders },
+      responses: {
+        200: json(z.object({ items: z.array(VisibleSuggestionSchema) }), 'suggestions you may see'),
+        404: errors[404],
+      },
+    },
+    {
+      method: 'get',
+      path: '/suggestions',
+      summary: 'Suggestions filtered by kind, region, minimum score, minimum CO2e, run',
+      request: { query: SuggestionQuerySchema, headers: viewerHeaders },
+      responses: {
+        200: json(page(VisibleSuggestionSchema), 'a page of suggestions you may see'),
+        400: errors[400],
+      },
+    },
   ];
   for (const route of routes) registry.registerPath(route);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -73,14 +73,3 @@ export async function loadTaxonomy(store: Store, ref: ReferenceData, logger: Log
   );
   return true;
 }
-
-export async function taxonomyCounts(
-  store: Store,
-): Promise<{ wasteCodes: number; industryCodes: number; materialCategories: number }> {
-  const r = await store.read((tx) =>
-    tx
-      .run(query('taxonomy', 'counts'))
-      .then(rows<{ wasteCodes: number; industryCodes: number; materialCategories: number }>),
-  );
-  return r[0] ?? { wasteCodes: 0, industryCodes: 0, materialCategories: 0 };
-}

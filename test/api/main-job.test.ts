@@ -63,7 +63,16 @@ describe('the main job (npm start)', () => {
       paths: Record<string, unknown>;
     };
     expect(spec.openapi).toBe('3.1.0');
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/companies', '/listings', '/imports']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        '/companies',
+        '/listings',
+        '/imports',
+        '/match-runs',
+        '/suggestions',
+        '/listings/{id}/suggestions',
+      ]),
+    );
     expect((await fetch(`${url}/docs`)).headers.get('content-type')).toMatch(/html/);
   });
 
