@@ -20,6 +20,10 @@
  *   distance  1 − d / r, r the group's search radius (at least the pair's limit), d ≥ R × chord
  *   temporal  1,  quality  1
  *
+ * and a counterpart that passes it is bounded again, tightly, from a few numbers of its row in the
+ * index's BoundTable (pair-bound.ts: its window, quality and hard constraints), before scorePair
+ * touches it: in a crowded region most pairs within reach fail this second bound.
+ *
  * A pair in a listing's final K best scores at least every threshold the search meets, and the
  * key of its best route bounds its resource term, so it is scored when the search reaches it under
  * that key; what is skipped could never enter. Pruning only ever skips work: the candidates equal
@@ -40,6 +44,7 @@ import {
   RADIUS_SLACK_KM,
 } from './match-index.ts';
 import { explainPair, newPairScore, normalisedWeights, type PairScore, scorePair } from './pair.ts';
+import { type BoundTable, boundShortfall } from './pair-bound.ts';
 import { type PreparedListing, prepareListing } from './prepared-listing.ts';
 import { lowestOfferUse, needKeys, offerKeys } from './resource-fit.ts';
 import { maxCandidatesPerListing } from './selection.ts';
@@ -84,6 +89,11 @@ interface Search {
   quantityWeight: number;
   distanceWeight: number;
   floor: number;
+  /** The searched listing's row of the tight bound (pair-bound.ts) and the bucket's resource bound. */
+  sideBounds: BoundTable;
+  sideRow: number;
+  resourceBound: number;
+  readonly weights: ReturnType<typeof normalisedWeights>;
 }
 
 function newSearch(index: MatchIndex, best: BestPairs, keep: Keep): Search {
@@ -108,6 +118,10 @@ function newSearch(index: MatchIndex, best: BestPairs, keep: Keep): Search {
     quantityWeight: normalisedWeights(index.ctx.config).quantity,
     distanceWeight: normalisedWeights(index.ctx.config).distance,
     floor: index.ctx.config.minScore,
+    sideBounds: index.bounds,
+    sideRow: 0,
+    resourceBound: 1,
+    weights: normalisedWeights(index.ctx.config),
   };
 }
 
@@ -127,7 +141,11 @@ function consider(q: Search, i: number): void {
   if (index.prune) {
     const quantity = quantityBound(q.isOffer, q.quantity, v[4 * i + 3]!, q.lowestUse);
     const bound = q.rest + q.quantityWeight * quantity + q.distanceWeight * (1 - d / q.radius);
-    if (bound < best.threshold(at, q.floor)) return;
+    const threshold = best.threshold(at, q.floor);
+    if (bound < threshold) return;
+    // The tight bound: the counterpart's window, quality and hard constraints from flat numbers.
+    const shortfall = index.tightBound ? tightShortfall(q, i) : 0;
+    if (shortfall < 0 || bound - shortfall < threshold) return;
   }
   const other = index.prepared[i]!;
   if (q.skipId !== undefined && other.listing.id === q.skipId) return;
@@ -140,6 +158,33 @@ function consider(q: Search, i: number): void {
   if (!(isOffer ? scorePair(side, other, index.ctx, s) : scorePair(other, side, index.ctx, s))) return;
   best.push(at, s.score, i, index.idRank[i]!);
   if (q.keep === 'both') best.push(i, s.score, at, q.rank);
+}
+
+/** How far the pair of the searched listing and listing `i` falls below the coarse bound (pair-bound.ts). */
+function tightShortfall(q: Search, i: number): number {
+  const { index } = q;
+  const kind = q.side!.kind;
+  return q.isOffer
+    ? boundShortfall(
+        kind,
+        q.sideBounds,
+        q.sideRow,
+        index.bounds,
+        i,
+        q.resourceBound,
+        q.weights,
+        index.landFit,
+      )
+    : boundShortfall(
+        kind,
+        index.bounds,
+        i,
+        q.sideBounds,
+        q.sideRow,
+        q.resourceBound,
+        q.weights,
+        index.landFit,
+      );
 }
 
 /**
@@ -193,6 +238,7 @@ function searchCounterparts(q: Search, side: PreparedListing, at: number, stamp:
       const limit = own === undefined ? base : group.ownMax === undefined ? own : Math.min(own, group.ownMax);
       const radius = limit * (1 + 1e-9) + RADIUS_SLACK_KM;
       q.radius = radius;
+      q.resourceBound = bucket.resourceBound;
       q.rest = w.resource * bucket.resourceBound + w.temporal + w.quality + BOUND_SLACK;
       // The group's bound: with its smallest need or largest offer.
       const groupQuantity = isOffer ? group.minQuantity : group.maxQuantity;
@@ -232,6 +278,8 @@ export function candidatesForListing(index: MatchIndex, listing: MatchListing): 
   const best = new BestPairs(1, Math.min(maxCandidatesPerListing(ctx.config), prepared.length));
   const q = newSearch(index, best, 'own');
   q.skipId = listing.id;
+  q.sideBounds = index.bounds.forListing(side, ctx.reference);
+  q.sideRow = 0;
   searchCounterparts(q, side, 0, 0, 0);
   const s = q.s;
   return best.sorted(0).map((slot) => {
@@ -263,7 +311,9 @@ export function generateCandidatesWithStats(
   for (const pass of [offerPass, needPass]) {
     const direction = pass === offerPass ? 'offer' : 'need';
     for (let i = 0; i < n; i++) {
-      if (prepared[i]!.direction === direction) searchCounterparts(pass, prepared[i]!, i, i, idRank[i]!);
+      if (prepared[i]!.direction !== direction) continue;
+      pass.sideRow = i;
+      searchCounterparts(pass, prepared[i]!, i, i, idRank[i]!);
     }
   }
 

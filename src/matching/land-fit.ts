@@ -19,7 +19,12 @@ export const LAND_USE_FIT: Record<LandUse, Partial<Record<LandUse, number>>> = {
 };
 
 /** Quality by how the plot's zoning compares with the one the need asks for. */
-const ZONING_FIT = { 'not asked': 1, 'not stated': 0.8, other: 0.5, 'as wanted': 1 } as const;
+export const ZONING_FIT = { 'not asked': 1, 'not stated': 0.8, other: 0.5, 'as wanted': 1 } as const;
+
+/** How a plot's zoning compares with the need's: whether the need asks, the plot states, and they agree. */
+export function zoningValue(asked: boolean, stated: boolean, same: boolean): keyof typeof ZONING_FIT {
+  return !asked ? 'not asked' : !stated ? 'not stated' : !same ? 'other' : 'as wanted';
+}
 
 /**
  * Writes the pair's resource and quality values and offer use into `fit` and returns true when the
@@ -42,7 +47,7 @@ export function fitLand(
 
   const oz = o.zoning?.trim().toLowerCase();
   const nz = n.zoning?.trim().toLowerCase();
-  const zoning = !nz ? 'not asked' : !oz ? 'not stated' : oz !== nz ? 'other' : 'as wanted';
+  const zoning = zoningValue(!!nz, !!oz, oz === nz);
   fit.resource = useFit;
   fit.quality = ZONING_FIT[zoning];
   fit.offerUse = 1;

@@ -21,6 +21,7 @@
 import KDBush from 'kdbush';
 import { defaultLimitKm, writeUnitVector } from './distance.ts';
 import type { PairContext } from './pair.ts';
+import { BoundTable, LandFitTable } from './pair-bound.ts';
 import { type Numbering, newNumbering, type PreparedListing, prepareListing } from './prepared-listing.ts';
 import { keyResourceBound, needKeys, offerKeys } from './resource-fit.ts';
 import type { MatchInput, MatchListing } from './types.ts';
@@ -32,6 +33,8 @@ export const DEFAULTS = {
   quantityClassRatio: 2,
   /** Skip pairs whose score bound cannot enter the K best (exact); false scores all admitted pairs. */
   prune: true,
+  /** With prune: also skip pairs whose tight bound (pair-bound.ts) cannot enter; false uses the coarse bound alone. */
+  tightBound: true,
 };
 export type IndexOptions = Partial<typeof DEFAULTS>;
 
@@ -75,8 +78,12 @@ export interface MatchIndex {
   readonly offersByKey: ReadonlyMap<string, Bucket>;
   readonly needsByKey: ReadonlyMap<string, Bucket>;
   readonly prune: boolean;
+  readonly tightBound: boolean;
   /** How the listings were prepared; a listing matched against the index is prepared alike. */
   readonly numbering: Numbering;
+  /** The numbers of the tight score bound (pair-bound.ts), a row per listing. */
+  readonly bounds: BoundTable;
+  readonly landFit: LandFitTable;
 }
 
 interface DraftGroup {
@@ -89,7 +96,7 @@ interface DraftGroup {
 }
 
 export function buildMatchIndex(input: MatchInput, options: IndexOptions = {}): MatchIndex {
-  const { linearScanMax, quantityClassRatio, prune } = { ...DEFAULTS, ...options };
+  const { linearScanMax, quantityClassRatio, prune, tightBound } = { ...DEFAULTS, ...options };
   const { listings: given, ...ctx } = input;
   const band = (l: MatchListing): number => Math.floor(l.lat * 10);
   const listings = Array.from(given.keys())
@@ -170,6 +177,10 @@ export function buildMatchIndex(input: MatchInput, options: IndexOptions = {}): 
   });
   const numbering = newNumbering();
   const prepared = listings.map((l) => prepareListing(l, numbering));
+  const bounds = new BoundTable(listings.length);
+  prepared.forEach((p, i) => {
+    bounds.write(i, p, ctx.reference);
+  });
   const points = new Float64Array(4 * listings.length);
   listings.forEach((l, i) => {
     writeUnitVector(l.lat, l.lon, points, 4 * i);
@@ -184,6 +195,9 @@ export function buildMatchIndex(input: MatchInput, options: IndexOptions = {}): 
     offersByKey: finish(draft.offer),
     needsByKey: finish(draft.need),
     prune,
+    tightBound,
     numbering,
+    bounds,
+    landFit: new LandFitTable(bounds),
   };
 }

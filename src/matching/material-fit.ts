@@ -210,22 +210,20 @@ export function materialQuality(o: MaterialDetails, n: MaterialDetails, texts?: 
   if (n.purityPct !== undefined) {
     parts++;
     if (o.purityPct === undefined) {
-      sum += 0.5;
+      sum += purityPart(n.purityPct, undefined);
       texts?.push(`purity not stated (need ≥ ${n.purityPct}%)`);
     } else {
-      const shortfall = n.purityPct - o.purityPct;
-      sum += shortfall <= 0 ? 1 : Math.max(0, 1 - shortfall / PERCENT_TOLERANCE);
+      sum += purityPart(n.purityPct, o.purityPct);
       texts?.push(`purity ${o.purityPct}% against ≥ ${n.purityPct}%`);
     }
   }
   if (n.moisturePct !== undefined) {
     parts++;
     if (o.moisturePct === undefined) {
-      sum += 0.5;
+      sum += moisturePart(n.moisturePct, undefined);
       texts?.push(`moisture not stated (need ≤ ${n.moisturePct}%)`);
     } else {
-      const excess = o.moisturePct - n.moisturePct;
-      sum += excess <= 0 ? 1 : Math.max(0, 1 - excess / PERCENT_TOLERANCE);
+      sum += moisturePart(n.moisturePct, o.moisturePct);
       texts?.push(`moisture ${o.moisturePct}% against ≤ ${n.moisturePct}%`);
     }
   }
@@ -246,11 +244,28 @@ export function materialQuality(o: MaterialDetails, n: MaterialDetails, texts?: 
   }
   if (n.form !== undefined && o.form !== undefined) {
     parts++;
-    sum += o.form === n.form ? 1 : 0.6;
+    sum += formPart(o.form === n.form);
     texts?.push(o.form === n.form ? `form ${o.form} as wanted` : `form ${o.form} where ${n.form} is wanted`);
   }
   return parts === 0 ? 1 : sum / parts;
 }
+
+/** The purity part of materialQuality: 0.5 unstated, 1 at or above the need's minimum, then linear to 0. */
+export function purityPart(needPct: number, offerPct: number | undefined): number {
+  if (offerPct === undefined) return 0.5;
+  const shortfall = needPct - offerPct;
+  return shortfall <= 0 ? 1 : Math.max(0, 1 - shortfall / PERCENT_TOLERANCE);
+}
+
+/** The moisture part of materialQuality: 0.5 unstated, 1 at or below the need's maximum, then linear to 0. */
+export function moisturePart(needPct: number, offerPct: number | undefined): number {
+  if (offerPct === undefined) return 0.5;
+  const excess = offerPct - needPct;
+  return excess <= 0 ? 1 : Math.max(0, 1 - excess / PERCENT_TOLERANCE);
+}
+
+/** The form part of materialQuality. */
+export const formPart = (same: boolean): number => (same ? 1 : 0.6);
 
 function qualityReason(o: MaterialDetails, n: MaterialDetails): string {
   const texts: string[] = [];

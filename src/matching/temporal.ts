@@ -34,7 +34,7 @@ export function windowsOverlap(a: Window, b: Window): boolean {
   return true;
 }
 
-const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+export const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
 /**
  * Share of the need's window the offer covers. Without a reference date an open-ended need that

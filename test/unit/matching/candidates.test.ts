@@ -201,6 +201,7 @@ describe('candidate generation, property-based', () => {
         expect(generateCandidates(input, { linearScanMax: 0, quantityClassRatio: 1.2 })).toEqual(naive);
         expect(generateCandidates(input, { quantityClassRatio: 1e9 })).toEqual(naive);
         expect(generateCandidates(input, { prune: false })).toEqual(naive);
+        expect(generateCandidates(input, { tightBound: false })).toEqual(naive);
       }),
       { numRuns: 300, seed: 20250601 },
     );
