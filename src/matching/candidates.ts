@@ -33,11 +33,14 @@
  *   R. Fagin, A. Lotem, M. Naor (2003), "Optimal aggregation algorithms for middleware", J. Computer
  *     and System Sciences 66(4), 614–656 (top-k by upper bounds on a monotone aggregate score).
  */
+
+import type KDBush from 'kdbush';
 import { countingOrder, descendingOrder } from './allocation/order.ts';
 import { BestPairs } from './best-pairs.ts';
-import { boundingBox, defaultLimitKm, EARTH_RADIUS_KM, writeUnitVector } from './distance.ts';
+import { defaultLimitKm, EARTH_RADIUS_KM, writeBoundingBox, writeUnitVector } from './distance.ts';
 import {
   type Bucket,
+  bucketsFor,
   buildMatchIndex,
   type IndexOptions,
   type MatchIndex,
@@ -46,7 +49,7 @@ import {
 import { explainPair, newPairScore, normalisedWeights, type PairScore, scorePair } from './pair.ts';
 import { type BoundTable, boundShortfall } from './pair-bound.ts';
 import { type PreparedListing, prepareListing } from './prepared-listing.ts';
-import { lowestOfferUse, needKeys, offerKeys } from './resource-fit.ts';
+import { lowestOfferUse } from './resource-fit.ts';
 import { maxCandidatesPerListing } from './selection.ts';
 import type { Candidate, MatchInput, MatchListing } from './types.ts';
 
@@ -78,6 +81,8 @@ interface Search {
   skipId: string | undefined;
   /** The searched listing on the unit sphere. */
   readonly point: Float64Array;
+  /** The search box of the group being searched, [minLon, minLat, maxLon, maxLat]. */
+  readonly box: Float64Array;
   /** For the quantity bound: the searched listing's quantity, side and lowest offer use. */
   quantity: number;
   isOffer: boolean;
@@ -110,6 +115,7 @@ function newSearch(index: MatchIndex, best: BestPairs, keep: Keep): Search {
     rank: 0,
     skipId: undefined,
     point: new Float64Array(3),
+    box: new Float64Array(4),
     quantity: 0,
     isOffer: true,
     lowestUse: 1,
@@ -187,6 +193,58 @@ function tightShortfall(q: Search, i: number): number {
       );
 }
 
+/** Traversal stack of searchTree: (left, right, axis) triples, grown on demand. */
+let stack = new Int32Array(3 * 64);
+
+/**
+ * Considers every member of `tree` inside the search box q.box: kdbush's range query (V. Agafonkin,
+ * kdbush, ISC licence) walked here so that members go straight to consider rather than into a
+ * result array per query.
+ */
+function searchTree(q: Search, tree: KDBush, members: Int32Array): void {
+  const { ids, coords, nodeSize } = tree;
+  const minX = q.box[0]!;
+  const minY = q.box[1]!;
+  const maxX = q.box[2]!;
+  const maxY = q.box[3]!;
+  stack[0] = 0;
+  stack[1] = ids.length - 1;
+  stack[2] = 0;
+  let sp = 3;
+  while (sp > 0) {
+    const axis = stack[--sp]!;
+    const right = stack[--sp]!;
+    const left = stack[--sp]!;
+    if (right - left <= nodeSize) {
+      for (let k = left; k <= right; k++) {
+        const x = coords[2 * k]!;
+        const y = coords[2 * k + 1]!;
+        if (x >= minX && x <= maxX && y >= minY && y <= maxY) consider(q, members[ids[k]!]!);
+      }
+      continue;
+    }
+    const m = (left + right) >> 1;
+    const x = coords[2 * m]!;
+    const y = coords[2 * m + 1]!;
+    if (x >= minX && x <= maxX && y >= minY && y <= maxY) consider(q, members[ids[m]!]!);
+    if (sp + 6 > stack.length) {
+      const grown = new Int32Array(stack.length * 2);
+      grown.set(stack);
+      stack = grown;
+    }
+    if (axis === 0 ? minX <= x : minY <= y) {
+      stack[sp++] = left;
+      stack[sp++] = m - 1;
+      stack[sp++] = 1 - axis;
+    }
+    if (axis === 0 ? maxX >= x : maxY >= y) {
+      stack[sp++] = m + 1;
+      stack[sp++] = right;
+      stack[sp++] = 1 - axis;
+    }
+  }
+}
+
 /**
  * Bound of the quantity term, deliverable / need with deliverable ≤ offer / lowest offer use, for a
  * listing of quantity `own` on side `isOffer` and counterparts of quantity `other` (a group's
@@ -202,13 +260,18 @@ function quantityBound(isOffer: boolean, own: number, other: number, lowestUse: 
  * BestPairs), visiting its keys from the largest resource bound down and, within a key, the
  * quantity classes likeliest to score high first, so that the threshold rises early.
  */
-function searchCounterparts(q: Search, side: PreparedListing, at: number, stamp: number, rank: number): void {
+function searchCounterparts(
+  q: Search,
+  side: PreparedListing,
+  ordered: readonly Bucket[],
+  at: number,
+  stamp: number,
+  rank: number,
+): void {
   const { index } = q;
   const { ctx } = index;
   const listing = side.listing;
   const isOffer = side.direction === 'offer';
-  const keys = isOffer ? offerKeys(listing, ctx.reference) : needKeys(listing);
-  const buckets = isOffer ? index.needsByKey : index.offersByKey;
   const ownDefault = isOffer ? 0 : defaultLimitKm(ctx.config, listing);
   const own = side.maxDistanceKm;
   const w = normalisedWeights(ctx.config);
@@ -222,12 +285,6 @@ function searchCounterparts(q: Search, side: PreparedListing, at: number, stamp:
   q.rank = rank;
   writeUnitVector(side.lat, side.lon, q.point, 0);
 
-  const ordered: Bucket[] = [];
-  for (const key of keys) {
-    const bucket = buckets.get(key);
-    if (bucket) ordered.push(bucket);
-  }
-  ordered.sort((a, b) => b.resourceBound - a.resourceBound);
   for (const bucket of ordered) {
     const { groups } = bucket;
     for (let g = 0; g < groups.length; g++) {
@@ -251,13 +308,13 @@ function searchCounterparts(q: Search, side: PreparedListing, at: number, stamp:
         if (w.distance > 0)
           reach = Math.min(radius, radius * ((groupRest + w.distance - threshold) / w.distance));
       }
-      const { members, tree } = group;
-      if (tree) {
-        const box = boundingBox(side.lat, side.lon, reach);
-        for (const k of tree.range(box.minLon, box.minLat, box.maxLon, box.maxLat)) consider(q, members[k]!);
-      } else {
-        for (const i of members) consider(q, i);
-      }
+      const box = q.box;
+      writeBoundingBox(side.lat, side.lon, reach, box);
+      const extent = group.box;
+      if (box[0]! > extent[2]! || box[2]! < extent[0]! || box[1]! > extent[3]! || box[3]! < extent[1]!)
+        continue;
+      if (group.tree) searchTree(q, group.tree, group.members);
+      else for (const i of group.members) consider(q, i);
     }
   }
 }
@@ -280,7 +337,7 @@ export function candidatesForListing(index: MatchIndex, listing: MatchListing): 
   q.skipId = listing.id;
   q.sideBounds = index.bounds.forListing(side, ctx.reference);
   q.sideRow = 0;
-  searchCounterparts(q, side, 0, 0, 0);
+  searchCounterparts(q, side, bucketsFor(listing, index), 0, 0, 0);
   const s = q.s;
   return best.sorted(0).map((slot) => {
     const other = prepared[best.other[slot]!]!;
@@ -293,12 +350,20 @@ export function candidatesForListing(index: MatchIndex, listing: MatchListing): 
   });
 }
 
-/** generateCandidates, with the number of pairs the numeric phase scored (once from each side at most). */
-export function generateCandidatesWithStats(
-  input: MatchInput,
-  options: IndexOptions = {},
-): { candidates: Candidate[]; pairsEvaluated: number } {
+/** What generateCandidatesWithStats reports besides the candidates. */
+export interface GenerationStats {
+  candidates: Candidate[];
+  /** Pairs the numeric phase scored (once from each side at most). */
+  pairsEvaluated: number;
+  /** Wall time of building the index, searching (numeric phase) and explaining the pairs kept. */
+  phaseMs: { index: number; search: number; explain: number };
+}
+
+/** generateCandidates, with the number of pairs scored and the time of each phase. */
+export function generateCandidatesWithStats(input: MatchInput, options: IndexOptions = {}): GenerationStats {
+  const started = performance.now();
   const index = buildMatchIndex(input, options);
+  const indexed = performance.now();
   const { ctx, listings, prepared, idRank } = index;
   const n = listings.length;
   const best = new BestPairs(n, Math.min(maxCandidatesPerListing(ctx.config), n));
@@ -313,10 +378,11 @@ export function generateCandidatesWithStats(
     for (let i = 0; i < n; i++) {
       if (prepared[i]!.direction !== direction) continue;
       pass.sideRow = i;
-      searchCounterparts(pass, prepared[i]!, i, i, idRank[i]!);
+      searchCounterparts(pass, prepared[i]!, index.counterpartBuckets[i]!, i, i, idRank[i]!);
     }
   }
 
+  const searched = performance.now();
   // The union of both sides' K best, each pair once: an offer's pairs, then the pairs a need keeps
   // that its offer does not.
   const pairOffer: number[] = [];
@@ -352,7 +418,11 @@ export function generateCandidatesWithStats(
     scorePair(offer, need, ctx, s);
     return explainPair(offer, need, ctx, s);
   });
-  return { candidates, pairsEvaluated: offerPass.pairsScored + needPass.pairsScored };
+  return {
+    candidates,
+    pairsEvaluated: offerPass.pairsScored + needPass.pairsScored,
+    phaseMs: { index: indexed - started, search: searched - indexed, explain: performance.now() - searched },
+  };
 }
 
 /**

@@ -62,6 +62,13 @@ export function boundingBox(
   lon: number,
   radiusKm: number,
 ): { minLon: number; minLat: number; maxLon: number; maxLat: number } {
+  const out = new Float64Array(4);
+  writeBoundingBox(lat, lon, radiusKm, out);
+  return { minLon: out[0]!, minLat: out[1]!, maxLon: out[2]!, maxLat: out[3]! };
+}
+
+/** boundingBox written into out as [minLon, minLat, maxLon, maxLat]: what a search loop reuses. */
+export function writeBoundingBox(lat: number, lon: number, radiusKm: number, out: Float64Array): void {
   // A relative margin far above rounding error: the box only has to be a superset.
   const angle = (radiusKm / EARTH_RADIUS_KM) * (1 + 1e-9) + 1e-12;
   const dLat = angle / RAD;
@@ -69,11 +76,19 @@ export function boundingBox(
   const maxLat = lat + dLat;
   const ratio = Math.sin(angle) / Math.cos(lat * RAD);
   if (minLat <= -90 || maxLat >= 90 || angle >= Math.PI / 2 || !(ratio < 1)) {
-    return { minLon: -180, minLat: Math.max(-90, minLat), maxLon: 180, maxLat: Math.min(90, maxLat) };
+    writeBox(out, -180, Math.max(-90, minLat), 180, Math.min(90, maxLat));
+    return;
   }
   const dLon = Math.asin(ratio) / RAD + 1e-9;
-  if (lon - dLon < -180 || lon + dLon > 180) return { minLon: -180, minLat, maxLon: 180, maxLat };
-  return { minLon: lon - dLon, minLat, maxLon: lon + dLon, maxLat };
+  if (lon - dLon < -180 || lon + dLon > 180) writeBox(out, -180, minLat, 180, maxLat);
+  else writeBox(out, lon - dLon, minLat, lon + dLon, maxLat);
+}
+
+function writeBox(out: Float64Array, minLon: number, minLat: number, maxLon: number, maxLat: number): void {
+  out[0] = minLon;
+  out[1] = minLat;
+  out[2] = maxLon;
+  out[3] = maxLat;
 }
 
 /**

@@ -55,10 +55,19 @@ function virginFactor(
     (first === undefined ? undefined : factorSet.factors[`virgin.${first}`]) ??
     (second === undefined ? undefined : factorSet.factors[`virgin.${second}`]);
   if (hit !== undefined) return hit.value;
-  const displaces = (id: string | undefined) =>
-    id !== undefined && reference.materialCategories.get(id)?.displaces !== undefined;
-  const wanted = displaces(first) ? first : displaces(second) ? second : undefined;
+  const wanted = displaces(reference, first) ? first : displaces(reference, second) ? second : undefined;
   if (wanted !== undefined) missing.push(`virgin.${wanted}`);
+  return 0;
+}
+
+const displaces = (reference: ReferenceData, id: string | undefined): boolean =>
+  id !== undefined && reference.materialCategories.get(id)?.displaces !== undefined;
+
+/** The value of factor `name` of the set; 0, noted in `missing`, when the set has none. */
+function factorValue(factorSet: FactorSet, name: string, missing: string[]): number {
+  const f = factorSet.factors[name];
+  if (f !== undefined) return f.value;
+  missing.push(name);
   return 0;
 }
 
@@ -89,12 +98,6 @@ export function estimateImpact({
   reference,
 }: ImpactInput): Impact {
   const missing: string[] = [];
-  const factor = (name: string): number => {
-    const f = factorSet.factors[name];
-    if (f !== undefined) return f.value;
-    missing.push(name);
-    return 0;
-  };
   const impact: Impact = {
     quantity: maxQuantity,
     unit: need.unit,
@@ -115,24 +118,28 @@ export function estimateImpact({
           ? ownDisposal
           : 'avoided-disposal.default';
       breakdown.avoidedT =
-        (virgin * virginFactor(fit, factorSet, reference, missing) + diverted * factor(disposal)) / 1000;
-      breakdown.transportT = (diverted * distanceKm * factor('transport.road-freight')) / 1000;
+        (virgin * virginFactor(fit, factorSet, reference, missing) +
+          diverted * factorValue(factorSet, disposal, missing)) /
+        1000;
+      breakdown.transportT =
+        (diverted * distanceKm * factorValue(factorSet, 'transport.road-freight', missing)) / 1000;
       impact.tonnesDiverted = diverted;
       impact.virginMaterialDisplacedT = virgin;
       break;
     }
     case 'energy': {
-      breakdown.avoidedT = maxQuantity * factor(displacedEnergyFactor(need.energy?.carrier));
+      breakdown.avoidedT =
+        maxQuantity * factorValue(factorSet, displacedEnergyFactor(need.energy?.carrier), missing);
       impact.mwhDelivered = maxQuantity;
       if (fit.heatPump) {
         const electricity = maxQuantity / fit.heatPump.cop;
-        breakdown.electricityT = electricity * factor('electricity.grid');
+        breakdown.electricityT = electricity * factorValue(factorSet, 'electricity.grid', missing);
         impact.heatPumpElectricityMWh = electricity;
       }
       break;
     }
     case 'water':
-      breakdown.avoidedT = (maxQuantity * factor('water.supply')) / 1000;
+      breakdown.avoidedT = (maxQuantity * factorValue(factorSet, 'water.supply', missing)) / 1000;
       impact.m3Supplied = maxQuantity;
       break;
     case 'land':

@@ -52,6 +52,8 @@ export interface Group {
   /** Smallest and largest positive quantity among members. */
   minQuantity: number;
   maxQuantity: number;
+  /** The members' bounding box, [minLon, minLat, maxLon, maxLat]: a search box missing it skips the group. */
+  box: Float64Array;
 }
 
 export interface Bucket {
@@ -77,6 +79,8 @@ export interface MatchIndex {
   readonly points: Float64Array;
   readonly offersByKey: ReadonlyMap<string, Bucket>;
   readonly needsByKey: ReadonlyMap<string, Bucket>;
+  /** Per listing: the buckets of its counterparts under its keys, largest resource bound first. */
+  readonly counterpartBuckets: readonly (readonly Bucket[])[];
   readonly prune: boolean;
   readonly tightBound: boolean;
   /** How the listings were prepared; a listing matched against the index is prepared alike. */
@@ -161,7 +165,26 @@ export function buildMatchIndex(input: MatchInput, options: IndexOptions = {}): 
             for (const i of members) tree.add(listings[i]!.lon, listings[i]!.lat);
             tree.finish();
           }
-          return { members: Int32Array.from(members), tree, ownMax, defaultMax, minQuantity, maxQuantity };
+          const box = Float64Array.of(Infinity, Infinity, -Infinity, -Infinity);
+          for (const i of members) {
+            const { lat, lon } = listings[i]!;
+            // A member without a number for a coordinate must never be skipped by the box.
+            if (!Number.isFinite(lat) || !Number.isFinite(lon))
+              box.set([-Infinity, -Infinity, Infinity, Infinity]);
+            box[0] = Math.min(box[0]!, lon);
+            box[1] = Math.min(box[1]!, lat);
+            box[2] = Math.max(box[2]!, lon);
+            box[3] = Math.max(box[3]!, lat);
+          }
+          return {
+            members: Int32Array.from(members),
+            tree,
+            ownMax,
+            defaultMax,
+            minQuantity,
+            maxQuantity,
+            box,
+          };
         });
       out.set(key, { resourceBound: keyResourceBound(key, ctx.reference), groups });
     }
@@ -186,18 +209,39 @@ export function buildMatchIndex(input: MatchInput, options: IndexOptions = {}): 
     writeUnitVector(l.lat, l.lon, points, 4 * i);
     points[4 * i + 3] = l.canonicalQuantity.value;
   });
+  const offersByKey = finish(draft.offer);
+  const needsByKey = finish(draft.need);
+  const counterpartBuckets = listings.map((l) => bucketsFor(l, { ctx, offersByKey, needsByKey }));
   return {
     ctx,
     listings,
     prepared,
     idRank,
     points,
-    offersByKey: finish(draft.offer),
-    needsByKey: finish(draft.need),
+    offersByKey,
+    needsByKey,
+    counterpartBuckets,
     prune,
     tightBound,
     numbering,
     bounds,
     landFit: new LandFitTable(bounds),
   };
+}
+
+/** The buckets of a listing's counterparts under the listing's keys, largest resource bound first. */
+export function bucketsFor(
+  l: MatchListing,
+  index: Pick<MatchIndex, 'ctx' | 'offersByKey' | 'needsByKey'>,
+): Bucket[] {
+  const isOffer = l.direction === 'offer';
+  const keys = isOffer ? offerKeys(l, index.ctx.reference) : needKeys(l);
+  const buckets = isOffer ? index.needsByKey : index.offersByKey;
+  const out: Bucket[] = [];
+  for (const key of keys) {
+    const bucket = buckets.get(key);
+    if (bucket) out.push(bucket);
+  }
+  // Stable: equal bounds keep the order of the keys.
+  return out.sort((a, b) => b.resourceBound - a.resourceBound);
 }

@@ -74,10 +74,17 @@ export async function allocateOptimal(
 ): Promise<AllocationResult> {
   const settings: OptimalOptions = { ...DEFAULTS, ...options };
   if (candidates.length === 0) return { method: 'lp', entries: [], objective: 0 };
+  let T = performance.now();
+  const lap = (what: string) => {
+    if (process.env.LP_TRACE) console.log('  ', what, Math.round(performance.now() - T));
+    T = performance.now();
+  };
   const problem = buildAllocationProblem(candidates, listings);
+  lap('build');
 
   // Greedy seeds the LP's first working set and is the fallback: computed once for both.
   const greedy = greedyQuantities(problem);
+  lap('greedy');
   let method: AllocationResult['method'] = 'lp';
   let x: Float64Array;
   try {
@@ -95,8 +102,12 @@ export async function allocateOptimal(
     method = 'greedy';
     x = greedy;
   }
+  lap('solve');
   const entries = finaliseAllocation(problem, x);
-  return { method, entries, objective: allocationObjective(entries, problem.candidates, listings) };
+  lap('finalise');
+  const objective = allocationObjective(entries, problem.candidates, listings);
+  lap('objective');
+  return { method, entries, objective };
 }
 
 function solveComponents(

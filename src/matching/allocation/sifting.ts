@@ -121,14 +121,17 @@ export function solveBySifting(
   try {
     // The time limit is cumulative over the rounds of one model.
     model.options.set({
-      output_flag: false,
+      output_flag: process.env.LP_LOG !== undefined && n > 400000,
       time_limit: settings.timeLimitSeconds,
       ...settings.solverOptions,
     });
     let rounds = 0;
     for (;;) {
       rounds++;
+      let T = performance.now();
       model.run();
+      const runMs = performance.now() - T;
+      T = performance.now();
       const status = model.getModelStatus();
       if (status !== highs.constants.modelStatus.optimal) {
         throw new Error(`HiGHS ended with model status ${status} on ${working.length} of ${n} columns`);
@@ -141,6 +144,10 @@ export function solveBySifting(
         const reduced = cost[j]! - dual[needRow[j]!]! - (o >= 0 ? offerCoef[j]! * dual[o]! : 0);
         if (reduced > settings.pricingTolerance) entering.push(j);
       }
+      if (process.env.LP_TRACE && n > 20000)
+        console.log(
+          `    round ${rounds} cols ${working.length} of ${n} rows ${numRows} run ${Math.round(runMs)} price ${Math.round(performance.now() - T)} entering ${entering.length} iters ${model.info.get('simplex_iteration_count')}`,
+        );
       if (entering.length === 0) break;
       if (rounds >= settings.maxRounds) throw new Error(`sifting did not converge in ${rounds} rounds`);
       model.addCols(columnData(entering));
