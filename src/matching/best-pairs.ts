@@ -16,6 +16,9 @@ export class BestPairs {
   readonly score: Float64Array;
   readonly other: Int32Array;
   readonly rank: Int32Array;
+  /** Per slot: the pair's deliverable quantity and offer use (PairScore), what allocation needs. */
+  readonly maxQuantity: Float64Array;
+  readonly offerUse: Float64Array;
 
   constructor(listings: number, capacity: number) {
     this.capacity = Math.max(0, capacity);
@@ -23,6 +26,8 @@ export class BestPairs {
     this.score = new Float64Array(listings * this.capacity);
     this.other = new Int32Array(listings * this.capacity);
     this.rank = new Int32Array(listings * this.capacity);
+    this.maxQuantity = new Float64Array(listings * this.capacity);
+    this.offerUse = new Float64Array(listings * this.capacity);
   }
 
   /** True when slot a holds a worse pair than (score, rank). */
@@ -31,17 +36,23 @@ export class BestPairs {
     return s < score || (s === score && this.rank[a]! > rank);
   }
 
-  /** Offers listing `at` the pair with `other` (id rank `rank`); kept when among its K best so far. */
-  push(at: number, score: number, other: number, rank: number): void {
+  /**
+   * Offers listing `at` the pair with `other` (id rank `rank`); kept when among its K best so far.
+   * `maxQuantity` and `offerUse` ride along with the pair.
+   */
+  push(at: number, score: number, other: number, rank: number, maxQuantity = 0, offerUse = 1): void {
     const k = this.capacity;
     const base = at * k;
     const n = this.size[at]!;
+    let slot: number;
     if (n < k) {
       this.size[at] = n + 1;
-      this.siftUp(base, n, score, other, rank);
+      slot = this.siftUp(base, n, score, other, rank);
     } else if (k > 0 && this.worse(base, score, rank)) {
-      this.siftDown(base, k, score, other, rank);
-    }
+      slot = this.siftDown(base, k, score, other, rank);
+    } else return;
+    this.maxQuantity[slot] = maxQuantity;
+    this.offerUse[slot] = offerUse;
   }
 
   /** push, unless listing `at` already keeps a pair with `other`. */
@@ -83,9 +94,12 @@ export class BestPairs {
 
   private move(from: number, to: number): void {
     this.place(to, this.score[from]!, this.other[from]!, this.rank[from]!);
+    this.maxQuantity[to] = this.maxQuantity[from]!;
+    this.offerUse[to] = this.offerUse[from]!;
   }
 
-  private siftUp(base: number, i: number, score: number, other: number, rank: number): void {
+  /** Places the newcomer; returns its slot. */
+  private siftUp(base: number, i: number, score: number, other: number, rank: number): number {
     while (i > 0) {
       const parent = (i - 1) >> 1;
       // The root is the worst pair: stop once the parent is worse than the newcomer.
@@ -94,10 +108,11 @@ export class BestPairs {
       i = parent;
     }
     this.place(base + i, score, other, rank);
+    return base + i;
   }
 
-  /** Replaces the root (the worst pair) by the newcomer and restores the heap. */
-  private siftDown(base: number, n: number, score: number, other: number, rank: number): void {
+  /** Replaces the root (the worst pair) by the newcomer and restores the heap; returns its slot. */
+  private siftDown(base: number, n: number, score: number, other: number, rank: number): number {
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
@@ -109,6 +124,7 @@ export class BestPairs {
       i = child;
     }
     this.place(base + i, score, other, rank);
+    return base + i;
   }
 
   private worseSlot(a: number, b: number): boolean {

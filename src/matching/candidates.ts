@@ -162,8 +162,8 @@ function consider(q: Search, i: number): void {
   const isOffer = side.direction === 'offer';
   const s = q.s;
   if (!(isOffer ? scorePair(side, other, index.ctx, s) : scorePair(other, side, index.ctx, s))) return;
-  best.push(at, s.score, i, index.idRank[i]!);
-  if (q.keep === 'both') best.push(i, s.score, at, q.rank);
+  best.push(at, s.score, i, index.idRank[i]!, s.maxQuantity, s.offerUse);
+  if (q.keep === 'both') best.push(i, s.score, at, q.rank, s.maxQuantity, s.offerUse);
 }
 
 /** How far the pair of the searched listing and listing `i` falls below the coarse bound (pair-bound.ts). */
@@ -350,17 +350,27 @@ export function candidatesForListing(index: MatchIndex, listing: MatchListing): 
   });
 }
 
-/** What generateCandidatesWithStats reports besides the candidates. */
-export interface GenerationStats {
-  candidates: Candidate[];
+/**
+ * The pairs a snapshot keeps (selection.ts), as flat arrays in candidate order (score descending,
+ * then offer id, then need id), before any is explained: what allocation needs, so that it can
+ * start while the pairs are being explained.
+ */
+export interface ScoredPairs {
+  readonly index: MatchIndex;
+  /** Per pair: offer and need (positions in index.listings), score, deliverable quantity, offer use. */
+  readonly offer: Int32Array;
+  readonly need: Int32Array;
+  readonly score: Float64Array;
+  readonly maxQuantity: Float64Array;
+  readonly offerUse: Float64Array;
   /** Pairs the numeric phase scored (once from each side at most). */
-  pairsEvaluated: number;
-  /** Wall time of building the index, searching (numeric phase) and explaining the pairs kept. */
-  phaseMs: { index: number; search: number; explain: number };
+  readonly pairsEvaluated: number;
+  /** Wall time of building the index and of searching (the numeric phase). */
+  readonly phaseMs: { index: number; search: number };
 }
 
-/** generateCandidates, with the number of pairs scored and the time of each phase. */
-export function generateCandidatesWithStats(input: MatchInput, options: IndexOptions = {}): GenerationStats {
+/** The numeric phase over a whole snapshot: every listing's K best, their union in candidate order. */
+export function searchPairs(input: MatchInput, options: IndexOptions = {}): ScoredPairs {
   const started = performance.now();
   const index = buildMatchIndex(input, options);
   const indexed = performance.now();
@@ -382,21 +392,20 @@ export function generateCandidatesWithStats(input: MatchInput, options: IndexOpt
     }
   }
 
-  const searched = performance.now();
   // The union of both sides' K best, each pair once: an offer's pairs, then the pairs a need keeps
-  // that its offer does not.
+  // that its offer does not; slots index BestPairs' arrays.
+  const slots: number[] = [];
   const pairOffer: number[] = [];
   const pairNeed: number[] = [];
-  const pairScore: number[] = [];
   for (let i = 0; i < n; i++) {
     const isOffer = prepared[i]!.direction === 'offer';
     const base = i * best.capacity;
     for (let slot = base; slot < base + best.size[i]!; slot++) {
       const j = best.other[slot]!;
       if (!isOffer && best.has(j, i)) continue;
+      slots.push(slot);
       pairOffer.push(isOffer ? i : j);
       pairNeed.push(isOffer ? j : i);
-      pairScore.push(best.score[slot]!);
     }
   }
   // compareCandidates' order without a comparator: radix by (offer id, need id), then a stable
@@ -409,19 +418,51 @@ export function generateCandidatesWithStats(input: MatchInput, options: IndexOpt
       n,
     ),
   );
-  const byScore = descendingOrder(Float64Array.from(byIds, (p) => pairScore[p]!));
-  const s = offerPass.s;
-  const candidates = Array.from(byScore, (k) => {
-    const p = byIds[k]!;
-    const offer = prepared[pairOffer[p]!]!;
-    const need = prepared[pairNeed[p]!]!;
+  const byScore = descendingOrder(Float64Array.from(byIds, (p) => best.score[slots[p]!]!));
+  const order = Int32Array.from(byScore, (k) => byIds[k]!);
+  const slotAt = (k: number): number => slots[order[k]!]!;
+  return {
+    index,
+    offer: Int32Array.from(order, (p) => pairOffer[p]!),
+    need: Int32Array.from(order, (p) => pairNeed[p]!),
+    score: Float64Array.from(order, (_, k) => best.score[slotAt(k)]!),
+    maxQuantity: Float64Array.from(order, (_, k) => best.maxQuantity[slotAt(k)]!),
+    offerUse: Float64Array.from(order, (_, k) => best.offerUse[slotAt(k)]!),
+    pairsEvaluated: offerPass.pairsScored + needPass.pairsScored,
+    phaseMs: { index: indexed - started, search: performance.now() - indexed },
+  };
+}
+
+/** The explain phase over the pairs of searchPairs: their candidates, in the same order. */
+export function explainPairs(pairs: ScoredPairs): Candidate[] {
+  const { ctx, prepared } = pairs.index;
+  const s = newPairScore();
+  return Array.from(pairs.offer, (o, k) => {
+    const offer = prepared[o]!;
+    const need = prepared[pairs.need[k]!]!;
     scorePair(offer, need, ctx, s);
     return explainPair(offer, need, ctx, s);
   });
+}
+
+/** What generateCandidatesWithStats reports besides the candidates. */
+export interface GenerationStats {
+  candidates: Candidate[];
+  /** Pairs the numeric phase scored (once from each side at most). */
+  pairsEvaluated: number;
+  /** Wall time of building the index, searching (numeric phase) and explaining the pairs kept. */
+  phaseMs: { index: number; search: number; explain: number };
+}
+
+/** generateCandidates, with the number of pairs scored and the time of each phase. */
+export function generateCandidatesWithStats(input: MatchInput, options: IndexOptions = {}): GenerationStats {
+  const pairs = searchPairs(input, options);
+  const started = performance.now();
+  const candidates = explainPairs(pairs);
   return {
     candidates,
-    pairsEvaluated: offerPass.pairsScored + needPass.pairsScored,
-    phaseMs: { index: indexed - started, search: searched - indexed, explain: performance.now() - searched },
+    pairsEvaluated: pairs.pairsEvaluated,
+    phaseMs: { ...pairs.phaseMs, explain: performance.now() - started },
   };
 }
 

@@ -5,6 +5,7 @@ import {
   candidatesForListing,
   generateCandidates,
   generateCandidatesWithStats,
+  searchPairs,
 } from '../../../src/matching/candidates.ts';
 import { allCompatiblePairs, naiveCandidates } from '../../../src/matching/naive.ts';
 import { maxCandidatesPerListing } from '../../../src/matching/selection.ts';
@@ -204,6 +205,35 @@ describe('candidate generation, property-based', () => {
         expect(generateCandidates(input, { tightBound: false })).toEqual(naive);
       }),
       { numRuns: 300, seed: 20250601 },
+    );
+  });
+
+  it('when pairs are searched before they are explained, then their numbers are those of the candidates', () => {
+    fc.assert(
+      fc.property(randomSnapshot, someK, (listings, k) => {
+        const input = snapshot(listings, { hourlyProfiles: HOURLY, config: withK(k) });
+        const pairs = searchPairs(input);
+        const candidates = generateCandidates(input);
+        const { listings: byPosition } = pairs.index;
+        expect(
+          Array.from(pairs.offer, (o, p) => ({
+            offerId: byPosition[o]!.id,
+            needId: byPosition[pairs.need[p]!]!.id,
+            score: pairs.score[p],
+            maxQuantity: pairs.maxQuantity[p],
+            offerUse: pairs.offerUse[p],
+          })),
+        ).toEqual(
+          candidates.map(({ offerId, needId, score, maxQuantity, offerUse }) => ({
+            offerId,
+            needId,
+            score,
+            maxQuantity,
+            offerUse,
+          })),
+        );
+      }),
+      { numRuns: 200, seed: 20261128 },
     );
   });
 
