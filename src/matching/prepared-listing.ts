@@ -101,18 +101,55 @@ export function prepareListing(listing: MatchListing, numbering?: Numbering): Pr
     availableTo: listing.availableTo,
     quantity: listing.canonicalQuantity.value,
     unit: listing.canonicalQuantity.unit,
-    material:
-      m && copy
-        ? {
-            ...m,
-            ...(m.wasteCodes ? { wasteCodes: m.wasteCodes.map(at) } : {}),
-            ...(m.category !== undefined ? { category: at(m.category) } : {}),
-          }
-        : m,
-    energy: listing.energy && copy ? { ...listing.energy } : listing.energy,
-    water: listing.water && copy ? { ...listing.water } : listing.water,
-    land: listing.land && copy ? { ...listing.land } : listing.land,
+    material: m && copy ? materialRecord(m, at) : m,
+    energy: listing.energy && copy ? energyRecord(listing.energy) : listing.energy,
+    water: listing.water && copy ? waterRecord(listing.water) : listing.water,
+    land: listing.land && copy ? landRecord(listing.land) : listing.land,
     materialMemo: undefined,
     shape: undefined,
   };
 }
+
+/*
+ * The details copied into a record always have every field, in one order, present even when
+ * undefined: all records of a kind then share one hidden class, and the fits' property reads stay
+ * monomorphic (V8 inline caches; with the optional fields of stored listings a fit met dozens of
+ * shapes and fell back to slow lookups).
+ */
+type Details<K extends 'material' | 'energy' | 'water' | 'land'> = NonNullable<MatchListing[K]>;
+
+function materialRecord(m: Details<'material'>, at: (s: string) => string): Details<'material'> {
+  return {
+    wasteCodes: m.wasteCodes?.map(at),
+    category: m.category === undefined ? undefined : at(m.category),
+    form: m.form,
+    purityPct: m.purityPct,
+    moisturePct: m.moisturePct,
+    contaminants: m.contaminants,
+    acceptsHazardous: m.acceptsHazardous,
+    hazardous: m.hazardous,
+  };
+}
+
+function energyRecord(e: Details<'energy'>): Details<'energy'> {
+  return {
+    carrier: e.carrier,
+    supplyTemperatureC: e.supplyTemperatureC,
+    returnTemperatureC: e.returnTemperatureC,
+    powerKw: e.powerKw,
+    monthlyProfile: e.monthlyProfile,
+    hourlyProfile: e.hourlyProfile,
+  };
+}
+
+const waterRecord = (w: Details<'water'>): Details<'water'> => ({
+  type: w.type,
+  quality: w.quality,
+  temperatureC: w.temperatureC,
+});
+
+const landRecord = (l: Details<'land'>): Details<'land'> => ({
+  landUse: l.landUse,
+  zoning: l.zoning,
+  facilities: l.facilities,
+});
