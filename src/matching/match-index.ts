@@ -117,8 +117,10 @@ export function buildMatchIndex(input: MatchInput, options: IndexOptions = {}): 
   };
   const logRatio = Math.log(Math.max(1.000001, quantityClassRatio));
 
+  const keysOf: string[][] = [];
   listings.forEach((l, i) => {
-    const keys = l.direction === 'offer' ? offerKeys(l, ctx.reference) : needKeys(l);
+    const keys = listingKeys(l, ctx.reference);
+    keysOf.push(keys);
     const byKey = draft[l.direction];
     const quantity = l.canonicalQuantity.value;
     const quantityClass = quantity > 0 ? Math.floor(Math.log(quantity) / logRatio) : Number.NEGATIVE_INFINITY;
@@ -216,7 +218,9 @@ export function buildMatchIndex(input: MatchInput, options: IndexOptions = {}): 
   });
   const offersByKey = finish(draft.offer);
   const needsByKey = finish(draft.need);
-  const counterpartBuckets = listings.map((l) => bucketsFor(l, { ctx, offersByKey, needsByKey }));
+  const counterpartBuckets = listings.map((l, i) =>
+    bucketsUnder(keysOf[i]!, l.direction === 'offer' ? needsByKey : offersByKey),
+  );
   return {
     ctx,
     listings,
@@ -239,9 +243,14 @@ export function bucketsFor(
   l: MatchListing,
   index: Pick<MatchIndex, 'ctx' | 'offersByKey' | 'needsByKey'>,
 ): Bucket[] {
-  const isOffer = l.direction === 'offer';
-  const keys = isOffer ? offerKeys(l, index.ctx.reference) : needKeys(l);
-  const buckets = isOffer ? index.needsByKey : index.offersByKey;
+  const keys = listingKeys(l, index.ctx.reference);
+  return bucketsUnder(keys, l.direction === 'offer' ? index.needsByKey : index.offersByKey);
+}
+
+const listingKeys = (l: MatchListing, reference: MatchIndex['ctx']['reference']): string[] =>
+  l.direction === 'offer' ? offerKeys(l, reference) : needKeys(l);
+
+function bucketsUnder(keys: readonly string[], buckets: ReadonlyMap<string, Bucket>): Bucket[] {
   const out: Bucket[] = [];
   for (const key of keys) {
     const bucket = buckets.get(key);
