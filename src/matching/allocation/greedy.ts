@@ -11,15 +11,13 @@
  */
 import type { AllocationResult, Candidate } from '../types.ts';
 import type { ListingsInput } from './input.ts';
-import { allocationObjective } from './objective.ts';
 import { descendingOrder } from './order.ts';
 import { type AllocationProblem, buildAllocationProblem, finaliseAllocation } from './problem.ts';
 
 export function allocateGreedy(candidates: readonly Candidate[], listings: ListingsInput): AllocationResult {
   if (candidates.length === 0) return { method: 'greedy', entries: [], objective: 0 };
   const problem = buildAllocationProblem(candidates, listings);
-  const entries = finaliseAllocation(problem, greedyQuantities(problem));
-  return { method: 'greedy', entries, objective: allocationObjective(entries, problem.candidates, listings) };
+  return { method: 'greedy', ...finaliseAllocation(problem, greedyQuantities(problem)) };
 }
 
 /** The greedy kernel on a built problem; optimal.ts reuses it to seed the LP and as its fallback. */
@@ -31,7 +29,8 @@ export function greedyQuantities(problem: AllocationProblem): Float64Array {
   const needLeft = Float64Array.from(problem.capacity);
   const offerLeft = Float64Array.from(problem.capacity);
   const x = new Float64Array(n);
-  for (const e of order) {
+  for (let k = 0; k < n; k++) {
+    const e = order[k]!;
     if (!(upper[e]! > 0)) continue;
     const d = needOf[e]!;
     const o = offerOf[e]!;

@@ -18,8 +18,13 @@ import { type ListingsInput, listingLookup, preferCandidate } from './input.ts';
 
 /** Value per unit delivered: score-weighted share of the need (see the title block). */
 export function candidateValue(candidate: Pick<Candidate, 'score'>, needQuantity: number): number {
-  if (!(needQuantity > 0) || !(candidate.score > 0)) return 0;
-  return candidate.score / needQuantity;
+  return scoreValue(candidate.score, needQuantity);
+}
+
+/** candidateValue on a bare score, for callers that hold scores in typed arrays. */
+export function scoreValue(score: number, needQuantity: number): number {
+  if (!(needQuantity > 0) || !(score > 0)) return 0;
+  return score / needQuantity;
 }
 
 /**

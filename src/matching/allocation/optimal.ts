@@ -27,7 +27,6 @@ import highsDefault, { type Highs } from 'highs';
 import type { AllocationResult, Candidate } from '../types.ts';
 import { greedyQuantities } from './greedy.ts';
 import type { ListingsInput } from './input.ts';
-import { allocationObjective } from './objective.ts';
 import { type AllocationProblem, buildAllocationProblem, finaliseAllocation } from './problem.ts';
 import { type SiftingSettings, solveBySifting } from './sifting.ts';
 
@@ -40,8 +39,9 @@ export interface OptimalOptions extends SiftingSettings {
 
 export const DEFAULTS: OptimalOptions = {
   maxColumnsPerModel: 200_000,
-  initialColumnsPerNeed: 3,
+  initialColumnsPerNeed: 2,
   pricingTolerance: 1e-7,
+  enteringColumnsPerRow: 0.5,
   maxRounds: 200,
   timeLimitSeconds: 60,
   solverOptions: {},
@@ -74,17 +74,10 @@ export async function allocateOptimal(
 ): Promise<AllocationResult> {
   const settings: OptimalOptions = { ...DEFAULTS, ...options };
   if (candidates.length === 0) return { method: 'lp', entries: [], objective: 0 };
-  let T = performance.now();
-  const lap = (what: string) => {
-    if (process.env.LP_TRACE) console.log('  ', what, Math.round(performance.now() - T));
-    T = performance.now();
-  };
   const problem = buildAllocationProblem(candidates, listings);
-  lap('build');
 
   // Greedy seeds the LP's first working set and is the fallback: computed once for both.
   const greedy = greedyQuantities(problem);
-  lap('greedy');
   let method: AllocationResult['method'] = 'lp';
   let x: Float64Array;
   try {
@@ -102,12 +95,7 @@ export async function allocateOptimal(
     method = 'greedy';
     x = greedy;
   }
-  lap('solve');
-  const entries = finaliseAllocation(problem, x);
-  lap('finalise');
-  const objective = allocationObjective(entries, problem.candidates, listings);
-  lap('objective');
-  return { method, entries, objective };
+  return { method, ...finaliseAllocation(problem, x) };
 }
 
 function solveComponents(
@@ -116,32 +104,33 @@ function solveComponents(
   highs: Highs,
   settings: OptimalOptions,
 ): Float64Array {
-  const { upper } = problem;
-  const x = new Float64Array(upper.length);
-  let batch: number[] = [];
-  for (const component of components(problem)) {
-    if (component.length === 1) {
-      // One candidate alone: its upper bound already folds in the need, the offer and maxQuantity.
-      x[component[0]!] = upper[component[0]!]!;
-      continue;
+  const x = new Float64Array(problem.upper.length);
+  const { columns, starts } = components(problem, x);
+  // Consecutive components share a model up to maxColumnsPerModel columns: one contiguous slice.
+  let from = 0;
+  for (let c = 1; c < starts.length; c++) {
+    const end = starts[c]!;
+    if (c + 1 === starts.length || starts[c + 1]! - from > settings.maxColumnsPerModel) {
+      solveBySifting(problem, columns.subarray(from, end), greedy, highs, settings, x);
+      from = end;
     }
-    if (batch.length > 0 && batch.length + component.length > settings.maxColumnsPerModel) {
-      solveBySifting(problem, batch, greedy, highs, settings, x);
-      batch = [];
-    }
-    for (const e of component) batch.push(e);
   }
-  if (batch.length > 0) solveBySifting(problem, batch, greedy, highs, settings, x);
   return x;
 }
 
 /**
- * Connected components of the offer-need graph over candidates worth allocating, each a list of
- * candidate indices in increasing order, components ordered by their first candidate.
+ * Connected components of the offer-need graph over candidates worth allocating. A component of
+ * one candidate is solved on the spot into `x`: its upper bound already folds in the need, the
+ * offer and maxQuantity. The others come back as one array of candidate indices, component after
+ * component (ordered by their first candidate), increasing within each; component c spans
+ * [starts[c], starts[c + 1]). Typed arrays and a counting sort rather than a list per component:
+ * this runs over every candidate.
  */
-function components(problem: AllocationProblem): number[][] {
+function components(problem: AllocationProblem, x: Float64Array): { columns: Int32Array; starts: number[] } {
   const { offerOf, needOf, upper } = problem;
-  const parent = Int32Array.from(problem.ids, (_, i) => i);
+  const n = upper.length;
+  const parent = new Int32Array(problem.ids.length);
+  for (let i = 0; i < parent.length; i++) parent[i] = i;
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]!]!;
@@ -149,20 +138,41 @@ function components(problem: AllocationProblem): number[][] {
     }
     return i;
   };
-  for (let e = 0; e < upper.length; e++) {
+  for (let e = 0; e < n; e++) {
     if (!(upper[e]! > 0)) continue;
     const a = find(offerOf[e]!);
     const b = find(needOf[e]!);
     if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
   }
-  const byRoot = new Map<number, number[]>();
-  for (let e = 0; e < upper.length; e++) {
+  // Number components by their first candidate: deterministic, and the order components had before.
+  const label = new Int32Array(parent.length).fill(-1);
+  const componentOf = new Int32Array(n).fill(-1);
+  const size: number[] = [];
+  for (let e = 0; e < n; e++) {
     if (!(upper[e]! > 0)) continue;
     const root = find(offerOf[e]!);
-    const list = byRoot.get(root);
-    if (list) list.push(e);
-    else byRoot.set(root, [e]);
+    if (label[root] === -1) {
+      label[root] = size.length;
+      size.push(0);
+    }
+    componentOf[e] = label[root]!;
+    size[label[root]!]!++;
   }
-  // Map insertion order is the order of each component's first candidate: deterministic.
-  return [...byRoot.values()];
+  // Components of two or more candidates, renumbered in the same order.
+  const kept = new Int32Array(size.length).fill(-1);
+  const starts = [0];
+  for (let c = 0; c < size.length; c++) {
+    if (size[c]! < 2) continue;
+    kept[c] = starts.length - 1;
+    starts.push(starts[starts.length - 1]! + size[c]!);
+  }
+  const columns = new Int32Array(starts[starts.length - 1]!);
+  const fill = starts.slice(0, -1);
+  for (let e = 0; e < n; e++) {
+    const c = componentOf[e]!;
+    if (c < 0) continue;
+    if (kept[c] === -1) x[e] = upper[e]!;
+    else columns[fill[kept[c]!]!++] = e;
+  }
+  return { columns, starts };
 }

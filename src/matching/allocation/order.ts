@@ -8,32 +8,75 @@
 /** `order` (default: 0..n-1) stably reordered by `keys[i]` ascending, keys in [0, buckets). */
 export function countingOrder(keys: Int32Array, buckets: number, order?: Int32Array): Int32Array {
   const n = keys.length;
-  const from = order ?? Int32Array.from({ length: n }, (_, i) => i);
   const start = new Int32Array(buckets + 1);
   for (let i = 0; i < n; i++) start[keys[i]! + 1]!++;
   for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
   const out = new Int32Array(n);
-  for (const i of from) out[start[keys[i]!]!++] = i;
+  // Index loops, not `for...of`: the typed-array iterator is several times slower at 10^6 items.
+  if (order) {
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      out[start[keys[i]!]!++] = i;
+    }
+  } else {
+    for (let i = 0; i < n; i++) out[start[keys[i]!]!++] = i;
+  }
   return out;
 }
 
-/** Indices ordered by `values` descending; equal values keep index order. */
+/**
+ * Indices ordered by `values` descending; equal values keep index order. -0 equals 0, and NaN
+ * ties with the smallest value.
+ *
+ * An LSD radix sort on the IEEE-754 bits (§8.3; P. M. Herf, "Radix tricks", 2001, for making the
+ * bits order-preserving as unsigned integers): four stable 16-bit passes over (high, low) words,
+ * where ranking each value by binary search among the distinct values cost a cache miss per step.
+ */
 export function descendingOrder(values: Float64Array): Int32Array {
-  // Native typed-array sort finds the distinct values; a binary search ranks each; counting sorts.
-  const distinct = Float64Array.from(values).sort();
-  let m = 0;
-  for (let i = 0; i < distinct.length; i++)
-    if (i === 0 || distinct[i] !== distinct[m - 1]) distinct[m++] = distinct[i]!;
-  const rank = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    let lo = 0;
-    let hi = m - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (distinct[mid]! < values[i]!) lo = mid + 1;
-      else hi = mid;
-    }
-    rank[i] = m - 1 - lo;
+  const n = values.length;
+  let smallest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < n; i++) if (values[i]! < smallest) smallest = values[i]!;
+  const word = new Float64Array(1);
+  const half = new Uint32Array(word.buffer);
+  const little = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+  const highHalf = little ? 1 : 0;
+  const high = new Uint32Array(n);
+  const low = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    // NaN takes the smallest value's key; `+ 0` turns -0 into 0.
+    word[0] = (Number.isNaN(v) ? smallest : v) + 0;
+    let h = half[highHalf]!;
+    let l = half[1 - highHalf]!;
+    // Order-preserving: negatives have every bit flipped, the rest only the sign bit; then
+    // every bit is complemented so that ascending keys are descending values.
+    if (h >>> 31) {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    } else h = (h | 0x80000000) >>> 0;
+    high[i] = ~h >>> 0;
+    low[i] = ~l >>> 0;
   }
-  return countingOrder(rank, Math.max(m, 1));
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Int32Array(n);
+  const count = new Int32Array(0x10001);
+  for (const [keys, shift] of [
+    [low, 0],
+    [low, 16],
+    [high, 0],
+    [high, 16],
+  ] as const) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[((keys[i]! >>> shift) & 0xffff) + 1]!++;
+    // A digit every key shares leaves the order as it is.
+    if (count[((keys[0]! >>> shift) & 0xffff) + 1] === n) continue;
+    for (let b = 0; b < 0x10000; b++) count[b + 1]! += count[b]!;
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      next[count[(keys[i]! >>> shift) & 0xffff]!++] = i;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
 }

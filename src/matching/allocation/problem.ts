@@ -12,7 +12,7 @@ import {
   pairKey,
   uniqueCandidates,
 } from './input.ts';
-import { candidateValue } from './objective.ts';
+import { scoreValue } from './objective.ts';
 
 /** Significant digits kept in an allocated quantity; rounding is always down, never over capacity. */
 export const QUANTITY_DIGITS = 9;
@@ -40,32 +40,42 @@ export function buildAllocationProblem(
   listings: ListingsInput,
 ): AllocationProblem {
   const lookup = listingLookup(listings);
-  const { candidates, ids, offerOf, needOf } = canonicalCandidates(input);
-  const capacity = Float64Array.from(ids, (id) => {
-    const q = lookup(id).canonicalQuantity.value;
-    return Number.isFinite(q) && q > 0 ? q : 0;
-  });
+  const { candidates, ids, offerOf, needOf, score, offerUse, maxQuantity } = canonicalCandidates(input);
+  const capacity = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const q = lookup(ids[i]!).canonicalQuantity.value;
+    capacity[i] = Number.isFinite(q) && q > 0 ? q : 0;
+  }
   const n = candidates.length;
   const value = new Float64Array(n);
   const use = new Float64Array(n);
   const upper = new Float64Array(n);
   for (let e = 0; e < n; e++) {
-    const c = candidates[e]!;
-    if (!(c.offerUse >= 0) || !Number.isFinite(c.offerUse)) {
-      throw new AppError(
-        'INTERNAL',
-        `allocation: candidate ${c.offerId} -> ${c.needId} has offerUse ${c.offerUse}`,
-      );
+    const u = offerUse[e]!;
+    if (!(u >= 0) || !Number.isFinite(u)) {
+      const c = candidates[e]!;
+      throw new AppError('INTERNAL', `allocation: candidate ${c.offerId} -> ${c.needId} has offerUse ${u}`);
     }
     const need = capacity[needOf[e]!]!;
-    use[e] = c.offerUse;
-    value[e] = candidateValue(c, need);
+    use[e] = u;
+    value[e] = scoreValue(score[e]!, need);
     // The tightest bound the pair alone can reach: it narrows the LP and keeps the greedy simple.
-    const byOffer = c.offerUse > 0 ? capacity[offerOf[e]!]! / c.offerUse : Number.POSITIVE_INFINITY;
-    const bound = Math.min(Number.isFinite(c.maxQuantity) ? c.maxQuantity : 0, need, byOffer);
+    const byOffer = u > 0 ? capacity[offerOf[e]!]! / u : Number.POSITIVE_INFINITY;
+    const q = maxQuantity[e]!;
+    const bound = Math.min(Number.isFinite(q) ? q : 0, need, byOffer);
     upper[e] = value[e]! > 0 && bound > 0 ? bound : 0;
   }
   return { candidates, ids, capacity, offerOf, needOf, value, use, upper };
+}
+
+export interface FinalAllocation {
+  entries: AllocationEntry[];
+  /**
+   * Σ value_e · quantity_e over the entries, in entry order: the very sum allocationObjective
+   * (objective.ts) computes from the entries, since `problem.candidates` holds the candidate it
+   * would pick for each pair and `value` its value; without indexing 10^5 entries by id again.
+   */
+  objective: number;
 }
 
 /**
@@ -73,7 +83,7 @@ export function buildAllocationProblem(
  * offer down to its capacity (scaling only ever frees room elsewhere), rounds down to
  * QUANTITY_DIGITS significant digits and drops dust. Entries come out sorted by (offerId, needId).
  */
-export function finaliseAllocation(problem: AllocationProblem, raw: Float64Array): AllocationEntry[] {
+export function finaliseAllocation(problem: AllocationProblem, raw: Float64Array): FinalAllocation {
   const { candidates, offerOf, needOf, use, upper, capacity } = problem;
   const n = candidates.length;
   const x = new Float64Array(n);
@@ -93,13 +103,15 @@ export function finaliseAllocation(problem: AllocationProblem, raw: Float64Array
   }
 
   const entries: AllocationEntry[] = [];
+  let objective = 0;
   for (let e = 0; e < n; e++) {
     const quantity = roundDown(x[e]!);
     if (quantity <= DUST_SHARE * capacity[needOf[e]!]!) continue;
     const c = candidates[e]!;
     entries.push({ offerId: c.offerId, needId: c.needId, quantity });
+    objective += problem.value[e]! * quantity;
   }
-  return entries;
+  return { entries, objective };
 }
 
 /** Rounds down to QUANTITY_DIGITS significant digits; the decimal round trip keeps outputs like 0.3 clean. */

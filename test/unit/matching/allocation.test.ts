@@ -248,6 +248,26 @@ describe('allocation', () => {
       { numRuns: 150, seed: 20260105 },
     );
   });
+
+  it('when few columns may enter per round, then sifting still reaches the uncapped optimum', async () => {
+    await fc.assert(
+      fc.asyncProperty(instances, async ({ listings, candidates }) => {
+        const uncapped = await allocateOptimal(candidates, listings, {
+          initialColumnsPerNeed: 1,
+          enteringColumnsPerRow: Number.POSITIVE_INFINITY,
+        });
+        // 0 per row leaves the floor of an eighth of the improving columns: often one per round.
+        const capped = await allocateOptimal(candidates, listings, {
+          initialColumnsPerNeed: 1,
+          enteringColumnsPerRow: 0,
+        });
+        expect(capped.method).toBe('lp');
+        expect(capped.objective).toBeCloseTo(uncapped.objective, 6);
+        checkInvariants(capped, { listings, candidates });
+      }),
+      { numRuns: 150, seed: 20260108 },
+    );
+  });
 });
 
 describe('allocation orderings', () => {
@@ -268,6 +288,26 @@ describe('allocation orderings', () => {
         expect([...descendingOrder(Float64Array.from(values))]).toEqual(expected);
       }),
       { seed: 20260107 },
+    );
+  });
+
+  it('when values are negative, signed zeros, infinite or NaN, then descending order still ranks them', () => {
+    const special = [0, -0, 1, -1, 0.5, -2.5, 5e-324, -5e-324, 1e300, -1e300, Infinity, -Infinity, NaN];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...special), fc.double())), (values) => {
+        // -0 equals 0 and NaN ties with the smallest value, as comparisons on sorted values rank them.
+        const numbers = values.filter((v) => !Number.isNaN(v));
+        const smallest = numbers.length > 0 ? Math.min(...numbers) : 0;
+        const key = (v: number) => (Number.isNaN(v) ? smallest : v);
+        const expected = values
+          .map((_, i) => i)
+          .sort((a, b) => {
+            const [x, y] = [key(values[a]!), key(values[b]!)];
+            return x === y ? a - b : x > y ? -1 : 1;
+          });
+        expect([...descendingOrder(Float64Array.from(values))]).toEqual(expected);
+      }),
+      { seed: 20260109 },
     );
   });
 });
