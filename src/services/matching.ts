@@ -12,14 +12,9 @@ import {
 } from '../domain/suggestion.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { AppError, notFound, validationError } from '../errors.ts';
-import { allocateGreedy } from '../matching/allocation/greedy.ts';
-import { allocateOptimal } from '../matching/allocation/optimal.ts';
-import {
-  buildMatchIndex,
-  candidatesForListing,
-  generateCandidatesWithStats,
-} from '../matching/candidates.ts';
+import { buildMatchIndex, candidatesForListing } from '../matching/candidates.ts';
 import { haversineKm } from '../matching/distance.ts';
+import { matchSnapshot } from '../matching/match-snapshot.ts';
 import type { Candidate, MatchConfig, MatchInput, MatchListing } from '../matching/types.ts';
 import { ENGINE_VERSION } from '../matching/version.ts';
 import { loadFactorSet } from '../reference/factors.ts';
@@ -35,7 +30,14 @@ import {
   upsertSuggestions,
   withdrawStale,
 } from '../store/match-store.ts';
+import { startAllocationWorker } from '../workers/allocation-client.ts';
 import type { Deps } from './deps.ts';
+
+/**
+ * From this many listings a run solves its allocation LP in a worker thread, beside the
+ * explanations; below it the thread's start-up (~0.3 s) costs more than it saves.
+ */
+export const WORKER_MIN_LISTINGS = 2000;
 
 const profiles = new Map<string, Float64Array>();
 
@@ -136,11 +138,18 @@ export async function startMatchRun(deps: Deps, body: unknown): Promise<MatchRun
   };
   await createRun(deps.store, run);
   try {
-    const { candidates, pairsEvaluated } = generateCandidatesWithStats({ ...ctx, listings });
-    const allocation =
-      request.allocation === 'greedy'
-        ? allocateGreedy(candidates, listings)
-        : await allocateOptimal(candidates, listings, { logger: deps.logger });
+    const worker =
+      request.allocation !== 'greedy' && listings.length >= WORKER_MIN_LISTINGS
+        ? startAllocationWorker(deps.logger)
+        : undefined;
+    const { candidates, allocation, pairsEvaluated } = await matchSnapshot(
+      { ...ctx, listings },
+      {
+        allocation: request.allocation === 'greedy' ? 'greedy' : 'lp',
+        logger: deps.logger,
+        ...(worker ? { solve: worker.solve } : {}),
+      },
+    ).finally(() => worker?.close());
     const allocated = new Map(allocation.entries.map((e) => [pairKeyOf(e.offerId, e.needId), e.quantity]));
     const meta = { runId: run.id, factorSet: run.factorSet, configVersion: run.configVersion };
     const writes = candidates.map((c) =>

@@ -12,7 +12,7 @@
 import type { AllocationResult, Candidate } from '../types.ts';
 import type { ListingsInput } from './input.ts';
 import { descendingOrder } from './order.ts';
-import { type AllocationProblem, buildAllocationProblem, finaliseAllocation } from './problem.ts';
+import { type AllocationArrays, buildAllocationProblem, finaliseAllocation } from './problem.ts';
 
 export function allocateGreedy(candidates: readonly Candidate[], listings: ListingsInput): AllocationResult {
   if (candidates.length === 0) return { method: 'greedy', entries: [], objective: 0 };
@@ -21,7 +21,7 @@ export function allocateGreedy(candidates: readonly Candidate[], listings: Listi
 }
 
 /** The greedy kernel on a built problem; optimal.ts reuses it to seed the LP and as its fallback. */
-export function greedyQuantities(problem: AllocationProblem): Float64Array {
+export function greedyQuantities(problem: AllocationArrays): Float64Array {
   const { value, upper, use, offerOf, needOf } = problem;
   const n = value.length;
   // Candidates are already in (offerId, needId) order, which equal values keep.

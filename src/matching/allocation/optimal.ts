@@ -27,7 +27,7 @@ import highsDefault, { type Highs } from 'highs';
 import type { AllocationResult, Candidate } from '../types.ts';
 import { greedyQuantities } from './greedy.ts';
 import type { ListingsInput } from './input.ts';
-import { type AllocationProblem, buildAllocationProblem, finaliseAllocation } from './problem.ts';
+import { type AllocationArrays, buildAllocationProblem, finaliseAllocation } from './problem.ts';
 import { type SiftingSettings, solveBySifting } from './sifting.ts';
 
 export interface OptimalOptions extends SiftingSettings {
@@ -72,34 +72,50 @@ export async function allocateOptimal(
   listings: ListingsInput,
   options: Partial<OptimalOptions> = {},
 ): Promise<AllocationResult> {
-  const settings: OptimalOptions = { ...DEFAULTS, ...options };
   if (candidates.length === 0) return { method: 'lp', entries: [], objective: 0 };
   const problem = buildAllocationProblem(candidates, listings);
+  const { method, x } = await solveAllocation(problem, options);
+  return { method, ...finaliseAllocation(problem, x) };
+}
 
+/** Raw quantities of a solved problem (finaliseAllocation makes them safe) and how they were found. */
+export interface SolvedAllocation {
+  method: AllocationResult['method'];
+  x: Float64Array;
+}
+
+/**
+ * The optimal quantities of a built problem, or the greedy ones when HiGHS fails (the reason goes
+ * to the logger): the step allocateOptimal takes between building and finalising, on its own so
+ * that a worker thread can take it (workers/allocation-worker.ts) while the main thread explains.
+ */
+export async function solveAllocation(
+  problem: AllocationArrays,
+  options: Partial<OptimalOptions> = {},
+): Promise<SolvedAllocation> {
+  const settings: OptimalOptions = { ...DEFAULTS, ...options };
   // Greedy seeds the LP's first working set and is the fallback: computed once for both.
   const greedy = greedyQuantities(problem);
-  let method: AllocationResult['method'] = 'lp';
-  let x: Float64Array;
   try {
-    x = solveComponents(problem, greedy, await loadHighs(), settings);
+    return { method: 'lp', x: solveComponents(problem, greedy, await loadHighs(), settings) };
   } catch (error) {
     // A new runtime next time: a trapped WebAssembly instance is not worth trusting.
     runtime = undefined;
     settings.logger.warn(
-      {
-        reason: error instanceof Error ? error.message : String(error),
-        candidates: problem.candidates.length,
-      },
+      { reason: error instanceof Error ? error.message : String(error), candidates: problem.upper.length },
       'allocation: HiGHS failed, falling back to greedy',
     );
-    method = 'greedy';
-    x = greedy;
+    return { method: 'greedy', x: greedy };
   }
-  return { method, ...finaliseAllocation(problem, x) };
+}
+
+/** Loads HiGHS now, so that a first solve does not wait for it (a worker calls it at start). */
+export async function preloadSolver(): Promise<void> {
+  await loadHighs();
 }
 
 function solveComponents(
-  problem: AllocationProblem,
+  problem: AllocationArrays,
   greedy: Float64Array,
   highs: Highs,
   settings: OptimalOptions,
@@ -126,10 +142,10 @@ function solveComponents(
  * [starts[c], starts[c + 1]). Typed arrays and a counting sort rather than a list per component:
  * this runs over every candidate.
  */
-function components(problem: AllocationProblem, x: Float64Array): { columns: Int32Array; starts: number[] } {
+function components(problem: AllocationArrays, x: Float64Array): { columns: Int32Array; starts: number[] } {
   const { offerOf, needOf, upper } = problem;
   const n = upper.length;
-  const parent = new Int32Array(problem.ids.length);
+  const parent = new Int32Array(problem.capacity.length);
   for (let i = 0; i < parent.length; i++) parent[i] = i;
   const find = (i: number): number => {
     while (parent[i] !== i) {

@@ -21,18 +21,21 @@ export const CAPACITY_TOLERANCE = 1e-9;
 /** A quantity below this share of its need is numerical dust and is dropped. */
 const DUST_SHARE = 1e-9;
 
-export interface AllocationProblem {
-  /** Candidates sorted by (offerId, needId), one per pair. */
-  candidates: Candidate[];
-  /** Every listing named by a candidate, and its canonical quantity (0 when unusable). */
-  ids: string[];
+/** The numbers of an allocation problem: all a solver needs, and what crosses to a worker thread. */
+export interface AllocationArrays {
+  /** Per listing (numbered by offerOf / needOf): its canonical quantity, 0 when unusable. */
   capacity: Float64Array;
-  /** Per candidate: offer and need (indices into `ids`), value, offer use and tightest upper bound. */
+  /** Per candidate, sorted by (offerId, needId): offer and need, value, offer use and tightest upper bound. */
   offerOf: Int32Array;
   needOf: Int32Array;
   value: Float64Array;
   use: Float64Array;
   upper: Float64Array;
+}
+
+export interface AllocationProblem extends AllocationArrays {
+  /** Listing ids, indexed like capacity: every listing a candidate names (and possibly more). */
+  ids: string[];
 }
 
 export function buildAllocationProblem(
@@ -42,20 +45,51 @@ export function buildAllocationProblem(
   const lookup = listingLookup(listings);
   const { candidates, ids, offerOf, needOf, score, offerUse, maxQuantity } = canonicalCandidates(input);
   const capacity = new Float64Array(ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    const q = lookup(ids[i]!).canonicalQuantity.value;
+  for (let i = 0; i < ids.length; i++) capacity[i] = lookup(ids[i]!).canonicalQuantity.value;
+  const problem = problemOf(ids, capacity, { offerOf, needOf, score, offerUse, maxQuantity });
+  if (typeof problem === 'number') {
+    const c = candidates[problem]!;
+    throw new AppError(
+      'INTERNAL',
+      `allocation: candidate ${c.offerId} -> ${c.needId} has offerUse ${c.offerUse}`,
+    );
+  }
+  return problem;
+}
+
+/** Per pair, in (offerId, needId) order with one per pair: what allocation reads of a candidate. */
+export interface PairNumbers {
+  offerOf: Int32Array;
+  needOf: Int32Array;
+  score: Float64Array;
+  offerUse: Float64Array;
+  maxQuantity: Float64Array;
+}
+
+/**
+ * The problem of pairs given as numbers (listings numbered as in `ids`, quantities in `quantity`),
+ * already in (offerId, needId) order with one per pair: what buildAllocationProblem builds from
+ * candidates, without the candidates. The index of the first pair with an impossible offer use
+ * instead of a problem.
+ */
+export function problemOf(
+  ids: string[],
+  quantity: Float64Array,
+  pairs: PairNumbers,
+): AllocationProblem | number {
+  const { offerOf, needOf, score, offerUse, maxQuantity } = pairs;
+  const capacity = new Float64Array(quantity.length);
+  for (let i = 0; i < quantity.length; i++) {
+    const q = quantity[i]!;
     capacity[i] = Number.isFinite(q) && q > 0 ? q : 0;
   }
-  const n = candidates.length;
+  const n = offerOf.length;
   const value = new Float64Array(n);
   const use = new Float64Array(n);
   const upper = new Float64Array(n);
   for (let e = 0; e < n; e++) {
     const u = offerUse[e]!;
-    if (!(u >= 0) || !Number.isFinite(u)) {
-      const c = candidates[e]!;
-      throw new AppError('INTERNAL', `allocation: candidate ${c.offerId} -> ${c.needId} has offerUse ${u}`);
-    }
+    if (!(u >= 0) || !Number.isFinite(u)) return e;
     const need = capacity[needOf[e]!]!;
     use[e] = u;
     value[e] = scoreValue(score[e]!, need);
@@ -65,15 +99,15 @@ export function buildAllocationProblem(
     const bound = Math.min(Number.isFinite(q) ? q : 0, need, byOffer);
     upper[e] = value[e]! > 0 && bound > 0 ? bound : 0;
   }
-  return { candidates, ids, capacity, offerOf, needOf, value, use, upper };
+  return { ids, capacity, offerOf, needOf, value, use, upper };
 }
 
 export interface FinalAllocation {
   entries: AllocationEntry[];
   /**
    * Σ value_e · quantity_e over the entries, in entry order: the very sum allocationObjective
-   * (objective.ts) computes from the entries, since `problem.candidates` holds the candidate it
-   * would pick for each pair and `value` its value; without indexing 10^5 entries by id again.
+   * (objective.ts) computes from the entries, since the problem holds the candidate it would pick
+   * for each pair and `value` its value; without indexing 10^5 entries by id again.
    */
   objective: number;
 }
@@ -84,8 +118,8 @@ export interface FinalAllocation {
  * QUANTITY_DIGITS significant digits and drops dust. Entries come out sorted by (offerId, needId).
  */
 export function finaliseAllocation(problem: AllocationProblem, raw: Float64Array): FinalAllocation {
-  const { candidates, offerOf, needOf, use, upper, capacity } = problem;
-  const n = candidates.length;
+  const { ids, offerOf, needOf, use, upper, capacity } = problem;
+  const n = upper.length;
   const x = new Float64Array(n);
   for (let e = 0; e < n; e++) x[e] = Math.min(Math.max(raw[e]!, 0), upper[e]!);
 
@@ -107,8 +141,7 @@ export function finaliseAllocation(problem: AllocationProblem, raw: Float64Array
   for (let e = 0; e < n; e++) {
     const quantity = roundDown(x[e]!);
     if (quantity <= DUST_SHARE * capacity[needOf[e]!]!) continue;
-    const c = candidates[e]!;
-    entries.push({ offerId: c.offerId, needId: c.needId, quantity });
+    entries.push({ offerId: ids[offerOf[e]!]!, needId: ids[needOf[e]!]!, quantity });
     objective += problem.value[e]! * quantity;
   }
   return { entries, objective };

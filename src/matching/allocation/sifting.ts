@@ -43,7 +43,7 @@
  *     problem", Operations Research 9(6), 849-859 (column generation).
  */
 import type { Highs } from 'highs';
-import type { AllocationProblem } from './problem.ts';
+import type { AllocationArrays } from './problem.ts';
 
 export interface SiftingSettings {
   /** Best columns of each need in the first working set (the greedy allocation's columns join them). */
@@ -66,7 +66,7 @@ export interface SiftingSettings {
 
 /** Solves the LP over `columns` (candidate indices) and writes their quantities into `x`. */
 export function solveBySifting(
-  problem: AllocationProblem,
+  problem: AllocationArrays,
   columns: Int32Array,
   seed: Float64Array,
   highs: Highs,

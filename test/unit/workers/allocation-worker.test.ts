@@ -1,0 +1,43 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { allocateOptimal } from '../../../src/matching/allocation/optimal.ts';
+import { generateCandidates } from '../../../src/matching/candidates.ts';
+import { matchSnapshot } from '../../../src/matching/match-snapshot.ts';
+import type { MatchListing } from '../../../src/matching/types.ts';
+import { startAllocationWorker } from '../../../src/workers/allocation-client.ts';
+import { CTX, materialNeed, materialOffer, northOfOslo } from '../matching/fixtures.ts';
+
+// Six offers and six needs of one code within 30 km: one connected component the LP must solve.
+const listings: MatchListing[] = Array.from({ length: 6 }, (_, i) => [
+  materialOffer(`o${i}`, ['100105'], { amount: 50 + 40 * i, companyId: `co${i}`, ...northOfOslo(5 * i) }),
+  materialNeed(
+    `n${i}`,
+    { wasteCodes: ['100105'] },
+    { amount: 300 - 35 * i, companyId: `cn${i}`, ...northOfOslo(3 + 5 * i) },
+  ),
+]).flat();
+const input = { ...CTX, listings };
+
+describe('allocation in a worker thread', () => {
+  const warnings: string[] = [];
+  const worker = startAllocationWorker({ warn: (_, message) => warnings.push(message) });
+  afterAll(() => worker.close());
+
+  it('when a snapshot is matched with the worker, then candidates and allocation equal the sequential ones', async () => {
+    const candidates = generateCandidates(input);
+    const expected = await allocateOptimal(candidates, listings);
+    const result = await matchSnapshot(input, { solve: worker.solve });
+    expect(result.candidates).toEqual(candidates);
+    expect(result.allocation).toEqual(expected);
+    expect(result.allocation.method).toBe('lp');
+    expect(result.allocation.entries.length).toBeGreaterThan(1);
+    expect(warnings).toEqual([]);
+  });
+
+  it('when the worker thread is gone, then the problem is solved in this thread and the fallback is logged', async () => {
+    const gone = startAllocationWorker({ warn: (_, message) => warnings.push(message) });
+    await gone.close();
+    const result = await matchSnapshot(input, { solve: gone.solve });
+    expect(result.allocation).toEqual(await allocateOptimal(generateCandidates(input), listings));
+    expect(warnings.at(-1)).toMatch(/worker thread failed, solving in the main thread/);
+  });
+});
