@@ -21,12 +21,14 @@ import {
   candidatesForListing,
   generateCandidatesWithStats,
 } from '../src/matching/candidates.ts';
+import { matchSnapshot } from '../src/matching/match-snapshot.ts';
 import { naiveCandidates } from '../src/matching/naive.ts';
 import { maxCandidatesPerListing } from '../src/matching/selection.ts';
 import type { AllocationResult, Candidate, MatchInput } from '../src/matching/types.ts';
 import { loadFactorSet } from '../src/reference/factors.ts';
 import { loadHourlyProfile, loadReferenceData } from '../src/reference/load.ts';
 import { loadMatchConfig } from '../src/reference/match-config.ts';
+import { startAllocationWorker } from '../src/workers/allocation-client.ts';
 import { hasGc, measure, type PhaseMeasure } from './measure.ts';
 import { checkRegionSample, generateRegion, mulberry32 } from './synthetic-region.ts';
 
@@ -55,7 +57,18 @@ interface SizeResult {
   companies: number;
   index: Phase;
   projection: { candidates: number; seconds: number; sample: number };
-  generation?: Phase & { candidates: number; pairsEvaluated: number };
+  generation?: Phase & {
+    candidates: number;
+    pairsEvaluated: number;
+    phaseMs: { index: number; search: number; explain: number };
+  };
+  /** matchSnapshot with the LP in a worker thread, worker start-up and HiGHS load included. */
+  pipelined?: Phase & {
+    method: AllocationResult['method'];
+    objective: number;
+    sameAsSequential: boolean;
+    phaseMs: { index: number; search: number; explain: number; allocationWait: number };
+  };
   /** Loading and compiling the HiGHS WebAssembly module, once per process. */
   highsLoadMs?: number;
   optimal?: AllocationSummary;
@@ -142,14 +155,36 @@ async function runSize(size: number): Promise<SizeResult> {
 
   log(`${size}: candidate generation (projected ${fmtInt(projection.candidates)})`);
   const generation = await measure(() => generateCandidatesWithStats(input));
-  const { candidates, pairsEvaluated } = generation.result;
-  result.generation = { ...phase(generation), candidates: candidates.length, pairsEvaluated };
+  const { candidates, pairsEvaluated, phaseMs } = generation.result;
+  result.generation = { ...phase(generation), candidates: candidates.length, pairsEvaluated, phaseMs };
   log(`${size}: allocation over ${fmtInt(candidates.length)} candidates`);
   const loadStart = performance.now();
   await allocateOptimal(candidates.slice(0, 1), region.listings);
   result.highsLoadMs = performance.now() - loadStart;
   result.optimal = allocationSummary(await measure(() => allocateOptimal(candidates, region.listings)));
   result.greedy = allocationSummary(await measure(() => allocateGreedy(candidates, region.listings)));
+
+  log(`${size}: full run, allocation in a worker thread beside the explanations`);
+  const logger = { warn: (details: object, message: string) => log(`${message} ${JSON.stringify(details)}`) };
+  const pipelined = await measure(async () => {
+    const worker = startAllocationWorker(logger);
+    try {
+      return await matchSnapshot(input, { solve: worker.solve, logger });
+    } finally {
+      await worker.close();
+    }
+  });
+  const { allocation } = pipelined.result;
+  result.pipelined = {
+    ...phase(pipelined),
+    method: allocation.method,
+    objective: allocation.objective,
+    sameAsSequential:
+      isDeepStrictEqual(pipelined.result.candidates, candidates) &&
+      allocation.objective === result.optimal.objective &&
+      allocation.entries.length === result.optimal.entries,
+    phaseMs: pipelined.result.phaseMs,
+  };
 
   if (size <= Number(args['naive-max'])) {
     log(`${size}: naive all-pairs`);
@@ -202,15 +237,14 @@ const verdict = (ok: boolean | undefined): string =>
 
 function renderReport(rows: SizeResult[], load: [number, number]): string {
   const fullRun = (r: SizeResult) =>
-    r.generation && r.optimal
-      ? {
-          seconds: (r.generation.ms + r.optimal.ms) / 1000,
-          mb: Math.max(r.generation.peakRssMb, r.optimal.peakRssMb),
-        }
+    r.pipelined ? { seconds: r.pipelined.ms / 1000, mb: r.pipelined.peakRssMb } : undefined;
+  const sequential = (r: SizeResult) =>
+    r.generation && r.optimal && r.highsLoadMs !== undefined
+      ? (r.generation.ms + r.highsLoadMs + r.optimal.ms) / 1000
       : undefined;
   const phases = [
-    '| listings | companies | candidates | pairs evaluated | index ms (peak RSS MB) | generation + scoring ms (peak RSS MB) | LP allocation ms (peak RSS MB) | greedy ms (peak RSS MB) | LP / greedy objective | naive all-pairs ms | speedup | identical set | incremental median / max ms | full run s (peak RSS MB) |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|',
+    '| listings | companies | candidates | pairs evaluated | index ms (peak RSS MB) | generation ms (peak RSS MB): index + search + explain | LP allocation ms (peak RSS MB) | greedy ms (peak RSS MB) | LP / greedy objective | naive all-pairs ms | speedup | identical set | incremental median / max ms | sequential run s | full run s (peak RSS MB): LP beside explain |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|',
     ...rows.map((r) => {
       const g = r.generation;
       const full = fullRun(r);
@@ -220,7 +254,9 @@ function renderReport(rows: SizeResult[], load: [number, number]): string {
         g ? fmtInt(g.candidates) : `~${fmtInt(r.projection.candidates)} (projected)`,
         g ? fmtInt(g.pairsEvaluated) : '–',
         withPeak(r.index),
-        g ? withPeak(g) : `~${fmtInt(r.projection.seconds * 1000)} (projected)`,
+        g
+          ? `${withPeak(g)}: ${fmtInt(g.phaseMs.index)} + ${fmtInt(g.phaseMs.search)} + ${fmtInt(g.phaseMs.explain)}`
+          : `~${fmtInt(r.projection.seconds * 1000)} (projected)`,
         r.optimal ? `${withPeak(r.optimal)}${r.optimal.method === 'lp' ? '' : ' greedy fallback'}` : '–',
         withPeak(r.greedy),
         r.optimal && r.greedy ? `${r.optimal.objective.toFixed(2)} / ${r.greedy.objective.toFixed(2)}` : '–',
@@ -228,7 +264,10 @@ function renderReport(rows: SizeResult[], load: [number, number]): string {
         r.naive && g ? `${(r.naive.ms / g.ms).toFixed(1)}×` : '–',
         r.naive ? (r.naive.identical ? 'yes' : `NO: ${r.naive.detail}`) : '–',
         `${fmtMs(r.incrementalMedianMs)} / ${fmtMs(r.incrementalMaxMs)}`,
-        full ? `${full.seconds.toFixed(1)} (${fmtInt(full.mb)})` : '–',
+        sequential(r)?.toFixed(1) ?? '–',
+        full
+          ? `${full.seconds.toFixed(1)} (${fmtInt(full.mb)})${r.pipelined!.sameAsSequential ? '' : ' DIFFERS from sequential'}`
+          : '–',
       ];
       return `| ${cells.join(' | ')} |`;
     }),
@@ -259,7 +298,7 @@ function renderReport(rows: SizeResult[], load: [number, number]): string {
     .map((r) => {
       const g = r.generation!;
       const pairs = r.offers * (r.listings - r.offers);
-      return `${fmtInt(r.listings)}: ${fmtInt(g.candidates)} candidates of ${fmtInt(pairs)} offer-need pairs (${((g.candidates / pairs) * 100).toFixed(2)} %), ${((g.candidates / Math.max(1, g.pairsEvaluated)) * 100).toFixed(0)} % of the pairs the index let through, ${((g.ms * 1000) / Math.max(1, g.pairsEvaluated)).toFixed(1)} µs per evaluated pair`;
+      return `${fmtInt(r.listings)}: ${fmtInt(g.candidates)} candidates of ${fmtInt(pairs)} offer-need pairs (${((g.candidates / pairs) * 100).toFixed(2)} %), ${((g.candidates / Math.max(1, g.pairsEvaluated)) * 100).toFixed(0)} % of the pairs scored, ${((g.phaseMs.search * 1000) / Math.max(1, g.pairsEvaluated)).toFixed(1)} µs of search per scored pair${r.pipelined ? `; full run phases: index ${fmtInt(r.pipelined.phaseMs.index)} ms, search ${fmtInt(r.pipelined.phaseMs.search)} ms, explain ${fmtInt(r.pipelined.phaseMs.explain)} ms, then waiting for the LP ${fmtInt(r.pipelined.phaseMs.allocationWait)} ms` : ''}`;
     });
   const cpu = cpus();
   return [
@@ -280,14 +319,14 @@ function renderReport(rows: SizeResult[], load: [number, number]): string {
     ...density.map((d) => `- ${d}`),
     '',
     'Notes:',
-    '- Generation and scoring are timed together: `generateCandidatesWithStats` scores every pair the index admits and explains the pairs it keeps in one call that exposes no phase boundary (the index column times `buildMatchIndex` alone; generation builds its own index).',
+    "- Generation = `generateCandidatesWithStats`: building the index, the numeric search (every listing's K best, pairs bounded first) and the explain phase (reasons, route, impact of each kept pair), timed apart inside the call. The index column times `buildMatchIndex` alone.",
     `- LP allocation excludes the process's first allocateOptimal call (one candidate), which loads and compiles the HiGHS WebAssembly module (${rows
       .filter((r) => r.highsLoadMs !== undefined)
       .map((r) => `${fmtInt(r.listings)}: ${fmtInt(r.highsLoadMs!)} ms`)
       .join(
         ', ',
       )}); the full run includes it. At large sizes allocation times include major garbage collections over the live candidate objects the engine returned.`,
-    '- Full run = generation + scoring + HiGHS load + LP allocation. Each size runs in a fresh process; peak RSS is the kernel high-water mark (VmHWM), reset before each phase after garbage collection, and includes the region itself.',
+    '- Sequential run = generation + HiGHS load + LP allocation, one after the other on one core. Full run = one `matchSnapshot` call with `startAllocationWorker`: index and search, then the LP in a worker thread (started at the beginning, HiGHS loaded there meanwhile) while the main thread explains the pairs; worker start-up included. Its candidates and allocation are checked against the sequential ones. Each size runs in a fresh process; peak RSS is the kernel high-water mark (VmHWM, worker thread included), reset before each phase after garbage collection, and includes the region itself.',
     '- Pairs evaluated: pairs the numeric phase scored (scorePair); a pair can be scored once from each side. Pairs whose score bound cannot enter a K best are skipped unscored. The naive matcher evaluates and explains every offer-need pair with `evaluatePair`, then applies the same selection.',
     `- Incremental: \`candidatesForListing\` (the listing's own K best) for ${args.incremental} random listings against the prebuilt index of the whole region.`,
     '- A size whose projected generation exceeds the bench budget is not run; its candidates and time are projected from a sample of offers (time measured after a warm-up pass).',
