@@ -99,6 +99,8 @@ interface Search {
   sideRow: number;
   resourceBound: number;
   readonly weights: ReturnType<typeof normalisedWeights>;
+  /** Counterparts of the bucket being searched that passed both bounds, by bound. */
+  readonly pending: BoundQueue;
 }
 
 function newSearch(index: MatchIndex, best: BestPairs, keep: Keep): Search {
@@ -128,7 +130,65 @@ function newSearch(index: MatchIndex, best: BestPairs, keep: Keep): Search {
     sideRow: 0,
     resourceBound: 1,
     weights: normalisedWeights(index.ctx.config),
+    pending: new BoundQueue(),
   };
+}
+
+/** A max-heap of (listing, score bound) in typed arrays, grown on demand. */
+class BoundQueue {
+  size = 0;
+  private item = new Int32Array(64);
+  private bound = new Float64Array(64);
+
+  push(i: number, bound: number): void {
+    if (this.size === this.item.length) {
+      const item = new Int32Array(this.size * 2);
+      const b = new Float64Array(this.size * 2);
+      item.set(this.item);
+      b.set(this.bound);
+      this.item = item;
+      this.bound = b;
+    }
+    let k = this.size++;
+    while (k > 0) {
+      const parent = (k - 1) >> 1;
+      if (this.bound[parent]! >= bound) break;
+      this.item[k] = this.item[parent]!;
+      this.bound[k] = this.bound[parent]!;
+      k = parent;
+    }
+    this.item[k] = i;
+    this.bound[k] = bound;
+  }
+
+  topBound(): number {
+    return this.bound[0]!;
+  }
+
+  /** Removes and returns the listing of the highest bound. */
+  pop(): number {
+    const top = this.item[0]!;
+    const n = --this.size;
+    const lastItem = this.item[n]!;
+    const lastBound = this.bound[n]!;
+    let k = 0;
+    for (;;) {
+      let child = 2 * k + 1;
+      if (child >= n) break;
+      if (child + 1 < n && this.bound[child + 1]! > this.bound[child]!) child++;
+      if (this.bound[child]! <= lastBound) break;
+      this.item[k] = this.item[child]!;
+      this.bound[k] = this.bound[child]!;
+      k = child;
+    }
+    this.item[k] = lastItem;
+    this.bound[k] = lastBound;
+    return top;
+  }
+
+  clear(): void {
+    this.size = 0;
+  }
 }
 
 /** Scores listing `i` against the searched listing when it is in range and may enter its K best. */
@@ -152,7 +212,30 @@ function consider(q: Search, i: number): void {
     // The tight bound: the counterpart's window, quality and hard constraints from flat numbers.
     const shortfall = index.tightBound ? tightShortfall(q, i) : 0;
     if (shortfall < 0 || bound - shortfall < threshold) return;
+    // Scored later, best bound first (drainPending), so that the threshold rises as fast as it can.
+    q.pending.push(i, bound - shortfall);
+    return;
   }
+  scoreCounterpart(q, i);
+}
+
+/**
+ * Scores the pending counterparts from the highest bound down until the bound falls below the
+ * threshold, which each entering pair may raise: what is left could never enter.
+ */
+function drainPending(q: Search): void {
+  const { pending } = q;
+  while (pending.size > 0) {
+    if (pending.topBound() < q.best.threshold(q.at, q.floor)) break;
+    const i = pending.pop();
+    if (q.seen[i] !== q.stamp) scoreCounterpart(q, i);
+  }
+  pending.clear();
+}
+
+/** Scores the searched listing against listing `i` and offers the pair to the heaps. */
+function scoreCounterpart(q: Search, i: number): void {
+  const { index, best, at } = q;
   const other = index.prepared[i]!;
   if (q.skipId !== undefined && other.listing.id === q.skipId) return;
   if (q.keep === 'own-unless-kept' && best.has(at, i)) return;
@@ -316,6 +399,7 @@ function searchCounterparts(
       if (group.tree) searchTree(q, group.tree, group.members);
       else for (const i of group.members) consider(q, i);
     }
+    drainPending(q);
   }
 }
 
