@@ -15,6 +15,7 @@ import { AppError, notFound, validationError } from '../errors.ts';
 import { buildMatchIndex, candidatesForListing } from '../matching/candidates.ts';
 import { haversineKm } from '../matching/distance.ts';
 import { matchSnapshot } from '../matching/match-snapshot.ts';
+import { compareCandidates, evaluatePair } from '../matching/pair.ts';
 import type { Candidate, MatchConfig, MatchInput, MatchListing } from '../matching/types.ts';
 import { ENGINE_VERSION } from '../matching/version.ts';
 import { loadFactorSet } from '../reference/factors.ts';
@@ -27,6 +28,7 @@ import {
   getRun,
   listRuns,
   type SuggestionWrite,
+  suggestionsForListing,
   upsertSuggestions,
   withdrawStale,
 } from '../store/match-store.ts';
@@ -207,7 +209,14 @@ function maxDefaultKm(config: MatchConfig, kind: MatchListing['kind']): number {
 
 /**
  * Incremental matching for one created or updated listing: its counterparts come from Neo4j by
- * kind, direction and distance, the engine scores them, and the listing's suggestions are replaced.
+ * kind, direction and distance, the engine scores them, and the listing's suggestions are replaced
+ * by its own K best.
+ *
+ * A pair the last run kept because the *counterpart* ranked it among its K best is not among the
+ * listing's own K best, and whether it still ranks for the counterpart takes the counterpart's
+ * whole search. Such a pair stays active, re-scored against the changed listing, as long as it is
+ * still compatible; the next run settles its rank. A pair that is no longer compatible (or whose
+ * counterpart is gone or out of reach) is withdrawn.
  */
 export async function refreshListingSuggestions(deps: Deps, listing: MatchListing): Promise<Candidate[]> {
   const probe = matchContext(deps, [listing]);
@@ -218,7 +227,19 @@ export async function refreshListingSuggestions(deps: Deps, listing: MatchListin
   );
   const ctx = { ...probe, hourlyProfiles: hourlyProfilesFor(deps, counterparts) };
   const index = buildMatchIndex({ ...ctx, listings: counterparts });
-  const candidates = candidatesForListing(index, listing);
+  const own = candidatesForListing(index, listing);
+  const ownKeys = new Set(own.map((c) => pairKeyOf(c.offerId, c.needId)));
+  const byId = new Map(counterparts.map((c) => [c.id, c]));
+  const kept: Candidate[] = [];
+  for (const previous of await suggestionsForListing(deps.store, listing.id)) {
+    if (ownKeys.has(previous.pairKey)) continue;
+    const other = byId.get(previous.offerId === listing.id ? previous.needId : previous.offerId);
+    if (!other) continue;
+    const again =
+      listing.direction === 'offer' ? evaluatePair(listing, other, ctx) : evaluatePair(other, listing, ctx);
+    if (again) kept.push(again);
+  }
+  const candidates = [...own, ...kept].sort(compareCandidates);
   const meta = {
     runId: null,
     factorSet: `${ctx.factorSet.id}@${ctx.factorSet.version}`,

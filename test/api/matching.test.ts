@@ -133,6 +133,37 @@ describe('confidentiality in suggestions', () => {
 });
 
 describe('incremental matching', () => {
+  it('when a listing changes, then the pairs its counterparts ranked high stay active, re-scored', async () => {
+    const r = await app.runtime.deps.store.read((tx) =>
+      tx.run("MATCH (s:Suggestion {status: 'active'}) RETURN s.offerId AS offer, s.needId AS need"),
+    );
+    const byListing = new Map<string, Set<string>>();
+    for (const rec of r.records) {
+      const pair = `${rec.get('offer')}|${rec.get('need')}`;
+      for (const id of [rec.get('offer') as string, rec.get('need') as string]) {
+        byListing.set(id, (byListing.get(id) ?? new Set()).add(pair));
+      }
+    }
+    // With K = 10 a listing with more than 10 active pairs holds some only for its counterparts' sake.
+    const [id, before] = [...byListing].sort((a, b) => b[1].size - a[1].size)[0]!;
+    expect(before.size).toBeGreaterThan(10);
+    const res = await app.request(
+      'PATCH',
+      `/listings/${id}`,
+      { description: 'Updated by the owner: same material, same quantity.' },
+      FACILITATOR,
+    );
+    expect(res.status).toBe(200);
+    const after = await app.runtime.deps.store.read((tx) =>
+      tx.run(
+        "MATCH (:Listing {id: $id})<-[:OFFERS|SERVES]-(s:Suggestion {status: 'active'}) RETURN s.offerId AS offer, s.needId AS need, s.source AS source",
+        { id },
+      ),
+    );
+    expect(new Set(after.records.map((rec) => `${rec.get('offer')}|${rec.get('need')}`))).toEqual(before);
+    expect(after.records.every((rec) => rec.get('source') === 'incremental')).toBe(true);
+  });
+
   it('when a business creates a need, then the response carries its suggestions at once', async () => {
     const sites = await app.request('GET', `/companies/${idFromRef('co', 'storvik-fjernvarme')}/sites`);
     const siteId = sites.body.items?.[0]?.id;
