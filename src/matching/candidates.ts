@@ -478,40 +478,51 @@ export function searchPairs(input: MatchInput, options: IndexOptions = {}): Scor
 
   // The union of both sides' K best, each pair once: an offer's pairs, then the pairs a need keeps
   // that its offer does not; slots index BestPairs' arrays.
-  const slots: number[] = [];
-  const pairOffer: number[] = [];
-  const pairNeed: number[] = [];
+  let count = 0;
+  for (let i = 0; i < n; i++) count += best.size[i]!;
+  const slots = new Int32Array(count);
+  const offerRank = new Int32Array(count);
+  const needRank = new Int32Array(count);
+  let m = 0;
   for (let i = 0; i < n; i++) {
     const isOffer = prepared[i]!.direction === 'offer';
     const base = i * best.capacity;
     for (let slot = base; slot < base + best.size[i]!; slot++) {
       const j = best.other[slot]!;
       if (!isOffer && best.has(j, i)) continue;
-      slots.push(slot);
-      pairOffer.push(isOffer ? i : j);
-      pairNeed.push(isOffer ? j : i);
+      slots[m] = slot;
+      offerRank[m] = idRank[isOffer ? i : j]!;
+      needRank[m] = idRank[isOffer ? j : i]!;
+      m++;
     }
   }
   // compareCandidates' order without a comparator: radix by (offer id, need id), then a stable
   // order by score descending.
-  const byIds = countingOrder(
-    Int32Array.from(pairOffer, (o) => idRank[o]!),
-    n,
-    countingOrder(
-      Int32Array.from(pairNeed, (d) => idRank[d]!),
-      n,
-    ),
-  );
-  const byScore = descendingOrder(Float64Array.from(byIds, (p) => best.score[slots[p]!]!));
-  const order = Int32Array.from(byScore, (k) => byIds[k]!);
-  const slotAt = (k: number): number => slots[order[k]!]!;
+  const byIds = countingOrder(offerRank.subarray(0, m), n, countingOrder(needRank.subarray(0, m), n));
+  const scores = new Float64Array(m);
+  for (let k = 0; k < m; k++) scores[k] = best.score[slots[byIds[k]!]!]!;
+  const byScore = descendingOrder(scores);
+  const pairs = {
+    offer: new Int32Array(m),
+    need: new Int32Array(m),
+    score: new Float64Array(m),
+    maxQuantity: new Float64Array(m),
+    offerUse: new Float64Array(m),
+  };
+  for (let k = 0; k < m; k++) {
+    const slot = slots[byIds[byScore[k]!]!]!;
+    const at = Math.floor(slot / best.capacity);
+    const other = best.other[slot]!;
+    const isOffer = prepared[at]!.direction === 'offer';
+    pairs.offer[k] = isOffer ? at : other;
+    pairs.need[k] = isOffer ? other : at;
+    pairs.score[k] = best.score[slot]!;
+    pairs.maxQuantity[k] = best.maxQuantity[slot]!;
+    pairs.offerUse[k] = best.offerUse[slot]!;
+  }
   return {
     index,
-    offer: Int32Array.from(order, (p) => pairOffer[p]!),
-    need: Int32Array.from(order, (p) => pairNeed[p]!),
-    score: Float64Array.from(order, (_, k) => best.score[slotAt(k)]!),
-    maxQuantity: Float64Array.from(order, (_, k) => best.maxQuantity[slotAt(k)]!),
-    offerUse: Float64Array.from(order, (_, k) => best.offerUse[slotAt(k)]!),
+    ...pairs,
     pairsEvaluated: offerPass.pairsScored + needPass.pairsScored,
     phaseMs: { index: indexed - started, search: performance.now() - indexed },
   };

@@ -107,10 +107,16 @@ interface DraftGroup {
 export function buildMatchIndex(input: MatchInput, options: IndexOptions = {}): MatchIndex {
   const { linearScanMax, quantityClassRatio, prune, tightBound } = { ...DEFAULTS, ...options };
   const { listings: given, ...ctx } = input;
-  const band = (l: MatchListing): number => Math.floor(l.lat * 10);
-  const listings = Array.from(given.keys())
-    .sort((a, b) => band(given[a]!) - band(given[b]!) || given[a]!.lon - given[b]!.lon || a - b)
-    .map((i) => given[i]!);
+  // Spatial order: 0.1° latitude bands, then longitude (a key per listing, so the sort compares
+  // numbers); the numbering only decides what is near in memory, never a result.
+  const key = new Float64Array(given.length);
+  for (let i = 0; i < given.length; i++) {
+    const l = given[i]!;
+    const k = Math.floor(l.lat * 10) * 1000 + (l.lon + 180);
+    key[i] = Number.isFinite(k) ? k : Number.MAX_VALUE;
+  }
+  const spatial = Int32Array.from(given.keys()).sort((a, b) => key[a]! - key[b]! || a - b);
+  const listings = Array.from(spatial, (i) => given[i]!);
   const draft = {
     offer: new Map<string, Map<string, DraftGroup>>(),
     need: new Map<string, Map<string, DraftGroup>>(),
@@ -198,13 +204,7 @@ export function buildMatchIndex(input: MatchInput, options: IndexOptions = {}): 
     return out;
   };
 
-  const byId = Array.from(listings.keys()).sort((a, b) =>
-    listings[a]!.id < listings[b]!.id ? -1 : listings[a]!.id > listings[b]!.id ? 1 : 0,
-  );
-  const idRank = new Int32Array(listings.length);
-  byId.forEach((i, rank) => {
-    idRank[i] = rank;
-  });
+  const idRank = rankById(listings);
   const numbering = newNumbering();
   const prepared = listings.map((l) => prepareListing(l, numbering));
   const bounds = new BoundTable(listings.length);
@@ -258,4 +258,23 @@ function bucketsUnder(keys: readonly string[], buckets: ReadonlyMap<string, Buck
   }
   // Stable: equal bounds keep the order of the keys.
   return out.sort((a, b) => b.resourceBound - a.resourceBound);
+}
+
+/**
+ * Each listing's position in id order (equal ids, which a snapshot should not have, in listing
+ * order). The native sort of strings without a comparator orders by UTF-16 code units, as `<`
+ * does, several times faster than a comparator over 10^5 ids.
+ */
+function rankById(listings: readonly MatchListing[]): Int32Array {
+  const sorted = listings.map((l) => l.id).sort();
+  const first = new Map<string, number>();
+  for (let r = sorted.length - 1; r >= 0; r--) first.set(sorted[r]!, r);
+  const rank = new Int32Array(listings.length);
+  for (let i = 0; i < listings.length; i++) {
+    const id = listings[i]!.id;
+    const r = first.get(id)!;
+    rank[i] = r;
+    first.set(id, r + 1);
+  }
+  return rank;
 }
