@@ -4,11 +4,13 @@ import {
   type StoredSuggestion,
   StoredSuggestionSchema,
 } from '../domain/suggestion.ts';
-import { int, rows, type Store } from './driver.ts';
+import { int, type ManagedTransaction, rows, type Store } from './driver.ts';
 import { parseRow } from './parse-row.ts';
 import { query } from './queries.ts';
 
 const BATCH = 1000;
+/** Suggestions withdrawn per write transaction. */
+const WITHDRAW_BATCH = 5000;
 const JSON_FIELDS = ['route', 'terms', 'impact'] as const;
 const RUN_JSON_FIELDS = ['scope'] as const;
 
@@ -75,7 +77,21 @@ export async function upsertSuggestions(
   }
 }
 
-/** Marks active suggestions of the given listings that were not kept as withdrawn; returns how many. */
+async function withdrawByKeys(tx: ManagedTransaction, pairKeys: string[], now: string): Promise<number> {
+  if (pairKeys.length === 0) return 0;
+  const r = await tx
+    .run(query('match', 'withdrawByKeys'), { pairKeys, now })
+    .then(rows<{ withdrawn: number }>);
+  return r[0]?.withdrawn ?? 0;
+}
+
+/**
+ * Marks active suggestions of the given listings that were not kept as withdrawn; returns how many.
+ * One query finds the stale pairs (each once, though reachable from both its listings) and the
+ * same transaction withdraws the first WITHDRAW_BATCH of them: one transaction, as before, for an
+ * incremental refresh or a run that withdraws little. The rest go in transactions of
+ * WITHDRAW_BATCH, so a run that withdraws most of a large database never builds one huge one.
+ */
 export async function withdrawStale(
   store: Store,
   args: {
@@ -86,10 +102,21 @@ export async function withdrawStale(
     now: string;
   },
 ): Promise<number> {
-  const r = await store.write((tx) =>
-    tx.run(query('match', 'withdrawStale'), args).then(rows<{ withdrawn: number }>),
-  );
-  return r[0]?.withdrawn ?? 0;
+  if (args.listingIds.length === 0) return 0;
+  const first = await store.write(async (tx) => {
+    const stale = await tx
+      .run(query('match', 'staleOfListings'), args)
+      .then(rows<{ pairKey: string }>)
+      .then((r) => r.map((s) => s.pairKey));
+    const withdrawn = await withdrawByKeys(tx, stale.slice(0, WITHDRAW_BATCH), args.now);
+    return { withdrawn, rest: stale.slice(WITHDRAW_BATCH) };
+  });
+  let withdrawn = first.withdrawn;
+  for (let i = 0; i < first.rest.length; i += WITHDRAW_BATCH) {
+    const pairKeys = first.rest.slice(i, i + WITHDRAW_BATCH);
+    withdrawn += await store.write((tx) => withdrawByKeys(tx, pairKeys, args.now));
+  }
+  return withdrawn;
 }
 
 export async function suggestionsForListing(store: Store, listingId: string): Promise<StoredSuggestion[]> {
@@ -126,4 +153,17 @@ export const runFilter = (runId: string): SuggestionFilter => ({
 export async function searchSuggestions(store: Store, f: SuggestionFilter): Promise<StoredSuggestion[]> {
   const r = await store.read((tx) => tx.run(query('match', 'search'), f));
   return r.records.map((rec) => fromSuggestionNode(rec.get('suggestion') as Record<string, unknown>));
+}
+
+/** How many suggestions there are, how many are active, and how many were created at or after `since`. */
+export async function suggestionCounts(
+  store: Store,
+  since: string,
+): Promise<{ total: number; active: number; createdSince: number }> {
+  const r = await store.read((tx) =>
+    tx
+      .run(query('match', 'suggestionCounts'), { since })
+      .then(rows<{ total: number; active: number; createdSince: number }>),
+  );
+  return r[0] ?? { total: 0, active: 0, createdSince: 0 };
 }

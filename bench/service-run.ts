@@ -1,0 +1,465 @@
+/**
+ * `npm run bench:service -- --sizes 2000,10000[,100000]`: a whole-database match run through the
+ * service layer, at scale. For each size, in a child process of its own: a throwaway embedded
+ * Neo4j (never NEO4J_URI), a synthetic region (synthetic-region.ts) loaded through importDocument
+ * as a user import would, then `startMatchRun(deps, {})` twice on the same data. The second run
+ * must write nothing new: same candidates, no suggestion created, Suggestion count unchanged.
+ *
+ * Phases are read off the real startMatchRun call, not re-enacted: the Store in deps is wrapped so
+ * every transaction records which named queries it ran and when it started and ended. Between
+ * those timestamps lie the JavaScript phases: parsing the listings (after the `listing.all` read,
+ * before `match.createRun`) and the engine (after createRun, before the first upsert).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { orgNumberCheckDigit } from '../src/domain/org-number.ts';
+import type { MatchRun } from '../src/domain/suggestion.ts';
+import { createLogger } from '../src/logger.ts';
+import { loadReferenceData } from '../src/reference/load.ts';
+import { connect } from '../src/runtime.ts';
+import type { Deps } from '../src/services/deps.ts';
+import { type ImportSummary, importDocument } from '../src/services/import.ts';
+import { startMatchRun } from '../src/services/matching.ts';
+import type { ManagedTransaction, Store } from '../src/store/driver.ts';
+import { suggestionCounts } from '../src/store/match-store.ts';
+import { provisionNeo4j } from '../src/store/provision.ts';
+import { allQueries } from '../src/store/queries.ts';
+import { measure } from './measure.ts';
+import { generateRegion, type SyntheticRegion } from './synthetic-region.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '2000,10000' },
+    seed: { type: 'string', default: '1' },
+    heap: { type: 'string', default: '2g' },
+    'page-cache': { type: 'string', default: '2g' },
+    out: { type: 'string' },
+    child: { type: 'string' },
+  },
+});
+
+const log = (message: string): void => {
+  process.stderr.write(`[bench:service] ${message}\n`);
+};
+
+// ---------------------------------------------------------------------------------------------
+// Tracing the store: one event per transaction, with the named queries it ran.
+
+/** A moment of the run: wall clock, and CPU used so far by this process and by the Neo4j JVM. */
+interface Mark {
+  t: number;
+  nodeCpuMs: number;
+  dbCpuMs: number;
+}
+
+let neo4jPid: string | null | undefined;
+
+/** The embedded Neo4j JVM: the child of this process that runs the launcher. */
+function findNeo4jPid(): string | null {
+  if (neo4jPid !== undefined) return neo4jPid;
+  neo4jPid = null;
+  try {
+    for (const task of readdirSync(`/proc/${process.pid}/task`)) {
+      const children = readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8').trim();
+      for (const pid of children ? children.split(/\s+/) : []) {
+        if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('Neo4jLauncher')) neo4jPid = pid;
+      }
+    }
+  } catch {
+    // No /proc: Neo4j's CPU and memory are not reported.
+  }
+  return neo4jPid;
+}
+
+/** utime + stime of the Neo4j JVM in ms (clock ticks of 10 ms, the Linux default). */
+function neo4jCpuMs(): number {
+  const pid = findNeo4jPid();
+  if (!pid) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+function mark(): Mark {
+  const u = process.cpuUsage();
+  return { t: performance.now(), nodeCpuMs: (u.user + u.system) / 1000, dbCpuMs: neo4jCpuMs() };
+}
+
+interface Phase {
+  ms: number;
+  nodeCpuMs: number;
+  dbCpuMs: number;
+}
+
+const between = (a: Mark, b: Mark): Phase => ({
+  ms: b.t - a.t,
+  nodeCpuMs: b.nodeCpuMs - a.nodeCpuMs,
+  dbCpuMs: b.dbCpuMs - a.dbCpuMs,
+});
+
+interface TxEvent {
+  mode: 'read' | 'write';
+  queries: string[];
+  start: Mark;
+  end: Mark;
+  /** How often the driver ran the work (more than 1 means a transient error and a retry). */
+  attempts: number;
+}
+
+const queryNames = new Map(allQueries().map((q) => [q.text, `${q.file}.${q.name}`]));
+
+function tracedStore(inner: Store, events: TxEvent[]): Store {
+  const traced =
+    (mode: 'read' | 'write') =>
+    <T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> => {
+      const event: TxEvent = { mode, queries: [], start: mark(), end: mark(), attempts: 0 };
+      events.push(event);
+      return inner[mode]((tx) => {
+        event.attempts++;
+        const proxy = new Proxy(tx, {
+          get(target, prop, receiver) {
+            if (prop !== 'run') return Reflect.get(target, prop, receiver);
+            return (text: string, params?: Record<string, unknown>) => {
+              if (event.attempts === 1) event.queries.push(queryNames.get(text) ?? 'ad-hoc');
+              return target.run(text, params);
+            };
+          },
+        });
+        return work(proxy);
+      }).finally(() => {
+        event.end = mark();
+      });
+    };
+  return { driver: inner.driver, read: traced('read'), write: traced('write'), close: () => inner.close() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The synthetic region as an import document, as a user would send it.
+
+/** The generator draws org numbers at random; a few collide at 10^4+ companies and would be rejected. */
+function uniqueOrgNumbers(region: SyntheticRegion): Map<string, string> {
+  const used = new Set<string>();
+  const out = new Map<string, string>();
+  for (const c of region.companies) {
+    let org = c.orgNumber!;
+    let base = Number(org.slice(0, 8));
+    while (used.has(org)) {
+      base = base >= 99_999_999 ? 80_000_000 : base + 1;
+      const first = String(base);
+      const check = orgNumberCheckDigit(first);
+      if (check !== null) org = `${first}${check}`;
+    }
+    used.add(org);
+    out.set(c.id, org);
+  }
+  return out;
+}
+
+function importDocumentOf(region: SyntheticRegion): { companies: unknown[]; listings: unknown[] } {
+  const orgs = uniqueOrgNumbers(region);
+  const sitesOf = new Map<string, SyntheticRegion['sites']>();
+  for (const s of region.sites) sitesOf.set(s.companyId, [...(sitesOf.get(s.companyId) ?? []), s]);
+  return {
+    companies: region.companies.map((c) => ({
+      ref: c.id,
+      name: c.name,
+      orgNumber: orgs.get(c.id),
+      country: c.country,
+      industry: c.industry,
+      sites: (sitesOf.get(c.id) ?? []).map((s) => ({
+        ref: s.id,
+        name: s.name,
+        lat: s.lat,
+        lon: s.lon,
+        municipality: s.municipality,
+      })),
+    })),
+    listings: region.inputs.map((input, i) => {
+      const { siteId, ...rest } = input;
+      return { ...rest, ref: region.listings[i]!.id, site: siteId };
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One size, in a child process.
+
+interface RunPhases {
+  total: Phase;
+  /** startMatchRun's own durationMs (started .. before finishRun). */
+  runDurationMs: number;
+  /** Call start to createRun: the listing read plus parsing, and the match context. */
+  loadListings: Phase;
+  /** The `listing.all` transaction alone (query, transfer of every record). */
+  loadListingsDbMs: number;
+  /** Generation, allocation and building the writes: createRun's end to the first upsert. */
+  engine: Phase;
+  writeSuggestions: Phase;
+  writeTransactions: number;
+  /** From the last upsert to finishRun: every withdrawStale transaction and the work between. */
+  withdraw: Phase;
+  withdrawTransactions: number;
+  finishMs: number;
+  retries: number;
+  candidates: number;
+  allocated: number;
+  withdrawn: number;
+  peakRssMb: number;
+  neo4jPeakRssMb: number | null;
+  suggestionsAfter: { total: number; active: number; createdSince: number };
+}
+
+interface SizeResult {
+  listings: number;
+  companies: number;
+  sites: number;
+  importMs: number;
+  importPeakRssMb: number;
+  importSummary: Pick<ImportSummary, 'companies' | 'sites' | 'listings'> & { errors: number };
+  runs: RunPhases[];
+  secondRun: { sameCandidates: boolean; created: number; countUnchanged: boolean; withdrawn: number };
+  neo4j: { heap: string; pageCache: string; txMemory: string };
+  nodePeakRssMb: number;
+}
+
+/** The transactions that ran a named query: the first one's start, the last one's end. */
+function span(events: TxEvent[], name: string): { start: Mark; end: Mark; count: number } | null {
+  const hits = events.filter((e) => e.queries.includes(name));
+  if (hits.length === 0) return null;
+  return { start: hits[0]!.start, end: hits[hits.length - 1]!.end, count: hits.length };
+}
+
+/** Peak RSS of the embedded Neo4j JVM, MB; resets the high-water mark when the kernel allows. */
+function neo4jPeakRssMb(reset: boolean): number | null {
+  const pid = findNeo4jPid();
+  if (!pid) return null;
+  try {
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    if (reset) {
+      try {
+        writeFileSync(`/proc/${pid}/clear_refs`, '5');
+      } catch {
+        // Not allowed here: the peak then covers the process's whole life.
+      }
+    }
+    return hwm ? Number(hwm[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+async function timedRun(deps: Deps, inner: Store): Promise<{ run: MatchRun; phases: RunPhases }> {
+  const events: TxEvent[] = [];
+  const traced: Deps = { ...deps, store: tracedStore(inner, events) };
+  neo4jPeakRssMb(true);
+  const since = new Date().toISOString();
+  const m = await measure(async () => {
+    const t0 = mark();
+    const run = await startMatchRun(traced, {});
+    return { run, t0, t1: mark() };
+  });
+  const { run, t0, t1 } = m.result;
+  const all = span(events, 'listing.all');
+  const create = span(events, 'match.createRun');
+  const upserts = span(events, 'match.upsertSuggestions');
+  const finish = span(events, 'match.finishRun');
+  // Withdrawing runs from the last upsert (or the first withdrawStale transaction) to finishRun.
+  const withdrawTx = events.find(
+    (e) => e.queries.includes('match.withdrawStale') || e.queries.includes('match.staleOfListings'),
+  );
+  if (!all || !create || !finish) throw new Error('startMatchRun ran an unexpected sequence');
+  const withdrawStart = upserts?.end ?? withdrawTx?.start ?? finish.start;
+  const withdrawTransactions = events.filter(
+    (e) => e.start.t >= withdrawStart.t && e.end.t <= finish.start.t && e.mode === 'write',
+  ).length;
+  const counts = await suggestionCounts(inner, since);
+  return {
+    run,
+    phases: {
+      total: between(t0, t1),
+      runDurationMs: run.durationMs ?? 0,
+      loadListings: between(t0, create.start),
+      loadListingsDbMs: all.end.t - all.start.t,
+      engine: between(create.end, upserts?.start ?? withdrawStart),
+      writeSuggestions: upserts ? between(upserts.start, upserts.end) : between(withdrawStart, withdrawStart),
+      writeTransactions: upserts?.count ?? 0,
+      withdraw: between(withdrawStart, finish.start),
+      withdrawTransactions,
+      finishMs: finish.end.t - finish.start.t,
+      retries: events.reduce((n, e) => n + e.attempts - 1, 0),
+      candidates: run.candidates ?? 0,
+      allocated: run.allocated ?? 0,
+      withdrawn: run.withdrawn ?? 0,
+      peakRssMb: m.peakRssMb,
+      neo4jPeakRssMb: neo4jPeakRssMb(false),
+      suggestionsAfter: counts,
+    },
+  };
+}
+
+async function runSize(size: number): Promise<SizeResult> {
+  const logger = createLogger(process.env['LOG_LEVEL'] ?? 'warn');
+  const reference = loadReferenceData();
+  const region = generateRegion(reference, { listings: size, seed: Number(args.seed) });
+  const document = importDocumentOf(region);
+  const dataDir = mkdtempSync(join(tmpdir(), 'symbiosis-bench-service-'));
+  const neo4jSettings = { heap: args.heap, pageCache: args['page-cache'], txMemory: '4g (launcher default)' };
+  log(`${size}: starting a throwaway embedded Neo4j (heap ${args.heap}, page cache ${args['page-cache']})`);
+  const neo4j = await provisionNeo4j({
+    ignoreUri: true,
+    image: 'neo4j:5.26.30-community',
+    dataDir,
+    port: 0,
+    heap: args.heap,
+    pageCache: args['page-cache'],
+    logger,
+  });
+  try {
+    const runtime = await connect(neo4j, logger);
+    const deps = runtime.deps;
+    try {
+      log(
+        `${size}: importing ${document.companies.length} companies and ${document.listings.length} listings`,
+      );
+      const imported = await measure(() => importDocument(deps, document));
+      const summary = imported.result;
+      if (summary.errors.length > 0)
+        log(`${size}: ${summary.errors.length} import errors, first: ${JSON.stringify(summary.errors[0])}`);
+      log(`${size}: imported in ${(imported.ms / 1000).toFixed(1)} s; first match run`);
+      const first = await timedRun(deps, deps.store);
+      log(`${size}: first run ${(first.phases.total.ms / 1000).toFixed(1)} s; second run`);
+      const second = await timedRun(deps, deps.store);
+      log(`${size}: second run ${(second.phases.total.ms / 1000).toFixed(1)} s`);
+      return {
+        listings: size,
+        companies: region.companies.length,
+        sites: region.sites.length,
+        importMs: imported.ms,
+        importPeakRssMb: imported.peakRssMb,
+        importSummary: {
+          companies: summary.companies,
+          sites: summary.sites,
+          listings: summary.listings,
+          errors: summary.errors.length,
+        },
+        runs: [first.phases, second.phases],
+        secondRun: {
+          sameCandidates: first.run.candidates === second.run.candidates,
+          created: second.phases.suggestionsAfter.createdSince,
+          countUnchanged: first.phases.suggestionsAfter.total === second.phases.suggestionsAfter.total,
+          withdrawn: second.run.withdrawn ?? 0,
+        },
+        neo4j: neo4jSettings,
+        nodePeakRssMb: Math.max(imported.peakRssMb, first.phases.peakRssMb, second.phases.peakRssMb),
+      };
+    } finally {
+      await runtime.close();
+    }
+  } finally {
+    await neo4j.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function runChild(size: number): SizeResult {
+  const forwarded = ['--seed', args.seed, '--heap', args.heap, '--page-cache', args['page-cache']];
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(size), ...forwarded],
+    { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  if (child.status !== 0)
+    throw new Error(`service bench for ${size} listings exited with ${child.status ?? child.signal}`);
+  return JSON.parse(child.stdout) as SizeResult;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report.
+
+const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US');
+const s = (ms: number): string => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
+
+const cpu = (p: Phase): string => `${s(p.nodeCpuMs)} / ${s(p.dbCpuMs)}`;
+
+function render(results: SizeResult[], load: [number, number]): string {
+  const lines = [
+    '# Service match run benchmark',
+    '',
+    `Synthetic regions (seed ${args.seed}) imported with importDocument into a throwaway embedded Neo4j 5.26, ` +
+      'then `startMatchRun(deps, {})` twice on the same data. Times in seconds.',
+    `Machine: ${cpus().length} cores, ${fmtInt(totalmem() / 2 ** 30)} GB; Node ${process.version}; ` +
+      `1-minute load average ${load[0].toFixed(1)} at start, ${load[1].toFixed(1)} at end.`,
+    '',
+    '| listings | run | import | load listings (db) | engine | write suggestions (tx) | withdraw stale (tx) | finish | total | candidates | withdrawn | Suggestion nodes after | node peak RSS MB | Neo4j peak RSS MB |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of results) {
+    r.runs.forEach((p, i) => {
+      lines.push(
+        `| ${fmtInt(r.listings)} | ${i + 1} | ${i === 0 ? s(r.importMs) : ''} | ${s(p.loadListings.ms)} (${s(p.loadListingsDbMs)}) | ` +
+          `${s(p.engine.ms)} | ${s(p.writeSuggestions.ms)} (${p.writeTransactions}) | ${s(p.withdraw.ms)} (${p.withdrawTransactions}) | ` +
+          `${s(p.finishMs)} | ${s(p.total.ms)} | ${fmtInt(p.candidates)} | ${fmtInt(p.withdrawn)} | ` +
+          `${fmtInt(p.suggestionsAfter.total)} | ${fmtInt(p.peakRssMb)} | ${p.neo4jPeakRssMb === null ? '–' : fmtInt(p.neo4jPeakRssMb)} |`,
+      );
+    });
+  }
+  lines.push(
+    '',
+    'CPU seconds per phase, node / Neo4j JVM (both share the same cores):',
+    '',
+    '| listings | run | load listings | engine | write suggestions | withdraw stale | total |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const r of results) {
+    r.runs.forEach((p, i) => {
+      lines.push(
+        `| ${fmtInt(r.listings)} | ${i + 1} | ${cpu(p.loadListings)} | ${cpu(p.engine)} | ${cpu(p.writeSuggestions)} | ` +
+          `${cpu(p.withdraw)} | ${cpu(p.total)} |`,
+      );
+    });
+  }
+  lines.push('', 'Checks and settings:');
+  for (const r of results) {
+    const ok =
+      r.secondRun.sameCandidates &&
+      r.secondRun.created === 0 &&
+      r.secondRun.countUnchanged &&
+      r.secondRun.withdrawn === 0;
+    lines.push(
+      `- ${fmtInt(r.listings)} listings (${fmtInt(r.companies)} companies, ${fmtInt(r.sites)} sites; ` +
+        `${r.importSummary.errors} import errors): second run ${ok ? 'PASS' : 'FAIL'} ` +
+        `(same candidates ${r.secondRun.sameCandidates}, suggestions created ${r.secondRun.created}, ` +
+        `count unchanged ${r.secondRun.countUnchanged}, withdrawn ${r.secondRun.withdrawn}); ` +
+        `retries ${r.runs.map((p) => p.retries).join('/')}; import peak RSS ${fmtInt(r.importPeakRssMb)} MB; ` +
+        `node peak RSS ${fmtInt(r.nodePeakRssMb)} MB; Neo4j heap ${r.neo4j.heap}, page cache ${r.neo4j.pageCache}, ` +
+        `transaction memory ${r.neo4j.txMemory}.`,
+    );
+  }
+  lines.push(
+    '',
+    'Notes: "load listings" runs from the call to `match.createRun` (the `listing.all` read, parsing every ' +
+      'listing, the match context); "(db)" is the read transaction alone. "engine" runs from createRun to the ' +
+      'first upsert (generation, allocation, building the writes); "write suggestions" spans the upsert ' +
+      'transactions; "withdraw stale" runs from the last upsert to finishRun. Peak RSS is VmHWM, reset before ' +
+      'each run; Neo4j is the JVM launcher process (its peak is reset only where the kernel allows it).',
+  );
+  return lines.join('\n');
+}
+
+if (args.child !== undefined) {
+  process.stdout.write(JSON.stringify(await runSize(Number(args.child))));
+} else {
+  const loadAtStart = loadavg()[0]!;
+  const results = args.sizes.split(',').map((size) => runChild(Number(size)));
+  const report = render(results, [loadAtStart, loadavg()[0]!]);
+  process.stdout.write(`${report}\n`);
+  if (args.out) writeFileSync(args.out, `${report}\n`);
+}
