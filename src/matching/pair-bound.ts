@@ -21,6 +21,8 @@
  * check it). Where a listing's values cannot be read as numbers (a date that is not an ISO day, a
  * facility or form outside the known lists) the bound falls back to the coarse one.
  */
+
+import { LAND_FACILITIES } from '../domain/listing-kinds.ts';
 import { isHazardous } from '../domain/listing-rules.ts';
 import type { ReferenceData } from '../domain/reference.ts';
 import { LAND_USE_FIT, ZONING_FIT, zoningValue } from './land-fit.ts';
@@ -135,12 +137,7 @@ export class BoundTable {
   }
 }
 
-const FACILITY_BIT = new Map<string, number>(
-  ['quay', 'rail', 'road', 'grid-connection', 'district-heating', 'water-supply', 'building'].map((f, k) => [
-    f,
-    1 << k,
-  ]),
-);
+const FACILITY_BIT = new Map<string, number>(LAND_FACILITIES.map((f, k) => [f, 1 << k]));
 
 /** The terms' weights the bound needs (normalised, pair.ts). */
 export interface BoundWeights {
