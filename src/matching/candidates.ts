@@ -254,26 +254,8 @@ function tightShortfall(q: Search, i: number): number {
   const { index } = q;
   const kind = q.side!.kind;
   return q.isOffer
-    ? boundShortfall(
-        kind,
-        q.sideBounds,
-        q.sideRow,
-        index.bounds,
-        i,
-        q.resourceBound,
-        q.weights,
-        index.landFit,
-      )
-    : boundShortfall(
-        kind,
-        index.bounds,
-        i,
-        q.sideBounds,
-        q.sideRow,
-        q.resourceBound,
-        q.weights,
-        index.landFit,
-      );
+    ? boundShortfall(kind, q.sideBounds, q.sideRow, index.bounds, i, q.resourceBound, q.weights)
+    : boundShortfall(kind, index.bounds, i, q.sideBounds, q.sideRow, q.resourceBound, q.weights);
 }
 
 /** Traversal stack of searchTree: (left, right, axis) triples, grown on demand. */

@@ -21,7 +21,7 @@
 import KDBush from 'kdbush';
 import { defaultLimitKm, writeUnitVector } from './distance.ts';
 import type { PairContext } from './pair.ts';
-import { BoundTable, LandFitTable } from './pair-bound.ts';
+import { BoundTable } from './pair-bound.ts';
 import { type Numbering, newNumbering, type PreparedListing, prepareListing } from './prepared-listing.ts';
 import { keyResourceBound, needKeys, offerKeys } from './resource-fit.ts';
 import type { MatchInput, MatchListing } from './types.ts';
@@ -92,7 +92,6 @@ export interface MatchIndex {
   readonly numbering: Numbering;
   /** The numbers of the tight score bound (pair-bound.ts), a row per listing. */
   readonly bounds: BoundTable;
-  readonly landFit: LandFitTable;
 }
 
 interface DraftGroup {
@@ -234,7 +233,6 @@ export function buildMatchIndex(input: MatchInput, options: IndexOptions = {}): 
     tightBound,
     numbering,
     bounds,
-    landFit: new LandFitTable(bounds),
   };
 }
 

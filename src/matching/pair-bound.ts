@@ -22,7 +22,7 @@
  * facility or form outside the known lists) the bound falls back to the coarse one.
  */
 
-import { LAND_FACILITIES } from '../domain/listing-kinds.ts';
+import { LAND_FACILITIES, LAND_USES } from '../domain/listing-kinds.ts';
 import { isHazardous } from '../domain/listing-rules.ts';
 import type { ReferenceData } from '../domain/reference.ts';
 import { LAND_USE_FIT, ZONING_FIT, zoningValue } from './land-fit.ts';
@@ -53,7 +53,7 @@ export class BoundTable {
   /** Material: purity and moisture (NaN when unstated). */
   readonly purity: Float64Array;
   readonly moisture: Float64Array;
-  /** Material: form; land: land use; −1 when unstated. */
+  /** Material: form (numbered by the dictionary); land: position in LAND_USES; −1 when unstated. */
   readonly code: Int32Array;
   /** Land: facilities as bits of LAND_FACILITIES order; zoning (trimmed, lower case) numbered, −1 when unstated. */
   readonly facilities: Int32Array;
@@ -114,7 +114,7 @@ export class BoundTable {
     }
     const land = l.land;
     if (land) {
-      this.code[i] = this.number(land.landUse);
+      this.code[i] = LAND_USES.indexOf(land.landUse);
       let bits = 0;
       let exact = true;
       for (const f of land.facilities ?? []) {
@@ -128,12 +128,6 @@ export class BoundTable {
       this.zoning[i] = z ? this.number(z) : -1;
     }
     this.flags[i] = flags;
-  }
-
-  /** The land use numbered `code`, for LAND_USE_FIT. */
-  name(code: number): string | undefined {
-    for (const [s, n] of this.dictionary) if (n === code) return s;
-    return undefined;
   }
 }
 
@@ -159,7 +153,6 @@ export function boundShortfall(
   n: number,
   resourceBound: number,
   w: BoundWeights,
-  landFit: LandFitTable,
 ): number {
   const oc = offers.company[o]!;
   const nc = needs.company[n]!;
@@ -217,7 +210,8 @@ export function boundShortfall(
     quality = parts === 0 ? 1 : Math.min(1, Math.max(0, sum / parts));
   } else if (kind === 'land') {
     if (of & nf & FACILITIES_EXACT && (needs.facilities[n]! & ~offers.facilities[o]!) !== 0) return -1;
-    const fit = landFit.fit(offers.code[o]!, needs.code[n]!);
+    // A use outside LAND_USES is left to scorePair: the bound neither rejects nor lowers it.
+    const fit = LAND_FIT[offers.code[o]!]?.[needs.code[n]!] ?? resource;
     if (fit < 0) return -1;
     resource = Math.min(resource, fit);
     const nz = needs.zoning[n]!;
@@ -227,26 +221,7 @@ export function boundShortfall(
   return w.temporal * (1 - temporal) + w.quality * (1 - quality) + w.resource * (resourceBound - resource);
 }
 
-/** LAND_USE_FIT by the numbers of a table's dictionary, −1 where a use cannot serve another. */
-export class LandFitTable {
-  private readonly table: BoundTable;
-  private readonly cache = new Map<number, number>();
-  constructor(table: BoundTable) {
-    this.table = table;
-  }
-  fit(offerUse: number, needUse: number): number {
-    const key = offerUse * 65_536 + needUse;
-    let v = this.cache.get(key);
-    if (v === undefined) {
-      const o = this.table.name(offerUse) as keyof typeof LAND_USE_FIT | undefined;
-      const n = this.table.name(needUse);
-      // An unknown use is left to scorePair: the bound does not reject it.
-      v =
-        o === undefined || n === undefined || !(o in LAND_USE_FIT)
-          ? 1
-          : (LAND_USE_FIT[o][n as keyof (typeof LAND_USE_FIT)[typeof o]] ?? -1);
-      this.cache.set(key, v);
-    }
-    return v;
-  }
-}
+/** LAND_USE_FIT by position in LAND_USES: LAND_FIT[offer][need], −1 where a use cannot serve another. */
+const LAND_FIT: readonly (readonly number[])[] = LAND_USES.map((o) =>
+  LAND_USES.map((n) => LAND_USE_FIT[o][n] ?? -1),
+);

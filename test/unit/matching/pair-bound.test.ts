@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCandidatesWithStats } from '../../../src/matching/candidates.ts';
 import { naiveCandidates } from '../../../src/matching/naive.ts';
 import { newPairScore, normalisedWeights, scorePair } from '../../../src/matching/pair.ts';
-import { BoundTable, boundShortfall, LandFitTable } from '../../../src/matching/pair-bound.ts';
+import { BoundTable, boundShortfall } from '../../../src/matching/pair-bound.ts';
 import { newNumbering, prepareListing } from '../../../src/matching/prepared-listing.ts';
 import type { MatchListing } from '../../../src/matching/types.ts';
 import { HOURLY, randomListing } from './arbitraries.ts';
@@ -20,7 +20,7 @@ function shortfallOf(offer: MatchListing, need: MatchListing): { shortfall: numb
   const table = new BoundTable(2);
   table.write(0, o, REFERENCE);
   table.write(1, n, REFERENCE);
-  const shortfall = boundShortfall(need.kind, table, 0, table, 1, 1, w, new LandFitTable(table));
+  const shortfall = boundShortfall(need.kind, table, 0, table, 1, 1, w);
   const s = newPairScore();
   return { shortfall, score: scorePair(o, n, ctx, s) ? s.score : null };
 }
