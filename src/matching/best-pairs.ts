@@ -55,13 +55,6 @@ export class BestPairs {
     this.offerUse[slot] = offerUse;
   }
 
-  /** push, unless listing `at` already keeps a pair with `other`. */
-  pushUnlessKept(at: number, score: number, other: number, rank: number): void {
-    const n = this.size[at]!;
-    const enters = n < this.capacity || (this.capacity > 0 && this.worse(at * this.capacity, score, rank));
-    if (enters && !this.has(at, other)) this.push(at, score, other, rank);
-  }
-
   /**
    * The score a new pair must reach to enter listing `at` (at that score its rank decides):
    * `floor` while fewer than K pairs are kept, then the score of the worst pair kept.
