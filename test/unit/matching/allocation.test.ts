@@ -5,7 +5,12 @@ import { allocationObjective, candidateValue } from '../../../src/matching/alloc
 import { allocateOptimal } from '../../../src/matching/allocation/optimal.ts';
 import { countingOrder, descendingOrder } from '../../../src/matching/allocation/order.ts';
 import { findOverAllocation, roundDown } from '../../../src/matching/allocation/problem.ts';
-import type { AllocationResult, Candidate, MatchListing } from '../../../src/matching/types.ts';
+import type {
+  AllocationEntry,
+  AllocationResult,
+  Candidate,
+  MatchListing,
+} from '../../../src/matching/types.ts';
 
 function listing(id: string, direction: 'offer' | 'need', value: number): MatchListing {
   return {
@@ -92,7 +97,18 @@ function checkInvariants(result: AllocationResult, { listings, candidates }: Ins
   expect(findOverAllocation(result.entries, candidates, listings)).toEqual([]);
   for (const entry of result.entries) expect(entry.quantity).toBeGreaterThan(0);
   const keys = result.entries.map((e) => `${e.offerId}|${e.needId}`);
-  expect(keys).toEqual([...keys].sort());
+  // Sorted by offer id, then need id (not by the joined key: "o1|n3" sorts after "o10|n0").
+  const byPair = (a: AllocationEntry, b: AllocationEntry) =>
+    a.offerId < b.offerId
+      ? -1
+      : a.offerId > b.offerId
+        ? 1
+        : a.needId < b.needId
+          ? -1
+          : a.needId > b.needId
+            ? 1
+            : 0;
+  expect(result.entries).toEqual([...result.entries].sort(byPair));
   expect(new Set(keys).size).toBe(keys.length);
   expect(result.objective).toBeCloseTo(allocationObjective(result.entries, candidates, listings), 12);
 }
@@ -174,6 +190,7 @@ describe('allocation', () => {
     const candidates = [candidate('o1', 'n1', 0.9, 10), candidate('o2', 'n1', 0.8, 10)];
     const warnings: string[] = [];
     const result = await allocateOptimal(candidates, listings, {
+      solver: 'sifting',
       timeLimitSeconds: 0,
       logger: { warn: (_details, message) => warnings.push(message) },
     });
@@ -240,8 +257,14 @@ describe('allocation', () => {
   it('when sifting starts from one column per need, then it prices its way to the full optimum', async () => {
     await fc.assert(
       fc.asyncProperty(instances, async ({ listings, candidates }) => {
-        const full = await allocateOptimal(candidates, listings, { initialColumnsPerNeed: 1_000 });
-        const sifted = await allocateOptimal(candidates, listings, { initialColumnsPerNeed: 1 });
+        const full = await allocateOptimal(candidates, listings, {
+          solver: 'sifting',
+          initialColumnsPerNeed: 1_000,
+        });
+        const sifted = await allocateOptimal(candidates, listings, {
+          solver: 'sifting',
+          initialColumnsPerNeed: 1,
+        });
         expect(sifted.method).toBe('lp');
         expect(sifted.objective).toBeCloseTo(full.objective, 6);
       }),
@@ -253,11 +276,13 @@ describe('allocation', () => {
     await fc.assert(
       fc.asyncProperty(instances, async ({ listings, candidates }) => {
         const uncapped = await allocateOptimal(candidates, listings, {
+          solver: 'sifting',
           initialColumnsPerNeed: 1,
           enteringColumnsPerRow: Number.POSITIVE_INFINITY,
         });
         // 0 per row leaves the floor of an eighth of the improving columns: often one per round.
         const capped = await allocateOptimal(candidates, listings, {
+          solver: 'sifting',
           initialColumnsPerNeed: 1,
           enteringColumnsPerRow: 0,
         });
@@ -266,6 +291,75 @@ describe('allocation', () => {
         checkInvariants(capped, { listings, candidates });
       }),
       { numRuns: 150, seed: 20260108 },
+    );
+  });
+});
+
+/**
+ * Larger random instances for the network simplex: many rows, so that its basis trees grow deep,
+ * cycles through offer uses other than 1 form, and every kind of pivot occurs.
+ */
+const largeInstances: fc.Arbitrary<Instance> = fc
+  .record({
+    offers: fc.array(fc.double({ min: 0.5, max: 1000, noNaN: true }), { minLength: 5, maxLength: 30 }),
+    needs: fc.array(fc.double({ min: 0.5, max: 1000, noNaN: true }), { minLength: 5, maxLength: 30 }),
+    edges: fc.array(
+      fc.record({
+        offer: fc.nat(29),
+        need: fc.nat(29),
+        score: fc.constantFrom(0.3, 0.5, 0.5, 0.8, 0.95, 1),
+        maxShare: fc.double({ min: 0.05, max: 2, noNaN: true }),
+        offerUse: fc.constantFrom(1, 1, 1, 0.75, 0.4, 1.25, 0),
+      }),
+      { minLength: 20, maxLength: 200 },
+    ),
+  })
+  .map(({ offers, needs, edges }) => ({
+    listings: [
+      ...offers.map((q, i) => listing(`o${i}`, 'offer', q)),
+      ...needs.map((q, i) => listing(`n${i}`, 'need', q)),
+    ],
+    candidates: edges.map((e) => {
+      const o = e.offer % offers.length;
+      const n = e.need % needs.length;
+      return candidate(`o${o}`, `n${n}`, e.score, e.maxShare * needs[n]!, e.offerUse);
+    }),
+  }));
+
+describe('allocation by the network simplex', () => {
+  it('when instances are random, then it reaches the optimum HiGHS finds', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(instances, largeInstances), async (instance) => {
+        const { listings, candidates } = instance;
+        const warnings: string[] = [];
+        const logger = { warn: (_details: object, message: string) => warnings.push(message) };
+        const network = await allocateOptimal(candidates, listings, { logger });
+        const highs = await allocateOptimal(candidates, listings, { solver: 'sifting', logger });
+        expect(warnings).toEqual([]);
+        expect(network.method).toBe('lp');
+        // Both round quantities down to nine digits, so the objectives agree to about that.
+        expect(network.objective).toBeCloseTo(highs.objective, 6);
+        checkInvariants(network, instance);
+      }),
+      // No shrinking: 200-edge instances shrink for minutes; the seed reproduces a failure.
+      { numRuns: 300, seed: 20261128, endOnFailure: true },
+    );
+  });
+
+  it('when it gives up, then HiGHS solves the model instead and the reason is logged', async () => {
+    await fc.assert(
+      fc.asyncProperty(largeInstances, async (instance) => {
+        const { listings, candidates } = instance;
+        const warnings: string[] = [];
+        const result = await allocateOptimal(candidates, listings, {
+          maxPivotsPerColumn: 0,
+          logger: { warn: (_details, message) => warnings.push(message) },
+        });
+        expect(result.method).toBe('lp');
+        expect(result).toEqual(await allocateOptimal(candidates, listings, { solver: 'sifting' }));
+        if (result.entries.length > 1) expect(warnings[0]).toMatch(/network simplex failed/);
+      }),
+      { numRuns: 30, seed: 20261129, endOnFailure: true },
     );
   });
 });
