@@ -29,7 +29,7 @@ import type { AllocationResult, Candidate, MatchInput } from '../src/matching/ty
 import { loadFactorSet } from '../src/reference/factors.ts';
 import { loadHourlyProfile, loadReferenceData } from '../src/reference/load.ts';
 import { loadMatchConfig } from '../src/reference/match-config.ts';
-import { startAllocationWorker } from '../src/workers/allocation-client.ts';
+import { startMatchWorker } from '../src/workers/match-worker-client.ts';
 import { hasGc, measure, type PhaseMeasure } from './measure.ts';
 import { checkRegionSample, generateRegion, mulberry32 } from './synthetic-region.ts';
 
@@ -159,9 +159,9 @@ async function runSize(size: number): Promise<SizeResult> {
   log(`${size}: full run, allocation in a worker thread beside the explanations`);
   const logger = { warn: (details: object, message: string) => log(`${message} ${JSON.stringify(details)}`) };
   const pipelined = await measure(async () => {
-    const worker = startAllocationWorker(logger);
+    const worker = startMatchWorker(logger);
     try {
-      const run = await matchSnapshot(input, { solve: worker.solve, logger });
+      const run = await matchSnapshot(input, { solve: worker.solve, search: worker.search, logger });
       return {
         method: run.allocation.method,
         objective: run.allocation.objective,

@@ -50,6 +50,7 @@ import { explainPair, newPairScore, normalisedWeights, type PairScore, scorePair
 import { type BoundTable, boundShortfall } from './pair-bound.ts';
 import { type PreparedListing, prepareListing } from './prepared-listing.ts';
 import { lowestOfferUse } from './resource-fit.ts';
+import { type BestRows, bestRows, ownerOf, type SearchPart } from './search-parts.ts';
 import { maxCandidatesPerListing } from './selection.ts';
 import type { Candidate, MatchInput, MatchListing } from './types.ts';
 
@@ -440,10 +441,28 @@ export function searchPairs(input: MatchInput, options: IndexOptions = {}): Scor
   const started = performance.now();
   const index = buildMatchIndex(input, options);
   const indexed = performance.now();
+  const { best, pairsScored } = searchBest(index);
+  const searched = performance.now();
+  return collectPairs(index, best, pairsScored, { index: indexed - started, search: searched - indexed });
+}
+
+/**
+ * One part of the numeric phase (search-parts.ts), as another thread runs it: the index of the
+ * whole snapshot, the searches of the listings the part owns, the heaps as typed arrays.
+ */
+export function searchPart(input: MatchInput, part: SearchPart, options: IndexOptions = {}): BestRows {
+  const { best, pairsScored } = searchBest(buildMatchIndex(input, options), part);
+  return bestRows(best, pairsScored);
+}
+
+/**
+ * Every listing's K best pairs (of the listings `part` owns, when given: the heaps of the others
+ * are then incomplete).
+ */
+export function searchBest(index: MatchIndex, part?: SearchPart): { best: BestPairs; pairsScored: number } {
   const { ctx, listings, prepared, idRank } = index;
   const n = listings.length;
   const best = new BestPairs(n, Math.min(maxCandidatesPerListing(ctx.config), n));
-
   // Offers first, in the index's spatial numbering (consecutive searches cover the same
   // neighbourhood, whose records are then still in cache); what they find also fills the needs'
   // heaps, which raises the needs' thresholds before their own searches.
@@ -453,11 +472,23 @@ export function searchPairs(input: MatchInput, options: IndexOptions = {}): Scor
     const direction = pass === offerPass ? 'offer' : 'need';
     for (let i = 0; i < n; i++) {
       if (prepared[i]!.direction !== direction) continue;
+      if (part && ownerOf(i, n, part.parts) !== part.part) continue;
       pass.sideRow = i;
       searchCounterparts(pass, prepared[i]!, index.counterpartBuckets[i]!, i, i, idRank[i]!);
     }
   }
+  return { best, pairsScored: offerPass.pairsScored + needPass.pairsScored };
+}
 
+/** The union of the heaps' pairs in candidate order, as searchPairs returns it. */
+export function collectPairs(
+  index: MatchIndex,
+  best: BestPairs,
+  pairsEvaluated: number,
+  phaseMs: ScoredPairs['phaseMs'],
+): ScoredPairs {
+  const { listings, prepared, idRank } = index;
+  const n = listings.length;
   // The union of both sides' K best, each pair once: an offer's pairs, then the pairs a need keeps
   // that its offer does not; slots index BestPairs' arrays.
   let count = 0;
@@ -502,12 +533,7 @@ export function searchPairs(input: MatchInput, options: IndexOptions = {}): Scor
     pairs.maxQuantity[k] = best.maxQuantity[slot]!;
     pairs.offerUse[k] = best.offerUse[slot]!;
   }
-  return {
-    index,
-    ...pairs,
-    pairsEvaluated: offerPass.pairsScored + needPass.pairsScored,
-    phaseMs: { index: indexed - started, search: performance.now() - indexed },
-  };
+  return { index, ...pairs, pairsEvaluated, phaseMs };
 }
 
 /** The explain phase over the pairs of searchPairs: their candidates, in the same order. */

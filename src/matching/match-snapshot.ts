@@ -1,10 +1,11 @@
 /**
  * A whole snapshot matched in one call: the numeric search, then allocation and explanation side
- * by side. Allocation needs only numbers (a score, a deliverable quantity and an offer use per
- * pair), explanation needs the listings; so the allocation problem is built from the searched
- * pairs and handed to a solver — a worker thread when the caller gives one
- * (workers/allocation-client.ts) — while this thread explains the same pairs. The result is the
- * one generateCandidates and allocateOptimal give in sequence (tests hold it to that).
+ * by side. With a second thread (workers/match-worker-client.ts) the search is split in two parts
+ * (search-parts.ts) and each thread searches one. Allocation needs only numbers (a score, a
+ * deliverable quantity and an offer use per pair), explanation needs the listings; so the
+ * allocation problem is built from the searched pairs and handed to a solver — the second thread
+ * when there is one — while this thread explains the same pairs. The result is the one
+ * generateCandidates and allocateOptimal give in sequence (tests hold it to that).
  */
 import { AppError } from '../errors.ts';
 import { greedyQuantities } from './allocation/greedy.ts';
@@ -16,13 +17,35 @@ import {
   finaliseAllocation,
   problemOf,
 } from './allocation/problem.ts';
-import { explainPairs, type IndexOptions, type ScoredPairs, searchPairs } from './candidates.ts';
+import {
+  buildMatchIndex,
+  collectPairs,
+  explainPairs,
+  type IndexOptions,
+  type ScoredPairs,
+  searchBest,
+  searchPairs,
+} from './candidates.ts';
+import { adoptRows, type BestRows, bestRows, type SearchPart } from './search-parts.ts';
 import type { AllocationResult, Candidate, MatchInput } from './types.ts';
 
 /** Solves a built allocation problem: solveAllocation, in this thread or another. */
 export type AllocationSolver = (problem: AllocationArrays) => Promise<SolvedAllocation>;
 
+/** Searches one part of a snapshot elsewhere (a worker thread); rejects when it cannot. */
+export type PartSearcher = (input: MatchInput, part: SearchPart, index: IndexOptions) => Promise<BestRows>;
+
+/**
+ * Listings below which the search stays in one thread: copying the snapshot to the other thread
+ * and building its index there costs more than half the search saves.
+ */
+export const SPLIT_SEARCH_MIN_LISTINGS = 5000;
+
 export interface SnapshotOptions {
+  /** Searches the second part of the snapshot; without it this thread searches all of it. */
+  search?: PartSearcher;
+  /** Fewest listings for which `search` is used (default SPLIT_SEARCH_MIN_LISTINGS). */
+  splitSearchMinListings?: number;
   /** 'lp' (default) or the greedy baseline. */
   allocation?: 'lp' | 'greedy';
   /** Where the LP is solved; default solveAllocation in this thread (after the explanations). */
@@ -47,7 +70,10 @@ export async function matchSnapshot(
   input: MatchInput,
   options: SnapshotOptions = {},
 ): Promise<SnapshotMatch> {
-  const pairs = searchPairs(input, options.index);
+  const pairs =
+    options.search && input.listings.length >= (options.splitSearchMinListings ?? SPLIT_SEARCH_MIN_LISTINGS)
+      ? await searchInTwo(input, options.search, options)
+      : searchPairs(input, options.index);
   const problem = allocationProblemOf(pairs);
   const solve: AllocationSolver =
     options.solve ?? ((p) => solveAllocation(p, options.logger ? { logger: options.logger } : {}));
@@ -110,4 +136,40 @@ export function allocationProblemOf(pairs: ScoredPairs): AllocationProblem {
     throw new AppError('INTERNAL', `allocation: pair ${problem} has an impossible offer use`);
   }
   return problem;
+}
+
+/**
+ * searchPairs with the second part searched by `search` meanwhile: the same pairs (search-parts.ts
+ * says why). If that part cannot be had, this thread searches it too, and says so in the log.
+ */
+async function searchInTwo(
+  input: MatchInput,
+  search: PartSearcher,
+  options: SnapshotOptions,
+): Promise<ScoredPairs> {
+  const theirs: SearchPart = { part: 1, parts: 2 };
+  const started = performance.now();
+  // Copies the snapshot to the other thread now, before this one gets busy.
+  const rows = search(input, theirs, options.index ?? {});
+  rows.catch(() => undefined);
+  const index = buildMatchIndex(input, options.index);
+  const indexed = performance.now();
+  const own = searchBest(index, { part: 0, parts: 2 });
+  let pairsScored = own.pairsScored;
+  try {
+    const found = await rows;
+    adoptRows(own.best, found, theirs);
+    pairsScored += found.pairsScored;
+  } catch (error) {
+    options.logger?.warn(
+      { reason: error instanceof Error ? error.message : String(error) },
+      'search: the second thread failed, searching its part in this thread',
+    );
+    // Into heaps of its own: this part's offers would push pairs into needs searched already.
+    const mine = searchBest(index, theirs);
+    adoptRows(own.best, bestRows(mine.best, mine.pairsScored), theirs);
+    pairsScored += mine.pairsScored;
+  }
+  const searched = performance.now();
+  return collectPairs(index, own.best, pairsScored, { index: indexed - started, search: searched - indexed });
 }

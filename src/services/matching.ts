@@ -32,7 +32,7 @@ import {
   upsertSuggestions,
   withdrawStale,
 } from '../store/match-store.ts';
-import { startAllocationWorker } from '../workers/allocation-client.ts';
+import { startMatchWorker } from '../workers/match-worker-client.ts';
 import type { Deps } from './deps.ts';
 
 /**
@@ -140,16 +140,13 @@ export async function startMatchRun(deps: Deps, body: unknown): Promise<MatchRun
   };
   await createRun(deps.store, run);
   try {
-    const worker =
-      request.allocation !== 'greedy' && listings.length >= WORKER_MIN_LISTINGS
-        ? startAllocationWorker(deps.logger)
-        : undefined;
+    const worker = listings.length >= WORKER_MIN_LISTINGS ? startMatchWorker(deps.logger) : undefined;
     const { candidates, allocation, pairsEvaluated } = await matchSnapshot(
       { ...ctx, listings },
       {
         allocation: request.allocation === 'greedy' ? 'greedy' : 'lp',
         logger: deps.logger,
-        ...(worker ? { solve: worker.solve } : {}),
+        ...(worker ? { solve: worker.solve, search: worker.search } : {}),
       },
     ).finally(() => worker?.close());
     const allocated = new Map(allocation.entries.map((e) => [pairKeyOf(e.offerId, e.needId), e.quantity]));

@@ -98,7 +98,7 @@ export interface SolvedAllocation {
 /**
  * The optimal quantities of a built problem, or the greedy ones when HiGHS fails (the reason goes
  * to the logger): the step allocateOptimal takes between building and finalising, on its own so
- * that a worker thread can take it (workers/allocation-worker.ts) while the main thread explains.
+ * that a worker thread can take it (workers/match-worker.ts) while the main thread explains.
  */
 export async function solveAllocation(
   problem: AllocationArrays,

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocateGreedy } from '../../../src/matching/allocation/greedy.ts';
 import { allocateOptimal } from '../../../src/matching/allocation/optimal.ts';
-import { generateCandidates } from '../../../src/matching/candidates.ts';
-import { matchSnapshot } from '../../../src/matching/match-snapshot.ts';
+import { generateCandidates, searchPairs, searchPart } from '../../../src/matching/candidates.ts';
+import { matchSnapshot, type PartSearcher } from '../../../src/matching/match-snapshot.ts';
+import { searchCopyOf } from '../../../src/matching/search-parts.ts';
 import { HOURLY, randomSnapshot } from './arbitraries.ts';
 import { CONFIG, CTX } from './fixtures.ts';
 
@@ -25,6 +26,47 @@ describe('matching a whole snapshot', () => {
         expect(greedy.allocation).toEqual(allocateGreedy(candidates, listings));
       }),
       { numRuns: 100, seed: 20261128 },
+    );
+  });
+
+  it('when the search is split between two parts, then the pairs are exactly those of one search', async () => {
+    // The second part searched on the spot, as the worker thread would search it on its own copy.
+    const inPlace: PartSearcher = async (input, part, index) =>
+      searchPart(structuredClone(searchCopyOf(input)), part, index);
+    await fc.assert(
+      fc.asyncProperty(randomSnapshot, fc.constantFrom(1, 3, 10), async (listings, k) => {
+        const input = {
+          ...CTX,
+          hourlyProfiles: HOURLY,
+          config: { ...CONFIG, maxCandidatesPerListing: k },
+          listings,
+        };
+        const whole = searchPairs(input);
+        const split = await matchSnapshot(input, { search: inPlace, splitSearchMinListings: 0 });
+        expect(split.candidates).toEqual(generateCandidates(input));
+        const single = await matchSnapshot(input);
+        expect(split.allocation).toEqual(single.allocation);
+        expect(split.candidates.length).toBe(whole.offer.length);
+      }),
+      { numRuns: 100, seed: 20261130 },
+    );
+  });
+
+  it('when the other part cannot be searched elsewhere, then this thread searches it and says so', async () => {
+    const warnings: string[] = [];
+    const failing: PartSearcher = () => Promise.reject(new Error('worker gone'));
+    await fc.assert(
+      fc.asyncProperty(randomSnapshot, async (listings) => {
+        const input = { ...CTX, hourlyProfiles: HOURLY, listings };
+        const result = await matchSnapshot(input, {
+          search: failing,
+          splitSearchMinListings: 0,
+          logger: { warn: (_details, message) => warnings.push(message) },
+        });
+        expect(result.candidates).toEqual(generateCandidates(input));
+        expect(warnings.at(-1)).toMatch(/second thread failed, searching its part in this thread/);
+      }),
+      { numRuns: 30, seed: 20261131 },
     );
   });
 

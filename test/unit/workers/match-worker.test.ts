@@ -3,7 +3,7 @@ import { allocateOptimal } from '../../../src/matching/allocation/optimal.ts';
 import { generateCandidates } from '../../../src/matching/candidates.ts';
 import { matchSnapshot } from '../../../src/matching/match-snapshot.ts';
 import type { MatchListing } from '../../../src/matching/types.ts';
-import { startAllocationWorker } from '../../../src/workers/allocation-client.ts';
+import { startMatchWorker } from '../../../src/workers/match-worker-client.ts';
 import { CTX, materialNeed, materialOffer, northOfOslo } from '../matching/fixtures.ts';
 
 // Six offers and six needs of one code within 30 km: one connected component the LP must solve.
@@ -17,9 +17,9 @@ const listings: MatchListing[] = Array.from({ length: 6 }, (_, i) => [
 ]).flat();
 const input = { ...CTX, listings };
 
-describe('allocation in a worker thread', () => {
+describe('a match run with a worker thread', () => {
   const warnings: string[] = [];
-  const worker = startAllocationWorker({ warn: (_, message) => warnings.push(message) });
+  const worker = startMatchWorker({ warn: (_, message) => warnings.push(message) });
   afterAll(() => worker.close());
 
   it('when a snapshot is matched with the worker, then candidates and allocation equal the sequential ones', async () => {
@@ -33,8 +33,20 @@ describe('allocation in a worker thread', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('when the worker thread searches half of the snapshot, then the candidates are those of one search', async () => {
+    const candidates = generateCandidates(input);
+    const result = await matchSnapshot(input, {
+      solve: worker.solve,
+      search: worker.search,
+      splitSearchMinListings: 0,
+    });
+    expect(result.candidates).toEqual(candidates);
+    expect(result.allocation).toEqual(await allocateOptimal(candidates, listings));
+    expect(warnings).toEqual([]);
+  });
+
   it('when the worker thread is gone, then the problem is solved in this thread and the fallback is logged', async () => {
-    const gone = startAllocationWorker({ warn: (_, message) => warnings.push(message) });
+    const gone = startMatchWorker({ warn: (_, message) => warnings.push(message) });
     await gone.close();
     const result = await matchSnapshot(input, { solve: gone.solve });
     expect(result.allocation).toEqual(await allocateOptimal(generateCandidates(input), listings));
