@@ -24,6 +24,14 @@
  * index's BoundTable (pair-bound.ts: its window, quality and hard constraints), before scorePair
  * touches it: in a crowded region most pairs within reach fail this second bound.
  *
+ * The higher the threshold, the less a search reads, so it raises it early: the groups under a
+ * listing's keys are searched best group bound first (the coarse bound with d the distance from the
+ * listing to the group's box), and the counterparts a group yields are scored, best bound first,
+ * before the next group is searched; once the best group bound left falls below the threshold, the
+ * search ends. At 10^5 listings, against searching a key's groups in a fixed order and scoring once
+ * per key, the search considered a third fewer counterparts (13M, not 20M) and queued under a
+ * third as many for scoring (4M, not 13M).
+ *
  * A pair in a listing's final K best scores at least every threshold the search meets, and the
  * key of its best route bounds its resource term, so it is scored when the search reaches it under
  * that key; what is skipped could never enter. Pruning only ever skips work: the candidates equal
@@ -37,11 +45,18 @@
 import type KDBush from 'kdbush';
 import { countingOrder, descendingOrder } from './allocation/order.ts';
 import { BestPairs } from './best-pairs.ts';
-import { defaultLimitKm, EARTH_RADIUS_KM, writeBoundingBox, writeUnitVector } from './distance.ts';
+import {
+  boxChordKm,
+  defaultLimitKm,
+  EARTH_RADIUS_KM,
+  writeBoundingBox,
+  writeUnitVector,
+} from './distance.ts';
 import {
   type Bucket,
   bucketsFor,
   buildMatchIndex,
+  type Group,
   type IndexOptions,
   type MatchIndex,
   RADIUS_SLACK_KM,
@@ -100,8 +115,16 @@ interface Search {
   sideRow: number;
   resourceBound: number;
   readonly weights: ReturnType<typeof normalisedWeights>;
-  /** Counterparts of the bucket being searched that passed both bounds, by bound. */
+  /** Counterparts of the group being searched that passed both bounds, by bound. */
   readonly pending: BoundQueue;
+  /**
+   * The groups the searched listing may reach, by group bound: entry g is groups[g], under the key
+   * of groupBuckets[g], searched within groupRadii[g].
+   */
+  readonly groupQueue: BoundQueue;
+  readonly groups: Group[];
+  readonly groupBuckets: Bucket[];
+  readonly groupRadii: number[];
 }
 
 function newSearch(index: MatchIndex, best: BestPairs, keep: Keep): Search {
@@ -132,6 +155,10 @@ function newSearch(index: MatchIndex, best: BestPairs, keep: Keep): Search {
     resourceBound: 1,
     weights: normalisedWeights(index.ctx.config),
     pending: new BoundQueue(),
+    groupQueue: new BoundQueue(),
+    groups: [],
+    groupBuckets: [],
+    groupRadii: [],
   };
 }
 
@@ -192,28 +219,30 @@ class BoundQueue {
   }
 }
 
-/** Scores listing `i` against the searched listing when it is in range and may enter its K best. */
-function consider(q: Search, i: number): void {
+/** Scores member k of `group` against the searched listing when it is in range and may enter its K best. */
+function consider(q: Search, group: Group, k: number): void {
   const { index, best, at } = q;
+  const i = group.members[k]!;
   if (q.seen[i] === q.stamp) return;
   // R × chord ≤ the great-circle distance: a lower bound that needs no trigonometry, so both the
   // range check and the score bound below only ever admit more than the exact distance would.
-  const v = index.points;
+  const v = group.points;
   const p = q.point;
-  const dx = v[4 * i]! - p[0]!;
-  const dy = v[4 * i + 1]! - p[1]!;
-  const dz = v[4 * i + 2]! - p[2]!;
+  const dx = v[4 * k]! - p[0]!;
+  const dy = v[4 * k + 1]! - p[1]!;
+  const dz = v[4 * k + 2]! - p[2]!;
   const d = Math.sqrt(dx * dx + dy * dy + dz * dz) * EARTH_RADIUS_KM;
   if (!(d <= q.radius)) return;
   if (index.prune) {
-    const quantity = quantityBound(q.isOffer, q.quantity, v[4 * i + 3]!, q.lowestUse);
+    const quantity = quantityBound(q.isOffer, q.quantity, v[4 * k + 3]!, q.lowestUse);
     const bound = q.rest + q.quantityWeight * quantity + q.distanceWeight * (1 - d / q.radius);
     const threshold = best.threshold(at, q.floor);
     if (bound < threshold) return;
     // The tight bound: the counterpart's window, quality and hard constraints from flat numbers.
-    const shortfall = index.tightBound ? tightShortfall(q, i) : 0;
+    const shortfall = index.tightBound ? tightShortfall(q, group.bounds, k, quantity) : 0;
     if (shortfall < 0 || bound - shortfall < threshold) return;
-    // Scored later, best bound first (drainPending), so that the threshold rises as fast as it can.
+    // Scored once the group is searched, best bound first (drainPending), so that the threshold
+    // rises as fast as it can.
     q.pending.push(i, bound - shortfall);
     return;
   }
@@ -250,31 +279,34 @@ function scoreCounterpart(q: Search, i: number): void {
   if (q.keep === 'both') best.push(i, s.score, at, q.rank, s.maxQuantity, s.offerUse);
 }
 
-/** How far the pair of the searched listing and listing `i` falls below the coarse bound (pair-bound.ts). */
-function tightShortfall(q: Search, i: number): number {
-  const { index } = q;
+/**
+ * How far the pair of the searched listing and the counterpart in row `row` of `table` falls below
+ * the coarse bound (pair-bound.ts), whose quantity term was `quantity`.
+ */
+function tightShortfall(q: Search, table: BoundTable, row: number, quantity: number): number {
   const kind = q.side!.kind;
+  const { sideBounds: side, sideRow, resourceBound, weights } = q;
   return q.isOffer
-    ? boundShortfall(kind, q.sideBounds, q.sideRow, index.bounds, i, q.resourceBound, q.weights)
-    : boundShortfall(kind, index.bounds, i, q.sideBounds, q.sideRow, q.resourceBound, q.weights);
+    ? boundShortfall(kind, side, sideRow, table, row, resourceBound, quantity, weights)
+    : boundShortfall(kind, table, row, side, sideRow, resourceBound, quantity, weights);
 }
 
 /** Traversal stack of searchTree: (left, right, axis) triples, grown on demand. */
 let stack = new Int32Array(3 * 64);
 
 /**
- * Considers every member of `tree` inside the search box q.box: kdbush's range query (V. Agafonkin,
- * kdbush, ISC licence) walked here so that members go straight to consider rather than into a
- * result array per query.
+ * Considers every member of `group` inside the search box q.box: kdbush's range query (V. Agafonkin,
+ * kdbush, ISC licence) over the group's tree, walked here so that members go straight to consider
+ * rather than into a result array per query.
  */
-function searchTree(q: Search, tree: KDBush, members: Int32Array): void {
-  const { ids, coords, nodeSize } = tree;
+function searchTree(q: Search, group: Group, tree: KDBush): void {
+  const { coords, nodeSize } = tree;
   const minX = q.box[0]!;
   const minY = q.box[1]!;
   const maxX = q.box[2]!;
   const maxY = q.box[3]!;
   stack[0] = 0;
-  stack[1] = ids.length - 1;
+  stack[1] = group.members.length - 1;
   stack[2] = 0;
   let sp = 3;
   while (sp > 0) {
@@ -285,14 +317,14 @@ function searchTree(q: Search, tree: KDBush, members: Int32Array): void {
       for (let k = left; k <= right; k++) {
         const x = coords[2 * k]!;
         const y = coords[2 * k + 1]!;
-        if (x >= minX && x <= maxX && y >= minY && y <= maxY) consider(q, members[ids[k]!]!);
+        if (x >= minX && x <= maxX && y >= minY && y <= maxY) consider(q, group, k);
       }
       continue;
     }
     const m = (left + right) >> 1;
     const x = coords[2 * m]!;
     const y = coords[2 * m + 1]!;
-    if (x >= minX && x <= maxX && y >= minY && y <= maxY) consider(q, members[ids[m]!]!);
+    if (x >= minX && x <= maxX && y >= minY && y <= maxY) consider(q, group, m);
     if (sp + 6 > stack.length) {
       const grown = new Int32Array(stack.length * 2);
       grown.set(stack);
@@ -323,8 +355,9 @@ function quantityBound(isOffer: boolean, own: number, other: number, lowestUse: 
 
 /**
  * Scores the counterparts of `side` that may enter its K best (heap `at` of the search's
- * BestPairs), visiting its keys from the largest resource bound down and, within a key, the
- * quantity classes likeliest to score high first, so that the threshold rises early.
+ * BestPairs): the groups under its keys best group bound first, each group's counterparts scored
+ * before the next group is searched, so that the threshold rises early; once the best group bound
+ * left falls below the threshold, no group left holds a pair that could enter.
  */
 function searchCounterparts(
   q: Search,
@@ -334,56 +367,84 @@ function searchCounterparts(
   stamp: number,
   rank: number,
 ): void {
-  const { index } = q;
+  const { index, groupQueue, groups, groupBuckets, groupRadii } = q;
   const { ctx } = index;
   const listing = side.listing;
   const isOffer = side.direction === 'offer';
   const ownDefault = isOffer ? 0 : defaultLimitKm(ctx.config, listing);
   const own = side.maxDistanceKm;
-  const w = normalisedWeights(ctx.config);
-  const lowestUse = lowestOfferUse(side.kind, ctx.reference);
+  const w = q.weights;
   q.side = side;
   q.quantity = side.quantity;
   q.isOffer = isOffer;
-  q.lowestUse = lowestUse;
+  q.lowestUse = lowestOfferUse(side.kind, ctx.reference);
   q.at = at;
   q.stamp = stamp;
   q.rank = rank;
   writeUnitVector(side.lat, side.lon, q.point, 0);
 
+  groupQueue.clear();
+  groups.length = 0;
+  groupBuckets.length = 0;
+  groupRadii.length = 0;
   for (const bucket of ordered) {
-    const { groups } = bucket;
-    for (let g = 0; g < groups.length; g++) {
-      // An offer scores best against small needs, a need against large offers.
-      const group = groups[isOffer ? g : groups.length - 1 - g]!;
+    const rest = restBound(w, bucket);
+    for (const group of bucket.groups) {
       // The largest limit any pair of `side` with a member of this group can have.
       const base = group.ownMax ?? (isOffer ? group.defaultMax : ownDefault);
       const limit = own === undefined ? base : group.ownMax === undefined ? own : Math.min(own, group.ownMax);
       const radius = limit * (1 + 1e-9) + RADIUS_SLACK_KM;
-      q.radius = radius;
-      q.resourceBound = bucket.resourceBound;
-      q.rest = w.resource * bucket.resourceBound + w.temporal + w.quality + BOUND_SLACK;
-      // The group's bound: with its smallest need or largest offer.
-      const groupQuantity = isOffer ? group.minQuantity : group.maxQuantity;
-      const groupRest = q.rest + w.quantity * quantityBound(isOffer, side.quantity, groupQuantity, lowestUse);
-      let reach = radius;
-      if (index.prune) {
-        const threshold = q.best.threshold(at, q.floor);
-        if (groupRest + w.distance < threshold) continue;
-        // Beyond this distance even the group's bound falls short of the threshold.
-        if (w.distance > 0)
-          reach = Math.min(radius, radius * ((groupRest + w.distance - threshold) / w.distance));
-      }
-      const box = q.box;
-      writeBoundingBox(side.lat, side.lon, reach, box);
-      const extent = group.box;
-      if (box[0]! > extent[2]! || box[2]! < extent[0]! || box[1]! > extent[3]! || box[3]! < extent[1]!)
-        continue;
-      if (group.tree) searchTree(q, group.tree, group.members);
-      else for (const i of group.members) consider(q, i);
+      const box = group.box;
+      const d = boxChordKm(side.lat, side.lon, side.cosLat, box[0]!, box[1]!, box[2]!, box[3]!);
+      if (!(d <= radius)) continue;
+      const bound = groupRest(q, rest, group) + w.distance * (1 - d / radius);
+      if (index.prune && bound < q.best.threshold(at, q.floor)) continue;
+      groupQueue.push(groups.length, bound);
+      groups.push(group);
+      groupBuckets.push(bucket);
+      groupRadii.push(radius);
     }
+  }
+  while (groupQueue.size > 0) {
+    if (index.prune && groupQueue.topBound() < q.best.threshold(at, q.floor)) break;
+    const g = groupQueue.pop();
+    searchGroup(q, groups[g]!, groupBuckets[g]!, groupRadii[g]!);
     drainPending(q);
   }
+}
+
+/** The score bound without the quantity and distance terms of pairs under `bucket`'s key, plus slack. */
+const restBound = (w: Search['weights'], bucket: Bucket): number =>
+  w.resource * bucket.resourceBound + w.temporal + w.quality + BOUND_SLACK;
+
+/**
+ * `rest` (restBound) with the quantity term of the group's smallest need or largest offer: its
+ * members' score bound but for the distance term.
+ */
+function groupRest(q: Search, rest: number, group: Group): number {
+  const groupQuantity = q.isOffer ? group.minQuantity : group.maxQuantity;
+  return rest + q.quantityWeight * quantityBound(q.isOffer, q.quantity, groupQuantity, q.lowestUse);
+}
+
+/** Considers the members of `group` (of `bucket`, searched within `radius`) that may be within reach. */
+function searchGroup(q: Search, group: Group, bucket: Bucket, radius: number): void {
+  const side = q.side!;
+  const w = q.weights;
+  q.radius = radius;
+  q.resourceBound = bucket.resourceBound;
+  q.rest = restBound(w, bucket);
+  let reach = radius;
+  if (q.index.prune && w.distance > 0) {
+    // Beyond this distance even the group's bound falls short of the threshold.
+    const threshold = q.best.threshold(q.at, q.floor);
+    reach = Math.min(radius, radius * ((groupRest(q, q.rest, group) + w.distance - threshold) / w.distance));
+  }
+  const box = q.box;
+  writeBoundingBox(side.lat, side.lon, reach, box);
+  const extent = group.box;
+  if (box[0]! > extent[2]! || box[2]! < extent[0]! || box[1]! > extent[3]! || box[3]! < extent[1]!) return;
+  if (group.tree) searchTree(q, group, group.tree);
+  else for (let k = 0; k < group.members.length; k++) consider(q, group, k);
 }
 
 /**

@@ -114,3 +114,32 @@ export function pairLimitKm(
   if (a !== undefined) return b === undefined ? a : Math.min(a, b);
   return b ?? defaultLimitKm(config, need);
 }
+
+/**
+ * A lower bound, km, of R·c for the chord c between (lat, lon) and any point of the box [minLon,
+ * minLat, maxLon, maxLat], degrees: so at most the R·c of writeUnitVector's points, and the
+ * great-circle distance, of every point in the box. With c² / 4 = hav(Δφ) + cos φ1 cos φ2 hav(Δλ)
+ * (the haversine formula), taken with the latitude gap, the box's smallest cos φ and the longitude
+ * gap the short way round. An edge that is not a number bounds nothing. `cosLat` is cos(lat).
+ */
+export function boxChordKm(
+  lat: number,
+  lon: number,
+  cosLat: number,
+  minLon: number,
+  minLat: number,
+  maxLon: number,
+  maxLat: number,
+): number {
+  const latGap = lat < minLat ? minLat - lat : lat > maxLat ? lat - maxLat : 0;
+  let lonGap = 0;
+  if (lon < minLon) lonGap = Math.min(minLon - lon, lon + 360 - maxLon);
+  else if (lon > maxLon) lonGap = Math.min(lon - maxLon, minLon + 360 - lon);
+  let h = Math.sin((latGap * RAD) / 2) ** 2;
+  if (lonGap > 0) {
+    // cos φ over [minLat, maxLat] ⊆ [−90°, 90°] is smallest at an end; NaN or ≤ 0 adds nothing.
+    const cosBox = Math.min(Math.cos(minLat * RAD), Math.cos(maxLat * RAD));
+    if (cosBox > 0 && cosLat > 0) h += cosLat * cosBox * Math.sin((lonGap * RAD) / 2) ** 2;
+  }
+  return 2 * EARTH_RADIUS_KM * Math.sqrt(Math.min(1, h));
+}

@@ -32,7 +32,7 @@ export const HEAT_PUMP_SOURCES: ReadonlySet<EnergyCarrier> = new Set([
   'flue-gas',
 ]);
 export const HEAT_NEEDS: ReadonlySet<EnergyCarrier> = new Set(['hot-water', 'steam']);
-const COLD_NEEDS: ReadonlySet<EnergyCarrier> = new Set(['cold', 'cooling-water']);
+export const COLD_NEEDS: ReadonlySet<EnergyCarrier> = new Set(['cold', 'cooling-water']);
 
 /** Typical temperatures when a listing states none, °C (overridable in the versioned config). */
 export const ASSUMED_TEMPERATURE_C: {
@@ -68,7 +68,8 @@ export function servesCarriers(carrier: EnergyCarrier): EnergyCarrier[] {
   return [...out];
 }
 
-function temperature(
+/** The listing's supply temperature, °C: the stated one, or the one assumed for its carrier. */
+export function temperature(
   l: Pick<MatchListing, 'energy'>,
   side: 'offer' | 'need',
   config: MatchConfig,

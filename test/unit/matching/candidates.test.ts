@@ -198,6 +198,8 @@ describe('candidate generation, property-based', () => {
         const naive = naiveCandidates(input);
         expect(generateCandidates(input)).toEqual(naive);
         expect(generateCandidates(input, { linearScanMax: 1000 })).toEqual(naive);
+        // Leaves of two: trees of many nodes, whose boxes bound the search.
+        expect(generateCandidates(input, { nodeSize: 2, quantityClassRatio: 1e9 })).toEqual(naive);
         // Narrow and single quantity classes: tight and loose quantity bounds.
         expect(generateCandidates(input, { linearScanMax: 0, quantityClassRatio: 1.2 })).toEqual(naive);
         expect(generateCandidates(input, { quantityClassRatio: 1e9 })).toEqual(naive);
@@ -244,6 +246,7 @@ describe('candidate generation, property-based', () => {
         const naive = naiveCandidates(input);
         expect(generateCandidates(input)).toEqual(naive);
         expect(generateCandidates(input, { linearScanMax: 0, quantityClassRatio: 1e9 })).toEqual(naive);
+        expect(generateCandidates(input, { nodeSize: 2 })).toEqual(naive);
       }),
       { numRuns: 200, seed: 4242 },
     );
@@ -269,7 +272,7 @@ describe('candidate generation, property-based', () => {
             listings.filter((l) => l.id !== newcomer.id),
             extra,
           ),
-          { linearScanMax: 2 },
+          { linearScanMax: 2, nodeSize: 2 },
         );
         expect(candidatesForListing(index, newcomer)).toEqual(
           ownBest(snapshot(listings, extra), newcomer.id),

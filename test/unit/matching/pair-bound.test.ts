@@ -7,7 +7,16 @@ import { BoundTable, boundShortfall } from '../../../src/matching/pair-bound.ts'
 import { newNumbering, prepareListing } from '../../../src/matching/prepared-listing.ts';
 import type { MatchListing } from '../../../src/matching/types.ts';
 import { HOURLY, randomListing } from './arbitraries.ts';
-import { CONFIG, CTX, listing, materialNeed, materialOffer, northOfOslo, REFERENCE } from './fixtures.ts';
+import {
+  CONFIG,
+  CTX,
+  listing,
+  materialNeed,
+  materialOffer,
+  northOfOslo,
+  OSLO,
+  REFERENCE,
+} from './fixtures.ts';
 
 const ctx = { ...CTX, hourlyProfiles: HOURLY };
 const w = normalisedWeights(CONFIG);
@@ -17,10 +26,10 @@ function shortfallOf(offer: MatchListing, need: MatchListing): { shortfall: numb
   const numbering = newNumbering();
   const o = prepareListing(offer, numbering);
   const n = prepareListing(need, numbering);
-  const table = new BoundTable(2);
+  const table = new BoundTable(2, CONFIG);
   table.write(0, o, REFERENCE);
   table.write(1, n, REFERENCE);
-  const shortfall = boundShortfall(need.kind, table, 0, table, 1, 1, w);
+  const shortfall = boundShortfall(need.kind, table, 0, table, 1, 1, 1, w);
   const s = newPairScore();
   return { shortfall, score: scorePair(o, n, ctx, s) ? s.score : null };
 }
@@ -43,6 +52,30 @@ describe('the tight score bound', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('when an energy pair shares a place and flat profiles, then the bound is its score: route, COP and quantities exactly', () => {
+    // At one place the distance term is 1, and with flat profiles the coverage is the deliverable
+    // share of the need: everything else the bound computes as scorePair does.
+    const flat = (l: Omit<MatchListing, 'id'>, id: string, direction: 'offer' | 'need'): MatchListing => {
+      const { monthlyProfile: _m, hourlyProfile: _h, ...energy } = l.energy!;
+      return { ...l, id, direction, companyId: id, lat: OSLO.lat, lon: OSLO.lon, energy };
+    };
+    const pair = fc
+      .tuple(randomListing, randomListing)
+      .filter(([a, b]) => a.kind === 'energy' && b.kind === 'energy')
+      .map(([a, b]) => [flat(a, 'o', 'offer'), flat(b, 'n', 'need')]);
+    let scored = 0;
+    fc.assert(
+      fc.property(pair, ([offer, need]) => {
+        const { shortfall, score } = shortfallOf(offer!, need!);
+        if (score === null) return;
+        scored++;
+        expect(1 - shortfall).toBeCloseTo(score, 9);
+      }),
+      { numRuns: 2000, seed: 31 },
+    );
+    expect(scored).toBeGreaterThan(200);
   });
 
   it('when the offer misses the need on purity and form, then the bound says by how much', () => {
