@@ -363,18 +363,34 @@ class Model {
 
   /**
    * Hangs the subtree holding row `inside` (already cut off from its old parent) from row
-   * `outside` through column q, breadth first from `inside`, and sets its duals from outside's.
+   * `outside` through column q, and sets its duals from outside's.
    */
   private rehang(inside: number, outside: number, q: number): void {
-    const { head, next, row1, row2, columnMark, order, parent, parentColumn, cost, pi } = this;
-    const stamp = ++this.stamp;
-    columnMark[q] = stamp;
+    const { order, parent, parentColumn, cost, pi } = this;
     parent[inside] = outside;
     parentColumn[inside] = q;
     this.depth[inside] = this.depth[outside]! + 1;
     pi[inside] = (cost[q]! - this.coefAt(q, outside) * pi[outside]!) / this.coefAt(q, inside);
+    const size = this.hangFrom(inside, q);
+    for (let k = 1; k < size; k++) {
+      const row = order[k]!;
+      const c = parentColumn[row]!;
+      const up = parent[row]!;
+      pi[row] = (cost[c]! - this.coefAt(c, up) * pi[up]!) / this.coefAt(c, row);
+    }
+  }
+
+  /**
+   * Hangs the rows reachable from `top` through basic columns other than `skip` below `top`,
+   * breadth first: their parents, parent columns and depths (top's own are the caller's). Returns
+   * how many rows it placed in `order`, top first.
+   */
+  private hangFrom(top: number, skip: number): number {
+    const { head, next, row1, row2, columnMark, order, parent, parentColumn, depth, rootColumn } = this;
+    const stamp = ++this.stamp;
+    columnMark[skip] = stamp;
     let size = 0;
-    order[size++] = inside;
+    order[size++] = top;
     for (let k = 0; k < size; k++) {
       const row = order[k]!;
       for (let h = head[row]!; h >= 0; h = next[h]!) {
@@ -384,11 +400,12 @@ class Model {
         const other = (h & 1) === 0 ? row2[c]! : row1[c]!;
         parent[other] = row;
         parentColumn[other] = c;
-        this.depth[other] = this.depth[row]! + 1;
-        pi[other] = (cost[c]! - this.coefAt(c, row) * pi[row]!) / this.coefAt(c, other);
+        depth[other] = depth[row]! + 1;
+        rootColumn[other] = -1;
         order[size++] = other;
       }
     }
+    return size;
   }
 
   private setNonbasic(c: number, to: number): void {
@@ -576,35 +593,11 @@ class Model {
     if (rootColumn < 0) throw new Error('network simplex: basis component without a root');
     // Pass 2: hang the tree from one row of the root column, in breadth-first order.
     const root = row1[rootColumn]!;
-    const { parent, parentColumn } = this;
-    const hung = ++this.stamp;
-    this.stamp = hung;
-    size = 0;
-    order[size++] = root;
-    rowMark[root] = hung;
-    parent[root] = -1;
-    parentColumn[root] = -1;
+    this.parent[root] = -1;
+    this.parentColumn[root] = -1;
     this.depth[root] = 0;
+    size = this.hangFrom(root, rootColumn);
     this.rootColumn[root] = rootColumn;
-    columnMark[rootColumn] = hung;
-    for (let k = 0; k < size; k++) {
-      const row = order[k]!;
-      for (let h = head[row]!; h >= 0; h = next[h]!) {
-        const c = h >> 1;
-        if (columnMark[c] === hung) continue;
-        columnMark[c] = hung;
-        const other = (h & 1) === 0 ? row2[c]! : row1[c]!;
-        rowMark[other] = hung;
-        parent[other] = row;
-        parentColumn[other] = c;
-        this.depth[other] = this.depth[row]! + 1;
-        this.rootColumn[other] = -1;
-        order[size++] = other;
-      }
-    }
-    // The rows keep the later stamp: mark them with this pivot's stamp again for the caller.
-    for (let k = 0; k < size; k++) rowMark[order[k]!] = stamp;
-    this.stamp = hung;
     this.setDuals(size, root, rootColumn);
     this.setValues(size, root, rootColumn);
   }
