@@ -149,6 +149,8 @@ class Model {
   /** The roots of the entering column's rows (-1 for a loop's missing row). */
   private rootA = -1;
   private rootB = -1;
+  /** What the last walk up a tree brought to its root (pushAlong). */
+  private arrived = 0;
   private directionStamp = 0;
   private readonly rootResidual: Float64Array;
   private readonly roots: Int32Array;
@@ -454,19 +456,9 @@ class Model {
 
   /** Pushes `amount` in row r up to its root, recording the direction; returns the root. */
   private pushToRoot(r: number, amount: number): number {
-    const { parent, parentColumn } = this;
-    let row = r;
-    let rho = amount;
-    while (parent[row]! >= 0) {
-      const c = parentColumn[row]!;
-      const w = rho / this.coefAt(c, row);
-      const up = parent[row]!;
-      this.addDirection(c, w);
-      rho = -this.coefAt(c, up) * w;
-      row = up;
-    }
+    const row = this.pushAlong(r, amount);
     if (!this.isListedRoot(row)) this.roots[this.rootCount++] = row;
-    this.rootResidual[row]! += rho;
+    this.rootResidual[row]! += this.arrived;
     return row;
   }
 
@@ -491,7 +483,7 @@ class Model {
 
   private absorbAtRoot(root: number, residual: number): void {
     const c = this.rootColumn[root]!;
-    const other = this.row2[c]! < 0 ? -1 : this.row1[c] === root ? this.row2[c]! : this.row1[c]!;
+    const other = this.otherRow(c, root);
     if (other < 0) {
       this.addDirection(c, residual);
       return;
@@ -507,8 +499,11 @@ class Model {
     this.addDirection(c, t);
   }
 
-  /** pushToRoot's walk, recording, without root bookkeeping (the root column is settled). */
-  private pushAlong(r: number, amount: number): void {
+  /**
+   * Walks `amount` in row r up to its root, recording the direction of each column on the way;
+   * returns the root and leaves what reached it in `arrived`.
+   */
+  private pushAlong(r: number, amount: number): number {
     const { parent, parentColumn } = this;
     let row = r;
     let rho = amount;
@@ -520,6 +515,8 @@ class Model {
       rho = -this.coefAt(c, up) * w;
       row = up;
     }
+    this.arrived = rho;
+    return row;
   }
 
   private addDirection(c: number, w: number): void {
