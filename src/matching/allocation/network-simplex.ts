@@ -50,12 +50,6 @@ export interface NetworkSimplexSettings {
   maxViolation: number;
 }
 
-export const NETWORK_SIMPLEX_DEFAULTS: NetworkSimplexSettings = {
-  pricingTolerance: 1e-7,
-  maxPivotsPerColumn: 4,
-  maxViolation: 1e-6,
-};
-
 const AT_LOWER = 0;
 const AT_UPPER = 1;
 const BASIC = 2;
@@ -67,7 +61,7 @@ export function solveByNetworkSimplex(
   problem: AllocationArrays,
   columns: Int32Array,
   x: Float64Array,
-  settings: NetworkSimplexSettings = NETWORK_SIMPLEX_DEFAULTS,
+  settings: NetworkSimplexSettings,
 ): { pivots: number } {
   const { offerOf, needOf, value, use, upper, capacity } = problem;
   const arcs = columns.length;
