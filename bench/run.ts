@@ -69,6 +69,8 @@ interface SizeResult {
     objective: number;
     sameAsSequential: boolean;
     phaseMs: { index: number; search: number; explain: number; allocationWait: number };
+    /** Candidates the run explained to its consumer (all of them). */
+    explained: number;
   };
   /** Loading and compiling the HiGHS WebAssembly module, once per process. */
   highsLoadMs?: number;
@@ -174,8 +176,9 @@ async function runSize(size: number): Promise<SizeResult> {
     ...phase(pipelined),
     method: pipelined.result.method,
     objective: pipelined.result.objective,
-    sameAsSequential: pipelined.result.digest === digestOf(candidates, optimal.result),
+    sameAsSequential: pipelined.result.digest === digestOf([candidates], optimal.result),
     phaseMs: pipelined.result.phaseMs,
+    explained: pipelined.result.explained,
   };
   result.greedy = allocationSummary(await measure(() => allocateGreedy(candidates, region.listings)));
 
@@ -190,34 +193,50 @@ async function runSize(size: number): Promise<SizeResult> {
 
 /** SHA-256 of candidates and allocation as JSON: equal digests, equal results. */
 /**
- * One matchSnapshot call with a worker thread, timed with the worker's start and stop. The digest
- * (JSON of every candidate) is the benchmark's own check and is taken after the clock stops (it
- * took 4-6 s at 100k inside it); the run itself is released before the sequential phases.
+ * One matchSnapshot call with a worker thread, timed with the worker's start and stop, every
+ * candidate explained to a consumer as the service's writer takes them (EXPLAIN_BATCH at a time;
+ * this one counts them and lets them go, where the writer stores them). The digest (JSON of every
+ * candidate) is the benchmark's own check and is taken after the clock stops (it took 4-6 s at
+ * 100k); the run itself is released before the sequential phases.
  */
 async function fullRun(input: MatchInput, logger: { warn: (details: object, message: string) => void }) {
   const timed = await measure(async () => {
     const worker = startMatchWorker(logger);
     try {
-      return await matchSnapshot(input, { solve: worker.solve, search: worker.search, logger });
+      let explained = 0;
+      const take = (batch: Candidate[]) => {
+        explained += batch.length;
+      };
+      const run = await matchSnapshot(input, {
+        solve: worker.solve,
+        search: worker.search,
+        explained: { size: EXPLAIN_BATCH, take },
+        logger,
+      });
+      return { run, explained };
     } finally {
       await worker.close();
     }
   });
-  const run = timed.result;
+  const { run, explained } = timed.result;
   return {
     ...timed,
     result: {
       method: run.allocation.method,
       objective: run.allocation.objective,
-      digest: digestOf(run.candidates, run.allocation),
+      digest: digestOf(run.candidates.batches(EXPLAIN_BATCH), run.allocation),
       phaseMs: run.phaseMs,
+      explained,
     },
   };
 }
 
-function digestOf(candidates: readonly Candidate[], allocation: AllocationResult): string {
+/** The batch in which the service explains and writes a run's candidates (services/matching.ts). */
+const EXPLAIN_BATCH = 1000;
+
+function digestOf(candidates: Iterable<readonly Candidate[]>, allocation: AllocationResult): string {
   const hash = createHash('sha256');
-  for (const c of candidates) hash.update(JSON.stringify(c));
+  for (const batch of candidates) for (const c of batch) hash.update(JSON.stringify(c));
   hash.update(JSON.stringify(allocation));
   return hash.digest('hex');
 }
@@ -325,7 +344,7 @@ function renderReport(rows: SizeResult[], load: [number, number]): string {
     .map((r) => {
       const g = r.generation!;
       const pairs = r.offers * (r.listings - r.offers);
-      return `${fmtInt(r.listings)}: ${fmtInt(g.candidates)} candidates of ${fmtInt(pairs)} offer-need pairs (${((g.candidates / pairs) * 100).toFixed(2)} %), ${((g.candidates / Math.max(1, g.pairsEvaluated)) * 100).toFixed(0)} % of the pairs scored, ${((g.phaseMs.search * 1000) / Math.max(1, g.pairsEvaluated)).toFixed(1)} µs of search per scored pair${r.pipelined ? `; full run phases: index ${fmtInt(r.pipelined.phaseMs.index)} ms, search ${fmtInt(r.pipelined.phaseMs.search)} ms, explain ${fmtInt(r.pipelined.phaseMs.explain)} ms, then waiting for the LP ${fmtInt(r.pipelined.phaseMs.allocationWait)} ms` : ''}`;
+      return `${fmtInt(r.listings)}: ${fmtInt(g.candidates)} candidates of ${fmtInt(pairs)} offer-need pairs (${((g.candidates / pairs) * 100).toFixed(2)} %), ${((g.candidates / Math.max(1, g.pairsEvaluated)) * 100).toFixed(0)} % of the pairs scored, ${((g.phaseMs.search * 1000) / Math.max(1, g.pairsEvaluated)).toFixed(1)} µs of search per scored pair${r.pipelined ? `; full run phases: index ${fmtInt(r.pipelined.phaseMs.index)} ms, search ${fmtInt(r.pipelined.phaseMs.search)} ms, explaining all ${fmtInt(r.pipelined.explained)} candidates in batches ${fmtInt(r.pipelined.phaseMs.explain)} ms, then waiting for the LP ${fmtInt(r.pipelined.phaseMs.allocationWait)} ms` : ''}`;
     });
   const cpu = cpus();
   return [
@@ -353,7 +372,9 @@ function renderReport(rows: SizeResult[], load: [number, number]): string {
       .join(
         ', ',
       )}); the full run includes it. At large sizes allocation times include major garbage collections over the live candidate objects the engine returned.`,
-    '- Sequential run = generation + HiGHS load (the fallback LP solver) + LP allocation, one after the other on one core. Full run = one `matchSnapshot` call with `startMatchWorker`: the worker thread (started at the beginning) gets a copy of the snapshot and searches half of the listings while the main thread indexes and searches the other half, then solves the LP (network simplex) while the main thread explains the pairs; worker start-up and the copy included. It runs first in its process (cold code, nothing else alive but the region), and its candidates and allocation are checked against the sequential ones by SHA-256 of their JSON, computed after the clock stops (until session 3 the digest was inside the timed run, adding 4-6 s at 100k). Each size runs in a fresh process; peak RSS is the kernel high-water mark (VmHWM, worker thread included), reset before each phase after garbage collection, and includes the region itself.',
+    '- Sequential run = generation + HiGHS load (the fallback LP solver) + LP allocation, one after the other on one core. Full run = one `matchSnapshot` call with `startMatchWorker`: the worker thread (started at the beginning) gets a copy of the snapshot and searches half of the listings while the main thread indexes and searches the other half, then solves the LP (network simplex) while the main thread explains every candidate — reasons, route, impact — in batches of ' +
+      fmtInt(EXPLAIN_BATCH) +
+      " to a consumer, as the service's writer takes them to store them (here the consumer counts them and lets them go; until session 3 the run kept every explained candidate in memory instead). Worker start-up and the copy included. It runs first in its process (cold code, nothing else alive but the region), and its candidates and allocation are checked against the sequential ones by SHA-256 of their JSON, computed after the clock stops (until session 3 the digest was inside the timed run, adding 4-6 s at 100k). Each size runs in a fresh process; peak RSS is the kernel high-water mark (VmHWM, worker thread included), reset before each phase after garbage collection, and includes the region itself.",
     '- Pairs evaluated: pairs the numeric phase scored (scorePair); a pair can be scored once from each side. Pairs whose score bound cannot enter a K best are skipped unscored. The naive matcher evaluates and explains every offer-need pair with `evaluatePair`, then applies the same selection.',
     `- Incremental: \`candidatesForListing\` (the listing's own K best) for ${args.incremental} random listings against the prebuilt index of the whole region.`,
     '- A size whose projected generation exceeds the bench budget is not run; its candidates and time are projected from a sample of offers (time measured after a warm-up pass).',

@@ -31,6 +31,14 @@ OPTIONAL MATCH (r:MatchRun {id: row.runId})
 FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END | MERGE (r)-[:SUGGESTED]->(sg))
 RETURN count(sg) AS written
 
+// name: setAllocatedQuantities
+// A run's allocation, set once its suggestions are written: services/matching.ts writes them with
+// 0 while the allocation is being solved.
+UNWIND $rows AS row
+MATCH (sg:Suggestion {pairKey: row.pairKey})
+SET sg.allocatedQuantity = row.quantity
+RETURN count(sg) AS set
+
 // name: staleOfListings
 // Active suggestions of the listings in scope (of one kind when given) that a computation did not
 // keep: store/match-store.ts withdraws them in batches. `IN $keptKeys` stays a hash lookup (7e5

@@ -597,16 +597,22 @@ export function collectPairs(
   return { index, ...pairs, pairsEvaluated, phaseMs };
 }
 
-/** The explain phase over the pairs of searchPairs: their candidates, in the same order. */
-export function explainPairs(pairs: ScoredPairs): Candidate[] {
+/**
+ * The explain phase for pairs from..to of searchPairs (all of them by default): their candidates,
+ * in the same order. Each pair is scored again (the numeric phase is cheap and deterministic) and
+ * worded; nothing is kept between pairs, so explaining in slices costs no more than all at once.
+ */
+export function explainPairs(pairs: ScoredPairs, from = 0, to = pairs.offer.length): Candidate[] {
   const { ctx, prepared } = pairs.index;
   const s = newPairScore();
-  return Array.from(pairs.offer, (o, k) => {
-    const offer = prepared[o]!;
+  const out: Candidate[] = new Array(Math.max(0, to - from));
+  for (let k = from; k < to; k++) {
+    const offer = prepared[pairs.offer[k]!]!;
     const need = prepared[pairs.need[k]!]!;
     scorePair(offer, need, ctx, s);
-    return explainPair(offer, need, ctx, s);
-  });
+    out[k - from] = explainPair(offer, need, ctx, s);
+  }
+  return out;
 }
 
 /** What generateCandidatesWithStats reports besides the candidates. */

@@ -4,8 +4,11 @@
  * (search-parts.ts) and each thread searches one. Allocation needs only numbers (a score, a
  * deliverable quantity and an offer use per pair), explanation needs the listings; so the
  * allocation problem is built from the searched pairs and handed to a solver — the second thread
- * when there is one — while this thread explains the same pairs. The result is the one
- * generateCandidates and allocateOptimal give in sequence (tests hold it to that).
+ * when there is one — while this thread explains the same pairs, a batch at a time, to a consumer
+ * (the service's writer) that stores them and lets them go: a national run never holds every
+ * explanation at once (candidate-list.ts says what that would cost). The candidates come back as
+ * a CandidateList, which explains them again when read. The result is the one generateCandidates
+ * and allocateOptimal give in sequence (tests hold it to that).
  */
 import { AppError } from '../errors.ts';
 import { greedyQuantities } from './allocation/greedy.ts';
@@ -17,10 +20,10 @@ import {
   finaliseAllocation,
   problemOf,
 } from './allocation/problem.ts';
+import { CandidateList } from './candidate-list.ts';
 import {
   buildMatchIndex,
   collectPairs,
-  explainPairs,
   type IndexOptions,
   type ScoredPairs,
   searchBest,
@@ -48,20 +51,27 @@ export interface SnapshotOptions {
   splitSearchMinListings?: number;
   /** 'lp' (default) or the greedy baseline. */
   allocation?: 'lp' | 'greedy';
-  /** Where the LP is solved; default solveAllocation in this thread (after the explanations). */
+  /** Where the LP is solved; default solveAllocation in this thread. */
   solve?: AllocationSolver;
   index?: IndexOptions;
+  /**
+   * Takes every candidate, explained, `size` at a time in candidate order while the allocation is
+   * solved; each call is awaited before the next batch is explained. `from` is the position of
+   * the batch's first candidate.
+   */
+  explained?: { size: number; take: (batch: Candidate[], from: number) => void | Promise<void> };
   logger?: { warn: (details: object, message: string) => void };
 }
 
 export interface SnapshotMatch {
-  /** In candidate order (score descending, then offer id, then need id). */
-  candidates: Candidate[];
+  /** In candidate order (score descending, then offer id, then need id), explained when read. */
+  candidates: CandidateList;
   allocation: AllocationResult;
   pairsEvaluated: number;
   /**
-   * Wall time per phase, ms: index and search (numeric), explain, and how long this thread then
-   * waited for the allocation (0 when the solver finished first).
+   * Wall time per phase, ms: index and search (numeric), explaining the candidates to
+   * `options.explained` (0 without it), and how long this thread then waited for the allocation
+   * (0 when the solver finished first).
    */
   phaseMs: { index: number; search: number; explain: number; allocationWait: number };
 }
@@ -86,8 +96,16 @@ export async function matchSnapshot(
       : solve(problem);
   // Keep a rejection from going unhandled while this thread explains; it is rethrown below.
   solving.catch(() => undefined);
+  const candidates = new CandidateList(pairs);
   const explainStart = performance.now();
-  const candidates = explainPairs(pairs);
+  if (options.explained) {
+    const { size, take } = options.explained;
+    let from = 0;
+    for (const batch of candidates.batches(size)) {
+      await take(batch, from);
+      from += batch.length;
+    }
+  }
   const waitStart = performance.now();
   const { method, x } = await solving;
   const allocationWait = performance.now() - waitStart;

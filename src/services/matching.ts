@@ -28,6 +28,7 @@ import {
   getRun,
   listRuns,
   type SuggestionWrite,
+  setAllocatedQuantities,
   suggestionsForListing,
   upsertSuggestions,
   withdrawStale,
@@ -74,6 +75,9 @@ export function matchContext(
     hourlyProfiles: hourlyProfilesFor(deps, listings),
   };
 }
+
+/** Candidates explained and written together in a match run. */
+const WRITE_BATCH = 1000;
 
 export const pairKeyOf = (offerId: string, needId: string) => `${offerId}|${needId}`;
 
@@ -141,25 +145,36 @@ export async function startMatchRun(deps: Deps, body: unknown): Promise<MatchRun
   await createRun(deps.store, run);
   try {
     const worker = listings.length >= WORKER_MIN_LISTINGS ? startMatchWorker(deps.logger) : undefined;
+    const meta = { runId: run.id, factorSet: run.factorSet, configVersion: run.configVersion, allocated: 0 };
+    const now = deps.now().toISOString();
+    // Explained and written a batch at a time while the allocation is solved, so a national run
+    // never holds every explanation; the allocated quantities are set once it is known.
+    const take = (batch: Candidate[]) =>
+      upsertSuggestions(
+        deps.store,
+        batch.map((c) => toWrite(c, meta)),
+        now,
+      );
     const { candidates, allocation, pairsEvaluated } = await matchSnapshot(
       { ...ctx, listings },
       {
         allocation: request.allocation === 'greedy' ? 'greedy' : 'lp',
+        explained: { size: WRITE_BATCH, take },
         logger: deps.logger,
         ...(worker ? { solve: worker.solve, search: worker.search } : {}),
       },
     ).finally(() => worker?.close());
-    const allocated = new Map(allocation.entries.map((e) => [pairKeyOf(e.offerId, e.needId), e.quantity]));
-    const meta = { runId: run.id, factorSet: run.factorSet, configVersion: run.configVersion };
-    const writes = candidates.map((c) =>
-      toWrite(c, { ...meta, allocated: allocated.get(pairKeyOf(c.offerId, c.needId)) ?? 0 }),
+    await setAllocatedQuantities(
+      deps.store,
+      allocation.entries.map((e) => ({ pairKey: pairKeyOf(e.offerId, e.needId), quantity: e.quantity })),
     );
-    const now = deps.now().toISOString();
-    await upsertSuggestions(deps.store, writes, now);
+    const keptKeys = Array.from({ length: candidates.length }, (_, k) =>
+      pairKeyOf(candidates.offerId(k), candidates.needId(k)),
+    );
     const regional = request.scope.municipality !== undefined || request.scope.radiusKm !== undefined;
     const withdrawn = await withdrawStale(deps.store, {
       listingIds: listings.map((l) => l.id),
-      keptKeys: writes.map((w) => w.pairKey),
+      keptKeys,
       kind: request.scope.kind ?? null,
       requireBothInScope: regional,
       now,

@@ -9,7 +9,7 @@ import { parseRow } from './parse-row.ts';
 import { query } from './queries.ts';
 
 const BATCH = 1000;
-/** Suggestions withdrawn per write transaction. */
+/** Suggestions withdrawn, or given their allocation, per write transaction. */
 const WITHDRAW_BATCH = 5000;
 const JSON_FIELDS = ['route', 'terms', 'impact'] as const;
 const RUN_JSON_FIELDS = ['scope'] as const;
@@ -74,6 +74,17 @@ export async function upsertSuggestions(
       return { id, pairKey: s.pairKey, offerId: s.offerId, needId: s.needId, runId: s.lastRunId, now, props };
     });
     await store.write((tx) => tx.run(query('match', 'upsertSuggestions'), { rows: batch }));
+  }
+}
+
+/** Sets the allocated quantity of suggestions by pair key, WITHDRAW_BATCH per transaction. */
+export async function setAllocatedQuantities(
+  store: Store,
+  allocations: { pairKey: string; quantity: number }[],
+): Promise<void> {
+  for (let i = 0; i < allocations.length; i += WITHDRAW_BATCH) {
+    const rows = allocations.slice(i, i + WITHDRAW_BATCH);
+    await store.write((tx) => tx.run(query('match', 'setAllocatedQuantities'), { rows }));
   }
 }
 

@@ -14,6 +14,13 @@ afterAll(async () => {
   await app?.close();
 });
 
+interface SuggestionBody {
+  allocatedQuantity: number;
+  offerUse: number;
+  offer: { id: string; canonicalQuantity: { value: number } };
+  need: { id: string; canonicalQuantity: { value: number } };
+}
+
 async function suggestionCount(): Promise<number> {
   const r = await app.runtime.deps.store.read((tx) => tx.run('MATCH (s:Suggestion) RETURN count(s) AS n'));
   return r.records[0]?.get('n') as number;
@@ -21,6 +28,7 @@ async function suggestionCount(): Promise<number> {
 
 describe('match runs over the demo region', () => {
   let runId: string;
+  let allocatedPairs: number;
 
   it('when a full run is started, then it is stored with its versions and produces allocated suggestions', async () => {
     const res = await app.request('POST', '/match-runs', {});
@@ -34,6 +42,7 @@ describe('match runs over the demo region', () => {
     expect(res.body.candidates).toBeGreaterThan(50);
     expect(res.body.allocated).toBeGreaterThan(0);
     runId = res.body.id;
+    allocatedPairs = res.body.allocated;
     const read = await app.request('GET', `/match-runs/${runId}`);
     expect(read.body).toEqual(res.body);
   });
@@ -79,9 +88,22 @@ describe('match runs over the demo region', () => {
   });
 
   it('when the allocation is read, then no offer or need is promised more than it has', async () => {
-    const res = await app.request('GET', `/suggestions?runId=${runId}&limit=500`, undefined, FACILITATOR);
+    const items: SuggestionBody[] = [];
+    for (let offset = 0; ; offset += 500) {
+      const page = await app.request(
+        'GET',
+        `/suggestions?runId=${runId}&limit=500&offset=${offset}`,
+        undefined,
+        FACILITATOR,
+      );
+      items.push(...page.body.items);
+      if (items.length >= page.body.total || page.body.items.length === 0) break;
+    }
+    // The run's allocated pairs are exactly the suggestions with a quantity (the writer stores
+    // suggestions while the allocation is solved, then sets the allocated quantities).
+    expect(items.filter((s) => s.allocatedQuantity > 0)).toHaveLength(allocatedPairs);
     const used = new Map<string, number>();
-    for (const s of res.body.items) {
+    for (const s of items) {
       const offerKey = `offer:${s.offer.id}`;
       const needKey = `need:${s.need.id}`;
       used.set(offerKey, (used.get(offerKey) ?? 0) + s.allocatedQuantity * s.offerUse);

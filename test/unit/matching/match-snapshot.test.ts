@@ -19,8 +19,20 @@ describe('matching a whole snapshot', () => {
           listings,
         };
         const candidates = generateCandidates(input);
-        const lp = await matchSnapshot(input);
-        expect(lp.candidates).toEqual(candidates);
+        const taken: unknown[] = [];
+        const lp = await matchSnapshot(input, {
+          explained: {
+            size: 7,
+            take: async (batch, from) => {
+              expect(from).toBe(taken.length);
+              expect(batch.length).toBeLessThanOrEqual(7);
+              taken.push(...batch);
+            },
+          },
+        });
+        expect(taken).toEqual(candidates);
+        expect(lp.candidates.explain()).toEqual(candidates);
+        expect([...lp.candidates.batches(3)].flat()).toEqual(candidates);
         expect(lp.allocation).toEqual(await allocateOptimal(candidates, listings));
         const greedy = await matchSnapshot(input, { allocation: 'greedy' });
         expect(greedy.allocation).toEqual(allocateGreedy(candidates, listings));
@@ -43,7 +55,7 @@ describe('matching a whole snapshot', () => {
         };
         const whole = searchPairs(input);
         const split = await matchSnapshot(input, { search: inPlace, splitSearchMinListings: 0 });
-        expect(split.candidates).toEqual(generateCandidates(input));
+        expect(split.candidates.explain()).toEqual(generateCandidates(input));
         const single = await matchSnapshot(input);
         expect(split.allocation).toEqual(single.allocation);
         expect(split.candidates.length).toBe(whole.offer.length);
@@ -63,16 +75,30 @@ describe('matching a whole snapshot', () => {
           splitSearchMinListings: 0,
           logger: { warn: (_details, message) => warnings.push(message) },
         });
-        expect(result.candidates).toEqual(generateCandidates(input));
+        expect(result.candidates.explain()).toEqual(generateCandidates(input));
         expect(warnings.at(-1)).toMatch(/second thread failed, searching its part in this thread/);
       }),
       { numRuns: 30, seed: 20261131 },
     );
   });
 
+  it('when the consumer of explained candidates fails, then the run fails with its error', async () => {
+    const listings = fc.sample(
+      randomSnapshot.filter(
+        (l) => generateCandidates({ ...CTX, hourlyProfiles: HOURLY, listings: l }).length > 0,
+      ),
+      { numRuns: 1, seed: 7 },
+    )[0]!;
+    const run = matchSnapshot(
+      { ...CTX, hourlyProfiles: HOURLY, listings },
+      { explained: { size: 1, take: () => Promise.reject(new Error('store gone')) } },
+    );
+    await expect(run).rejects.toThrow('store gone');
+  });
+
   it('when nothing matches, then the allocation is empty and says lp', async () => {
     const result = await matchSnapshot({ ...CTX, listings: [] });
-    expect(result.candidates).toEqual([]);
+    expect(result.candidates.length).toBe(0);
     expect(result.allocation).toEqual({ method: 'lp', entries: [], objective: 0 });
   });
 });

@@ -26,7 +26,7 @@ describe('a match run with a worker thread', () => {
     const candidates = generateCandidates(input);
     const expected = await allocateOptimal(candidates, listings);
     const result = await matchSnapshot(input, { solve: worker.solve });
-    expect(result.candidates).toEqual(candidates);
+    expect(result.candidates.explain()).toEqual(candidates);
     expect(result.allocation).toEqual(expected);
     expect(result.allocation.method).toBe('lp');
     expect(result.allocation.entries.length).toBeGreaterThan(1);
@@ -40,7 +40,7 @@ describe('a match run with a worker thread', () => {
       search: worker.search,
       splitSearchMinListings: 0,
     });
-    expect(result.candidates).toEqual(candidates);
+    expect(result.candidates.explain()).toEqual(candidates);
     expect(result.allocation).toEqual(await allocateOptimal(candidates, listings));
     expect(warnings).toEqual([]);
   });
