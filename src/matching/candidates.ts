@@ -43,6 +43,7 @@
  */
 
 import type KDBush from 'kdbush';
+import { AppError } from '../errors.ts';
 import { countingOrder, descendingOrder } from './allocation/order.ts';
 import { BestPairs } from './best-pairs.ts';
 import {
@@ -466,16 +467,22 @@ export function candidatesForListing(index: MatchIndex, listing: MatchListing): 
   q.sideBounds = index.bounds.forListing(side, ctx.reference);
   q.sideRow = 0;
   searchCounterparts(q, side, bucketsFor(listing, index), 0, 0, 0);
-  const s = q.s;
   return best.sorted(0).map((slot) => {
     const other = prepared[best.other[slot]!]!;
-    if (listing.direction === 'offer') {
-      scorePair(side, other, ctx, s);
-      return explainPair(side, other, ctx, s);
-    }
-    scorePair(other, side, ctx, s);
-    return explainPair(other, side, ctx, s);
+    return listing.direction === 'offer' ? explainKept(side, other, ctx) : explainKept(other, side, ctx);
   });
+}
+
+/** explainPair of a pair the search kept, which scorePair therefore accepts. */
+function explainKept(offer: PreparedListing, need: PreparedListing, ctx: MatchIndex['ctx']): Candidate {
+  const candidate = explainPair(offer, need, ctx);
+  if (candidate === null) {
+    throw new AppError(
+      'INTERNAL',
+      `pair ${offer.listing.id} -> ${need.listing.id} was kept but does not score`,
+    );
+  }
+  return candidate;
 }
 
 /**
@@ -599,19 +606,14 @@ export function collectPairs(
 
 /**
  * The explain phase for pairs from..to of searchPairs (all of them by default): their candidates,
- * in the same order. Each pair is scored again (the numeric phase is cheap and deterministic) and
- * worded; nothing is kept between pairs, so explaining in slices costs no more than all at once.
+ * in the same order. Each pair is scored again, with its words (explainPair); nothing is kept
+ * between pairs, so explaining in slices costs no more than all at once.
  */
 export function explainPairs(pairs: ScoredPairs, from = 0, to = pairs.offer.length): Candidate[] {
   const { ctx, prepared } = pairs.index;
-  const s = newPairScore();
   const out: Candidate[] = new Array(Math.max(0, to - from));
-  for (let k = from; k < to; k++) {
-    const offer = prepared[pairs.offer[k]!]!;
-    const need = prepared[pairs.need[k]!]!;
-    scorePair(offer, need, ctx, s);
-    out[k - from] = explainPair(offer, need, ctx, s);
-  }
+  for (let k = from; k < to; k++)
+    out[k - from] = explainKept(prepared[pairs.offer[k]!]!, prepared[pairs.need[k]!]!, ctx);
   return out;
 }
 

@@ -17,17 +17,22 @@
  * below config.minScore are dropped.
  *
  * Evaluation has two phases. The numeric phase (scorePair) decides compatibility and computes the
- * score with no strings, no impact and no allocation; the explain phase (explainPair) adds the
- * reasons, the route and the impact estimate to a pair the numeric phase accepted. evaluatePair is
- * the two in sequence, so a score found by the numeric phase alone is bit for bit the score of the
- * explained candidate: the candidate generator scores every pair it meets and explains only the
- * ones it keeps.
+ * score with no strings, no impact and no allocation; the explain phase (explainPair) runs the
+ * same code with somewhere to put its words, then estimates the impact. So a score found by the
+ * numeric phase alone is bit for bit the score of the explained candidate: the candidate generator
+ * scores every pair it meets and explains only the ones it keeps.
  *
  * References:
  *   R. L. Keeney, H. Raiffa (1976), Decisions with Multiple Objectives (additive value functions).
  */
 import { haversineWithCosKm, pairLimitKm } from './distance.ts';
-import { clearFitReasons, type FitValues, newFitReasons, newFitValues } from './fit-result.ts';
+import {
+  clearFitReasons,
+  type FitReasons,
+  type FitValues,
+  newFitReasons,
+  newFitValues,
+} from './fit-result.ts';
 import { flatten, fmt, pct } from './format.ts';
 import { estimateImpact } from './impact.ts';
 import { type PreparedListing, prepareListing } from './prepared-listing.ts';
@@ -125,15 +130,24 @@ function shapeOf(side: PreparedListing, ctx: PairContext): TimeShape {
   return side.shape;
 }
 
+/** Where the explain phase has scorePair put its words: the fit's, the window's, the profiles'. */
+export interface PairWords {
+  readonly fit: FitReasons;
+  readonly window: { reason: string };
+  readonly coverage: Omit<ProfileCoverage, 'value'>;
+}
+
 /**
  * The numeric phase: true when the offer can serve the need with a score of at least
- * config.minScore, with the score and its parts written into `s`.
+ * config.minScore, with the score and its parts written into `s`, and the reasons behind them into
+ * `words` when given (the explain phase).
  */
 export function scorePair(
   offer: PreparedListing,
   need: PreparedListing,
   ctx: PairContext,
   s: PairScore,
+  words?: PairWords,
 ): boolean {
   if (!mayPairPrepared(offer, need)) return false;
   const { config } = ctx;
@@ -142,11 +156,11 @@ export function scorePair(
   // Written so that a NaN coordinate rejects the pair, as the spatial index would.
   if (!(distanceKm <= limitKm)) return false;
   const fit = s.fit;
-  if (!fitValues(offer, need, ctx.reference, config, fit)) return false;
+  if (!fitValues(offer, need, ctx.reference, config, fit, words?.fit)) return false;
 
   const needAnnual = need.quantity;
   const deliverable = offer.quantity / fit.offerUse;
-  const window = windowShareValue(offer, need);
+  const window = windowShareValue(offer, need, words?.window);
   let temporal = window;
   let maxQuantity = Math.min(needAnnual, deliverable);
   if (need.kind === 'energy') {
@@ -157,6 +171,7 @@ export function scorePair(
       shapeOf(need, ctx),
       deliverable,
       needAnnual,
+      words?.coverage,
     );
     temporal = window * coverage;
     // What the profiles let through, not the annual minimum: heat cannot wait for winter.
@@ -195,29 +210,28 @@ export function scorePair(
 }
 
 /**
- * The explain phase: the candidate of a pair scorePair has just accepted into `s`, with the
- * reasons of its terms, its route and its impact. Its score and term values are those of `s`.
+ * The explain phase: the candidate of a pair, with the reasons of its terms, its route and its
+ * impact; null when scorePair rejects the pair. Its score and term values are scorePair's.
  */
 export function explainPair(
   offer: PreparedListing,
   need: PreparedListing,
   ctx: PairContext,
-  s: PairScore,
-): Candidate {
-  // The fit again, now with its words; its numbers are those already in `s`.
-  const why = clearFitReasons(explainReasons);
-  fitValues(offer, need, ctx.reference, ctx.config, explainScratch, why);
+): Candidate | null {
+  const s = explainScore;
+  const words = explainWords;
+  clearFitReasons(words.fit);
+  if (!scorePair(offer, need, ctx, s, words)) return null;
+  const why = words.fit;
 
   const needAnnual = need.quantity;
   const unit = need.unit;
-  const window = explainWindow;
-  windowShareValue(offer, need, window);
-  let temporalReason = window.reason;
-  if (need.kind === 'energy') {
-    const coverage = explainCoverage;
-    shapeCoverage(offer, need, shapeOf(offer, ctx), shapeOf(need, ctx), s.deliverable, needAnnual, coverage);
-    temporalReason = s.windowShare < 1 ? `${coverage.reason}; ${window.reason}` : coverage.reason;
-  }
+  const temporalReason =
+    need.kind !== 'energy'
+      ? words.window.reason
+      : s.windowShare < 1
+        ? `${words.coverage.reason}; ${words.window.reason}`
+        : words.coverage.reason;
   const ownLimit = offer.maxDistanceKm !== undefined || need.maxDistanceKm !== undefined;
   const converted = s.offerUse === 1 ? '' : `(${fmt(s.deliverable)} ${unit} after conversion) `;
   const w = normalisedWeights(ctx.config);
@@ -271,20 +285,19 @@ export function explainPair(
   };
 }
 
-const scratch = newPairScore();
-// Scratch of the explain phase: what it keeps is copied out (strings) or made afresh (objects).
-const explainScratch = newFitValues();
-const explainReasons = newFitReasons();
-const explainWindow = { reason: '' };
-const explainCoverage: Omit<ProfileCoverage, 'value'> = { resolution: 'flat', reason: '' };
+// Scratch of the explain phase: what a candidate keeps is copied out (strings) or made afresh.
+const explainScore = newPairScore();
+const explainWords: PairWords = {
+  fit: newFitReasons(),
+  window: { reason: '' },
+  coverage: { resolution: 'flat', reason: '' },
+};
 
 /** A pair through both phases: its explained candidate, or null when the offer cannot serve the need. */
 export function evaluatePair(offer: MatchListing, need: MatchListing, ctx: PairContext): Candidate | null {
   // The cheap constraints first, so that pairs of different kinds cost no preparation.
   if (!mayPair(offer, need)) return null;
-  const o = prepareListing(offer);
-  const n = prepareListing(need);
-  return scorePair(o, n, ctx, scratch) ? explainPair(o, n, ctx, scratch) : null;
+  return explainPair(prepareListing(offer), prepareListing(need), ctx);
 }
 
 /** Score descending, then offer id, then need id: a total order, so every run sorts alike. */

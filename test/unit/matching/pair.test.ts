@@ -194,7 +194,7 @@ describe('the two phases of pair evaluation', () => {
             s.temporal,
             s.quality,
           ]);
-          expect(explainPair(prepared.get(o)!, prepared.get(n)!, ctx, s)).toEqual(explained);
+          expect(explainPair(prepared.get(o)!, prepared.get(n)!, ctx)).toEqual(explained);
         }
       }),
       { numRuns: 150, seed: 99 },
