@@ -9,4 +9,4 @@ COPY data ./data
 COPY tsconfig.json ./
 ENV NODE_ENV=production
 EXPOSE 8080
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "src/main.ts"]

@@ -540,7 +540,7 @@ export function searchBest(index: MatchIndex, part?: SearchPart): { best: BestPa
     const direction = pass === offerPass ? 'offer' : 'need';
     for (let i = 0; i < n; i++) {
       if (prepared[i]!.direction !== direction) continue;
-      if (part && ownerOf(i, n, part.parts) !== part.part) continue;
+      if (part && ownerOf(i, n, part) !== part.part) continue;
       pass.sideRow = i;
       searchCounterparts(pass, prepared[i]!, index.counterpartBuckets[i]!, i, i, idRank[i]!);
     }

@@ -21,16 +21,28 @@ export interface SearchPart {
   /** Which part this is, 0 ≤ part < parts. */
   part: number;
   parts: number;
+  /**
+   * Share of the listings part 0 searches (default 1 / parts); the other parts share the rest
+   * equally. Every part must be given the same.
+   */
+  firstShare?: number;
 }
 
-/** Runs of listings per part: enough to balance regions, few enough to keep neighbours together. */
-const RUNS_PER_PART = 8;
+/** Cycles of runs: enough to balance regions, few enough to keep neighbours together. */
+const CYCLES = 8;
 
-/** The part that searches listing i of n. */
-export function ownerOf(i: number, n: number, parts: number): number {
+/**
+ * The part that searches listing i of n. The numbering is cut into CYCLES cycles, and each cycle
+ * into one run per part, part 0's run `firstShare` of the cycle long.
+ */
+export function ownerOf(i: number, n: number, split: Pick<SearchPart, 'parts' | 'firstShare'>): number {
+  const { parts } = split;
   if (parts <= 1) return 0;
-  const run = Math.max(1, Math.ceil(n / (parts * RUNS_PER_PART)));
-  return Math.floor(i / run) % parts;
+  const cycle = Math.max(1, Math.ceil(n / CYCLES));
+  const first = split.firstShare ?? 1 / parts;
+  const at = (i % cycle) / cycle;
+  if (at < first) return 0;
+  return Math.min(parts - 1, 1 + Math.floor(((at - first) / (1 - first)) * (parts - 1)));
 }
 
 /** BestPairs as plain typed arrays: what a thread sends back (their buffers are transferred). */
@@ -66,7 +78,7 @@ export function adoptRows(best: BestPairs, rows: BestRows, part: SearchPart): vo
   }
   const n = best.size.length;
   for (let i = 0; i < n; i++) {
-    if (ownerOf(i, n, part.parts) !== part.part) continue;
+    if (ownerOf(i, n, part) !== part.part) continue;
     best.size[i] = rows.size[i]!;
     const from = i * k;
     const to = from + k;

@@ -2,9 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocateGreedy } from '../../../src/matching/allocation/greedy.ts';
 import { allocateOptimal } from '../../../src/matching/allocation/optimal.ts';
-import { generateCandidates, searchPairs, searchPart } from '../../../src/matching/candidates.ts';
+import {
+  buildMatchIndex,
+  collectPairs,
+  generateCandidates,
+  searchBest,
+  searchPairs,
+  searchPart,
+} from '../../../src/matching/candidates.ts';
 import { matchSnapshot, type PartSearcher } from '../../../src/matching/match-snapshot.ts';
-import { searchCopyOf } from '../../../src/matching/search-parts.ts';
+import { adoptRows, ownerOf, searchCopyOf } from '../../../src/matching/search-parts.ts';
 import { HOURLY, randomSnapshot } from './arbitraries.ts';
 import { CONFIG, CTX } from './fixtures.ts';
 
@@ -62,6 +69,44 @@ describe('matching a whole snapshot', () => {
       }),
       { numRuns: 100, seed: 20261130 },
     );
+  });
+
+  it('when the parts are of any sizes, then the heaps adopted from each part give the pairs of one search', () => {
+    fc.assert(
+      fc.property(
+        randomSnapshot,
+        fc.integer({ min: 2, max: 3 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (listings, parts, firstShare) => {
+          const input = { ...CTX, hourlyProfiles: HOURLY, listings };
+          const whole = searchPairs(input);
+          const index = buildMatchIndex(input);
+          const own = searchBest(index, { part: 0, parts, firstShare });
+          for (let part = 1; part < parts; part++) {
+            adoptRows(own.best, searchPart(input, { part, parts, firstShare }), { part, parts, firstShare });
+          }
+          const split = collectPairs(index, own.best, 0, { index: 0, search: 0 });
+          expect([...split.offer]).toEqual([...whole.offer]);
+          expect([...split.need]).toEqual([...whole.need]);
+          expect([...split.score]).toEqual([...whole.score]);
+        },
+      ),
+      { numRuns: 100, seed: 20261128 },
+    );
+  });
+
+  it('when listings are shared out, then part 0 gets its share and every listing one part', () => {
+    for (const [n, parts, firstShare] of [
+      [1000, 2, 0.55],
+      [999, 3, 0.2],
+      [10, 2, 1],
+      [10, 2, 0],
+    ] as const) {
+      const counts = new Array<number>(parts).fill(0);
+      for (let i = 0; i < n; i++) counts[ownerOf(i, n, { parts, firstShare })]! += 1;
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(n);
+      expect(Math.abs(counts[0]! - n * firstShare)).toBeLessThanOrEqual(8);
+    }
   });
 
   it('when the other part cannot be searched elsewhere, then this thread searches it and says so', async () => {
