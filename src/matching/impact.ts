@@ -49,15 +49,59 @@ function virginFactor(
   reference: ReferenceData,
   missing: string[],
 ): number {
-  const first = fit.displacedCategory;
-  const second = fit.offerCategory;
-  const hit =
-    (first === undefined ? undefined : factorSet.factors[`virgin.${first}`]) ??
-    (second === undefined ? undefined : factorSet.factors[`virgin.${second}`]);
-  if (hit !== undefined) return hit.value;
-  const wanted = displaces(reference, first) ? first : displaces(reference, second) ? second : undefined;
-  if (wanted !== undefined) missing.push(`virgin.${wanted}`);
-  return 0;
+  const found = virginOf(factorSet, reference, fit.displacedCategory, fit.offerCategory);
+  if (found.missing !== undefined) missing.push(found.missing);
+  return found.value;
+}
+
+interface VirginFactor {
+  value: number;
+  missing?: string;
+}
+
+/**
+ * virginFactor's answer per factor set, reference data and pair of categories, worked out once:
+ * building the factor names and looking them up cost a fifth of a candidate's explanation.
+ */
+const virginCache = new WeakMap<FactorSet, WeakMap<ReferenceData, Map<string, Map<string, VirginFactor>>>>();
+
+function virginOf(
+  factorSet: FactorSet,
+  reference: ReferenceData,
+  first: string | undefined,
+  second: string | undefined,
+): VirginFactor {
+  let byReference = virginCache.get(factorSet);
+  if (byReference === undefined) {
+    byReference = new WeakMap();
+    virginCache.set(factorSet, byReference);
+  }
+  let byFirst = byReference.get(reference);
+  if (byFirst === undefined) {
+    byFirst = new Map();
+    byReference.set(reference, byFirst);
+  }
+  // Category ids are never empty (taxonomy schema), so '' stands for none.
+  let bySecond = byFirst.get(first ?? '');
+  if (bySecond === undefined) {
+    bySecond = new Map();
+    byFirst.set(first ?? '', bySecond);
+  }
+  let found = bySecond.get(second ?? '');
+  if (found === undefined) {
+    const hit =
+      (first === undefined ? undefined : factorSet.factors[`virgin.${first}`]) ??
+      (second === undefined ? undefined : factorSet.factors[`virgin.${second}`]);
+    const wanted = displaces(reference, first) ? first : displaces(reference, second) ? second : undefined;
+    found =
+      hit !== undefined
+        ? { value: hit.value }
+        : wanted !== undefined
+          ? { value: 0, missing: `virgin.${wanted}` }
+          : { value: 0 };
+    bySecond.set(second ?? '', found);
+  }
+  return found;
 }
 
 const displaces = (reference: ReferenceData, id: string | undefined): boolean =>
@@ -98,57 +142,98 @@ export function estimateImpact({
   reference,
 }: ImpactInput): Impact {
   const missing: string[] = [];
-  const impact: Impact = {
-    quantity: maxQuantity,
-    unit: need.unit,
-    co2eAvoidedT: 0,
-    co2eBreakdown: { avoidedT: 0, transportT: 0, electricityT: 0 },
-    factorSet: factorSet.id,
-  };
-  const breakdown = impact.co2eBreakdown;
-
+  // Each kind builds its object in one literal, fields in one order: one shape per kind.
   switch (need.kind) {
     case 'material': {
       const diverted = maxQuantity * fit.offerUse;
       const virgin = diverted * (fit.substitution?.factor ?? 1);
-      const ownDisposal =
-        fit.offerCategory === undefined ? undefined : `avoided-disposal.${fit.offerCategory}`;
-      const disposal =
-        ownDisposal !== undefined && factorSet.factors[ownDisposal] !== undefined
-          ? ownDisposal
-          : 'avoided-disposal.default';
-      breakdown.avoidedT =
-        (virgin * virginFactor(fit, factorSet, reference, missing) +
-          diverted * factorValue(factorSet, disposal, missing)) /
-        1000;
-      breakdown.transportT =
+      const own = fit.offerCategory === undefined ? undefined : disposalOf(factorSet, fit.offerCategory);
+      const disposal = own ?? factorValue(factorSet, 'avoided-disposal.default', missing);
+      const avoidedT =
+        (virgin * virginFactor(fit, factorSet, reference, missing) + diverted * disposal) / 1000;
+      const transportT =
         (diverted * distanceKm * factorValue(factorSet, 'transport.road-freight', missing)) / 1000;
-      impact.tonnesDiverted = diverted;
-      impact.virginMaterialDisplacedT = virgin;
-      break;
+      return withMissing(
+        {
+          quantity: maxQuantity,
+          unit: need.unit,
+          co2eAvoidedT: avoidedT - transportT,
+          co2eBreakdown: { avoidedT, transportT, electricityT: 0 },
+          factorSet: factorSet.id,
+          tonnesDiverted: diverted,
+          virginMaterialDisplacedT: virgin,
+        },
+        missing,
+      );
     }
     case 'energy': {
-      breakdown.avoidedT =
+      const avoidedT =
         maxQuantity * factorValue(factorSet, displacedEnergyFactor(need.energy?.carrier), missing);
-      impact.mwhDelivered = maxQuantity;
+      const breakdown = { avoidedT, transportT: 0, electricityT: 0 };
+      const impact: Impact = {
+        quantity: maxQuantity,
+        unit: need.unit,
+        co2eAvoidedT: avoidedT,
+        co2eBreakdown: breakdown,
+        factorSet: factorSet.id,
+        mwhDelivered: maxQuantity,
+      };
       if (fit.heatPump) {
         const electricity = maxQuantity / fit.heatPump.cop;
         breakdown.electricityT = electricity * factorValue(factorSet, 'electricity.grid', missing);
         impact.heatPumpElectricityMWh = electricity;
+        impact.co2eAvoidedT = avoidedT - breakdown.electricityT;
       }
-      break;
+      return withMissing(impact, missing);
     }
-    case 'water':
-      breakdown.avoidedT = (maxQuantity * factorValue(factorSet, 'water.supply', missing)) / 1000;
-      impact.m3Supplied = maxQuantity;
-      break;
+    case 'water': {
+      const avoidedT = (maxQuantity * factorValue(factorSet, 'water.supply', missing)) / 1000;
+      return withMissing(
+        {
+          quantity: maxQuantity,
+          unit: need.unit,
+          co2eAvoidedT: avoidedT,
+          co2eBreakdown: { avoidedT, transportT: 0, electricityT: 0 },
+          factorSet: factorSet.id,
+          m3Supplied: maxQuantity,
+        },
+        missing,
+      );
+    }
     case 'land':
-      impact.m2Used = maxQuantity;
-      break;
+      return withMissing(
+        {
+          quantity: maxQuantity,
+          unit: need.unit,
+          co2eAvoidedT: 0,
+          co2eBreakdown: { avoidedT: 0, transportT: 0, electricityT: 0 },
+          factorSet: factorSet.id,
+          m2Used: maxQuantity,
+        },
+        missing,
+      );
   }
-  impact.co2eAvoidedT = breakdown.avoidedT - breakdown.transportT - breakdown.electricityT;
-  if (missing.length > 0) impact.missingFactors = [...new Set(missing)].sort();
+}
+
+function withMissing(impact: Impact, missing: string[]): Impact {
+  if (missing.length > 0)
+    impact.missingFactors = missing.length === 1 ? missing : [...new Set(missing)].sort();
   return impact;
+}
+
+/** The set's avoided-disposal.<category> value, undefined when it has none; looked up once per category. */
+const disposalCache = new WeakMap<FactorSet, Map<string, number | undefined>>();
+
+function disposalOf(factorSet: FactorSet, category: string): number | undefined {
+  let byCategory = disposalCache.get(factorSet);
+  if (byCategory === undefined) {
+    byCategory = new Map();
+    disposalCache.set(factorSet, byCategory);
+  }
+  if (!byCategory.has(category)) {
+    byCategory.set(category, factorSet.factors[`avoided-disposal.${category}`]?.value);
+  }
+  return byCategory.get(category);
 }
 
 /** What an energy need would otherwise buy, by its carrier. */
