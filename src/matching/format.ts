@@ -1,7 +1,15 @@
 /** Numbers in reasons: at most `digits` decimals, no trailing zeros, no locale (output is stable). */
 export function fmt(value: number, digits = 1): string {
   const scale = 10 ** digits;
-  return String(Math.round(value * scale) / scale);
+  const rounded = Math.round(value * scale);
+  // One decimal, the common case, from two small integers: the same text as String(rounded / 10)
+  // in less than half the time (a double's shortest decimal form is costly to find).
+  if (digits === 1 && rounded >= 0 && rounded < 0x7fffffff) {
+    const whole = Math.floor(rounded / 10);
+    const tenth = rounded - whole * 10;
+    return tenth === 0 ? String(whole) : `${whole}.${tenth}`;
+  }
+  return String(rounded / scale);
 }
 
 /**
