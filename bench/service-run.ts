@@ -8,7 +8,9 @@
  * Phases are read off the real startMatchRun call, not re-enacted: the Store in deps is wrapped so
  * every transaction records which named queries it ran and when it started and ended. Between
  * those timestamps lie the JavaScript phases: parsing the listings (after the `listing.all` read,
- * before `match.createRun`) and the engine (after createRun, before the first upsert).
+ * before `match.createRun`) and the engine's search (after createRun, before the first upsert).
+ * The suggestions are then explained and written a batch at a time while the LP solves, and the
+ * allocated quantities set after it (decision 0007).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -200,11 +202,14 @@ interface RunPhases {
   loadListings: Phase;
   /** The `listing.all` transaction alone (query, transfer of every record). */
   loadListingsDbMs: number;
-  /** Generation, allocation and building the writes: createRun's end to the first upsert. */
+  /** The engine's index and search and the allocation problem: createRun's end to the first upsert. */
   engine: Phase;
+  /** First to last upsert: explaining and writing the suggestions, the LP solving meanwhile. */
   writeSuggestions: Phase;
   writeTransactions: number;
-  /** From the last upsert to finishRun: every withdrawStale transaction and the work between. */
+  /** The last upsert's end to the end of the allocated quantities: waiting for the LP, then setting them. */
+  allocation: Phase;
+  /** From the allocation's end to finishRun: every withdrawStale transaction and the work between. */
   withdraw: Phase;
   withdrawTransactions: number;
   finishMs: number;
@@ -271,12 +276,14 @@ async function timedRun(deps: Deps, inner: Store): Promise<{ run: MatchRun; phas
   const create = span(events, 'match.createRun');
   const upserts = span(events, 'match.upsertSuggestions');
   const finish = span(events, 'match.finishRun');
-  // Withdrawing runs from the last upsert (or the first withdrawStale transaction) to finishRun.
+  const allocations = span(events, 'match.setAllocatedQuantities');
+  // Withdrawing runs from the allocation's end (or the first withdrawStale transaction) to finishRun.
   const withdrawTx = events.find(
     (e) => e.queries.includes('match.withdrawStale') || e.queries.includes('match.staleOfListings'),
   );
   if (!all || !create || !finish) throw new Error('startMatchRun ran an unexpected sequence');
-  const withdrawStart = upserts?.end ?? withdrawTx?.start ?? finish.start;
+  const allocationStart = upserts?.end ?? allocations?.start ?? withdrawTx?.start ?? finish.start;
+  const withdrawStart = allocations?.end ?? allocationStart;
   const withdrawTransactions = events.filter(
     (e) => e.start.t >= withdrawStart.t && e.end.t <= finish.start.t && e.mode === 'write',
   ).length;
@@ -288,9 +295,12 @@ async function timedRun(deps: Deps, inner: Store): Promise<{ run: MatchRun; phas
       runDurationMs: run.durationMs ?? 0,
       loadListings: between(t0, create.start),
       loadListingsDbMs: all.end.t - all.start.t,
-      engine: between(create.end, upserts?.start ?? withdrawStart),
-      writeSuggestions: upserts ? between(upserts.start, upserts.end) : between(withdrawStart, withdrawStart),
+      engine: between(create.end, upserts?.start ?? allocationStart),
+      writeSuggestions: upserts
+        ? between(upserts.start, upserts.end)
+        : between(allocationStart, allocationStart),
       writeTransactions: upserts?.count ?? 0,
+      allocation: between(allocationStart, withdrawStart),
       withdraw: between(withdrawStart, finish.start),
       withdrawTransactions,
       finishMs: finish.end.t - finish.start.t,
@@ -395,17 +405,17 @@ function render(results: SizeResult[], load: [number, number]): string {
     '',
     `Synthetic regions (seed ${args.seed}) imported with importDocument into a throwaway embedded Neo4j 5.26, ` +
       'then `startMatchRun(deps, {})` twice on the same data. Times in seconds.',
-    `Machine: ${cpus().length} cores, ${fmtInt(totalmem() / 2 ** 30)} GB; Node ${process.version}; ` +
+    `Machine: ${cpus().length} cores, ${fmtInt(totalmem() / 2 ** 30)} GB; Node ${process.version} (flags: ${process.execArgv.filter((a) => a.startsWith('--') && a !== '--import').join(' ') || 'none'}); ` +
       `1-minute load average ${load[0].toFixed(1)} at start, ${load[1].toFixed(1)} at end.`,
     '',
-    '| listings | run | import | load listings (db) | engine | write suggestions (tx) | withdraw stale (tx) | finish | total | candidates | withdrawn | Suggestion nodes after | node peak RSS MB | Neo4j peak RSS MB |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| listings | run | import | load listings (db) | engine: search | explain + write suggestions, LP beside (tx) | allocation | withdraw stale (tx) | finish | total | candidates | withdrawn | Suggestion nodes after | node peak RSS MB | Neo4j peak RSS MB |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
     r.runs.forEach((p, i) => {
       lines.push(
         `| ${fmtInt(r.listings)} | ${i + 1} | ${i === 0 ? s(r.importMs) : ''} | ${s(p.loadListings.ms)} (${s(p.loadListingsDbMs)}) | ` +
-          `${s(p.engine.ms)} | ${s(p.writeSuggestions.ms)} (${p.writeTransactions}) | ${s(p.withdraw.ms)} (${p.withdrawTransactions}) | ` +
+          `${s(p.engine.ms)} | ${s(p.writeSuggestions.ms)} (${p.writeTransactions}) | ${s(p.allocation.ms)} | ${s(p.withdraw.ms)} (${p.withdrawTransactions}) | ` +
           `${s(p.finishMs)} | ${s(p.total.ms)} | ${fmtInt(p.candidates)} | ${fmtInt(p.withdrawn)} | ` +
           `${fmtInt(p.suggestionsAfter.total)} | ${fmtInt(p.peakRssMb)} | ${p.neo4jPeakRssMb === null ? '–' : fmtInt(p.neo4jPeakRssMb)} |`,
       );
@@ -415,14 +425,14 @@ function render(results: SizeResult[], load: [number, number]): string {
     '',
     'CPU seconds per phase, node / Neo4j JVM (both share the same cores):',
     '',
-    '| listings | run | load listings | engine | write suggestions | withdraw stale | total |',
-    '|---:|---:|---:|---:|---:|---:|---:|',
+    '| listings | run | load listings | engine: search | explain + write suggestions | allocation | withdraw stale | total |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
   );
   for (const r of results) {
     r.runs.forEach((p, i) => {
       lines.push(
         `| ${fmtInt(r.listings)} | ${i + 1} | ${cpu(p.loadListings)} | ${cpu(p.engine)} | ${cpu(p.writeSuggestions)} | ` +
-          `${cpu(p.withdraw)} | ${cpu(p.total)} |`,
+          `${cpu(p.allocation)} | ${cpu(p.withdraw)} | ${cpu(p.total)} |`,
       );
     });
   }
