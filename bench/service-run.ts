@@ -456,9 +456,11 @@ function render(results: SizeResult[], load: [number, number]): string {
   lines.push(
     '',
     'Notes: "load listings" runs from the call to `match.createRun` (the `listing.all` read, parsing every ' +
-      'listing, the match context); "(db)" is the read transaction alone. "engine" runs from createRun to the ' +
-      'first upsert (generation, allocation, building the writes); "write suggestions" spans the upsert ' +
-      'transactions; "withdraw stale" runs from the last upsert to finishRun. Peak RSS is VmHWM, reset before ' +
+      'listing, the match context); "(db)" is the read transaction alone. "engine: search" runs from createRun to ' +
+      'the first upsert (index, search, building the allocation problem); "explain + write suggestions" spans ' +
+      'the upsert transactions, the candidates explained a batch at a time between them while the LP solves in ' +
+      'the worker thread; "allocation" runs from the last upsert to the end of the allocated quantities (waiting ' +
+      'for the LP, then setting them); "withdraw stale" runs from there to finishRun. Peak RSS is VmHWM, reset before ' +
       'each run; Neo4j is the JVM launcher process (its peak is reset only where the kernel allows it).',
   );
   return lines.join('\n');
