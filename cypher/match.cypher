@@ -7,6 +7,11 @@ RETURN r.id AS id
 MATCH (r:MatchRun {id: $id})
 SET r += $props
 
+// name: runningRuns
+// Runs still marked running, with the process that runs them (services/runner.ts).
+MATCH (r:MatchRun {status: 'running'})
+RETURN r.id AS id, r.runnerHost AS host, r.runnerPid AS pid, r.runnerStartedAt AS startedAt
+
 // name: runById
 MATCH (r:MatchRun {id: $id}) RETURN r {.*} AS run
 

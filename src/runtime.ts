@@ -1,6 +1,7 @@
 /**
  * Opening and preparing the database, shared by the main job, the CLI commands and the tests:
- * provision Neo4j, connect one driver, apply the schema, load the taxonomy.
+ * provision Neo4j, connect one driver, apply the schema, load the taxonomy, and mark as failed
+ * the match runs a stopped process left `running`.
  */
 import type { Config } from './config.ts';
 import type { ReferenceData } from './domain/reference.ts';
@@ -9,6 +10,7 @@ import { DEFAULT_FACTOR_SET } from './reference/factors.ts';
 import { loadReferenceData } from './reference/load.ts';
 import { DEFAULT_MATCH_CONFIG } from './reference/match-config.ts';
 import type { Deps } from './services/deps.ts';
+import { recoverInterruptedRuns } from './services/matching.ts';
 import { createDriver, createStore, type Store } from './store/driver.ts';
 import { type ProvisionedNeo4j, type ProvisionOptions, provisionNeo4j } from './store/provision.ts';
 import { applySchema, schemaIsCurrent } from './store/schema.ts';
@@ -47,6 +49,7 @@ export async function connect(
   await applySchema(store, logger);
   await loadTaxonomy(store, reference, logger);
   const deps: Deps = { store, reference, logger, now: () => new Date(), settings };
+  await recoverInterruptedRuns(deps);
   const readiness = async () => {
     const checks: Record<string, string> = {};
     try {

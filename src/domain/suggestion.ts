@@ -79,3 +79,11 @@ export const MatchRunSchema = z
   })
   .meta({ id: 'MatchRun' });
 export type MatchRun = z.infer<typeof MatchRunSchema>;
+
+/** The process that runs a match run (services/runner.ts), kept with the run but not shown. */
+export interface Runner {
+  host: string;
+  pid: number;
+  /** When the process started, ms since the epoch. */
+  startedAt: number;
+}

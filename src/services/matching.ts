@@ -9,6 +9,7 @@ import {
   type MatchRunRequest,
   MatchRunRequestSchema,
   type MatchScope,
+  type Runner,
 } from '../domain/suggestion.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { AppError, notFound, validationError } from '../errors.ts';
@@ -27,6 +28,7 @@ import {
   finishRun,
   getRun,
   listRuns,
+  runningRuns,
   type SuggestionWrite,
   setAllocatedQuantities,
   suggestionsForListing,
@@ -35,6 +37,7 @@ import {
 } from '../store/match-store.ts';
 import { startMatchWorker } from '../workers/match-worker-client.ts';
 import type { Deps } from './deps.ts';
+import { runnerIsGone, thisRunner } from './runner.ts';
 
 /**
  * From this many listings a run solves its allocation LP in a worker thread, beside the
@@ -142,7 +145,7 @@ export async function startMatchRun(deps: Deps, body: unknown): Promise<MatchRun
     configVersion: ctx.config.version,
     startedAt: started.toISOString(),
   };
-  await createRun(deps.store, run);
+  await createRun(deps.store, run, thisRunner());
   try {
     const worker = listings.length >= WORKER_MIN_LISTINGS ? startMatchWorker(deps.logger) : undefined;
     const meta = { runId: run.id, factorSet: run.factorSet, configVersion: run.configVersion, allocated: 0 };
@@ -201,6 +204,30 @@ export async function startMatchRun(deps: Deps, body: unknown): Promise<MatchRun
     });
     throw err;
   }
+}
+
+/** Why a run whose process stopped before it finished is marked failed. */
+export const INTERRUPTED = 'interrupted: the process running it stopped before it finished';
+
+/**
+ * Marks as failed the runs still `running` whose process has certainly stopped (runner.ts says
+ * when that is certain); returns their ids. Called when the database is opened, so a crash
+ * leaves no run `running` for ever.
+ */
+export async function recoverInterruptedRuns(
+  deps: Pick<Deps, 'store' | 'logger' | 'now'>,
+  gone: (runner: Runner) => boolean = (runner) => runnerIsGone(runner),
+): Promise<string[]> {
+  const interrupted = (await runningRuns(deps.store)).filter((r) => r.runner !== null && gone(r.runner));
+  for (const { id, runner } of interrupted) {
+    await finishRun(deps.store, id, {
+      status: 'failed',
+      error: INTERRUPTED,
+      finishedAt: deps.now().toISOString(),
+    });
+    deps.logger.warn({ runId: id, runner }, 'match run interrupted: its process stopped, marked failed');
+  }
+  return interrupted.map((r) => r.id);
 }
 
 export async function getMatchRun(deps: Deps, id: string): Promise<MatchRun> {

@@ -1,6 +1,7 @@
 import {
   type MatchRun,
   MatchRunSchema,
+  type Runner,
   type StoredSuggestion,
   StoredSuggestionSchema,
 } from '../domain/suggestion.ts';
@@ -36,8 +37,29 @@ function fromSuggestionNode(node: Record<string, unknown>): StoredSuggestion {
   return parseRow(StoredSuggestionSchema, parsed, 'Suggestion');
 }
 
-export async function createRun(store: Store, run: MatchRun): Promise<void> {
-  await store.write((tx) => tx.run(query('match', 'createRun'), { run: toRunProps(run) }));
+/** Creates a run, recording the process that runs it (services/runner.ts). */
+export async function createRun(store: Store, run: MatchRun, runner: Runner): Promise<void> {
+  const props = {
+    ...toRunProps(run),
+    runnerHost: runner.host,
+    runnerPid: int(runner.pid),
+    runnerStartedAt: int(runner.startedAt),
+  };
+  await store.write((tx) => tx.run(query('match', 'createRun'), { run: props }));
+}
+
+/** Runs marked running, with their process; runs from before runners were recorded have none. */
+export async function runningRuns(store: Store): Promise<{ id: string; runner: Runner | null }[]> {
+  const r = await store.read((tx) => tx.run(query('match', 'runningRuns')));
+  return r.records.map((rec) => {
+    const host = rec.get('host') as string | null;
+    const pid = rec.get('pid') as number | null;
+    const startedAt = rec.get('startedAt') as number | null;
+    return {
+      id: rec.get('id') as string,
+      runner: host === null || pid === null || startedAt === null ? null : { host, pid, startedAt },
+    };
+  });
 }
 
 export async function finishRun(store: Store, id: string, props: Partial<MatchRun>): Promise<void> {
