@@ -101,6 +101,18 @@ RETURN l.id AS id, l.ref AS ref, l.companyId AS companyId, l.siteId AS siteId, l
        l.createdAt AS createdAt, l.updatedAt AS updatedAt, s.lat AS lat, s.lon AS lon
 ORDER BY l.id
 
+// name: inScope
+// The listings of a match run's scope: of one kind, at the sites of one municipality, within a
+// radius, each when given. The radius comes widened (Neo4j's WGS-84 distance and the engine's
+// great-circle one differ by a fraction of a percent); services/matching.ts applies the exact rule.
+MATCH (l:Listing)-[:AT_SITE]->(s:Site)
+WHERE ($kind IS NULL OR l.kind = $kind)
+  AND ($municipality IS NULL OR s.municipality = $municipality)
+  AND ($center IS NULL OR point.distance(s.location, point($center)) <= $radiusM)
+RETURN l.id AS id, l.ref AS ref, l.companyId AS companyId, l.siteId AS siteId, l.doc AS doc,
+       l.createdAt AS createdAt, l.updatedAt AS updatedAt, s.lat AS lat, s.lon AS lon
+ORDER BY l.id
+
 // name: counterparts
 // Listings that could pair with one listing: the other direction, same kind, within the largest
 // limit the pair could have (the listing's own limit, else the other's own limit or the default).
@@ -128,7 +140,3 @@ UNWIND $ids AS id
 MATCH (l:Listing {id: id})-[:AT_SITE]->(s:Site)
 RETURN l.id AS id, l.ref AS ref, l.companyId AS companyId, l.siteId AS siteId, l.doc AS doc,
        l.createdAt AS createdAt, l.updatedAt AS updatedAt, s.lat AS lat, s.lon AS lon
-
-// name: idsByMunicipality
-MATCH (l:Listing)-[:AT_SITE]->(s:Site {municipality: $municipality})
-RETURN l.id AS id

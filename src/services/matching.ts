@@ -22,7 +22,7 @@ import { ENGINE_VERSION } from '../matching/version.ts';
 import { loadFactorSet } from '../reference/factors.ts';
 import { loadHourlyProfile } from '../reference/load.ts';
 import { loadMatchConfig } from '../reference/match-config.ts';
-import { allListings, counterpartListings, listingIdsInMunicipality } from '../store/listing-store.ts';
+import { counterpartListings, listingsInScope as loadListingsInScope } from '../store/listing-store.ts';
 import {
   createRun,
   finishRun,
@@ -113,17 +113,18 @@ function toWrite(
 }
 
 async function listingsInScope(deps: Deps, scope: MatchScope): Promise<MatchListing[]> {
-  let listings = await allListings(deps.store);
-  if (scope.kind) listings = listings.filter((l) => l.kind === scope.kind);
-  if (scope.municipality) {
-    const ids = await listingIdsInMunicipality(deps.store, scope.municipality);
-    listings = listings.filter((l) => ids.has(l.id));
-  }
-  if (scope.lat !== undefined && scope.lon !== undefined && scope.radiusKm !== undefined) {
-    const { lat, lon, radiusKm } = scope;
-    listings = listings.filter((l) => haversineKm(lat, lon, l.lat, l.lon) <= radiusKm);
-  }
-  return listings;
+  const { lat, lon, radiusKm } = scope;
+  const radius =
+    lat !== undefined && lon !== undefined && radiusKm !== undefined ? { lat, lon, km: radiusKm } : undefined;
+  const listings = await loadListingsInScope(deps.store, {
+    ...(scope.kind ? { kind: scope.kind } : {}),
+    ...(scope.municipality ? { municipality: scope.municipality } : {}),
+    ...(radius ? { radius } : {}),
+  });
+  // The exact rule: the engine's great-circle distance.
+  return radius
+    ? listings.filter((l) => haversineKm(radius.lat, radius.lon, l.lat, l.lon) <= radius.km)
+    : listings;
 }
 
 /** A full computation over a scope: candidates, allocation, stored suggestions, and a run record. */

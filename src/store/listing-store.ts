@@ -171,9 +171,24 @@ export async function listingsByIds(store: Store, ids: string[]): Promise<Map<st
   return new Map(r.map((rec) => [rec.id, fromRecord(rec)]));
 }
 
-export async function listingIdsInMunicipality(store: Store, municipality: string): Promise<Set<string>> {
+/**
+ * The listings of a match run's scope (each filter when given). `radius` is applied loosely here,
+ * by Neo4j's distance, widened by 1 % and 1 km: the caller applies the exact rule.
+ */
+export async function listingsInScope(
+  store: Store,
+  scope: { kind?: string; municipality?: string; radius?: { lat: number; lon: number; km: number } },
+): Promise<MatchListing[]> {
+  const { radius } = scope;
   const r = await store.read((tx) =>
-    tx.run(query('listing', 'idsByMunicipality'), { municipality }).then(rows<{ id: string }>),
+    tx
+      .run(query('listing', 'inScope'), {
+        kind: scope.kind ?? null,
+        municipality: scope.municipality ?? null,
+        center: radius ? { latitude: radius.lat, longitude: radius.lon } : null,
+        radiusM: radius ? radius.km * 1010 + 1000 : null,
+      })
+      .then(rows<ListingRecord>),
   );
-  return new Set(r.map((x) => x.id));
+  return r.map(fromRecord);
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idFromRef } from '../../src/domain/ids.ts';
+import { haversineKm } from '../../src/matching/distance.ts';
 import { loadDemoIfEmpty } from '../../src/services/demo.ts';
 import { startTestApp, type TestApp } from '../support/harness.ts';
 
@@ -275,5 +276,40 @@ describe('scoped runs and filters', () => {
     for (const s of ofRun.body.items as S[]) expect(s.impact.factorSet).toBe('eu-mix-2025');
     for (const s of heatPumps)
       expect(s.impact.co2eBreakdown.electricityT).toBeGreaterThan(electricity.get(s.id)!);
+  });
+  it('when runs are scoped to municipalities, then each loads the listings of its own sites only', async () => {
+    const run = async (scope: object) => {
+      const res = await app.request('POST', '/match-runs', { scope });
+      expect(res.status).toBe(201);
+      return res.body as { listings: number; candidates: number };
+    };
+    const kvernfjord = await run({ municipality: 'Kvernfjord' });
+    const aalborg = await run({ municipality: 'Aalborg' });
+    const whole = await run({});
+    expect(aalborg.listings).toBeGreaterThan(0);
+    expect(kvernfjord.listings).toBeGreaterThan(aalborg.listings);
+    expect(kvernfjord.listings + aalborg.listings).toBe(whole.listings);
+    expect(await run({ municipality: 'Atlantis' })).toMatchObject({ listings: 0, candidates: 0 });
+  });
+
+  it('when a run is scoped to a circle, then both listings of each of its suggestions lie inside it', async () => {
+    const all = await app.request('GET', '/suggestions?kind=energy&limit=1', undefined, FACILITATOR);
+    const { lat, lon } = all.body.items[0].need;
+    const radiusKm = 3;
+    const res = await app.request('POST', '/match-runs', { scope: { lat, lon, radiusKm } });
+    expect(res.status).toBe(201);
+    expect(res.body.candidates).toBeGreaterThan(0);
+    const ofRun = await app.request(
+      'GET',
+      `/suggestions?runId=${res.body.id}&limit=500`,
+      undefined,
+      FACILITATOR,
+    );
+    expect(ofRun.body.total).toBe(res.body.candidates);
+    for (const s of ofRun.body.items) {
+      for (const side of [s.offer, s.need]) {
+        expect(haversineKm(lat, lon, side.lat, side.lon)).toBeLessThanOrEqual(radiusKm);
+      }
+    }
   });
 });
