@@ -7,7 +7,7 @@
  *
  * Phases are read off the real startMatchRun call, not re-enacted: the Store in deps is wrapped so
  * every transaction records which named queries it ran and when it started and ended. Between
- * those timestamps lie the JavaScript phases: parsing the listings (after the `listing.all` read,
+ * those timestamps lie the JavaScript phases: parsing the listings (after the `listing.inScope` read,
  * before `match.createRun`) and the engine's search (after createRun, before the first upsert).
  * The suggestions are then explained and written a batch at a time while the LP solves, and the
  * allocated quantities set after it (decision 0007).
@@ -200,7 +200,7 @@ interface RunPhases {
   runDurationMs: number;
   /** Call start to createRun: the listing read plus parsing, and the match context. */
   loadListings: Phase;
-  /** The `listing.all` transaction alone (query, transfer of every record). */
+  /** The `listing.inScope` transaction alone (query, transfer of every record). */
   loadListingsDbMs: number;
   /** The engine's index and search and the allocation problem: createRun's end to the first upsert. */
   engine: Phase;
@@ -272,7 +272,7 @@ async function timedRun(deps: Deps, inner: Store): Promise<{ run: MatchRun; phas
     return { run, t0, t1: mark() };
   });
   const { run, t0, t1 } = m.result;
-  const all = span(events, 'listing.all');
+  const all = span(events, 'listing.inScope');
   const create = span(events, 'match.createRun');
   const upserts = span(events, 'match.upsertSuggestions');
   const finish = span(events, 'match.finishRun');
@@ -455,7 +455,7 @@ function render(results: SizeResult[], load: [number, number]): string {
   }
   lines.push(
     '',
-    'Notes: "load listings" runs from the call to `match.createRun` (the `listing.all` read, parsing every ' +
+    'Notes: "load listings" runs from the call to `match.createRun` (the `listing.inScope` read, parsing every ' +
       'listing, the match context); "(db)" is the read transaction alone. "engine: search" runs from createRun to ' +
       'the first upsert (index, search, building the allocation problem); "explain + write suggestions" spans ' +
       'the upsert transactions, the candidates explained a batch at a time between them while the LP solves in ' +
