@@ -22,6 +22,20 @@ interface SuggestionBody {
   need: { id: string; canonicalQuantity: { value: number } };
 }
 
+/** Starts a run with `body`, then reads all its suggestions (at most 500), which must be all of them. */
+async function runAndRead(body: object) {
+  const res = await app.request('POST', '/match-runs', body);
+  expect(res.status).toBe(201);
+  const ofRun = await app.request(
+    'GET',
+    `/suggestions?runId=${res.body.id}&limit=500`,
+    undefined,
+    FACILITATOR,
+  );
+  expect(ofRun.body.total).toBe(res.body.candidates);
+  return { run: res.body, items: ofRun.body.items };
+}
+
 async function suggestionCount(): Promise<number> {
   const r = await app.runtime.deps.store.read((tx) => tx.run('MATCH (s:Suggestion) RETURN count(s) AS n'));
   return r.records[0]?.get('n') as number;
@@ -212,16 +226,8 @@ describe('incremental matching', () => {
 describe('scoped runs and filters', () => {
   it('when a run is scoped to one kind, then only that kind is matched and other suggestions stay active', async () => {
     const before = await app.request('GET', '/suggestions?kind=material&limit=1', undefined, FACILITATOR);
-    const res = await app.request('POST', '/match-runs', { scope: { kind: 'energy' } });
-    expect(res.status).toBe(201);
-    const ofRun = await app.request(
-      'GET',
-      `/suggestions?runId=${res.body.id}&limit=500`,
-      undefined,
-      FACILITATOR,
-    );
-    expect(ofRun.body.total).toBe(res.body.candidates);
-    for (const s of ofRun.body.items) expect(s.kind).toBe('energy');
+    const { items } = await runAndRead({ scope: { kind: 'energy' } });
+    for (const s of items) expect(s.kind).toBe('energy');
     const after = await app.request('GET', '/suggestions?kind=material&limit=1', undefined, FACILITATOR);
     expect(after.body.total).toBe(before.body.total);
   });
@@ -259,21 +265,11 @@ describe('scoped runs and filters', () => {
     const electricity = new Map<string, number>(
       (physical.body.items as S[]).map((s) => [s.id, s.impact.co2eBreakdown.electricityT]),
     );
-    const res = await app.request('POST', '/match-runs', {
-      scope: { kind: 'energy' },
-      factorSet: 'eu-mix-2025',
-    });
-    expect(res.status).toBe(201);
-    expect(res.body.factorSet).toMatch(/^eu-mix-2025@/);
-    const ofRun = await app.request(
-      'GET',
-      `/suggestions?runId=${res.body.id}&limit=500`,
-      undefined,
-      FACILITATOR,
-    );
-    const heatPumps = (ofRun.body.items as S[]).filter((s) => s.route.type === 'heat-pump');
+    const { run, items } = await runAndRead({ scope: { kind: 'energy' }, factorSet: 'eu-mix-2025' });
+    expect(run.factorSet).toMatch(/^eu-mix-2025@/);
+    const heatPumps = (items as S[]).filter((s) => s.route.type === 'heat-pump');
     expect(heatPumps.length).toBeGreaterThan(0);
-    for (const s of ofRun.body.items as S[]) expect(s.impact.factorSet).toBe('eu-mix-2025');
+    for (const s of items as S[]) expect(s.impact.factorSet).toBe('eu-mix-2025');
     for (const s of heatPumps)
       expect(s.impact.co2eBreakdown.electricityT).toBeGreaterThan(electricity.get(s.id)!);
   });
@@ -296,17 +292,9 @@ describe('scoped runs and filters', () => {
     const all = await app.request('GET', '/suggestions?kind=energy&limit=1', undefined, FACILITATOR);
     const { lat, lon } = all.body.items[0].need;
     const radiusKm = 3;
-    const res = await app.request('POST', '/match-runs', { scope: { lat, lon, radiusKm } });
-    expect(res.status).toBe(201);
-    expect(res.body.candidates).toBeGreaterThan(0);
-    const ofRun = await app.request(
-      'GET',
-      `/suggestions?runId=${res.body.id}&limit=500`,
-      undefined,
-      FACILITATOR,
-    );
-    expect(ofRun.body.total).toBe(res.body.candidates);
-    for (const s of ofRun.body.items) {
+    const { run, items } = await runAndRead({ scope: { lat, lon, radiusKm } });
+    expect(run.candidates).toBeGreaterThan(0);
+    for (const s of items) {
       for (const side of [s.offer, s.need]) {
         expect(haversineKm(lat, lon, side.lat, side.lon)).toBeLessThanOrEqual(radiusKm);
       }
