@@ -63,3 +63,8 @@ export async function measure<T>(run: () => T | Promise<T>): Promise<PhaseMeasur
 }
 
 export const hasGc = (): boolean => typeof (globalThis as { gc?: unknown }).gc === 'function';
+
+/** The node and V8 flags this process runs with (the loader's `--import` left out), for reports. */
+export function nodeFlags(): string {
+  return process.execArgv.filter((a) => a.startsWith('--') && a !== '--import').join(' ') || 'none';
+}

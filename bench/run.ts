@@ -30,7 +30,7 @@ import { loadFactorSet } from '../src/reference/factors.ts';
 import { loadHourlyProfile, loadReferenceData } from '../src/reference/load.ts';
 import { loadMatchConfig } from '../src/reference/match-config.ts';
 import { startMatchWorker } from '../src/workers/match-worker-client.ts';
-import { hasGc, measure, type PhaseMeasure } from './measure.ts';
+import { hasGc, measure, nodeFlags, type PhaseMeasure } from './measure.ts';
 import { checkRegionSample, generateRegion, mulberry32 } from './synthetic-region.ts';
 
 const { values: args } = parseArgs({
@@ -351,7 +351,7 @@ function renderReport(rows: SizeResult[], load: [number, number]): string {
     '# Matching benchmark',
     '',
     `Synthetic Norwegian regions (bench/synthetic-region.ts, seed ${seed}), match configuration ${loadMatchConfig().version} (K = ${maxCandidatesPerListing(loadMatchConfig())} candidates per listing: a pair is kept when among the K best of its offer or of its need), factor set ${loadFactorSet().id}.`,
-    `Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${fmtInt(totalmem() / 1024 ** 3)} GB; Node ${process.version} (flags: ${process.execArgv.filter((a) => a.startsWith('--') && a !== '--import').join(' ') || 'none'}); ${new Date().toISOString().slice(0, 10)}; 1-minute load average ${load[0].toFixed(1)} at start, ${load[1].toFixed(1)} at end (other processes share the cores).`,
+    `Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${fmtInt(totalmem() / 1024 ** 3)} GB; Node ${process.version} (flags: ${nodeFlags()}); ${new Date().toISOString().slice(0, 10)}; 1-minute load average ${load[0].toFixed(1)} at start, ${load[1].toFixed(1)} at end (other processes share the cores).`,
     '',
     '## Targets',
     '',

@@ -30,7 +30,7 @@ import type { ManagedTransaction, Store } from '../src/store/driver.ts';
 import { suggestionCounts } from '../src/store/match-store.ts';
 import { provisionNeo4j } from '../src/store/provision.ts';
 import { allQueries } from '../src/store/queries.ts';
-import { measure } from './measure.ts';
+import { measure, nodeFlags } from './measure.ts';
 import { generateRegion, type SyntheticRegion } from './synthetic-region.ts';
 
 const { values: args } = parseArgs({
@@ -405,7 +405,7 @@ function render(results: SizeResult[], load: [number, number]): string {
     '',
     `Synthetic regions (seed ${args.seed}) imported with importDocument into a throwaway embedded Neo4j 5.26, ` +
       'then `startMatchRun(deps, {})` twice on the same data. Times in seconds.',
-    `Machine: ${cpus().length} cores, ${fmtInt(totalmem() / 2 ** 30)} GB; Node ${process.version} (flags: ${process.execArgv.filter((a) => a.startsWith('--') && a !== '--import').join(' ') || 'none'}); ` +
+    `Machine: ${cpus().length} cores, ${fmtInt(totalmem() / 2 ** 30)} GB; Node ${process.version} (flags: ${nodeFlags()}); ` +
       `1-minute load average ${load[0].toFixed(1)} at start, ${load[1].toFixed(1)} at end.`,
     '',
     '| listings | run | import | load listings (db) | engine: search | explain + write suggestions, LP beside (tx) | allocation | withdraw stale (tx) | finish | total | candidates | withdrawn | Suggestion nodes after | node peak RSS MB | Neo4j peak RSS MB |',

@@ -32,10 +32,6 @@ export class CandidateList {
     return this.#pairs.index.listings[this.#pairs.need[k]!]!.id;
   }
 
-  score(k: number): number {
-    return this.#pairs.score[k]!;
-  }
-
   /** Candidates from..to (all by default), explained, in candidate order. */
   explain(from = 0, to = this.length): Candidate[] {
     return explainPairs(this.#pairs, Math.max(0, from), Math.min(to, this.length));

@@ -12,19 +12,23 @@ import {
 } from '../../../src/matching/candidates.ts';
 import { matchSnapshot, type PartSearcher } from '../../../src/matching/match-snapshot.ts';
 import { adoptRows, ownerOf, searchCopyOf } from '../../../src/matching/search-parts.ts';
+import type { MatchListing } from '../../../src/matching/types.ts';
 import { HOURLY, randomSnapshot } from './arbitraries.ts';
 import { CONFIG, CTX } from './fixtures.ts';
+
+/** A snapshot of `listings` with the test context, keeping the `k` best pairs per listing when given. */
+const snapshotOf = (listings: MatchListing[], k?: number) => ({
+  ...CTX,
+  hourlyProfiles: HOURLY,
+  ...(k === undefined ? {} : { config: { ...CONFIG, maxCandidatesPerListing: k } }),
+  listings,
+});
 
 describe('matching a whole snapshot', () => {
   it('when snapshots are random, then matchSnapshot gives what generateCandidates and the allocators give in sequence', async () => {
     await fc.assert(
       fc.asyncProperty(randomSnapshot, fc.constantFrom(1, 3, 10), async (listings, k) => {
-        const input = {
-          ...CTX,
-          hourlyProfiles: HOURLY,
-          config: { ...CONFIG, maxCandidatesPerListing: k },
-          listings,
-        };
+        const input = snapshotOf(listings, k);
         const candidates = generateCandidates(input);
         const taken: unknown[] = [];
         const lp = await matchSnapshot(input, {
@@ -54,12 +58,7 @@ describe('matching a whole snapshot', () => {
       searchPart(structuredClone(searchCopyOf(input)), part, index);
     await fc.assert(
       fc.asyncProperty(randomSnapshot, fc.constantFrom(1, 3, 10), async (listings, k) => {
-        const input = {
-          ...CTX,
-          hourlyProfiles: HOURLY,
-          config: { ...CONFIG, maxCandidatesPerListing: k },
-          listings,
-        };
+        const input = snapshotOf(listings, k);
         const whole = searchPairs(input);
         const split = await matchSnapshot(input, { search: inPlace, splitSearchMinListings: 0 });
         expect(split.candidates.explain()).toEqual(generateCandidates(input));
@@ -78,7 +77,7 @@ describe('matching a whole snapshot', () => {
         fc.integer({ min: 2, max: 3 }),
         fc.double({ min: 0, max: 1, noNaN: true }),
         (listings, parts, firstShare) => {
-          const input = { ...CTX, hourlyProfiles: HOURLY, listings };
+          const input = snapshotOf(listings);
           const whole = searchPairs(input);
           const index = buildMatchIndex(input);
           const own = searchBest(index, { part: 0, parts, firstShare });
@@ -114,7 +113,7 @@ describe('matching a whole snapshot', () => {
     const failing: PartSearcher = () => Promise.reject(new Error('worker gone'));
     await fc.assert(
       fc.asyncProperty(randomSnapshot, async (listings) => {
-        const input = { ...CTX, hourlyProfiles: HOURLY, listings };
+        const input = snapshotOf(listings);
         const result = await matchSnapshot(input, {
           search: failing,
           splitSearchMinListings: 0,
@@ -129,15 +128,12 @@ describe('matching a whole snapshot', () => {
 
   it('when the consumer of explained candidates fails, then the run fails with its error', async () => {
     const listings = fc.sample(
-      randomSnapshot.filter(
-        (l) => generateCandidates({ ...CTX, hourlyProfiles: HOURLY, listings: l }).length > 0,
-      ),
+      randomSnapshot.filter((l) => generateCandidates(snapshotOf(l)).length > 0),
       { numRuns: 1, seed: 7 },
     )[0]!;
-    const run = matchSnapshot(
-      { ...CTX, hourlyProfiles: HOURLY, listings },
-      { explained: { size: 1, take: () => Promise.reject(new Error('store gone')) } },
-    );
+    const run = matchSnapshot(snapshotOf(listings), {
+      explained: { size: 1, take: () => Promise.reject(new Error('store gone')) },
+    });
     await expect(run).rejects.toThrow('store gone');
   });
 
