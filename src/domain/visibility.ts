@@ -1,4 +1,4 @@
-import type { MatchListing } from '../matching/types.ts';
+import type { MatchListing } from './match-listing.ts';
 import { canSeeIdentity, canSeePrivate, type Viewer } from './viewer.ts';
 
 /** Grid size, degrees, to which an anonymous listing's location is rounded for others (≈ 5–10 km). */

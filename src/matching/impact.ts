@@ -23,21 +23,6 @@ import type { ReferenceData } from '../domain/reference.ts';
 import type { FitReasons } from './fit-result.ts';
 import type { FactorSet, Impact, MatchListing } from './types.ts';
 
-/** Factor names the engine reads and the unit each must be given in. */
-export const FACTOR_UNITS: Record<string, string> = {
-  'electricity.grid': 'kgCO2e/kWh',
-  'heat.displaced': 'kgCO2e/kWh',
-  'cold.displaced': 'kgCO2e/kWh',
-  'natural-gas.combustion': 'kgCO2e/kWh',
-  'transport.road-freight': 'kgCO2e/tkm',
-  'water.supply': 'kgCO2e/m3',
-};
-/** Families of factor names keyed by a material category id, with their unit. */
-export const FACTOR_FAMILY_UNITS: Record<string, string> = {
-  'virgin.': 'kgCO2e/t',
-  'avoided-disposal.': 'kgCO2e/t',
-};
-
 /**
  * kg CO2e per tonne of virgin material displaced, read as virgin.<category id>: first the category
  * the need is served in (what it would otherwise buy), then the offered residue's own. A category

@@ -2,44 +2,13 @@
  * The contract of the pure matching engine: a snapshot goes in, scored candidates and an
  * allocation come out. No I/O anywhere under matching/.
  */
+import type { FactorSet } from '../domain/factor-set.ts';
 import type { Listing } from '../domain/listing.ts';
+import type { MatchConfig, ScoreTermName } from '../domain/match-config.ts';
+import type { MatchListing } from '../domain/match-listing.ts';
 import type { ReferenceData } from '../domain/reference.ts';
 
-/** A listing as the engine sees it: the stored listing plus its site's coordinates. */
-export type MatchListing = Listing & { lat: number; lon: number };
-
-/** Versioned weights and limits (data/matching/config-<version>.json). */
-export interface MatchConfig {
-  version: string;
-  /** Weight of each score term; they are normalised to sum 1. */
-  weights: Record<ScoreTermName, number>;
-  /** Default distance limit per kind / energy carrier, km. A listing's own maxDistanceKm wins. */
-  distanceLimitsKm: {
-    material: number;
-    water: number;
-    land: number;
-    energy: Record<string, number>;
-  };
-  /** Minimum temperature difference between a heat source and the need's supply temperature, K. */
-  minApproachK: number;
-  /** Fraction of the Carnot COP a real heat pump reaches (Lorenz/Carnot efficiency). */
-  heatPumpCarnotEfficiency: number;
-  /** Largest lift a single-stage heat pump is allowed to make, K. */
-  maxHeatPumpLiftK: number;
-  /** Candidates scoring below this are dropped. */
-  minScore: number;
-  /**
-   * K: a compatible pair is a candidate only when it is among the K best pairs of its need or of
-   * its offer (selection.ts). Default 10.
-   */
-  maxCandidatesPerListing?: number;
-  /** Upper bound on an estimated heat-pump COP (the Carnot formula explodes at small lifts). Default 8. */
-  maxHeatPumpCop?: number;
-  /** Temperatures assumed per carrier when a listing states none, °C, per side of the exchange. */
-  assumedTemperatureC?: { offer: Partial<Record<string, number>>; need: Partial<Record<string, number>> };
-}
-
-export type ScoreTermName = 'resource' | 'quantity' | 'distance' | 'temporal' | 'quality';
+export type { FactorSet, MatchConfig, MatchListing, ScoreTermName };
 
 export interface ScoreTerm {
   name: ScoreTermName;
@@ -49,14 +18,6 @@ export interface ScoreTerm {
   value: number;
   /** One sentence a facilitator can read, e.g. "offer code 100105 is accepted by the need's sub-chapter 1001". */
   reason: string;
-}
-
-/** Emission and substitution factors, each with its source and year (data/factors/<id>.json). */
-export interface FactorSet {
-  id: string;
-  version: string;
-  description: string;
-  factors: Record<string, { value: number; unit: string; source: string; year: number }>;
 }
 
 export interface Impact {

@@ -5,9 +5,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { FACTOR_FAMILY_UNITS, FACTOR_UNITS, type FactorSet } from '../domain/factor-set.ts';
 import { AppError, notFound } from '../errors.ts';
-import { FACTOR_FAMILY_UNITS, FACTOR_UNITS } from '../matching/impact.ts';
-import type { FactorSet } from '../matching/types.ts';
 import { DATA_DIR } from './paths.ts';
 
 export const DEFAULT_FACTOR_SET = 'no-physical-2025';

@@ -6,8 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ENERGY_CARRIERS } from '../domain/listing-kinds.ts';
+import type { MatchConfig } from '../domain/match-config.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { MatchConfig } from '../matching/types.ts';
 import { DATA_DIR } from './paths.ts';
 
 export const DEFAULT_MATCH_CONFIG = '1';

@@ -3,11 +3,11 @@ import { idFromRef, newId } from '../domain/ids.ts';
 import { type ListingData, ListingInputSchema, ListingPatchSchema } from '../domain/listing.ts';
 import { type ListingQuery, toFulltextQuery } from '../domain/listing-query.ts';
 import { checkListingReference, materialiseListing } from '../domain/listing-rules.ts';
+import type { MatchListing } from '../domain/match-listing.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { canSeeIdentity, canSeePrivate, type Viewer } from '../domain/viewer.ts';
 import { presentListing, type VisibleListing } from '../domain/visibility.ts';
 import { notFound, validationError } from '../errors.ts';
-import type { MatchListing } from '../matching/types.ts';
 import { contentHash } from '../store/content-hash.ts';
 import {
   deleteListing as deleteListingRow,

@@ -4,6 +4,8 @@
  * engine no longer proposes is withdrawn, never silently deleted.
  */
 import { newId } from '../domain/ids.ts';
+import type { MatchConfig } from '../domain/match-config.ts';
+import type { MatchListing } from '../domain/match-listing.ts';
 import {
   type MatchRun,
   type MatchRunRequest,
@@ -17,7 +19,7 @@ import { buildMatchIndex, candidatesForListing } from '../matching/candidates.ts
 import { haversineKm } from '../matching/distance.ts';
 import { matchSnapshot } from '../matching/match-snapshot.ts';
 import { compareCandidates, evaluatePair } from '../matching/pair.ts';
-import type { Candidate, MatchConfig, MatchInput, MatchListing } from '../matching/types.ts';
+import type { Candidate, MatchInput } from '../matching/types.ts';
 import { ENGINE_VERSION } from '../matching/version.ts';
 import { loadFactorSet } from '../reference/factors.ts';
 import { loadHourlyProfile } from '../reference/load.ts';

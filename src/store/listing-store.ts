@@ -1,5 +1,5 @@
 import { type Listing, ListingSchema } from '../domain/listing.ts';
-import type { MatchListing } from '../matching/types.ts';
+import type { MatchListing } from '../domain/match-listing.ts';
 import { contentHash } from './content-hash.ts';
 import { int, type ManagedTransaction, rows, type Store } from './driver.ts';
 import { parseRow } from './parse-row.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { FACTOR_UNITS } from '../../../src/domain/factor-set.ts';
 import { ENERGY_CARRIERS } from '../../../src/domain/listing-kinds.ts';
-import { FACTOR_UNITS } from '../../../src/matching/impact.ts';
 import { FactorSetSchema, listFactorSets, loadFactorSet } from '../../../src/reference/factors.ts';
 import { listMatchConfigs, loadMatchConfig, MatchConfigSchema } from '../../../src/reference/match-config.ts';
 
