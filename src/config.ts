@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { AppError } from './errors.ts';
+
+/** A JVM or Neo4j memory size: digits with an optional k, m or g (`512m`, `4g`). */
+const memorySize = z.string().regex(/^\d+[kmg]?$/i, 'a size such as 512m or 4g');
 
 /** Every setting the service reads from the environment, parsed once. The only reader of process.env. */
 const ConfigSchema = z.object({
@@ -11,6 +15,22 @@ const ConfigSchema = z.object({
   /** Where the embedded Neo4j keeps its store when no NEO4J_URI is given. */
   NEO4J_DATA_DIR: z.string().default('.neo4j/data'),
   NEO4J_EMBEDDED_PORT: z.coerce.number().int().min(0).max(65535).default(7687),
+  /**
+   * Memory of the embedded JVM, sized for a 2-core, 24 GB machine that also runs the service:
+   * heap (-Xms = -Xmx), page cache (holds a national-scale store), and the total memory open
+   * transactions may take, below the heap so a runaway transaction is refused instead of
+   * exhausting it (decision 0009).
+   */
+  NEO4J_HEAP: memorySize.default('4g'),
+  NEO4J_PAGECACHE: memorySize.default('4g'),
+  NEO4J_TX_MEMORY: memorySize.default('3g'),
+  /**
+   * How long a request waits for Neo4j before it answers 503: to open a connection, to get one
+   * from the pool, and for the driver to retry a failed transaction (decision 0009).
+   */
+  NEO4J_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+  NEO4J_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  NEO4J_RETRY_TIME_MS: z.coerce.number().int().min(0).default(2000),
   NEO4J_IMAGE: z.string().default('neo4j:5.26.30-community'),
   /** Set to "false" to skip loading the demo region into an empty database at start-up. */
   LOAD_DEMO: z
@@ -21,6 +41,8 @@ const ConfigSchema = z.object({
   MATCH_CONFIG: z.string().default('1'),
   /** Largest JSON body accepted, e.g. for imports. */
   BODY_LIMIT: z.string().default('25mb'),
+  /** On SIGTERM/SIGINT, how long requests in flight may still run before their sockets close. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -29,7 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`Invalid configuration in the environment:\n${lines}`);
+    throw new AppError('VALIDATION_FAILED', `invalid configuration in the environment:\n${lines}`);
   }
   return parsed.data;
 }

@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'STORE_UNAVAILABLE'
   | 'PROVISIONING_FAILED'
+  | 'PORT_IN_USE'
+  | 'MIGRATION_CHANGED'
   | 'INTERNAL';
 
 export interface ErrorDetail {

@@ -1,45 +1,106 @@
 /**
  * Composition root: config -> logger -> Neo4j -> schema and taxonomy -> demo region -> app -> listen.
- * Stops cleanly on SIGINT/SIGTERM: the HTTP server first, then the driver, then an embedded Neo4j.
+ * Stops cleanly on SIGINT/SIGTERM: the HTTP server first (no new connections, idle ones closed,
+ * requests in flight get SHUTDOWN_GRACE_MS), then the driver, then an embedded Neo4j; exit 0.
+ * On a crash (uncaught exception, unhandled rejection) it stops Neo4j too, then exits 1.
  */
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from './config.ts';
+import { type Config, loadConfig } from './config.ts';
 import { AppError } from './errors.ts';
 import { createApp } from './http/app.ts';
-import { createLogger } from './logger.ts';
-import { openRuntime, provisionOptions } from './runtime.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { driverTimeouts, openRuntime, provisionOptions, type Runtime } from './runtime.ts';
 import { loadDemoIfEmpty } from './services/demo.ts';
 import { startMatchRun } from './services/matching.ts';
+import { isPortFree } from './util/port.ts';
+
+/** Past the grace period, the driver and Neo4j get this long to stop before the process exits anyway. */
+const STOP_BOUND_MS = 40_000;
+
+const httpPortInUse = (config: Config) =>
+  new AppError(
+    'PORT_IN_USE',
+    `PORT: ${config.PORT} on ${config.HOST} is already in use; set PORT to a free port (or 0 for any)`,
+  );
+
+function listen(server: Server, config: Config): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? httpPortInUse(config) : err),
+    );
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+}
+
+/** A crash stops what this process started (the embedded JVM above all), then exits 1. */
+function stopOnCrash(logger: Logger, runtime: () => Runtime | undefined): void {
+  let crashing = false;
+  const crash = (what: string) => (err: unknown) => {
+    if (crashing) return;
+    crashing = true;
+    logger.fatal({ err }, `${what}; stopping Neo4j and exiting`);
+    setTimeout(() => process.exit(1), STOP_BOUND_MS).unref();
+    void Promise.resolve(runtime()?.close())
+      .catch(() => {})
+      .finally(() => process.exit(1));
+  };
+  process.on('uncaughtException', crash('uncaught exception'));
+  process.on('unhandledRejection', crash('unhandled rejection'));
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const runtime = await openRuntime(provisionOptions(config, logger), {
-    factorSet: config.FACTOR_SET,
-    matchConfig: config.MATCH_CONFIG,
-  });
-  if (config.LOAD_DEMO && (await loadDemoIfEmpty(runtime.deps))) {
-    // A fresh demo comes with its suggestions, so the first look at the API has something to show.
-    const run = await startMatchRun(runtime.deps, {});
-    logger.info({ run: run.id, suggestions: run.candidates }, 'matched the demo region');
-  }
-
-  const app = createApp(runtime.deps, { bodyLimit: config.BODY_LIMIT, readiness: runtime.readiness });
-  const server = app.listen(config.PORT, config.HOST, () => {
-    const { port } = server.address() as AddressInfo;
-    logger.info(
-      { url: `http://${config.HOST}:${port}`, neo4j: runtime.neo4j.source },
-      'symbiosis engine listening',
-    );
-  });
-
+  // Checked first, so a port in use is reported at once rather than after Neo4j has started.
+  if (!(await isPortFree(config.PORT, config.HOST))) throw httpPortInUse(config);
+  let runtime: Runtime | undefined;
+  stopOnCrash(logger, () => runtime);
+  runtime = await openRuntime(
+    { ...provisionOptions(config, logger), announce: true },
+    { factorSet: config.FACTOR_SET, matchConfig: config.MATCH_CONFIG },
+    driverTimeouts(config),
+  );
+  const rt = runtime;
   let stopping = false;
+  const server = createServer(createApp(rt.deps, { bodyLimit: config.BODY_LIMIT, readiness: rt.readiness }));
+  // While draining, every answer closes its connection, so keep-alive clients move on.
+  server.prependListener('request', (_req, res) => {
+    if (stopping) res.setHeader('connection', 'close');
+  });
+  try {
+    if (config.LOAD_DEMO && (await loadDemoIfEmpty(rt.deps))) {
+      // A fresh demo comes with its suggestions, so the first look at the API has something to show.
+      const run = await startMatchRun(rt.deps, {});
+      logger.info({ run: run.id, suggestions: run.candidates }, 'matched the demo region');
+    }
+    await listen(server, config);
+  } catch (err) {
+    await rt.close();
+    throw err;
+  }
+  const { port } = server.address() as AddressInfo;
+  logger.info({ url: `http://${config.HOST}:${port}`, neo4j: rt.neo4j.source }, 'symbiosis engine listening');
+
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await runtime.close();
+    rt.beginShutdown();
+    logger.info({ signal, graceMs: config.SHUTDOWN_GRACE_MS }, 'shutting down');
+    setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_MS + STOP_BOUND_MS).unref();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const grace = setTimeout(() => {
+      logger.warn('grace period over; closing the connections still open');
+      server.closeAllConnections();
+    }, config.SHUTDOWN_GRACE_MS);
+    await closed;
+    clearTimeout(grace);
+    await rt.close();
+    logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -47,7 +108,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  // A provisioning failure is a message for the operator, not a stack trace.
+  // A start-up failure is one line for the operator (what to change), not a stack trace.
   if (err instanceof AppError) console.error(`symbiosis engine could not start: ${err.message}`);
   else console.error('symbiosis engine could not start:', err);
   process.exit(1);

@@ -3,12 +3,13 @@
  *   import <document.json> | <companies.csv> <listings.csv> [--dry-run]
  *   match [--out file.json] [--kind material|energy|water|land]
  *   evaluate <case.json> [--k 1,3,5]
- * Each command provisions Neo4j like the main job (NEO4J_URI, a container, or embedded).
+ * Each command provisions Neo4j like the main job (NEO4J_URI, a container, or embedded); while the
+ * service runs on the embedded store, import and match use its Neo4j (running.json) and say so.
  */
 import { loadConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
-import { openRuntime, provisionOptions } from '../runtime.ts';
+import { driverTimeouts, openRuntime, provisionOptions } from '../runtime.ts';
 import { EVALUATE_USAGE, runEvaluate } from './evaluate-command.ts';
 import { IMPORT_USAGE, runImport } from './import-command.ts';
 import { MATCH_USAGE, runMatch } from './match-command.ts';
@@ -25,7 +26,17 @@ async function main(argv: string[]): Promise<number> {
   const settings = { factorSet: config.FACTOR_SET, matchConfig: config.MATCH_CONFIG };
   if (command === 'evaluate') return runEvaluate(config, logger, args);
   if (command === 'import' || command === 'match') {
-    const runtime = await openRuntime(provisionOptions(config, logger), settings);
+    const runtime = await openRuntime(
+      { ...provisionOptions(config, logger), shareRunning: true },
+      settings,
+      driverTimeouts(config),
+    );
+    if (runtime.neo4j.source === 'running') {
+      console.error(
+        `using the Neo4j of the running service (pid ${runtime.neo4j.servicePid}) at ${runtime.neo4j.uri}, ` +
+          `which holds the store in ${config.NEO4J_DATA_DIR}`,
+      );
+    }
     try {
       return command === 'import' ? await runImport(runtime, args) : await runMatch(runtime, args);
     } finally {

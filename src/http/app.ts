@@ -8,7 +8,7 @@ import { pinoHttp } from 'pino-http';
 import { AppError } from '../errors.ts';
 import type { Deps } from '../services/deps.ts';
 import { docsPage } from './docs-page.ts';
-import { STATUS_BY_CODE } from './error-status.ts';
+import { RETRY_AFTER_BY_CODE, STATUS_BY_CODE } from './error-status.ts';
 import { buildOpenApi } from './openapi.ts';
 import { companyRoutes } from './routes/companies.ts';
 import { healthRoutes, type Readiness } from './routes/health.ts';
@@ -89,6 +89,8 @@ function errorHandler(deps: Deps): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const e = toAppError(err);
     const status = STATUS_BY_CODE[e.code];
+    const retryAfter = RETRY_AFTER_BY_CODE[e.code];
+    if (retryAfter !== undefined) res.setHeader('retry-after', String(retryAfter));
     if (status >= 500) {
       deps.logger.error({ err, reqId: req.id }, 'request failed');
     }

@@ -10,5 +10,16 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   CONFLICT: 409,
   STORE_UNAVAILABLE: 503,
   PROVISIONING_FAILED: 503,
+  PORT_IN_USE: 503,
+  MIGRATION_CHANGED: 503,
   INTERNAL: 500,
+};
+
+/**
+ * Seconds a client should wait before trying again (the Retry-After header), for the codes that
+ * mean "not now" rather than "not this": the embedded Neo4j restarts in about ten seconds.
+ */
+export const RETRY_AFTER_BY_CODE: Partial<Record<ErrorCode, number>> = {
+  STORE_UNAVAILABLE: 5,
+  PROVISIONING_FAILED: 30,
 };

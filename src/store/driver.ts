@@ -1,18 +1,39 @@
 /**
  * The one module that owns the Neo4j driver. Integers come back as JS numbers (all our counts and
  * ids fit in 2^53), converted here once through the driver option rather than at every call site.
+ * Driver errors become typed errors here too: "the database is not there" is STORE_UNAVAILABLE,
+ * a unique-constraint violation is CONFLICT, and neither is ever a 500.
  */
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
-import { AppError } from '../errors.ts';
+import { AppError, type ErrorDetail } from '../errors.ts';
 
 export type { Driver, ManagedTransaction };
 
-export function createDriver(uri: string, user: string, password: string): Driver {
+/** How long one call may wait for Neo4j before it gives up (decision 0009). */
+export interface DriverTimeouts {
+  /** To open a TCP connection to Neo4j. */
+  connectMs: number;
+  /** To get a connection from the pool, opening one included. */
+  acquireMs: number;
+  /** How long the driver keeps retrying a managed transaction after its first failure. */
+  retryMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: DriverTimeouts = { connectMs: 3000, acquireMs: 5000, retryMs: 2000 };
+
+export function createDriver(
+  uri: string,
+  user: string,
+  password: string,
+  timeouts: DriverTimeouts = DEFAULT_TIMEOUTS,
+): Driver {
   const auth = password ? neo4j.auth.basic(user, password) : undefined;
   return neo4j.driver(uri, auth, {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
-    connectionAcquisitionTimeout: 30_000,
+    connectionTimeout: timeouts.connectMs,
+    connectionAcquisitionTimeout: timeouts.acquireMs,
+    maxTransactionRetryTime: timeouts.retryMs,
   });
 }
 
@@ -23,12 +44,69 @@ export interface Store {
   close(): Promise<void>;
 }
 
-function wrap(err: unknown): never {
-  const e = err as { code?: string; message?: string };
-  if (e.code === 'ServiceUnavailable' || e.code === 'SessionExpired') {
-    throw new AppError('STORE_UNAVAILABLE', 'the database is not reachable right now', [], { cause: err });
+/** Driver and server codes that mean Neo4j cannot serve right now, whatever the query. */
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.TransientError.Request.NoThreadsAvailable',
+]);
+/** Failures the driver reports without a code of their own ('N/A'): socket errors and timeouts. */
+const UNAVAILABLE_MESSAGE =
+  /Connection acquisition timed out|Failed to establish connection|Connection was closed by server|Pool is closed|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH/;
+const CONSTRAINT_VIOLATION = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
+function causes(err: unknown): { code?: unknown; message?: unknown }[] {
+  const chain: { code?: unknown; message?: unknown }[] = [];
+  let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
+  while (e && typeof e === 'object' && chain.length < 10) {
+    chain.push(e);
+    e = e.cause as typeof e;
   }
-  throw err;
+  return chain;
+}
+
+/** True when the error means Neo4j is unreachable or not serving, rather than a bad query. */
+export function isUnavailable(err: unknown): boolean {
+  return causes(err).some(
+    (e) =>
+      (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) ||
+      (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)),
+  );
+}
+
+/**
+ * Neo4j's message names the other node and its value ("Node(12) already exists with label
+ * `Company` and property `orgNumber` = '…'"); the caller gets only the property that clashed.
+ */
+function constraintDetails(message: string): ErrorDetail[] {
+  const label = /label `([^`]+)`/.exec(message)?.[1];
+  const property = /propert(?:y|ies) `([^`]+)`/.exec(message)?.[1];
+  if (!property) return [];
+  return [{ path: property, message: `another ${label ?? 'record'} already has this ${property}` }];
+}
+
+/** Maps a driver error to our typed errors; anything else is returned unchanged. */
+export function toStoreError(err: unknown): unknown {
+  if (err instanceof AppError) return err;
+  const e = err as { code?: unknown; message?: unknown };
+  if (e?.code === CONSTRAINT_VIOLATION) {
+    return new AppError(
+      'CONFLICT',
+      'the change conflicts with an existing record',
+      constraintDetails(String(e.message ?? '')),
+      { cause: err },
+    );
+  }
+  if (isUnavailable(err)) {
+    return new AppError(
+      'STORE_UNAVAILABLE',
+      'the database is not reachable right now; try again in a few seconds',
+      [],
+      { cause: err },
+    );
+  }
+  return err;
 }
 
 /** Managed transactions: retried by the driver on transient errors, so the work must be idempotent. */
@@ -40,9 +118,10 @@ export function createStore(driver: Driver): Store {
     try {
       return await fn(session);
     } catch (err) {
-      return wrap(err);
+      throw toStoreError(err);
     } finally {
-      await session.close();
+      // Closing a session whose server is gone may fail too; the error above is the one to report.
+      await session.close().catch(() => {});
     }
   };
   return {
