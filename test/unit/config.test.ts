@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+
+describe('loadConfig', () => {
+  it('when nothing is set, then the documented operations defaults apply', () => {
+    expect(loadConfig({})).toMatchObject({
+      NEO4J_HEAP: '4g',
+      NEO4J_PAGECACHE: '4g',
+      NEO4J_TX_MEMORY: '3g',
+      NEO4J_CONNECT_TIMEOUT_MS: 3000,
+      NEO4J_ACQUIRE_TIMEOUT_MS: 5000,
+      NEO4J_RETRY_TIME_MS: 2000,
+      SHUTDOWN_GRACE_MS: 10_000,
+    });
+  });
+
+  it('when memory sizes are given, then they are taken as written', () => {
+    const config = loadConfig({ NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '2G', NEO4J_TX_MEMORY: '0' });
+    expect(config).toMatchObject({ NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '2G', NEO4J_TX_MEMORY: '0' });
+  });
+
+  it('when a setting is malformed, then the error names it, without a stack for the operator', () => {
+    expect(() => loadConfig({ NEO4J_HEAP: 'lots', PORT: 'http' })).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION_FAILED',
+        message: expect.stringMatching(/PORT: [\s\S]*NEO4J_HEAP: a size such as 512m or 4g/),
+      }),
+    );
+  });
+});
