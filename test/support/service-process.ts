@@ -1,0 +1,102 @@
+/**
+ * The main job (what `npm start` runs) as a child process on free ports, with an embedded Neo4j
+ * on a store of the test's own: never NEO4J_URI, never the run's shared database.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { REPO_ROOT } from '../../src/reference/paths.ts';
+
+export interface ServiceProcess {
+  child: ChildProcess;
+  /** Resolves with the exit code and signal. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** stdout and stderr as they came. */
+  output(): string;
+  stderr(): string;
+}
+
+/** Small JVM settings: several services may run at once beside the tests' Neo4j. */
+const SMALL_NEO4J = { NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '128m', NEO4J_TX_MEMORY: '256m' };
+
+export function spawnService(env: Record<string, string>, nodeArgs: string[] = []): ServiceProcess {
+  const { NEO4J_URI: _uri, ...inherited } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, 'src/main.ts'], {
+    cwd: REPO_ROOT,
+    env: {
+      ...inherited,
+      PORT: '0',
+      NEO4J_EMBEDDED_PORT: '0',
+      LOAD_DEMO: 'false',
+      LOG_LEVEL: 'info',
+      ...SMALL_NEO4J,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    err += chunk.toString();
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, exited, output: () => out, stderr: () => err };
+}
+
+/** Waits for the "listening" line and returns the service's URL. */
+export function listeningUrl(service: ServiceProcess, timeoutMs = 150_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      clearInterval(poll);
+      reject(
+        new Error(`the service did not start within ${timeoutMs} ms:\n${service.output().slice(-3000)}`),
+      );
+    }, timeoutMs);
+    const poll = setInterval(() => {
+      const m = /"url":"(http:\/\/[^"]+)".*listening/.exec(service.output());
+      if (m) {
+        clearTimeout(timer);
+        clearInterval(poll);
+        resolve(m[1]!);
+      }
+    }, 100);
+    void service.exited.then(({ code }) => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      reject(
+        new Error(`the service exited with ${code} before listening:\n${service.output().slice(-3000)}`),
+      );
+    });
+  });
+}
+
+/** Alive and not a zombie (an exited process nobody has reaped yet counts as gone). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
+/** Milliseconds until none of pids is alive; throws after timeoutMs. */
+export async function goneWithin(pids: number[], timeoutMs: number): Promise<number> {
+  const started = performance.now();
+  while (pids.some(isAlive)) {
+    if (performance.now() - started > timeoutMs) {
+      throw new Error(`still alive after ${timeoutMs} ms: ${pids.filter(isAlive).join(', ')}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return performance.now() - started;
+}
