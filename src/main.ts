@@ -56,6 +56,17 @@ async function main(): Promise<void> {
   if (!(await isPortFree(config.PORT, config.HOST))) throw httpPortInUse(config);
   let runtime: Runtime | undefined;
   stopOnCrash(logger, () => runtime);
+  // Until the service listens, a signal stops what is open and exits. While Neo4j is still being
+  // provisioned there is nothing to close: the JVM notices its standard input end and exits too.
+  let onSignal = (signal: string): void => {
+    logger.info({ signal }, 'stopping during start-up');
+    setTimeout(() => process.exit(1), STOP_BOUND_MS).unref();
+    void Promise.resolve(runtime?.close())
+      .catch(() => {})
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
   runtime = await openRuntime(
     { ...provisionOptions(config, logger), announce: true },
     { factorSet: config.FACTOR_SET, matchConfig: config.MATCH_CONFIG },
@@ -103,8 +114,9 @@ async function main(): Promise<void> {
     logger.info('stopped');
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  onSignal = (signal) => {
+    void stop(signal);
+  };
 }
 
 main().catch((err: unknown) => {

@@ -22,13 +22,32 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * for local development and tests on machines without Docker.
  *
  * Prints one line "NEO4J_READY bolt://127.0.0.1:PORT" when Bolt accepts connections.
- * Stops cleanly when its standard input closes (the Node parent exited) or on SIGTERM,
- * so no orphan JVM outlives the process that asked for it.
+ * Stops cleanly when its standard input closes (the Node parent stopped it, or exited in any
+ * way, even killed) or on SIGTERM, so no orphan JVM outlives the process that asked for it;
+ * before it is ready, the end of its input makes it exit at once.
  *
  * Reference: Neo4j Java Reference, "Bolt connector" (embedded).
  */
 public final class Neo4jLauncher {
     public static void main(String[] args) throws Exception {
+        // Watch standard input from the start: if the parent goes away while Neo4j is still
+        // starting, exit then rather than after a start nobody waits for. A non-daemon thread,
+        // so it also keeps the JVM alive once main returns.
+        Thread watcher = new Thread(() -> {
+            waitForStdinClose(System.in);
+            System.exit(0);
+        }, "stdin-watcher");
+        watcher.start();
+        try {
+            start(args);
+        } catch (Throwable e) {
+            // The watcher would keep the JVM alive: a failed start must end it.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void start(String[] args) throws Exception {
         Map<String, String> opts = parse(args);
         Path home = Path.of(opts.getOrDefault("data", "neo4j-data")).toAbsolutePath();
         int port = Integer.parseInt(opts.getOrDefault("port", "7687"));
@@ -65,9 +84,6 @@ public final class Neo4jLauncher {
                 .getPort();
         System.out.println("NEO4J_READY bolt://127.0.0.1:" + boltPort);
         System.out.flush();
-
-        waitForStdinClose(System.in);
-        System.exit(0);
     }
 
     private static void waitForStdinClose(InputStream in) {
