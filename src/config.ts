@@ -16,13 +16,12 @@ const ConfigSchema = z.object({
   NEO4J_DATA_DIR: z.string().default('.neo4j/data'),
   NEO4J_EMBEDDED_PORT: z.coerce.number().int().min(0).max(65535).default(7687),
   /**
-   * Memory of the embedded JVM, sized for a 2-core, 24 GB machine that also runs the service:
-   * heap (-Xms = -Xmx), page cache (holds a national-scale store), and the total memory open
-   * transactions may take, below the heap so a runaway transaction is refused instead of
-   * exhausting it (decision 0009).
+   * Memory of the embedded JVM on a 2-core, 24 GB machine that also runs the service: heap
+   * (-Xms = -Xmx), page cache, and the total memory open transactions may take, kept below the
+   * heap so a runaway transaction is refused instead of exhausting it (decision 0009).
    */
   NEO4J_HEAP: memorySize.default('4g'),
-  NEO4J_PAGECACHE: memorySize.default('4g'),
+  NEO4J_PAGECACHE: memorySize.default('2g'),
   NEO4J_TX_MEMORY: memorySize.default('3g'),
   /**
    * How long a request waits for Neo4j before it answers 503: to open a connection, to get one

@@ -4,7 +4,7 @@
  * requests in flight get SHUTDOWN_GRACE_MS), then the driver, then an embedded Neo4j; exit 0.
  * On a crash (uncaught exception, unhandled rejection) it stops Neo4j too, then exits 1.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Config, loadConfig } from './config.ts';
 import { AppError } from './errors.ts';
@@ -75,9 +75,15 @@ async function main(): Promise<void> {
   const rt = runtime;
   let stopping = false;
   const server = createServer(createApp(rt.deps, { bodyLimit: config.BODY_LIMIT, readiness: rt.readiness }));
-  // While draining, every answer closes its connection, so keep-alive clients move on.
+  // While draining, every answer not yet begun closes its connection, so keep-alive clients move on.
+  const answering = new Set<ServerResponse>();
+  const closeAfterAnswer = (res: ServerResponse) => {
+    if (!res.headersSent) res.setHeader('connection', 'close');
+  };
   server.prependListener('request', (_req, res) => {
-    if (stopping) res.setHeader('connection', 'close');
+    if (stopping) closeAfterAnswer(res);
+    answering.add(res);
+    res.once('close', () => answering.delete(res));
   });
   try {
     if (config.LOAD_DEMO && (await loadDemoIfEmpty(rt.deps))) {
@@ -104,6 +110,7 @@ async function main(): Promise<void> {
     }, config.SHUTDOWN_GRACE_MS + STOP_BOUND_MS).unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
+    for (const res of answering) closeAfterAnswer(res);
     const grace = setTimeout(() => {
       logger.warn('grace period over; closing the connections still open');
       server.closeAllConnections();

@@ -5,7 +5,7 @@ describe('loadConfig', () => {
   it('when nothing is set, then the documented operations defaults apply', () => {
     expect(loadConfig({})).toMatchObject({
       NEO4J_HEAP: '4g',
-      NEO4J_PAGECACHE: '4g',
+      NEO4J_PAGECACHE: '2g',
       NEO4J_TX_MEMORY: '3g',
       NEO4J_CONNECT_TIMEOUT_MS: 3000,
       NEO4J_ACQUIRE_TIMEOUT_MS: 5000,
