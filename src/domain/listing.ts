@@ -12,6 +12,7 @@ import {
   WATER_QUALITIES,
   WATER_TYPES,
 } from './listing-kinds.ts';
+import { FIELD_BOUNDS } from './quantity-bounds.ts';
 import { PERIODS } from './units.ts';
 
 const isoDate = z.iso.date().meta({ description: 'ISO date, YYYY-MM-DD' });
@@ -72,9 +73,9 @@ export const EnergyDetailsSchema = z
     carrier: z.enum(ENERGY_CARRIERS),
     supplyTemperatureC: z.number().min(-60).max(1600).optional(),
     returnTemperatureC: z.number().min(-60).max(1600).optional(),
-    powerKw: z.number().positive().finite().optional(),
+    powerKw: z.number().positive().max(FIELD_BOUNDS.powerKw, 'must be at most 1e8 kW (100 GW)').optional(),
     monthlyProfile: z
-      .array(z.number().min(0).finite())
+      .array(z.number().min(0).max(FIELD_BOUNDS.monthlyFactor, 'must be at most 1e12 (factors are relative)'))
       .length(12, 'must have 12 monthly factors, January first')
       .optional()
       .meta({ description: '12 relative monthly factors (any scale), January first' }),

@@ -113,3 +113,51 @@ describe('bad input never gives a 500', () => {
     expect(runsAfter.body.items.length).toBe(runsBefore.body.items.length);
   });
 });
+
+describe('poisoned quantities are refused before they are stored', () => {
+  const listingsNow = async () =>
+    (await app.request('GET', '/listings?limit=500', undefined, { 'x-role': 'facilitator' })).body.items.map(
+      (l: { id: string; updatedAt: string; canonicalQuantity: unknown }) =>
+        `${l.id}@${l.updatedAt}:${JSON.stringify(l.canonicalQuantity)}`,
+    );
+  const huge = { value: 1e308, unit: 't/day' };
+  const materialOffer = (over: Record<string, unknown> = {}) => ({
+    siteId: ids.site,
+    direction: 'offer',
+    kind: 'material',
+    title: 'Slag',
+    quantity: huge,
+    material: { wasteCodes: ['100202'] },
+    ...over,
+  });
+
+  it('when a listing of 1e308 t/day is posted, patched in or imported, then 4xx names quantity.value and nothing is written', async () => {
+    const before = await listingsNow();
+
+    const created = await app.request('POST', '/listings', materialOffer());
+    expect(created.status).toBe(400);
+    expect(created.body.error.details).toEqual([
+      { path: 'quantity.value', message: expect.stringContaining('than a number can hold') },
+    ]);
+
+    const patched = await app.request('PATCH', `/listings/${ids.listing}`, {
+      quantity: { value: 1e12, unit: 'm3/day' },
+    });
+    expect(patched.status).toBe(400);
+    expect(patched.body.error.details.map((d: { path: string }) => d.path)).toEqual(['quantity.value']);
+
+    const imported = await app.request('POST', '/imports', {
+      listings: [{ ...materialOffer({ siteId: undefined }), ref: 'huge-slag', site: 'nowhere' }],
+    });
+    expect(imported.status).toBe(422);
+    expect(imported.body.errors).toContainEqual(
+      expect.objectContaining({ section: 'listings', row: 0, path: 'listings[0].quantity.value' }),
+    );
+    expect(imported.body.listings.created).toBe(0);
+
+    expect(await listingsNow()).toEqual(before);
+    // What used to turn a stored null into a 500 on every later read and run.
+    expect((await app.request('GET', '/suggestions')).status).toBe(200);
+    expect((await app.request('POST', '/match-runs', {})).status).toBeLessThan(300);
+  });
+});
