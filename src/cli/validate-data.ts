@@ -6,8 +6,9 @@
  *
  * Every company and listing row is checked on its own, as the importer does: the zod schemas
  * (ImportCompanySchema, ImportListingSchema), the reference checks of listing-rules.ts (List of
- * Waste codes, material categories, units, hourly profiles), industry divisions against the ISIC
- * file, unique refs, and that each listing's site is a site of the document. Case files also have
+ * Waste codes, material categories, units, hourly profiles), text that cannot be stored (NUL, lone
+ * surrogates), industry divisions against the ISIC file, unique refs, and that each listing's site
+ * is a site of the document. Case files also have
  * their `expected` exchanges checked against the document's company refs. The taxonomy files
  * (material categories and substitutions) are checked once per run.
  *
@@ -21,6 +22,7 @@ import type { z } from 'zod';
 import { ImportCompanySchema, ImportEnvelopeSchema, ImportListingSchema } from '../domain/import-document.ts';
 import { checkListingReference } from '../domain/listing-rules.ts';
 import { industryDivision, isKnownWastePrefix, type ReferenceData } from '../domain/reference.ts';
+import { unsafeTextDetails } from '../domain/text-safety.ts';
 import { formatPath } from '../errors.ts';
 import { loadReferenceData } from '../reference/load.ts';
 
@@ -161,6 +163,7 @@ export function validateDocument(file: string, doc: unknown, ref: ReferenceData)
     const problems: RowProblem[] = [];
     const add = (path: string, message: string) =>
       problems.push({ file, row: where, ref: refOf(row), path, message });
+    for (const d of unsafeTextDetails(row)) add(d.path, d.message);
     const parsed = ImportCompanySchema.safeParse(row);
     if (!parsed.success) {
       for (const i of issuesOf(parsed.error)) add(i.path, i.message);
@@ -189,6 +192,7 @@ export function validateDocument(file: string, doc: unknown, ref: ReferenceData)
     const problems: RowProblem[] = [];
     const add = (path: string, message: string) =>
       problems.push({ file, row: where, ref: refOf(row), path, message });
+    for (const d of unsafeTextDetails(row)) add(d.path, d.message);
     const parsed = ImportListingSchema.safeParse(row);
     if (!parsed.success) {
       for (const i of issuesOf(parsed.error)) add(i.path, i.message);

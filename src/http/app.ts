@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
-import { AppError } from '../errors.ts';
+import { unsafeTextDetails } from '../domain/text-safety.ts';
+import { AppError, validationError } from '../errors.ts';
 import type { Deps } from '../services/deps.ts';
 import { docsPage } from './docs-page.ts';
 import { STATUS_BY_CODE } from './error-status.ts';
@@ -39,6 +40,16 @@ const requireJson: RequestHandler = (req, _res, next) => {
   next();
 };
 
+/** NUL and lone surrogates are refused before any route reads the request (domain/text-safety.ts). */
+const refuseUnsafeText: RequestHandler = (req, _res, next) => {
+  const details = [...unsafeTextDetails(req.body), ...unsafeTextDetails(req.query)];
+  if (details.length > 0) {
+    next(validationError('the request holds text that cannot be stored', details));
+    return;
+  }
+  next();
+};
+
 export function createApp(deps: Deps, options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -58,6 +69,7 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
   );
   app.use(requireJson);
   app.use(express.json({ limit: options.bodyLimit, strict: false }));
+  app.use(refuseUnsafeText);
 
   const openapi = buildOpenApi();
   app.get('/openapi.json', (_req, res) => {

@@ -17,6 +17,7 @@ import type { Listing } from '../domain/listing.ts';
 import { checkListingReference, materialiseListing } from '../domain/listing-rules.ts';
 import { industryDivision } from '../domain/reference.ts';
 import type { Site } from '../domain/site.ts';
+import { unsafeTextDetails } from '../domain/text-safety.ts';
 import { issuesToDetails, parseOrThrow } from '../domain/validate.ts';
 import { formatPath, validationError } from '../errors.ts';
 import { companiesByOrgNumbers, companyHashesByRefs, upsertCompanies } from '../store/company-store.ts';
@@ -120,12 +121,21 @@ export async function importDocument(
     return typeof r === 'string' ? r : undefined;
   };
 
+  /** A row holding NUL or a lone surrogate is rejected whole: nothing of it can be stored as sent. */
+  const refuseUnsafeText = (section: ImportSection, index: number, raw: unknown): boolean => {
+    const unsafe = unsafeTextDetails(raw);
+    const ref = unsafe.some((d) => d.path === 'ref') ? undefined : refOf(raw);
+    for (const d of unsafe) fail(section, index, ref, d.path === '(body)' ? '' : d.path, d.message);
+    return unsafe.length > 0;
+  };
+
   // 1. Companies and their sites, each row on its own.
   const companyRows: { index: number; row: ImportCompany }[] = [];
   const seenCompanyRefs = new Map<string, number>();
   const seenOrgNumbers = new Map<string, number>();
   const fileSites = new Map<string, { companyIndex: number }>();
   envelope.companies.forEach((raw, index) => {
+    if (refuseUnsafeText('companies', index, raw)) return;
     const parsed = ImportCompanySchema.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
       for (const d of issuesToDetails(parsed.error.issues))
@@ -173,6 +183,7 @@ export async function importDocument(
   const listingRows: { index: number; row: ImportListing }[] = [];
   const seenListingRefs = new Map<string, number>();
   envelope.listings.forEach((raw, index) => {
+    if (refuseUnsafeText('listings', index, raw)) return;
     const parsed = ImportListingSchema.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
       for (const d of issuesToDetails(parsed.error.issues))

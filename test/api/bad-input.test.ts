@@ -161,3 +161,36 @@ describe('poisoned quantities are refused before they are stored', () => {
     expect((await app.request('POST', '/match-runs', {})).status).toBeLessThan(300);
   });
 });
+
+describe('text that cannot be stored is refused at the door', () => {
+  it('when a body or a query holds U+0000 or a lone surrogate, then 400 names each place and nothing is written', async () => {
+    const before = await app.request('GET', '/listings?limit=500', undefined, { 'x-role': 'facilitator' });
+    // Sent as raw JSON text: the escapes reach the parser exactly as a client would send them.
+    const body =
+      '{"siteId":"SITE","direction":"offer","kind":"water","title":"Cooling\\u0000water",' +
+      '"quantity":{"value":10,"unit":"m3/day"},"water":{"type":"cooling"},"description":"x\\ud800y"}';
+    const res = await app.request('POST', '/listings', body.replace('SITE', ids.site));
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(res.body.error.details).toEqual([
+      { path: 'title', message: 'holds a NUL character (U+0000) at position 8' },
+      { path: 'description', message: 'holds an unpaired UTF-16 surrogate (U+D800) at position 2' },
+    ]);
+
+    const patch = await app.request('PATCH', `/companies/${ids.company}`, '{"name":"Probe\\u0000AS"}');
+    expect(patch.status).toBe(400);
+    expect(patch.body.error.details).toEqual([
+      { path: 'name', message: 'holds a NUL character (U+0000) at position 6' },
+    ]);
+
+    const query = await app.request('GET', '/listings?q=heat%00');
+    expect(query.status).toBe(400);
+    expect(query.body.error.details).toEqual([
+      { path: 'q', message: 'holds a NUL character (U+0000) at position 5' },
+    ]);
+
+    const after = await app.request('GET', '/listings?limit=500', undefined, { 'x-role': 'facilitator' });
+    expect(after.body).toEqual(before.body);
+    expect((await app.request('GET', `/companies/${ids.company}`)).body.name).toBe('Probe AS');
+  });
+});

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDocument } from '../../src/services/import.ts';
 import { startTestApp, type TestApp } from '../support/harness.ts';
 
 let app: TestApp;
@@ -195,5 +196,33 @@ describe('bulk import', () => {
       path: 'companies.shoe_size',
       message: 'is not a known column',
     });
+  });
+
+  it('when a document given to the CLI holds a NUL or a lone surrogate, then only those rows are rejected, each naming its field', async () => {
+    const doc = document();
+    doc.listings[0]!.title = 'Saw\u0000dust';
+    doc.companies[2]!.name = 'Heat Co \ud800';
+    const summary = await importDocument(app.runtime.deps, doc, { dryRun: true });
+    expect(summary.errors).toEqual(
+      expect.arrayContaining([
+        {
+          section: 'companies',
+          row: 2,
+          ref: 'heatco',
+          path: 'companies[2].name',
+          message: 'holds an unpaired UTF-16 surrogate (U+D800) at position 9',
+        },
+        {
+          section: 'listings',
+          row: 0,
+          ref: 'acme-sawdust',
+          path: 'listings[0].title',
+          message: 'holds a NUL character (U+0000) at position 4',
+        },
+      ]),
+    );
+    expect(summary.companies.rejected).toBe(2);
+    // The five rows that were bad before, and the sawdust; heat-fuel keeps its site stored earlier.
+    expect(summary.listings.rejected).toBe(6);
   });
 });
