@@ -8,7 +8,11 @@ export const IndustryCodeSchema = z
     /^\d{2}(\.\d{1,3})?$/,
     'must be an SN2007/NACE code such as 24.420 (division 2 digits, then up to 3 more)',
   )
-  .meta({ description: 'SN2007/NACE industry code, e.g. 24.420 (aluminium production)', example: '24.420' });
+  .meta({
+    description:
+      'SN2007/NACE industry code, e.g. 24.420 (aluminium production); division, group and class are checked against NACE Rev. 2, a 5th digit (SN2007 subclass) is accepted when its class exists',
+    example: '24.420',
+  });
 
 export const ContactSchema = z
   .strictObject({

@@ -1,5 +1,6 @@
 import { type Company, CompanyInputSchema } from '../domain/company.ts';
 import { idFromRef, newId } from '../domain/ids.ts';
+import { checkIndustryCode } from '../domain/industry-code.ts';
 import { industryDivision, type ReferenceData } from '../domain/reference.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { conflict, type ErrorDetail, notFound, validationError } from '../errors.ts';
@@ -15,12 +16,7 @@ import { contentHash } from '../store/content-hash.ts';
 import type { Deps } from './deps.ts';
 
 export function checkIndustry(code: string, ref: ReferenceData, path = 'industry'): ErrorDetail[] {
-  const division = industryDivision(code);
-  const entry = ref.industry.get(division);
-  if (entry?.level !== 'division') {
-    return [{ path, message: `'${code}': division ${division} is not an SN2007/NACE division` }];
-  }
-  return [];
+  return checkIndustryCode(code, ref, path);
 }
 
 function validateCompany(body: unknown, ref: ReferenceData) {

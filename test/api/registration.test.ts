@@ -59,6 +59,18 @@ describe('registering companies, sites and listings', () => {
     expect(res.body.error.details[0].path).toBe('industry');
   });
 
+  it('when the division exists but has no such group, then 400 names industry and the missing level', async () => {
+    const res = await app.request('POST', '/companies', {
+      ...company,
+      orgNumber: '100000024',
+      industry: '99.999',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([
+      { path: 'industry', message: expect.stringContaining('division 99 has no group 99.9') },
+    ]);
+  });
+
   it('when a body has an unknown field, then 400 names that field', async () => {
     const res = await app.request('POST', '/companies', {
       ...company,
