@@ -1,6 +1,6 @@
 /**
  * Command line: `npm run cli -- <command> ...`
- *   import <document.json> | <companies.csv> <listings.csv> [--dry-run]
+ *   import <document.json> | <companies.csv> <listings.csv> [--dry-run] [--errors-csv rejected.csv]
  *   match [--out file.json] [--kind material|energy|water|land]
  *   evaluate <case.json> [--k 1,3,5]
  * Each command provisions Neo4j like the main job (NEO4J_URI, a container, or embedded).

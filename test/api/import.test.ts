@@ -186,6 +186,28 @@ describe('bulk import', () => {
     expect(heat.body.items[0].canonicalQuantity).toEqual({ value: 2500, unit: 'MWh/yr' });
   });
 
+  it('when a CSV file has a quote that is never closed, then 400 names the file and line and nothing is written', async () => {
+    const before = await app.request('GET', '/listings?limit=100');
+    const res = await app.request('POST', '/imports/csv', {
+      companies: 'company_ref,name,country,industry,site_ref,lat,lon\nq-co,Q AS,SE,10.510,q-site,59.9,10.7\n',
+      listings: [
+        'ref,site,direction,kind,title,quantity_value,quantity_unit,land_use',
+        'q-1,q-site,offer,land,Plot,2,daa,industrial',
+        'q-2,q-site,offer,land,"Plot with a quote left open,3,daa,industrial',
+        'q-3,q-site,offer,land,Quay,4,daa,industrial',
+      ].join('\r\n'),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([
+      {
+        path: 'listings (line 3, column title)',
+        message: expect.stringContaining('closing quote never comes'),
+      },
+    ]);
+    expect((await app.request('GET', '/listings?limit=100')).body).toEqual(before.body);
+    expect((await app.request('GET', '/companies?q=Q AS')).body.total).toBe(0);
+  });
+
   it('when a CSV file has an unknown column, then the whole import is refused', async () => {
     const res = await app.request('POST', '/imports/csv', {
       companies: 'company_ref,name,shoe_size\nx,y,42',
