@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidOrgNumber, normaliseOrgNumber } from './org-number.ts';
+import { withoutDefaults } from './patch.ts';
 
 /** SN2007 / NACE Rev. 2 code: a division ("24"), optionally refined ("24.4", "24.42", "24.420"). */
 export const IndustryCodeSchema = z
@@ -68,6 +69,13 @@ export function refineCompany(
 }
 
 export const CompanyInputSchema = CompanyFieldsSchema.superRefine(refineCompany).meta({ id: 'CompanyInput' });
+
+/** A partial update: only the fields named change (country gets no default); revalidated whole. */
+export const CompanyPatchSchema = z
+  .strictObject(withoutDefaults(CompanyFieldsSchema.shape))
+  .partial()
+  .meta({ id: 'CompanyPatch' });
+export type CompanyPatch = z.output<typeof CompanyPatchSchema>;
 export type CompanyInput = z.input<typeof CompanyInputSchema>;
 export type CompanyData = z.output<typeof CompanyInputSchema>;
 

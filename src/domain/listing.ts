@@ -12,6 +12,7 @@ import {
   WATER_QUALITIES,
   WATER_TYPES,
 } from './listing-kinds.ts';
+import { withoutDefaults } from './patch.ts';
 import { FIELD_BOUNDS } from './quantity-bounds.ts';
 import { PERIODS } from './units.ts';
 
@@ -194,9 +195,12 @@ export const ListingInputSchema = ListingBaseSchema.superRefine(refineListing).m
 export type ListingInput = z.input<typeof ListingInputSchema>;
 export type ListingData = z.output<typeof ListingInputSchema>;
 
-/** A partial update: any field but siteId and kind may change; the merged result is revalidated whole. */
+/**
+ * A partial update: any field but kind may change, and only the fields named change (no defaults
+ * are filled in; see domain/patch.ts); the merged result is revalidated whole.
+ */
 export const ListingPatchSchema = z
-  .strictObject(listingFields)
+  .strictObject(withoutDefaults(listingFields))
   .omit({ kind: true })
   .partial()
   .meta({ id: 'ListingPatch' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RefSchema } from './company.ts';
+import { withoutDefaults } from './patch.ts';
 
 export const SiteInputSchema = z
   .strictObject({
@@ -12,6 +13,13 @@ export const SiteInputSchema = z
   })
   .meta({ id: 'SiteInput' });
 export type SiteInput = z.input<typeof SiteInputSchema>;
+
+/** A partial update: only the fields named change; the merged site is revalidated whole. */
+export const SitePatchSchema = z
+  .strictObject(withoutDefaults(SiteInputSchema.shape))
+  .partial()
+  .meta({ id: 'SitePatch' });
+export type SitePatch = z.output<typeof SitePatchSchema>;
 
 export const SiteSchema = z
   .object({

@@ -4,11 +4,11 @@
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { CompanyFieldsSchema, CompanyInputSchema, CompanySchema } from '../domain/company.ts';
+import { CompanyInputSchema, CompanyPatchSchema, CompanySchema } from '../domain/company.ts';
 import { ImportCompanySchema, ImportEnvelopeSchema, ImportListingSchema } from '../domain/import-document.ts';
 import { ListingInputSchema, ListingPatchSchema, ListingSchema } from '../domain/listing.ts';
 import { ListingQuerySchema, PaginationSchema } from '../domain/listing-query.ts';
-import { SiteInputSchema, SiteSchema } from '../domain/site.ts';
+import { SiteInputSchema, SitePatchSchema, SiteSchema } from '../domain/site.ts';
 import { MatchRunRequestSchema, MatchRunSchema, StoredSuggestionSchema } from '../domain/suggestion.ts';
 import { SuggestionQuerySchema } from '../domain/suggestion-query.ts';
 import { CascadeQuerySchema, CompanyQuerySchema } from './routes/companies.ts';
@@ -126,7 +126,7 @@ export function buildOpenApi(): object {
       method: 'patch',
       path: '/companies/{id}',
       summary: 'Update a company (given fields replace stored ones)',
-      request: { params: IdParams, body: json(CompanyFieldsSchema.partial(), 'fields to change') },
+      request: { params: IdParams, body: json(CompanyPatchSchema, 'fields to change') },
       responses: { 200: json(CompanySchema, 'updated'), 400: errors[400], 404: errors[404] },
     },
     {
@@ -165,7 +165,7 @@ export function buildOpenApi(): object {
       method: 'patch',
       path: '/sites/{id}',
       summary: 'Update a site',
-      request: { params: IdParams, body: json(SiteInputSchema.partial(), 'fields to change') },
+      request: { params: IdParams, body: json(SitePatchSchema, 'fields to change') },
       responses: { 200: json(SiteSchema, 'updated'), 400: errors[400], 404: errors[404] },
     },
     {

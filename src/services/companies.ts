@@ -1,6 +1,7 @@
-import { type Company, CompanyInputSchema } from '../domain/company.ts';
+import { type Company, CompanyInputSchema, CompanyPatchSchema } from '../domain/company.ts';
 import { idFromRef, newId } from '../domain/ids.ts';
 import { checkIndustryCode } from '../domain/industry-code.ts';
+import { mergePatch } from '../domain/patch.ts';
 import { industryDivision, type ReferenceData } from '../domain/reference.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { conflict, type ErrorDetail, notFound, validationError } from '../errors.ts';
@@ -72,7 +73,8 @@ export async function updateCompany(deps: Deps, id: string, patch: unknown): Pro
     ]);
   }
   const { id: _i, createdAt: _c, updatedAt: _u, industryDivision: _d, ...editable } = current;
-  const data = validateCompany({ ...editable, ...patch }, deps.reference);
+  const named = parseOrThrow(CompanyPatchSchema, patch, 'company update');
+  const data = validateCompany(mergePatch(editable, named), deps.reference);
   const updated: Company = {
     ...data,
     id,

@@ -4,6 +4,7 @@ import { type ListingData, ListingInputSchema, ListingPatchSchema } from '../dom
 import { type ListingQuery, toFulltextQuery } from '../domain/listing-query.ts';
 import { checkListingReference, materialiseListing } from '../domain/listing-rules.ts';
 import type { MatchListing } from '../domain/match-listing.ts';
+import { mergePatch } from '../domain/patch.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { canSeeIdentity, canSeePrivate, type Viewer } from '../domain/viewer.ts';
 import { presentListing, type VisibleListing } from '../domain/visibility.ts';
@@ -84,7 +85,7 @@ export async function updateListing(deps: Deps, id: string, body: unknown): Prom
     ...editable
   } = current;
   const stripped = material ? (({ hazardous: _h, ...m }) => m)(material) : undefined;
-  const merged = { ...editable, ...(stripped ? { material: stripped } : {}), ...patch };
+  const merged = mergePatch({ ...editable, ...(stripped ? { material: stripped } : {}) }, patch);
   const data = parseOrThrow(ListingInputSchema, merged, 'listing');
   checkReference(deps, data);
   const site = await siteOf(deps, data.siteId);

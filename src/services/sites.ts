@@ -1,5 +1,6 @@
 import { idFromRef, newId } from '../domain/ids.ts';
-import { type Site, SiteInputSchema } from '../domain/site.ts';
+import { mergePatch } from '../domain/patch.ts';
+import { type Site, SiteInputSchema, SitePatchSchema } from '../domain/site.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { conflict, notFound, validationError } from '../errors.ts';
 import { getCompany as getCompanyRow } from '../store/company-store.ts';
@@ -45,7 +46,8 @@ export async function updateSite(deps: Deps, id: string, patch: unknown): Promis
     throw validationError('site update is not valid', [{ path: '(body)', message: 'must be a JSON object' }]);
   }
   const { id: _i, companyId, createdAt, updatedAt: _u, ...editable } = current;
-  const data = parseOrThrow(SiteInputSchema, { ...editable, ...patch }, 'site');
+  const named = parseOrThrow(SitePatchSchema, patch, 'site update');
+  const data = parseOrThrow(SiteInputSchema, mergePatch(editable, named), 'site');
   const updated: Site = { ...data, id, companyId, createdAt, updatedAt: deps.now().toISOString() };
   if (contentHash(updated) === contentHash(current)) return current;
   await deps.store.write((tx) => upsertSites(tx, [updated]));

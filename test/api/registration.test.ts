@@ -134,6 +134,37 @@ describe('registering companies, sites and listings', () => {
     expect(ok.body.createdAt).toBe(created.body.createdAt);
   });
 
+  it('when a private batch listing is patched with a new title only, then it stays private and batch', async () => {
+    const { siteId, companyId } = await companyWithSite();
+    const created = await app.request('POST', '/listings', {
+      ...materialOffer(siteId),
+      confidentiality: 'private',
+      continuity: 'batch',
+    });
+    expect(created.status).toBe(201);
+    const patched = await app.request('PATCH', `/listings/${created.body.id}`, { title: 'Spent pot lining' });
+    expect(patched.status).toBe(200);
+    const owner = { 'x-role': 'business', 'x-company-id': companyId };
+    const read = await app.request('GET', `/listings/${created.body.id}`, undefined, owner);
+    expect(read.body).toMatchObject({
+      title: 'Spent pot lining',
+      confidentiality: 'private',
+      continuity: 'batch',
+    });
+    expect((await app.request('GET', `/listings/${created.body.id}`)).status).toBe(404);
+  });
+
+  it('when a company abroad is patched with a new name only, then its country stays', async () => {
+    const created = await app.request('POST', '/companies', {
+      name: 'Svensk AB',
+      country: 'SE',
+      industry: '24.420',
+    });
+    const patched = await app.request('PATCH', `/companies/${created.body.id}`, { name: 'Svensk Metall AB' });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ name: 'Svensk Metall AB', country: 'SE' });
+  });
+
   it('when a company with listings is deleted without cascade, then 409 and nothing is lost', async () => {
     const { siteId, companyId } = await companyWithSite();
     await app.request('POST', '/listings', materialOffer(siteId));
