@@ -21,12 +21,10 @@ const isoDate = z.iso.date().meta({ description: 'ISO date, YYYY-MM-DD' });
 export const QuantitySchema = z
   .strictObject({
     value: z.number().positive('must be greater than 0').finite(),
-    unit: z
-      .string()
-      .trim()
-      .min(1)
-      .max(20)
-      .meta({ description: 'e.g. t/yr, t/month, kg/day, MWh/yr, GWh/yr, kW, MW, m3/day, l/s, m2, daa, ha' }),
+    unit: z.string().trim().min(1).max(20).meta({
+      description:
+        'e.g. t/yr, t/month, kg/day, MWh/yr, GWh/yr, kW, MW, m3/day, l/s, m2, daa, ha; prefix case counts (mL millilitres, ML megalitres, Mg tonnes)',
+    }),
     period: z.enum(PERIODS).optional().meta({ description: 'needed when the unit has no /period part' }),
     operatingHours: z
       .number()
