@@ -64,6 +64,13 @@ export function refineCompany(
 }
 
 export const CompanyInputSchema = CompanyFieldsSchema.superRefine(refineCompany).meta({ id: 'CompanyInput' });
+
+/** A partial update, without the fields' defaults (zod keeps them under .partial()). */
+export const CompanyPatchSchema = CompanyFieldsSchema.extend({
+  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 country code'),
+})
+  .partial()
+  .meta({ id: 'CompanyPatch' });
 export type CompanyInput = z.input<typeof CompanyInputSchema>;
 export type CompanyData = z.output<typeof CompanyInputSchema>;
 
@@ -79,6 +86,7 @@ export const CompanySchema = z
     contact: ContactSchema.optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    version: z.number().int().meta({ description: 'increases with every change; send it back in If-Match' }),
   })
   .meta({ id: 'Company' });
 export type Company = z.infer<typeof CompanySchema>;

@@ -193,9 +193,17 @@ export const ListingInputSchema = ListingBaseSchema.superRefine(refineListing).m
 export type ListingInput = z.input<typeof ListingInputSchema>;
 export type ListingData = z.output<typeof ListingInputSchema>;
 
-/** A partial update: any field but siteId and kind may change; the merged result is revalidated whole. */
+/**
+ * A partial update: any field but kind may change (siteId only to another site of the same
+ * company); the merged result is revalidated whole. Built without the fields' defaults: zod keeps
+ * defaults under .partial(), which would set every field the caller did not name.
+ */
 export const ListingPatchSchema = z
-  .strictObject(listingFields)
+  .strictObject({
+    ...listingFields,
+    continuity: z.enum(CONTINUITIES).optional(),
+    confidentiality: z.enum(CONFIDENTIALITIES).optional(),
+  })
   .omit({ kind: true })
   .partial()
   .meta({ id: 'ListingPatch' });
@@ -224,6 +232,11 @@ export const ListingSchema = z
     land: LandDetailsSchema.optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    version: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'increases with every change; send it back in If-Match' }),
   })
   .meta({ id: 'Listing' });
 export type Listing = z.infer<typeof ListingSchema>;

@@ -4,6 +4,7 @@
  * lists inside a cell are separated by ';'. Errors name the CSV line and column.
  */
 
+import type { Caller } from '../domain/caller.ts';
 import { validationError } from '../errors.ts';
 import { csvHeader, parseCsvRecords } from '../util/csv.ts';
 import type { Deps } from './deps.ts';
@@ -205,6 +206,7 @@ export function csvToDocument(companiesCsv: string, listingsCsv: string): CsvDoc
 /** Imports the two CSV files; unknown columns reject the whole import before any row is read. */
 export async function importCsvFiles(
   deps: Deps,
+  caller: Caller,
   files: { companies: string; listings: string },
   opts: Omit<ImportOptions, 'rowNumber' | 'fieldName'> = {},
 ): Promise<ImportSummary> {
@@ -215,5 +217,5 @@ export async function importCsvFiles(
       fileErrors.map((e) => ({ path: `${e.file}.${e.column}`, message: e.message })),
     );
   }
-  return importDocument(deps, document, { ...opts, ...options });
+  return importDocument(deps, caller, document, { ...opts, ...options });
 }

@@ -125,7 +125,7 @@ describe('bulk import', () => {
       'acme-sawdust',
       'heat-fuel',
     ]);
-    const companies = await app.request('GET', '/companies');
+    const companies = await app.request('GET', '/companies?count=true');
     expect(companies.body.total).toBe(2);
   });
 
@@ -153,7 +153,7 @@ describe('bulk import', () => {
     const res = await app.request('POST', '/imports?dryRun=true', doc);
     expect(res.body.dryRun).toBe(true);
     expect(res.body.listings.created).toBe(1);
-    const list = await app.request('GET', '/listings?limit=100');
+    const list = await app.request('GET', '/listings?limit=100&count=true');
     expect(list.body.total).toBe(2);
   });
 
