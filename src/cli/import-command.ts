@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { SYSTEM } from '../domain/caller.ts';
 import { AppError } from '../errors.ts';
 import type { Runtime } from '../runtime.ts';
 import { importCsvFiles } from '../services/csv-import.ts';
@@ -70,11 +71,12 @@ export async function runImport(runtime: Runtime, args: string[]): Promise<numbe
         console.error(`${files[0]}: not readable JSON: ${(err as Error).message}`);
         return 2;
       }
-      summary = await importDocument(runtime.deps, document, { dryRun, onProgress: bar.update });
+      summary = await importDocument(runtime.deps, SYSTEM, document, { dryRun, onProgress: bar.update });
     } else if (files.length === 2 && files.every((f) => f.endsWith('.csv'))) {
       const [companies, listings] = files.map((f) => readFileSync(f, 'utf8')) as [string, string];
       summary = await importCsvFiles(
         runtime.deps,
+        SYSTEM,
         { companies, listings },
         { dryRun, onProgress: bar.update },
       );

@@ -91,6 +91,7 @@ export const CompanySchema = z
     contact: ContactSchema.optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    version: z.number().int().meta({ description: 'increases with every change; send it back in If-Match' }),
   })
   .meta({ id: 'Company' });
 export type Company = z.infer<typeof CompanySchema>;

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 
-export type IdPrefix = 'co' | 'si' | 'li' | 'run' | 'sg';
+export type IdPrefix = 'co' | 'si' | 'li' | 'run' | 'sg' | 'usr' | 'tok';
 
 /** A fresh id for something created through the API. */
 export function newId(prefix: IdPrefix): string {

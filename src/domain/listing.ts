@@ -194,8 +194,9 @@ export type ListingInput = z.input<typeof ListingInputSchema>;
 export type ListingData = z.output<typeof ListingInputSchema>;
 
 /**
- * A partial update: any field but kind may change, and only the fields named change (no defaults
- * are filled in; see domain/patch.ts); the merged result is revalidated whole.
+ * A partial update: any field but kind may change (siteId only to another site of the same
+ * company), and only the fields named change (no defaults are filled in; see domain/patch.ts);
+ * the merged result is revalidated whole.
  */
 export const ListingPatchSchema = z
   .strictObject(withoutDefaults(listingFields))
@@ -227,6 +228,11 @@ export const ListingSchema = z
     land: LandDetailsSchema.optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    version: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'increases with every change; send it back in If-Match' }),
   })
   .meta({ id: 'Listing' });
 export type Listing = z.infer<typeof ListingSchema>;

@@ -31,8 +31,14 @@ export const SiteSchema = z
     lon: z.number(),
     address: z.string().optional(),
     municipality: z.string().optional(),
+    municipalityCode: z
+      .string()
+      .optional()
+      .meta({ description: 'municipality number found from the coordinates (absent abroad)' }),
+    countyCode: z.string().optional().meta({ description: 'county number found from the coordinates' }),
     createdAt: z.string(),
     updatedAt: z.string(),
+    version: z.number().int().meta({ description: 'increases with every change; send it back in If-Match' }),
   })
   .meta({ id: 'Site' });
 export type Site = z.infer<typeof SiteSchema>;

@@ -4,6 +4,7 @@
  * lists inside a cell are separated by ';'. Errors name the CSV line and column.
  */
 
+import type { Caller } from '../domain/caller.ts';
 import { validationError } from '../errors.ts';
 import { CsvSyntaxError, type CsvTable, parseCsvTable } from '../util/csv.ts';
 import type { Deps } from './deps.ts';
@@ -233,6 +234,7 @@ function fileErrorPath(e: CsvDocument['fileErrors'][number]): string {
  */
 export async function importCsvFiles(
   deps: Deps,
+  caller: Caller,
   files: { companies: string; listings: string },
   opts: Omit<ImportOptions, 'rowNumber' | 'fieldName'> = {},
 ): Promise<ImportSummary> {
@@ -243,5 +245,5 @@ export async function importCsvFiles(
       fileErrors.map((e) => ({ path: fileErrorPath(e), message: e.message })),
     );
   }
-  return importDocument(deps, document, { ...opts, ...options });
+  return importDocument(deps, caller, document, { ...opts, ...options });
 }
