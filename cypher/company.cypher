@@ -9,6 +9,10 @@ RETURN c.id AS id
 // name: update
 // Only if the company still has the version the change was computed from.
 MATCH (c:Company {id: $id})
+// Locked before its version is read: a compare-and-set (see listing.cypher update).
+SET c._lock = true
+REMOVE c._lock
+WITH c
 WHERE coalesce(c.version, 1) = $expectedVersion
 SET c += $props, c.version = coalesce(c.version, 1) + 1
 WITH c
@@ -100,6 +104,9 @@ RETURN count(DISTINCT s) AS sites, count(DISTINCT l) AS listings
 // name: delete
 // Deletes a company (with what belongs to it), only if it still has the version the caller saw.
 MATCH (c:Company {id: $id})
+SET c._lock = true
+REMOVE c._lock
+WITH c
 WHERE $expectedVersion IS NULL OR coalesce(c.version, 1) = $expectedVersion
 OPTIONAL MATCH (c)-[:HAS_SITE]->(s:Site)
 OPTIONAL MATCH (s)<-[:AT_SITE]-(l:Listing)

@@ -5,7 +5,8 @@
 // fragment: identified(_l, _s)
 // domain/access.ts identifies(): the caller sees who is behind listing _l at site _s.
 $access.all OR _l.confidentiality = 'public' OR _l.companyId IN $access.companyIds
-  OR _s.municipalityCode IN $access.regions OR _s.countyCode IN $access.regions
+  OR (_s.municipalityCode IS NOT NULL AND _s.municipalityCode IN $access.regions)
+  OR (_s.countyCode IS NOT NULL AND _s.countyCode IN $access.regions)
 
 // fragment: visible(_l, _s)
 // domain/access.ts listingView() <> 'hidden'.
@@ -25,7 +26,8 @@ CASE WHEN {{identified(_l, _s)}} THEN _s.location ELSE _s.coarseLocation END
 $companyAccess.all OR $companyAccess.directory OR _c.id IN $companyAccess.companyIds
   OR EXISTS {
     MATCH (_c)-[:HAS_SITE]->(accessSite:Site)
-    WHERE accessSite.municipalityCode IN $companyAccess.regions OR accessSite.countyCode IN $companyAccess.regions
+    WHERE (accessSite.municipalityCode IS NOT NULL AND accessSite.municipalityCode IN $companyAccess.regions)
+       OR (accessSite.countyCode IS NOT NULL AND accessSite.countyCode IN $companyAccess.regions)
   }
   OR EXISTS { MATCH (_c)-[:HAS_SITE]->(:Site)<-[:AT_SITE]-(:Listing {confidentiality: 'public'}) }
 

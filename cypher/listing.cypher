@@ -14,6 +14,12 @@ RETURN l.id AS id
 // One listing, only if it still has the version the change was computed from; it may move to
 // another site of the same company.
 MATCH (l:Listing {id: $row.id})
+// Lock the node before reading its version: a concurrent change waits here, then is checked
+// against what the first one wrote (Neo4j reads committed data; the lock makes this a
+// compare-and-set).
+SET l._lock = true
+REMOVE l._lock
+WITH l
 WHERE coalesce(l.version, 1) = $expectedVersion AND l.companyId = $row.props.companyId
 MATCH (s:Site {id: $row.siteId})
 WHERE s.companyId = l.companyId
@@ -157,6 +163,9 @@ ORDER BY l.id
 // name: delete
 // Deletes a listing, only if it still has the version the caller saw (when one is given).
 MATCH (l:Listing {id: $id})
+SET l._lock = true
+REMOVE l._lock
+WITH l
 WHERE $expectedVersion IS NULL OR coalesce(l.version, 1) = $expectedVersion
 OPTIONAL MATCH (l)-[:OFFERS|SERVES]-(sg:Suggestion)
 DETACH DELETE sg, l

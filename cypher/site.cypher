@@ -10,6 +10,10 @@ RETURN s.id AS id
 // name: update
 // Only if the site still has the version the change was computed from; its company never changes.
 MATCH (s:Site {id: $id})
+// Locked before its version is read: a compare-and-set (see listing.cypher update).
+SET s._lock = true
+REMOVE s._lock
+WITH s
 WHERE coalesce(s.version, 1) = $expectedVersion AND s.companyId = $props.companyId
 SET s += $props, s.version = coalesce(s.version, 1) + 1,
     s.location = point({latitude: $props.lat, longitude: $props.lon}),
@@ -69,6 +73,9 @@ RETURN count(l) AS listings
 
 // name: delete
 MATCH (s:Site {id: $id})
+SET s._lock = true
+REMOVE s._lock
+WITH s
 WHERE $expectedVersion IS NULL OR coalesce(s.version, 1) = $expectedVersion
 OPTIONAL MATCH (s)<-[:AT_SITE]-(l:Listing)
 OPTIONAL MATCH (l)-[:OFFERS|SERVES]-(sg:Suggestion)

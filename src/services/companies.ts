@@ -34,7 +34,13 @@ import type { Deps } from './deps.ts';
 import { forgetCaller } from './users.ts';
 
 /** Attempts of a read-merge-write before a change without If-Match gives up (each sees the latest). */
-export const WRITE_ATTEMPTS = 5;
+export const WRITE_ATTEMPTS = 8;
+
+/** A short random wait before the next attempt, growing with each, so racing writers spread out. */
+export const backOff = (attempt: number): Promise<void> =>
+  attempt === 0
+    ? Promise.resolve()
+    : new Promise((resolve) => setTimeout(resolve, Math.random() * 15 * attempt));
 
 export function checkIndustry(code: string, ref: ReferenceData, path = 'industry'): ErrorDetail[] {
   return checkIndustryCode(code, ref, path);
@@ -144,6 +150,7 @@ export async function updateCompany(
   ifMatch: number | null,
 ): Promise<CompanyOut> {
   for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+    await backOff(attempt);
     const current = await readVisible(deps, caller, id);
     enforce(mayChange(caller, 'company.change', current.facts, true), 'company', id);
     if (ifMatch !== null && current.company.version !== ifMatch)

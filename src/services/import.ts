@@ -317,6 +317,7 @@ export async function importDocument(
   // 5. Listings: their site is one of this document's (of a company taken) or a stored one the caller acts for.
   const listingPlans: ListingPlan[] = [];
   for (const { index, row } of listingRows) {
+    if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
     const inFile = fileSites.get(row.site);
     if (inFile) {
       if (!docCompanyIds.has(inFile.companyRef)) {
@@ -418,6 +419,7 @@ export async function importDocument(
     opts.onProgress?.(done, total);
   }
   for (const batch of chunks(listingPlans, LISTING_BATCH)) {
+    await yieldToEventLoop();
     const rows = batch.map((plan) => {
       const site = 'stored' in plan.site ? plan.site.stored : siteIds.get(plan.site.docRef)!;
       return { index: plan.index, listing: listingOf(plan, site, newId('li')) };
@@ -467,7 +469,8 @@ async function tallyDryRun(
       located.map((l) => ({ companyId: l.site.companyId, ref: l.plan.row.ref })),
     ),
   );
-  for (const { plan, site } of located) {
+  for (const [i, { plan, site }] of located.entries()) {
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
     const stored = storedListings.get(`${site.companyId}|${plan.row.ref}`);
     summary.listings[
       outcomeOf(stored?.contentHash, contentHash(listingOf(plan, site, stored?.id ?? 'new')))

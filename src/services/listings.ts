@@ -27,7 +27,7 @@ import {
 } from '../store/listing-store.ts';
 import { getSite, type SiteRecord } from '../store/site-store.ts';
 import { enforce, requireRole, staleVersion } from './authorize.ts';
-import { WRITE_ATTEMPTS } from './companies.ts';
+import { backOff, WRITE_ATTEMPTS } from './companies.ts';
 import type { Deps } from './deps.ts';
 import { refreshListingSuggestions } from './matching.ts';
 import { listingSuggestions, type VisibleSuggestion } from './suggestions.ts';
@@ -124,6 +124,7 @@ export async function updateListing(
 ): Promise<ListingWithSuggestions> {
   requireRole(caller, 'listing.change', 'change listings');
   for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+    await backOff(attempt);
     const current = await readVisible(deps, caller, id);
     const { listing: stored, facts } = current;
     const identified = listingView(listingAccess(caller), facts) === 'identified';

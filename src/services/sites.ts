@@ -28,7 +28,7 @@ import {
   updateSite as updateSiteRow,
 } from '../store/site-store.ts';
 import { enforce, requireRole, staleVersion } from './authorize.ts';
-import { WRITE_ATTEMPTS } from './companies.ts';
+import { backOff, WRITE_ATTEMPTS } from './companies.ts';
 import type { Deps } from './deps.ts';
 
 /** The derived fields of a site at (lat, lon): region codes and the coarse grid point. */
@@ -135,6 +135,7 @@ export async function updateSite(
 ): Promise<Site> {
   requireRole(caller, 'site.change', 'change sites');
   for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+    await backOff(attempt);
     const current = await readVisible(deps, caller, id);
     enforce(
       mayChange(caller, 'site.change', { id: current.site.companyId, regions: current.facts.regions }, true),

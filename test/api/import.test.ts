@@ -248,4 +248,38 @@ describe('bulk import', () => {
     // The five rows that were bad before, and the sawdust; heat-fuel keeps its site stored earlier.
     expect(summary.listings.rejected).toBe(6);
   });
+
+  it('when the same new document is imported twice at once, then each import reports what it did and together they created each row once', async () => {
+    const doc = {
+      companies: Array.from({ length: 30 }, (_, i) => ({
+        ref: `race-${i}`,
+        name: `Race ${i} AB`,
+        country: 'SE',
+        industry: '16.100',
+        sites: [{ ref: `race-site-${i}`, lat: 59.3, lon: 18.0 + i / 100 }],
+      })),
+      listings: Array.from({ length: 60 }, (_, i) => ({
+        ref: `race-listing-${i}`,
+        site: `race-site-${i % 30}`,
+        direction: 'offer',
+        kind: 'material',
+        title: `Sawdust ${i}`,
+        quantity: { value: 100 + i, unit: 't/yr' },
+        material: { wasteCodes: ['030105'] },
+      })),
+    };
+    const [a, b] = await Promise.all([
+      app.request('POST', '/imports', doc),
+      app.request('POST', '/imports', doc),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body.companies.created + b.body.companies.created).toBe(30);
+    expect(a.body.companies.created + a.body.companies.unchanged).toBe(30);
+    expect(a.body.listings.created + b.body.listings.created).toBe(60);
+    expect(a.body.listings.created + a.body.listings.unchanged).toBe(60);
+    const stored = await app.runtime.deps.store.read((tx) =>
+      tx.run("MATCH (l:Listing) WHERE l.ref STARTS WITH 'race-listing-' RETURN count(l) AS n"),
+    );
+    expect(stored.records[0]!.get('n')).toBe(60);
+  });
 });
