@@ -2,7 +2,8 @@
  * `npm run bench:service -- --sizes 2000,10000[,100000]`: a whole-database match run through the
  * service layer, at scale. For each size, in a child process of its own: a throwaway embedded
  * Neo4j (never NEO4J_URI), a synthetic region (synthetic-region.ts) loaded through importDocument
- * as a user import would, then `startMatchRun(deps, {})` twice on the same data. The second run
+ * as a user import
+ * would, then `startMatchRun(deps, {})` twice on the same data. The second run
  * must write nothing new: same candidates, no suggestion created, Suggestion count unchanged.
  *
  * Phases are read off the real startMatchRun call, not re-enacted: the Store in deps is wrapped so
@@ -18,6 +19,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { SYSTEM } from '../src/domain/caller.ts';
 import { orgNumberCheckDigit } from '../src/domain/org-number.ts';
 import type { MatchRun } from '../src/domain/suggestion.ts';
 import { createLogger } from '../src/logger.ts';
@@ -339,7 +341,7 @@ async function runSize(size: number): Promise<SizeResult> {
       log(
         `${size}: importing ${document.companies.length} companies and ${document.listings.length} listings`,
       );
-      const imported = await measure(() => importDocument(deps, document));
+      const imported = await measure(() => importDocument(deps, SYSTEM, document));
       const summary = imported.result;
       if (summary.errors.length > 0)
         log(`${size}: ${summary.errors.length} import errors, first: ${JSON.stringify(summary.errors[0])}`);

@@ -144,6 +144,7 @@ export function generateRegion(
       industryDivision: archetype.industry.slice(0, 2),
       createdAt: TIMESTAMP,
       updatedAt: TIMESTAMP,
+      version: 1,
     });
     const sites: Site[] = [];
     for (let s = chance(0.25) ? 2 : 1; s > 0; s--) {
@@ -167,6 +168,7 @@ export function generateRegion(
         municipality: town.name,
         createdAt: TIMESTAMP,
         updatedAt: TIMESTAMP,
+        version: 1,
       };
       sites.push(site);
       region.sites.push(site);

@@ -1,83 +1,111 @@
-// name: upsertMany
-// Rows are prepared in store/listing-store.ts; `props` holds the flat, filterable properties.
+// name: create
+// New listings at sites of their own company (the MATCH refuses any other pairing).
 UNWIND $rows AS row
 MATCH (s:Site {id: row.siteId})
-MERGE (l:Listing {id: row.id})
-ON CREATE SET l.createdAt = row.createdAt
-SET l += row.props
-WITH l, s, row
-OPTIONAL MATCH (l)-[old:AT_SITE|HAS_CODE|ACCEPTS|IN_CATEGORY]->()
-DELETE old
-WITH DISTINCT l, s, row
+WHERE s.companyId = row.props.companyId
+CREATE (l:Listing {id: row.id})
+SET l += row.props, l.createdAt = row.createdAt, l.version = 1
 MERGE (l)-[:AT_SITE]->(s)
 WITH l, row
-CALL (l, row) {
-  UNWIND row.offerCodes AS code
-  MATCH (w:WasteCode {code: code})
-  MERGE (l)-[:HAS_CODE]->(w)
+{{{linkListing(l, row)}}}
+RETURN l.id AS id
+
+// name: update
+// One listing, only if it still has the version the change was computed from; it may move to
+// another site of the same company.
+MATCH (l:Listing {id: $row.id})
+// Lock the node before reading its version: a concurrent change waits here, then is checked
+// against what the first one wrote (Neo4j reads committed data; the lock makes this a
+// compare-and-set).
+SET l._lock = true
+REMOVE l._lock
+WITH l
+WHERE coalesce(l.version, 1) = $expectedVersion AND l.companyId = $row.props.companyId
+MATCH (s:Site {id: $row.siteId})
+WHERE s.companyId = l.companyId
+SET l += $row.props, l.version = coalesce(l.version, 1) + 1
+WITH l, s
+OPTIONAL MATCH (l)-[old:AT_SITE]->(other:Site)
+WHERE other <> s
+DELETE old
+WITH DISTINCT l, s
+MERGE (l)-[:AT_SITE]->(s)
+WITH l, $row AS row
+{{{linkListing(l, row)}}}
+RETURN l.version AS version
+
+// name: importMany
+// Imported listings keyed by (company, ref). Each row says what happened to it, decided here, in
+// the writing transaction, so concurrent imports each report what they actually did.
+UNWIND $rows AS row
+MATCH (s:Site {id: row.siteId})
+WHERE s.companyId = row.props.companyId
+MERGE (l:Listing {companyId: row.props.companyId, ref: row.props.ref})
+ON CREATE SET l.id = row.id, l.createdAt = row.createdAt, l.version = 0
+WITH l, s, row,
+     CASE WHEN l.version = 0 THEN 'created'
+          WHEN l.contentHash = row.props.contentHash AND l.siteId = row.siteId THEN 'unchanged'
+          ELSE 'updated' END AS outcome
+CALL (l, s, row, outcome) {
+  WITH l, s, row, outcome WHERE outcome <> 'unchanged'
+  SET l += row.props, l.version = coalesce(l.version, 0) + 1
+  WITH l, s, row
+  OPTIONAL MATCH (l)-[old:AT_SITE]->(other:Site)
+  WHERE other <> s
+  DELETE old
+  WITH DISTINCT l, s, row
+  MERGE (l)-[:AT_SITE]->(s)
+  WITH l, row
+  {{{linkListing(l, row)}}}
 }
-CALL (l, row) {
-  UNWIND row.acceptedCodes AS code
-  OPTIONAL MATCH (w:WasteCode {code: code})
-  OPTIONAL MATCH (sc:WasteSubchapter {code: code})
-  OPTIONAL MATCH (ch:WasteChapter {code: code})
-  WITH l, coalesce(w, sc, ch) AS target
-  WHERE target IS NOT NULL
-  MERGE (l)-[:ACCEPTS]->(target)
-}
-CALL (l, row) {
-  OPTIONAL MATCH (m:MaterialCategory {id: row.category})
-  WITH l, m WHERE m IS NOT NULL
-  MERGE (l)-[:IN_CATEGORY]->(m)
-}
-RETURN count(l) AS written
+RETURN row.index AS index, l.id AS id, outcome
 
 // name: byId
 MATCH (l:Listing {id: $id})-[:AT_SITE]->(s:Site)
-RETURN l.id AS id, l.ref AS ref, l.companyId AS companyId, l.siteId AS siteId, l.doc AS doc,
-       l.createdAt AS createdAt, l.updatedAt AS updatedAt, s.lat AS lat, s.lon AS lon
+RETURN {{{listingColumns(l, s)}}}
 
-// name: hashesByRefs
-UNWIND $refs AS ref
-MATCH (l:Listing {ref: ref})
-RETURN l.ref AS ref, l.id AS id, l.contentHash AS contentHash, l.createdAt AS createdAt
+// name: byIds
+UNWIND $ids AS id
+MATCH (l:Listing {id: id})-[:AT_SITE]->(s:Site)
+RETURN {{{listingColumns(l, s)}}}
 
-// name: count
-// Filtering by company or site never reveals who is behind an anonymous listing.
-MATCH (l:Listing)-[:AT_SITE]->(s:Site)
-WHERE ($kind IS NULL OR l.kind = $kind)
-  AND ($direction IS NULL OR l.direction = $direction)
-  AND ($companyId IS NULL OR (l.companyId = $companyId AND ($seeIdentity OR l.confidentiality = 'public' OR l.companyId = $viewerCompanyId)))
-  AND ($siteId IS NULL OR (l.siteId = $siteId AND ($seeIdentity OR l.confidentiality = 'public' OR l.companyId = $viewerCompanyId)))
-  AND ($code IS NULL OR any(c IN l.wasteCodes WHERE c STARTS WITH $code OR (l.direction = 'need' AND $code STARTS WITH c)))
-  AND ($center IS NULL OR point.distance(s.location, point($center)) <= $radiusM)
-  AND ($seePrivate OR l.confidentiality <> 'private' OR l.companyId = $viewerCompanyId)
-RETURN count(l) AS total
+// name: refsOfCompanies
+// Which of these refs a company already uses (for imports of companies the caller acts for).
+UNWIND $keys AS key
+MATCH (l:Listing {companyId: key.companyId, ref: key.ref})
+RETURN key.companyId AS companyId, key.ref AS ref, l.id AS id, l.contentHash AS contentHash
+
+// name: refTaken
+MATCH (l:Listing {companyId: $companyId, ref: $ref})
+WHERE l.id <> $exceptId
+RETURN l.id AS id LIMIT 1
 
 // name: search
+// A page of the listings the caller may see ($access, domain/access.ts). Filtering by company or
+// site never reveals who is behind a listing the caller may not identify, and the radius is
+// measured from where the caller is told a listing lies.
+MATCH (l:Listing)-[:AT_SITE]->(s:Site)
+WHERE l.id IS NOT NULL
+  AND ($kind IS NULL OR l.kind = $kind)
+  AND ($direction IS NULL OR l.direction = $direction)
+  AND ($companyId IS NULL OR (l.companyId = $companyId AND {{identified(l, s)}}))
+  AND ($siteId IS NULL OR (l.siteId = $siteId AND {{identified(l, s)}}))
+  AND ($code IS NULL OR any(c IN l.wasteCodes WHERE c STARTS WITH $code OR (l.direction = 'need' AND $code STARTS WITH c)))
+  AND ($center IS NULL OR point.distance({{shownLocation(l, s)}}, point($center)) <= $radiusM)
+  AND {{visible(l, s)}}
+WITH l, s ORDER BY l.id
+SKIP $offset LIMIT $limit
+RETURN {{{listingColumns(l, s)}}}
+
+// name: count
 MATCH (l:Listing)-[:AT_SITE]->(s:Site)
 WHERE ($kind IS NULL OR l.kind = $kind)
   AND ($direction IS NULL OR l.direction = $direction)
-  AND ($companyId IS NULL OR (l.companyId = $companyId AND ($seeIdentity OR l.confidentiality = 'public' OR l.companyId = $viewerCompanyId)))
-  AND ($siteId IS NULL OR (l.siteId = $siteId AND ($seeIdentity OR l.confidentiality = 'public' OR l.companyId = $viewerCompanyId)))
+  AND ($companyId IS NULL OR (l.companyId = $companyId AND {{identified(l, s)}}))
+  AND ($siteId IS NULL OR (l.siteId = $siteId AND {{identified(l, s)}}))
   AND ($code IS NULL OR any(c IN l.wasteCodes WHERE c STARTS WITH $code OR (l.direction = 'need' AND $code STARTS WITH c)))
-  AND ($center IS NULL OR point.distance(s.location, point($center)) <= $radiusM)
-  AND ($seePrivate OR l.confidentiality <> 'private' OR l.companyId = $viewerCompanyId)
-WITH l, s ORDER BY l.createdAt, l.id
-SKIP $offset LIMIT $limit
-RETURN l.id AS id, l.ref AS ref, l.companyId AS companyId, l.siteId AS siteId, l.doc AS doc,
-       l.createdAt AS createdAt, l.updatedAt AS updatedAt, s.lat AS lat, s.lon AS lon
-
-// name: countText
-CALL db.index.fulltext.queryNodes('listing_text', $q) YIELD node AS l
-MATCH (l)-[:AT_SITE]->(s:Site)
-WHERE ($kind IS NULL OR l.kind = $kind)
-  AND ($direction IS NULL OR l.direction = $direction)
-  AND ($companyId IS NULL OR (l.companyId = $companyId AND ($seeIdentity OR l.confidentiality = 'public' OR l.companyId = $viewerCompanyId)))
-  AND ($siteId IS NULL OR (l.siteId = $siteId AND ($seeIdentity OR l.confidentiality = 'public' OR l.companyId = $viewerCompanyId)))
-  AND ($code IS NULL OR any(c IN l.wasteCodes WHERE c STARTS WITH $code OR (l.direction = 'need' AND $code STARTS WITH c)))
-  AND ($center IS NULL OR point.distance(s.location, point($center)) <= $radiusM)
-  AND ($seePrivate OR l.confidentiality <> 'private' OR l.companyId = $viewerCompanyId)
+  AND ($center IS NULL OR point.distance({{shownLocation(l, s)}}, point($center)) <= $radiusM)
+  AND {{visible(l, s)}}
 RETURN count(l) AS total
 
 // name: searchText
@@ -85,20 +113,30 @@ CALL db.index.fulltext.queryNodes('listing_text', $q) YIELD node AS l, score
 MATCH (l)-[:AT_SITE]->(s:Site)
 WHERE ($kind IS NULL OR l.kind = $kind)
   AND ($direction IS NULL OR l.direction = $direction)
-  AND ($companyId IS NULL OR (l.companyId = $companyId AND ($seeIdentity OR l.confidentiality = 'public' OR l.companyId = $viewerCompanyId)))
-  AND ($siteId IS NULL OR (l.siteId = $siteId AND ($seeIdentity OR l.confidentiality = 'public' OR l.companyId = $viewerCompanyId)))
+  AND ($companyId IS NULL OR (l.companyId = $companyId AND {{identified(l, s)}}))
+  AND ($siteId IS NULL OR (l.siteId = $siteId AND {{identified(l, s)}}))
   AND ($code IS NULL OR any(c IN l.wasteCodes WHERE c STARTS WITH $code OR (l.direction = 'need' AND $code STARTS WITH c)))
-  AND ($center IS NULL OR point.distance(s.location, point($center)) <= $radiusM)
-  AND ($seePrivate OR l.confidentiality <> 'private' OR l.companyId = $viewerCompanyId)
+  AND ($center IS NULL OR point.distance({{shownLocation(l, s)}}, point($center)) <= $radiusM)
+  AND {{visible(l, s)}}
 WITH l, s, score ORDER BY score DESC, l.id
 SKIP $offset LIMIT $limit
-RETURN l.id AS id, l.ref AS ref, l.companyId AS companyId, l.siteId AS siteId, l.doc AS doc,
-       l.createdAt AS createdAt, l.updatedAt AS updatedAt, s.lat AS lat, s.lon AS lon
+RETURN {{{listingColumns(l, s)}}}
+
+// name: countText
+CALL db.index.fulltext.queryNodes('listing_text', $q) YIELD node AS l
+MATCH (l)-[:AT_SITE]->(s:Site)
+WHERE ($kind IS NULL OR l.kind = $kind)
+  AND ($direction IS NULL OR l.direction = $direction)
+  AND ($companyId IS NULL OR (l.companyId = $companyId AND {{identified(l, s)}}))
+  AND ($siteId IS NULL OR (l.siteId = $siteId AND {{identified(l, s)}}))
+  AND ($code IS NULL OR any(c IN l.wasteCodes WHERE c STARTS WITH $code OR (l.direction = 'need' AND $code STARTS WITH c)))
+  AND ($center IS NULL OR point.distance({{shownLocation(l, s)}}, point($center)) <= $radiusM)
+  AND {{visible(l, s)}}
+RETURN count(l) AS total
 
 // name: all
 MATCH (l:Listing)-[:AT_SITE]->(s:Site)
-RETURN l.id AS id, l.ref AS ref, l.companyId AS companyId, l.siteId AS siteId, l.doc AS doc,
-       l.createdAt AS createdAt, l.updatedAt AS updatedAt, s.lat AS lat, s.lon AS lon
+RETURN {{{listingColumns(l, s)}}}
 ORDER BY l.id
 
 // name: inScope
@@ -109,8 +147,7 @@ MATCH (l:Listing)-[:AT_SITE]->(s:Site)
 WHERE ($kind IS NULL OR l.kind = $kind)
   AND ($municipality IS NULL OR s.municipality = $municipality)
   AND ($center IS NULL OR point.distance(s.location, point($center)) <= $radiusM)
-RETURN l.id AS id, l.ref AS ref, l.companyId AS companyId, l.siteId AS siteId, l.doc AS doc,
-       l.createdAt AS createdAt, l.updatedAt AS updatedAt, s.lat AS lat, s.lon AS lon
+RETURN {{{listingColumns(l, s)}}}
 ORDER BY l.id
 
 // name: counterparts
@@ -120,12 +157,16 @@ MATCH (l:Listing)-[:AT_SITE]->(s:Site)
 WHERE l.kind = $kind AND l.direction = $direction AND l.id <> $excludeId
   AND point.distance(s.location, point($center)) <=
       1000 * CASE WHEN $ownKm IS NOT NULL THEN $ownKm ELSE coalesce(l.maxDistanceKm, $defaultKm) END
-RETURN l.id AS id, l.ref AS ref, l.companyId AS companyId, l.siteId AS siteId, l.doc AS doc,
-       l.createdAt AS createdAt, l.updatedAt AS updatedAt, s.lat AS lat, s.lon AS lon
+RETURN {{{listingColumns(l, s)}}}
 ORDER BY l.id
 
 // name: delete
+// Deletes a listing, only if it still has the version the caller saw (when one is given).
 MATCH (l:Listing {id: $id})
+SET l._lock = true
+REMOVE l._lock
+WITH l
+WHERE $expectedVersion IS NULL OR coalesce(l.version, 1) = $expectedVersion
 OPTIONAL MATCH (l)-[:OFFERS|SERVES]-(sg:Suggestion)
 DETACH DELETE sg, l
 RETURN count(*) AS deleted
@@ -134,9 +175,3 @@ RETURN count(*) AS deleted
 MATCH (c:Company) WITH count(c) AS companies
 MATCH (s:Site) WITH companies, count(s) AS sites
 MATCH (l:Listing) RETURN companies, sites, count(l) AS listings
-
-// name: byIds
-UNWIND $ids AS id
-MATCH (l:Listing {id: id})-[:AT_SITE]->(s:Site)
-RETURN l.id AS id, l.ref AS ref, l.companyId AS companyId, l.siteId AS siteId, l.doc AS doc,
-       l.createdAt AS createdAt, l.updatedAt AS updatedAt, s.lat AS lat, s.lon AS lon

@@ -40,6 +40,14 @@ const ConfigSchema = z.object({
   MATCH_CONFIG: z.string().default('1'),
   /** Largest JSON body accepted, e.g. for imports. */
   BODY_LIMIT: z.string().default('25mb'),
+  /** Where the first admin's token is written (once, on a database without users). */
+  ADMIN_TOKEN_FILE: z.string().default('.admin-token'),
+  /** Where the demo users' tokens are written when the demo region is loaded. */
+  DEMO_TOKENS_FILE: z.string().default('.demo-tokens.json'),
+  /** Changes (POST, PATCH, DELETE) per minute per caller. */
+  RATE_LIMIT_WRITES: z.coerce.number().int().min(1).default(600),
+  /** Imports and match runs per minute per caller. */
+  RATE_LIMIT_EXPENSIVE: z.coerce.number().int().min(1).default(30),
   /** On SIGTERM/SIGINT, how long requests in flight may still run before their sockets close. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });

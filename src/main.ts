@@ -4,19 +4,29 @@
  * requests in flight get SHUTDOWN_GRACE_MS), then the driver, then an embedded Neo4j; exit 0.
  * On a crash (uncaught exception, unhandled rejection) it stops Neo4j too, then exits 1.
  */
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import { type Config, loadConfig } from './config.ts';
+import { SYSTEM } from './domain/caller.ts';
 import { AppError } from './errors.ts';
 import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { driverTimeouts, openRuntime, provisionOptions, type Runtime } from './runtime.ts';
-import { loadDemoIfEmpty } from './services/demo.ts';
+import { createDemoUsers, loadDemoIfEmpty } from './services/demo.ts';
 import { startMatchRun } from './services/matching.ts';
+import { backfillSiteRegions } from './services/sites.ts';
+import { bootstrapFirstAdmin } from './services/users.ts';
 import { isPortFree } from './util/port.ts';
 
 /** Past the grace period, the driver and Neo4j get this long to stop before the process exits anyway. */
 const STOP_BOUND_MS = 40_000;
+
+/** Token files are for the operator's eyes only (mode 600). */
+function writeSecret(path: string, text: string): void {
+  writeFileSync(path, text, { mode: 0o600 });
+}
 
 const httpPortInUse = (config: Config) =>
   new AppError(
@@ -74,7 +84,13 @@ async function main(): Promise<void> {
   );
   const rt = runtime;
   let stopping = false;
-  const server = createServer(createApp(rt.deps, { bodyLimit: config.BODY_LIMIT, readiness: rt.readiness }));
+  const server = createServer(
+    createApp(rt.deps, {
+      bodyLimit: config.BODY_LIMIT,
+      readiness: rt.readiness,
+      rateLimits: { write: config.RATE_LIMIT_WRITES, expensive: config.RATE_LIMIT_EXPENSIVE },
+    }),
+  );
   // While draining, every answer not yet begun closes its connection, so keep-alive clients move on.
   const answering = new Set<ServerResponse>();
   const closeAfterAnswer = (res: ServerResponse) => {
@@ -86,7 +102,22 @@ async function main(): Promise<void> {
     res.once('close', () => answering.delete(res));
   });
   try {
+    await backfillSiteRegions(rt.deps);
+    const adminToken = await bootstrapFirstAdmin(rt.deps, SYSTEM);
+    if (adminToken) {
+      writeSecret(config.ADMIN_TOKEN_FILE, `${adminToken}\n`);
+      logger.warn(
+        { file: resolve(config.ADMIN_TOKEN_FILE) },
+        'created the first admin: its bearer token is in this file (readable by you only); keep it safe or delete it, and make more users with `npm run cli -- users add`',
+      );
+    }
     if (config.LOAD_DEMO && (await loadDemoIfEmpty(rt.deps))) {
+      const tokens = await createDemoUsers(rt.deps);
+      writeSecret(config.DEMO_TOKENS_FILE, `${JSON.stringify(tokens, null, 2)}\n`);
+      logger.info(
+        { file: resolve(config.DEMO_TOKENS_FILE), roles: Object.keys(tokens) },
+        'demo users created: their bearer tokens, keyed by role, are in this file',
+      );
       // A fresh demo comes with its suggestions, so the first look at the API has something to show.
       const run = await startMatchRun(rt.deps, {});
       logger.info({ run: run.id, suggestions: run.candidates }, 'matched the demo region');

@@ -10,6 +10,7 @@ import type { Logger } from './logger.ts';
 import { DEFAULT_FACTOR_SET } from './reference/factors.ts';
 import { loadReferenceData } from './reference/load.ts';
 import { DEFAULT_MATCH_CONFIG } from './reference/match-config.ts';
+import { loadRegions } from './reference/regions.ts';
 import type { Deps } from './services/deps.ts';
 import { recoverInterruptedRuns } from './services/matching.ts';
 import {
@@ -123,7 +124,7 @@ export async function connect(
     const migrations = readMigrations();
     await applySchema(store, logger, migrations);
     await loadTaxonomy(store, reference, logger);
-    const deps: Deps = { store, reference, logger, now: () => new Date(), settings };
+    const deps: Deps = { store, reference, regions: loadRegions(), logger, now: () => new Date(), settings };
     await recoverInterruptedRuns(deps);
     let stopping = false;
     return {

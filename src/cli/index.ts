@@ -1,10 +1,11 @@
 /**
  * Command line: `npm run cli -- <command> ...`
- *   import <document.json> | <companies.csv> <listings.csv> [--dry-run]
+ *   import <document.json> | <companies.csv> <listings.csv> [--dry-run] [--errors-csv rejected.csv]
  *   match [--out file.json] [--kind material|energy|water|land]
  *   evaluate <case.json> [--k 1,3,5]
+ *   users add|list|revoke|token ...
  * Each command provisions Neo4j like the main job (NEO4J_URI, a container, or embedded); while the
- * service runs on the embedded store, import and match use its Neo4j (running.json) and say so.
+ * service runs on the embedded store, import, match and users use its Neo4j (running.json) and say so.
  */
 import { loadConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
@@ -13,11 +14,13 @@ import { driverTimeouts, openRuntime, provisionOptions } from '../runtime.ts';
 import { EVALUATE_USAGE, runEvaluate } from './evaluate-command.ts';
 import { IMPORT_USAGE, runImport } from './import-command.ts';
 import { MATCH_USAGE, runMatch } from './match-command.ts';
+import { runUsers, USERS_USAGE } from './users-command.ts';
 
 const USAGE = `usage: cli <command>
   ${IMPORT_USAGE}
   ${MATCH_USAGE}
-  ${EVALUATE_USAGE}`;
+  ${EVALUATE_USAGE}
+  ${USERS_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -25,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
   const logger = createLogger(process.env['LOG_LEVEL'] ?? 'warn');
   const settings = { factorSet: config.FACTOR_SET, matchConfig: config.MATCH_CONFIG };
   if (command === 'evaluate') return runEvaluate(config, logger, args);
-  if (command === 'import' || command === 'match') {
+  if (command === 'import' || command === 'match' || command === 'users') {
     const runtime = await openRuntime(
       { ...provisionOptions(config, logger), shareRunning: true },
       settings,
@@ -38,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
       );
     }
     try {
+      if (command === 'users') return await runUsers(runtime, args);
       return command === 'import' ? await runImport(runtime, args) : await runMatch(runtime, args);
     } finally {
       await runtime.close();

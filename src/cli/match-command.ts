@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { FACILITATOR } from '../domain/viewer.ts';
+import { SYSTEM } from '../domain/caller.ts';
 import type { Runtime } from '../runtime.ts';
 import { startMatchRun } from '../services/matching.ts';
 import { suggestionsOfRun } from '../services/suggestions.ts';
@@ -21,7 +21,7 @@ export async function runMatch(runtime: Runtime, args: string[]): Promise<number
     scope: kind ? { kind } : {},
     ...(factorSet ? { factorSet } : {}),
   });
-  const items = await suggestionsOfRun(runtime.deps, run.id, FACILITATOR);
+  const items = await suggestionsOfRun(runtime.deps, SYSTEM, run.id);
   const json = `${JSON.stringify({ run, suggestions: items }, null, 2)}\n`;
   if (out) {
     writeFileSync(out, json);

@@ -6,8 +6,9 @@
  *
  * Every company and listing row is checked on its own, as the importer does: the zod schemas
  * (ImportCompanySchema, ImportListingSchema), the reference checks of listing-rules.ts (List of
- * Waste codes, material categories, units, hourly profiles), industry divisions against the ISIC
- * file, unique refs, and that each listing's site is a site of the document. Case files also have
+ * Waste codes, material categories, units, hourly profiles), text that cannot be stored (NUL, lone
+ * surrogates), industry codes against NACE Rev. 2 (division, group, class), unique refs, and that each listing's site
+ * is a site of the document. Case files also have
  * their `expected` exchanges checked against the document's company refs. The taxonomy files
  * (material categories and substitutions) are checked once per run.
  *
@@ -19,8 +20,10 @@ import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import { ImportCompanySchema, ImportEnvelopeSchema, ImportListingSchema } from '../domain/import-document.ts';
+import { checkIndustryCode } from '../domain/industry-code.ts';
 import { checkListingReference } from '../domain/listing-rules.ts';
-import { industryDivision, isKnownWastePrefix, type ReferenceData } from '../domain/reference.ts';
+import { isKnownWastePrefix, type ReferenceData } from '../domain/reference.ts';
+import { unsafeTextDetails } from '../domain/text-safety.ts';
 import { formatPath } from '../errors.ts';
 import { loadReferenceData } from '../reference/load.ts';
 
@@ -161,15 +164,13 @@ export function validateDocument(file: string, doc: unknown, ref: ReferenceData)
     const problems: RowProblem[] = [];
     const add = (path: string, message: string) =>
       problems.push({ file, row: where, ref: refOf(row), path, message });
+    for (const d of unsafeTextDetails(row)) add(d.path, d.message);
     const parsed = ImportCompanySchema.safeParse(row);
     if (!parsed.success) {
       for (const i of issuesOf(parsed.error)) add(i.path, i.message);
     } else {
       const c = parsed.data;
-      const division = industryDivision(c.industry);
-      if (ref.industry.get(division)?.level !== 'division') {
-        add('industry', `division '${division}' of '${c.industry}' is not an ISIC Rev. 4 / NACE division`);
-      }
+      for (const p of checkIndustryCode(c.industry, ref)) add(p.path, p.message);
       if (companyRefs.has(c.ref)) add('ref', `company ref '${c.ref}' is used by an earlier row`);
       companyRefs.add(c.ref);
       if (c.sites.length === 0) add('sites', 'a company needs at least one site for its listings');
@@ -189,6 +190,7 @@ export function validateDocument(file: string, doc: unknown, ref: ReferenceData)
     const problems: RowProblem[] = [];
     const add = (path: string, message: string) =>
       problems.push({ file, row: where, ref: refOf(row), path, message });
+    for (const d of unsafeTextDetails(row)) add(d.path, d.message);
     const parsed = ImportListingSchema.safeParse(row);
     if (!parsed.success) {
       for (const i of issuesOf(parsed.error)) add(i.path, i.message);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidOrgNumber, normaliseOrgNumber } from './org-number.ts';
+import { withoutDefaults } from './patch.ts';
 
 /** SN2007 / NACE Rev. 2 code: a division ("24"), optionally refined ("24.4", "24.42", "24.420"). */
 export const IndustryCodeSchema = z
@@ -8,7 +9,11 @@ export const IndustryCodeSchema = z
     /^\d{2}(\.\d{1,3})?$/,
     'must be an SN2007/NACE code such as 24.420 (division 2 digits, then up to 3 more)',
   )
-  .meta({ description: 'SN2007/NACE industry code, e.g. 24.420 (aluminium production)', example: '24.420' });
+  .meta({
+    description:
+      'SN2007/NACE industry code, e.g. 24.420 (aluminium production); division, group and class are checked against NACE Rev. 2, a 5th digit (SN2007 subclass) is accepted when its class exists',
+    example: '24.420',
+  });
 
 export const ContactSchema = z
   .strictObject({
@@ -64,6 +69,13 @@ export function refineCompany(
 }
 
 export const CompanyInputSchema = CompanyFieldsSchema.superRefine(refineCompany).meta({ id: 'CompanyInput' });
+
+/** A partial update: only the fields named change (country gets no default); revalidated whole. */
+export const CompanyPatchSchema = z
+  .strictObject(withoutDefaults(CompanyFieldsSchema.shape))
+  .partial()
+  .meta({ id: 'CompanyPatch' });
+export type CompanyPatch = z.output<typeof CompanyPatchSchema>;
 export type CompanyInput = z.input<typeof CompanyInputSchema>;
 export type CompanyData = z.output<typeof CompanyInputSchema>;
 
@@ -79,6 +91,7 @@ export const CompanySchema = z
     contact: ContactSchema.optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    version: z.number().int().meta({ description: 'increases with every change; send it back in If-Match' }),
   })
   .meta({ id: 'Company' });
 export type Company = z.infer<typeof CompanySchema>;

@@ -1,13 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
-export type IdPrefix = 'co' | 'si' | 'li' | 'run' | 'sg';
+export type IdPrefix = 'co' | 'si' | 'li' | 'run' | 'sg' | 'usr' | 'tok';
 
-/** A fresh id for something created through the API. */
+/**
+ * A fresh, random id (122 random bits). Ids never derive from refs: a ref is its owner's natural
+ * key, and an id that could be computed from one would confirm to anyone that the ref exists.
+ */
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomUUID().replace(/-/g, '')}`;
-}
-
-/** The id of something imported under a natural key: the same ref always gives the same id. */
-export function idFromRef(prefix: IdPrefix, ref: string): string {
-  return `${prefix}_${createHash('sha256').update(`${prefix}:${ref}`).digest('hex').slice(0, 32)}`;
 }

@@ -26,6 +26,9 @@ export const ImportListingSchema = ListingBaseSchema.omit({ siteId: true })
   .extend({
     ref: RefSchema,
     site: RefSchema.meta({ description: 'ref of a site in this document or already stored' }),
+    company: RefSchema.optional().meta({
+      description: "ref of the site's company, when several companies you act for use the same site ref",
+    }),
   })
   .superRefine(refineListing)
   .meta({ id: 'ImportListing' });

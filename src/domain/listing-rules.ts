@@ -1,16 +1,25 @@
 import type { ErrorDetail } from '../errors.ts';
 import type { Listing, ListingData } from './listing.ts';
+import { canonicalQuantityProblem } from './quantity-bounds.ts';
 import { isKnownWastePrefix, type ReferenceData } from './reference.ts';
 import { toCanonical } from './units.ts';
 
 /**
  * Checks a structurally valid listing against reference data: waste codes exist, the category and
- * hourly profile are known, the unit converts. Returns every problem found, each naming its field.
+ * hourly profile are known, the unit converts to a quantity within bounds. Returns every problem
+ * found, each naming its field.
  */
 export function checkListingReference(l: ListingData, ref: ReferenceData): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   const conversion = toCanonical(l.kind, l.quantity, l.quantity.operatingHours);
   if (!conversion.ok) problems.push({ path: `quantity.${conversion.field}`, message: conversion.reason });
+  const outOfBounds = conversion.ok ? canonicalQuantityProblem(l.kind, conversion.value) : undefined;
+  if (outOfBounds) {
+    problems.push({
+      path: 'quantity.value',
+      message: `${l.quantity.value} ${l.quantity.unit} ${outOfBounds}`,
+    });
+  }
 
   const m = l.material;
   if (m) {
@@ -54,6 +63,8 @@ export function materialiseListing(
 ): Listing {
   const conversion = toCanonical(l.kind, l.quantity, l.quantity.operatingHours);
   if (!conversion.ok) throw new Error(`materialiseListing on unchecked input: ${conversion.reason}`);
+  const outOfBounds = canonicalQuantityProblem(l.kind, conversion.value);
+  if (outOfBounds) throw new Error(`materialiseListing on unchecked input: ${outOfBounds}`);
   const { material, ...rest } = l;
   return {
     ...rest,

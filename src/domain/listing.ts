@@ -12,6 +12,8 @@ import {
   WATER_QUALITIES,
   WATER_TYPES,
 } from './listing-kinds.ts';
+import { withoutDefaults } from './patch.ts';
+import { FIELD_BOUNDS } from './quantity-bounds.ts';
 import { PERIODS } from './units.ts';
 
 const isoDate = z.iso.date().meta({ description: 'ISO date, YYYY-MM-DD' });
@@ -19,12 +21,10 @@ const isoDate = z.iso.date().meta({ description: 'ISO date, YYYY-MM-DD' });
 export const QuantitySchema = z
   .strictObject({
     value: z.number().positive('must be greater than 0').finite(),
-    unit: z
-      .string()
-      .trim()
-      .min(1)
-      .max(20)
-      .meta({ description: 'e.g. t/yr, t/month, kg/day, MWh/yr, GWh/yr, kW, MW, m3/day, l/s, m2, daa, ha' }),
+    unit: z.string().trim().min(1).max(20).meta({
+      description:
+        'e.g. t/yr, t/month, kg/day, MWh/yr, GWh/yr, kW, MW, m3/day, l/s, m2, daa, ha; prefix case counts (mL millilitres, ML megalitres, Mg tonnes)',
+    }),
     period: z.enum(PERIODS).optional().meta({ description: 'needed when the unit has no /period part' }),
     operatingHours: z
       .number()
@@ -72,9 +72,9 @@ export const EnergyDetailsSchema = z
     carrier: z.enum(ENERGY_CARRIERS),
     supplyTemperatureC: z.number().min(-60).max(1600).optional(),
     returnTemperatureC: z.number().min(-60).max(1600).optional(),
-    powerKw: z.number().positive().finite().optional(),
+    powerKw: z.number().positive().max(FIELD_BOUNDS.powerKw, 'must be at most 1e8 kW (100 GW)').optional(),
     monthlyProfile: z
-      .array(z.number().min(0).finite())
+      .array(z.number().min(0).max(FIELD_BOUNDS.monthlyFactor, 'must be at most 1e12 (factors are relative)'))
       .length(12, 'must have 12 monthly factors, January first')
       .optional()
       .meta({ description: '12 relative monthly factors (any scale), January first' }),
@@ -193,9 +193,13 @@ export const ListingInputSchema = ListingBaseSchema.superRefine(refineListing).m
 export type ListingInput = z.input<typeof ListingInputSchema>;
 export type ListingData = z.output<typeof ListingInputSchema>;
 
-/** A partial update: any field but siteId and kind may change; the merged result is revalidated whole. */
+/**
+ * A partial update: any field but kind may change (siteId only to another site of the same
+ * company), and only the fields named change (no defaults are filled in; see domain/patch.ts);
+ * the merged result is revalidated whole.
+ */
 export const ListingPatchSchema = z
-  .strictObject(listingFields)
+  .strictObject(withoutDefaults(listingFields))
   .omit({ kind: true })
   .partial()
   .meta({ id: 'ListingPatch' });
@@ -224,6 +228,11 @@ export const ListingSchema = z
     land: LandDetailsSchema.optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    version: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'increases with every change; send it back in If-Match' }),
   })
   .meta({ id: 'Listing' });
 export type Listing = z.infer<typeof ListingSchema>;

@@ -44,7 +44,13 @@ export interface ReferenceData {
   wasteCodes: Map<string, WasteCodeEntry>;
   wasteChapters: Map<string, string>;
   wasteSubchapters: Map<string, { title: string; chapter: string }>;
+  /** ISIC Rev. 4 (sections to classes): the Industry taxonomy nodes and /taxonomy/industry-codes. */
   industry: Map<string, IndustryEntry>;
+  /**
+   * NACE Rev. 2 (sections to classes), which company industry codes are checked against: SN2007
+   * and NACE equal ISIC only at division level (NACE group 24.4 has no ISIC group 244).
+   */
+  nace: Map<string, IndustryEntry>;
   materialCategories: Map<string, MaterialCategory>;
   substitutions: Substitution[];
   /** Names of hourly load profiles available, e.g. `hotmaps-no:paper`. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RefSchema } from './company.ts';
+import { withoutDefaults } from './patch.ts';
 
 export const SiteInputSchema = z
   .strictObject({
@@ -13,6 +14,13 @@ export const SiteInputSchema = z
   .meta({ id: 'SiteInput' });
 export type SiteInput = z.input<typeof SiteInputSchema>;
 
+/** A partial update: only the fields named change; the merged site is revalidated whole. */
+export const SitePatchSchema = z
+  .strictObject(withoutDefaults(SiteInputSchema.shape))
+  .partial()
+  .meta({ id: 'SitePatch' });
+export type SitePatch = z.output<typeof SitePatchSchema>;
+
 export const SiteSchema = z
   .object({
     id: z.string(),
@@ -23,8 +31,14 @@ export const SiteSchema = z
     lon: z.number(),
     address: z.string().optional(),
     municipality: z.string().optional(),
+    municipalityCode: z
+      .string()
+      .optional()
+      .meta({ description: 'municipality number found from the coordinates (absent abroad)' }),
+    countyCode: z.string().optional().meta({ description: 'county number found from the coordinates' }),
     createdAt: z.string(),
     updatedAt: z.string(),
+    version: z.number().int().meta({ description: 'increases with every change; send it back in If-Match' }),
   })
   .meta({ id: 'Site' });
 export type Site = z.infer<typeof SiteSchema>;

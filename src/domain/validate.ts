@@ -26,6 +26,10 @@ export function issuesToDetails(
 function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
     if (issue.input === undefined) return `is required (${issue.expected})`;
+    // JSON numbers beyond ±1.8e308 parse to ±Infinity, which zod refuses as "not a number".
+    if (typeof issue.input === 'number' && !Number.isFinite(issue.input)) {
+      return `must be a finite number, got ${issue.input}`;
+    }
     return `must be ${issue.expected}, got ${issue.input === null ? 'null' : typeof issue.input}`;
   }
   return issue.message;

@@ -1,15 +1,23 @@
 /**
  * createApp(deps): the express application, with no listening socket, so tests run it on port 0.
- * Routes are thin: parse the request, call one use-case, shape the answer.
+ * Every route comes from one table (route.ts): the router, the OpenAPI document and the route ×
+ * role test are built from it. Routes are thin: parse the request, call one use-case with the
+ * caller, shape the answer.
  */
 import { randomUUID } from 'node:crypto';
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { pinoHttp } from 'pino-http';
-import { AppError } from '../errors.ts';
+import { roleMay } from '../domain/access.ts';
+import { unsafeTextDetails } from '../domain/text-safety.ts';
+import { parseOrThrow } from '../domain/validate.ts';
+import { AppError, validationError } from '../errors.ts';
 import type { Deps } from '../services/deps.ts';
+import { authMiddleware, callerOf } from './auth.ts';
 import { docsPage } from './docs-page.ts';
 import { RETRY_AFTER_BY_CODE, STATUS_BY_CODE } from './error-status.ts';
 import { buildOpenApi } from './openapi.ts';
+import { expressPath, type RouteDef } from './route.ts';
 import { companyRoutes } from './routes/companies.ts';
 import { healthRoutes, type Readiness } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
@@ -21,6 +29,53 @@ import { taxonomyRoutes } from './routes/taxonomy.ts';
 export interface AppOptions {
   bodyLimit: string;
   readiness: Readiness;
+  /** Requests per minute per caller (or per address without a token). */
+  rateLimits?: { write: number; expensive: number };
+}
+
+export const DEFAULT_RATE_LIMITS = { write: 600, expensive: 30 };
+
+/** Every route of the service, in the order they are matched. */
+export function allRoutes(deps: Deps, readiness: Readiness): RouteDef[] {
+  let openapi: object | undefined;
+  const describe: RouteDef[] = [
+    {
+      method: 'get',
+      path: '/openapi.json',
+      tag: 'operations',
+      summary: 'This API description (OpenAPI 3.1)',
+      access: 'open',
+      store: false,
+      answers: { 200: { description: 'the document' } },
+      handle: () => ({ status: 200, body: openapi }),
+    },
+    {
+      method: 'get',
+      path: '/docs',
+      tag: 'operations',
+      summary: 'A browsable list of the API',
+      access: 'open',
+      store: false,
+      answers: { 200: { description: 'an HTML page' } },
+      handle: () => ({
+        status: 200,
+        body: docsPage,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+      }),
+    },
+  ];
+  const routes = [
+    ...describe,
+    ...healthRoutes(deps, readiness),
+    ...companyRoutes(deps),
+    ...siteRoutes(deps),
+    ...listingRoutes(deps),
+    ...importRoutes(deps),
+    ...taxonomyRoutes(deps),
+    ...matchingRoutes(deps),
+  ];
+  openapi = buildOpenApi(routes);
+  return routes;
 }
 
 const requireJson: RequestHandler = (req, _res, next) => {
@@ -38,6 +93,117 @@ const requireJson: RequestHandler = (req, _res, next) => {
   }
   next();
 };
+
+/** NUL and lone surrogates are refused before any route reads the request (domain/text-safety.ts). */
+const refuseUnsafeText: RequestHandler = (req, _res, next) => {
+  const details = [...unsafeTextDetails(req.body), ...unsafeTextDetails(req.query)];
+  if (details.length > 0) {
+    next(validationError('the request holds text that cannot be stored', details));
+    return;
+  }
+  next();
+};
+
+/** If-Match: `"3"`, `W/"3"` or `3` name version 3; `*` or no header names none. */
+function ifMatchOf(header: string | undefined): number | null {
+  if (header === undefined || header.trim() === '*') return null;
+  const m = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
+  if (!m) {
+    throw new AppError('VALIDATION_FAILED', 'If-Match must name a version', [
+      { path: 'header if-match', message: 'must be an ETag this service gave, e.g. "3"' },
+    ]);
+  }
+  return Number(m[1]);
+}
+
+function handlerOf(route: RouteDef): RequestHandler {
+  return async (req, res) => {
+    const caller = callerOf(res);
+    if (route.access !== 'open' && route.access !== 'public') {
+      const decision = roleMay(caller, route.access);
+      if (decision === 'unauthenticated')
+        throw new AppError('UNAUTHENTICATED', 'sign in with a bearer token');
+      if (decision !== 'allow')
+        throw new AppError('FORBIDDEN', `your role may not call ${route.method.toUpperCase()} ${route.path}`);
+    }
+    const params = route.params ? parseOrThrow(route.params, req.params, 'path') : {};
+    const query = route.query ? parseOrThrow(route.query, req.query, 'query') : {};
+    const ifMatch = route.versioned === 'write' ? ifMatchOf(req.get('if-match')) : null;
+    const reply = await route.handle({
+      caller,
+      params: params as Record<string, string>,
+      query,
+      body: req.body,
+      ifMatch,
+      req,
+      res,
+    });
+    if (reply.headers) res.set(reply.headers);
+    res.status(reply.status);
+    if (reply.body === undefined) res.end();
+    else if (typeof reply.body === 'string') res.send(reply.body);
+    else res.json(reply.body);
+  };
+}
+
+function limiterOf(kind: 'write' | 'expensive', perMinute: number): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    identifier: kind,
+    keyGenerator: (req, res) => {
+      const caller = callerOf(res);
+      return caller.kind === 'user' ? `user:${caller.userId}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+    },
+    handler: (req, res, next) => {
+      const reset = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+      res.set(
+        'retry-after',
+        String(Math.max(1, Math.ceil(((reset?.getTime() ?? Date.now() + 60_000) - Date.now()) / 1000))),
+      );
+      next(
+        new AppError(
+          'RATE_LIMITED',
+          `too many ${kind === 'write' ? 'changes' : 'imports or match runs'}; slow down`,
+          [{ path: '(request)', message: `at most ${perMinute} per minute per caller` }],
+        ),
+      );
+    },
+  });
+}
+
+function mountRoutes(router: Router, routes: RouteDef[], limits: { write: number; expensive: number }): void {
+  const limiters = {
+    write: limiterOf('write', limits.write),
+    expensive: limiterOf('expensive', limits.expensive),
+  };
+  const methodsByPath = new Map<string, string[]>();
+  for (const route of routes) {
+    const path = expressPath(route.path);
+    methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), route.method.toUpperCase()]);
+    const chain: RequestHandler[] = [];
+    if (route.limit) chain.push(limiters[route.limit]);
+    router[route.method](path, ...chain, handlerOf(route));
+  }
+  // A path that exists answers 405 (with Allow) to the methods it does not declare.
+  for (const [path, methods] of methodsByPath) {
+    const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
+    router.all(path, (req, res, next) => {
+      res.set('allow', allow);
+      if (req.method === 'OPTIONS') {
+        res.status(204).end();
+        return;
+      }
+      next(
+        new AppError('METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${req.path}`, [
+          { path: 'method', message: `allowed: ${allow}` },
+        ]),
+      );
+    });
+  }
+}
 
 export function createApp(deps: Deps, options: AppOptions): express.Express {
   const app = express();
@@ -58,21 +224,13 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
   );
   app.use(requireJson);
   app.use(express.json({ limit: options.bodyLimit, strict: false }));
+  app.use(refuseUnsafeText);
 
-  const openapi = buildOpenApi();
-  app.get('/openapi.json', (_req, res) => {
-    res.json(openapi);
-  });
-  app.get('/docs', (_req, res) => {
-    res.type('html').send(docsPage);
-  });
-  app.use(healthRoutes(deps, options.readiness));
-  app.use(companyRoutes(deps));
-  app.use(siteRoutes(deps));
-  app.use(listingRoutes(deps));
-  app.use(importRoutes(deps));
-  app.use(taxonomyRoutes(deps));
-  app.use(matchingRoutes(deps));
+  const routes = allRoutes(deps, options.readiness);
+  const router = express.Router();
+  router.use(authMiddleware(deps, routes));
+  mountRoutes(router, routes, options.rateLimits ?? DEFAULT_RATE_LIMITS);
+  app.use(router);
 
   app.use((req, _res, next) => {
     next(
@@ -91,9 +249,16 @@ function errorHandler(deps: Deps): ErrorRequestHandler {
     const status = STATUS_BY_CODE[e.code];
     const retryAfter = RETRY_AFTER_BY_CODE[e.code];
     if (retryAfter !== undefined) res.setHeader('retry-after', String(retryAfter));
-    if (status >= 500) {
-      deps.logger.error({ err, reqId: req.id }, 'request failed');
+    if (status >= 500) deps.logger.error({ err, reqId: req.id }, 'request failed');
+    if (status === 401) {
+      res.set(
+        'www-authenticate',
+        req.get('authorization')
+          ? 'Bearer realm="symbiosis", error="invalid_token"'
+          : 'Bearer realm="symbiosis"',
+      );
     }
+    if (status === 503 && !res.get('retry-after')) res.set('retry-after', '5');
     res.status(status).json({
       error: {
         code: e.code,

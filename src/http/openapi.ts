@@ -1,345 +1,98 @@
 /**
- * OpenAPI 3.1 generated from the same zod schemas that validate requests, so the document cannot
- * drift from what the service accepts.
+ * OpenAPI 3.1 generated from the route table (route.ts) and the same zod schemas that validate
+ * requests, so the document cannot drift from what the service accepts and answers.
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { CompanyFieldsSchema, CompanyInputSchema, CompanySchema } from '../domain/company.ts';
-import { ImportCompanySchema, ImportEnvelopeSchema, ImportListingSchema } from '../domain/import-document.ts';
-import { ListingInputSchema, ListingPatchSchema, ListingSchema } from '../domain/listing.ts';
-import { ListingQuerySchema, PaginationSchema } from '../domain/listing-query.ts';
-import { SiteInputSchema, SiteSchema } from '../domain/site.ts';
-import { MatchRunRequestSchema, MatchRunSchema, StoredSuggestionSchema } from '../domain/suggestion.ts';
-import { SuggestionQuerySchema } from '../domain/suggestion-query.ts';
-import { CascadeQuerySchema, CompanyQuerySchema } from './routes/companies.ts';
-import { CsvImportSchema, ImportQuerySchema } from './routes/imports.ts';
-import { WasteCodeQuerySchema } from './routes/taxonomy.ts';
+import { ACTION_ROLES } from '../domain/access.ts';
+import { answersOf, type RouteDef } from './route.ts';
+import { ErrorSchema } from './schemas.ts';
 
-export const ErrorSchema = z
-  .object({
-    error: z.object({
-      code: z.string().meta({ description: 'stable machine-readable code, e.g. VALIDATION_FAILED' }),
-      message: z.string(),
-      details: z.array(z.object({ path: z.string(), message: z.string() })),
-      requestId: z.string(),
-    }),
-  })
-  .meta({ id: 'Error' });
+const header = (description: string) => ({ description, schema: { type: 'string' as const } });
 
-const ImportSummarySchema = z
-  .object({
-    dryRun: z.boolean(),
-    companies: z.object({
-      created: z.number(),
-      updated: z.number(),
-      unchanged: z.number(),
-      rejected: z.number(),
-    }),
-    sites: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }),
-    listings: z.object({
-      created: z.number(),
-      updated: z.number(),
-      unchanged: z.number(),
-      rejected: z.number(),
-    }),
-    errors: z.array(
-      z.object({
-        section: z.enum(['companies', 'listings']),
-        row: z.number(),
-        ref: z.string().optional(),
-        path: z.string(),
-        message: z.string(),
-      }),
-    ),
-  })
-  .meta({ id: 'ImportSummary' });
-
-const VisibleListingSchema = ListingSchema.extend({
-  companyId: z.string().optional().meta({ description: 'absent when the listing is anonymous to you' }),
-  siteId: z.string().optional(),
-  lat: z.number(),
-  lon: z.number(),
-  anonymised: z.boolean(),
-}).meta({ id: 'VisibleListing' });
-const ListingWithLocationSchema = ListingSchema.extend({ lat: z.number(), lon: z.number() }).meta({
-  id: 'ListingWithLocation',
-});
-
-const VisibleSuggestionSchema = StoredSuggestionSchema.omit({ pairKey: true, offerId: true, needId: true })
-  .extend({ offer: VisibleListingSchema, need: VisibleListingSchema })
-  .meta({ id: 'Suggestion' });
-
-const page = <T extends z.ZodType>(item: T) =>
-  z.object({ total: z.number(), limit: z.number(), offset: z.number(), items: z.array(item) });
-
-const IdParams = z.object({ id: z.string() });
-const viewerHeaders = z.object({
-  'x-role': z.enum(['business', 'facilitator', 'analyst', 'admin']).optional(),
-  'x-company-id': z.string().optional(),
-});
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const errors = {
-  400: json(ErrorSchema, 'invalid input: details name each field and reason'),
-  404: json(ErrorSchema, 'not found'),
+const RATE_LIMIT_HEADERS = {
+  RateLimit: header('remaining requests and seconds to the window reset (IETF draft-8)'),
+  'RateLimit-Policy': header('the limit and window (IETF draft-8)'),
 };
 
-export function buildOpenApi(): object {
+function responsesOf(route: RouteDef): RouteConfig['responses'] {
+  const out: RouteConfig['responses'] = {};
+  for (const [code, answer] of Object.entries(answersOf(route))) {
+    const status = Number(code);
+    const schema = answer.schema ?? (status >= 400 ? ErrorSchema : undefined);
+    const headers: Record<string, ReturnType<typeof header>> = {};
+    if (status < 300 && route.versioned && status !== 204)
+      headers['ETag'] = header('the version, for If-Match');
+    if (status === 201) headers['Location'] = header('where the new resource is');
+    if (route.limit && status !== 503) Object.assign(headers, RATE_LIMIT_HEADERS);
+    if (status === 429 || status === 503) headers['Retry-After'] = header('seconds to wait before retrying');
+    if (status === 401) headers['WWW-Authenticate'] = header('Bearer');
+    out[status] = {
+      description: answer.description,
+      ...(schema ? { content: { 'application/json': { schema } } } : {}),
+      ...(Object.keys(headers).length ? { headers } : {}),
+    };
+  }
+  return out;
+}
+
+function whoMay(route: RouteDef): string {
+  if (route.access === 'open') return 'Open to everyone; no token is read.';
+  if (route.access === 'public')
+    return 'Open to everyone; a bearer token, when sent, must be valid and widens what you see.';
+  return `Bearer token of a ${ACTION_ROLES[route.access].join(', ')} user.`;
+}
+
+export function buildOpenApi(routes: RouteDef[]): object {
   const registry = new OpenAPIRegistry();
-  const routes: RouteConfig[] = [
-    { method: 'get', path: '/health', summary: 'Liveness', responses: { 200: { description: 'alive' } } },
-    {
-      method: 'get',
-      path: '/ready',
-      summary: 'Readiness: Neo4j reachable and schema applied',
-      responses: { 200: { description: 'ready' }, 503: { description: 'not ready' } },
-    },
-    {
-      method: 'post',
-      path: '/companies',
-      summary: 'Register a company',
-      request: { body: json(CompanyInputSchema, 'the company') },
-      responses: {
-        201: json(CompanySchema, 'created'),
-        400: errors[400],
-        409: json(ErrorSchema, 'org number taken'),
-      },
-    },
-    {
-      method: 'get',
-      path: '/companies',
-      summary: 'List companies',
-      request: { query: CompanyQuerySchema },
-      responses: { 200: json(page(CompanySchema), 'a page of companies'), 400: errors[400] },
-    },
-    {
-      method: 'get',
-      path: '/companies/{id}',
-      summary: 'Read a company',
-      request: { params: IdParams },
-      responses: { 200: json(CompanySchema, 'the company'), 404: errors[404] },
-    },
-    {
-      method: 'patch',
-      path: '/companies/{id}',
-      summary: 'Update a company (given fields replace stored ones)',
-      request: { params: IdParams, body: json(CompanyFieldsSchema.partial(), 'fields to change') },
-      responses: { 200: json(CompanySchema, 'updated'), 400: errors[400], 404: errors[404] },
-    },
-    {
-      method: 'delete',
-      path: '/companies/{id}',
-      summary: 'Delete a company (cascade=true also deletes its sites and listings)',
-      request: { params: IdParams, query: CascadeQuerySchema },
-      responses: {
-        204: { description: 'deleted' },
-        404: errors[404],
-        409: json(ErrorSchema, 'has sites or listings'),
-      },
-    },
-    {
-      method: 'post',
-      path: '/companies/{id}/sites',
-      summary: 'Add a site to a company',
-      request: { params: IdParams, body: json(SiteInputSchema, 'the site') },
-      responses: { 201: json(SiteSchema, 'created'), 400: errors[400], 404: errors[404] },
-    },
-    {
-      method: 'get',
-      path: '/companies/{id}/sites',
-      summary: "A company's sites",
-      request: { params: IdParams },
-      responses: { 200: json(z.object({ items: z.array(SiteSchema) }), 'sites'), 404: errors[404] },
-    },
-    {
-      method: 'get',
-      path: '/sites/{id}',
-      summary: 'Read a site',
-      request: { params: IdParams },
-      responses: { 200: json(SiteSchema, 'the site'), 404: errors[404] },
-    },
-    {
-      method: 'patch',
-      path: '/sites/{id}',
-      summary: 'Update a site',
-      request: { params: IdParams, body: json(SiteInputSchema.partial(), 'fields to change') },
-      responses: { 200: json(SiteSchema, 'updated'), 400: errors[400], 404: errors[404] },
-    },
-    {
-      method: 'delete',
-      path: '/sites/{id}',
-      summary: 'Delete a site (cascade=true also deletes its listings)',
-      request: { params: IdParams, query: CascadeQuerySchema },
-      responses: {
-        204: { description: 'deleted' },
-        404: errors[404],
-        409: json(ErrorSchema, 'has listings'),
-      },
-    },
-    {
-      method: 'post',
-      path: '/listings',
-      summary: 'Register a surplus (offer) or a need',
-      request: { body: json(ListingInputSchema, 'the listing') },
-      responses: { 201: json(ListingWithLocationSchema, 'created'), 400: errors[400] },
-    },
-    {
-      method: 'get',
-      path: '/listings',
-      summary: 'List and filter listings (kind, direction, code or prefix, radius, text)',
-      request: { query: ListingQuerySchema, headers: viewerHeaders },
-      responses: {
-        200: json(page(VisibleListingSchema), 'a page of listings you may see'),
-        400: errors[400],
-      },
-    },
-    {
-      method: 'get',
-      path: '/listings/{id}',
-      summary: 'Read a listing',
-      request: { params: IdParams, headers: viewerHeaders },
-      responses: { 200: json(VisibleListingSchema, 'the listing'), 404: errors[404] },
-    },
-    {
-      method: 'patch',
-      path: '/listings/{id}',
-      summary: 'Update a listing (kind is fixed; a kind block is replaced whole)',
-      request: { params: IdParams, body: json(ListingPatchSchema, 'fields to change') },
-      responses: { 200: json(ListingWithLocationSchema, 'updated'), 400: errors[400], 404: errors[404] },
-    },
-    {
-      method: 'delete',
-      path: '/listings/{id}',
-      summary: 'Delete a listing',
-      request: { params: IdParams },
-      responses: { 204: { description: 'deleted' }, 404: errors[404] },
-    },
-    {
-      method: 'post',
-      path: '/imports',
-      summary: 'Bulk import (JSON interchange format); bad rows are reported and skipped',
+  const bearer = registry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A token from `npm run cli -- users add` (or .demo-tokens.json on a demo instance).',
+  });
+  for (const route of routes) {
+    const security =
+      route.access === 'open'
+        ? []
+        : route.access === 'public'
+          ? [{}, { [bearer.name]: [] }]
+          : [{ [bearer.name]: [] }];
+    const ifMatch =
+      route.versioned === 'write'
+        ? z.object({
+            'if-match': z
+              .string()
+              .optional()
+              .meta({ description: 'the ETag (version) you read; a change of another version answers 412' }),
+          })
+        : undefined;
+    registry.registerPath({
+      method: route.method,
+      path: route.path,
+      summary: route.summary,
+      description: [route.description, whoMay(route)].filter(Boolean).join('\n\n'),
+      tags: [route.tag],
+      security,
       request: {
-        query: ImportQuerySchema,
-        body: json(
-          ImportEnvelopeSchema.extend({
-            companies: z.array(ImportCompanySchema),
-            listings: z.array(ImportListingSchema),
-          }),
-          'the document',
-        ),
+        ...(route.params ? { params: route.params } : {}),
+        ...(route.query ? { query: route.query as z.ZodObject } : {}),
+        ...(ifMatch ? { headers: ifMatch } : {}),
+        ...(route.body
+          ? { body: { required: true, content: { 'application/json': { schema: route.body } } } }
+          : {}),
       },
-      responses: {
-        200: json(ImportSummarySchema, 'all rows taken'),
-        422: json(ImportSummarySchema, 'some rows rejected; the rest written'),
-        400: errors[400],
-      },
-    },
-    {
-      method: 'post',
-      path: '/imports/csv',
-      summary: 'Bulk import of the CSV form (companies + listings files as text)',
-      request: { query: ImportQuerySchema, body: json(CsvImportSchema, 'the two files') },
-      responses: {
-        200: json(ImportSummarySchema, 'all rows taken'),
-        422: json(ImportSummarySchema, 'some rows rejected; the rest written'),
-        400: errors[400],
-      },
-    },
-    {
-      method: 'get',
-      path: '/taxonomy/waste-codes',
-      summary: 'The European List of Waste',
-      request: { query: WasteCodeQuerySchema },
-      responses: { 200: { description: 'codes' } },
-    },
-    {
-      method: 'get',
-      path: '/taxonomy/material-categories',
-      summary: 'Material categories and their waste codes',
-      responses: { 200: { description: 'categories' } },
-    },
-    {
-      method: 'get',
-      path: '/taxonomy/substitutions',
-      summary: 'Documented material substitutions',
-      responses: { 200: { description: 'substitutions' } },
-    },
-    {
-      method: 'get',
-      path: '/taxonomy/industry-codes',
-      summary: 'Industry classification (ISIC Rev. 4 = NACE/SN2007 divisions)',
-      responses: { 200: { description: 'codes' } },
-    },
-    {
-      method: 'post',
-      path: '/match-runs',
-      summary:
-        'Run matching over a scope (whole database, kind, municipality, radius) and store its suggestions',
-      request: { body: json(MatchRunRequestSchema, 'scope, factor set and allocation method') },
-      responses: { 201: json(MatchRunSchema, 'the finished run'), 400: errors[400] },
-    },
-    {
-      method: 'get',
-      path: '/match-runs',
-      summary: 'Match runs, newest first',
-      request: { query: PaginationSchema },
-      responses: {
-        200: json(
-          z.object({ items: z.array(MatchRunSchema), limit: z.number(), offset: z.number() }),
-          'runs',
-        ),
-      },
-    },
-    {
-      method: 'get',
-      path: '/match-runs/{id}',
-      summary: 'A match run with its versions and counts',
-      request: { params: IdParams },
-      responses: { 200: json(MatchRunSchema, 'the run'), 404: errors[404] },
-    },
-    {
-      method: 'get',
-      path: '/listings/{id}/suggestions',
-      summary: "A listing's active suggestions",
-      request: { params: IdParams, headers: viewerHeaders },
-      responses: {
-        200: json(z.object({ items: z.array(VisibleSuggestionSchema) }), 'suggestions you may see'),
-        404: errors[404],
-      },
-    },
-    {
-      method: 'get',
-      path: '/companies/{id}/suggestions',
-      summary: "A company's active suggestions",
-      request: { params: IdParams, headers: viewerHeaders },
-      responses: {
-        200: json(z.object({ items: z.array(VisibleSuggestionSchema) }), 'suggestions you may see'),
-        404: errors[404],
-      },
-    },
-    {
-      method: 'get',
-      path: '/suggestions',
-      summary: 'Suggestions filtered by kind, region, minimum score, minimum CO2e, run',
-      request: { query: SuggestionQuerySchema, headers: viewerHeaders },
-      responses: {
-        200: json(page(VisibleSuggestionSchema), 'a page of suggestions you may see'),
-        400: errors[400],
-      },
-    },
-  ];
-  for (const route of routes) registry.registerPath(route);
+      responses: responsesOf(route),
+    });
+  }
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Symbiosis engine',
-      version: '0.1.0',
+      version: '0.2.0',
       description:
         'Register surplus and needs of materials, energy, water and land; get explained, quantified matches. ' +
-        'Errors: { error: { code, message, details: [{ path, message }] } }.',
+        'Errors: { error: { code, message, details: [{ path, message }], requestId } }. Sign in with a bearer ' +
+        'token; without one you see public listings and reference data only.',
     },
   });
 }

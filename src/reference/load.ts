@@ -33,16 +33,8 @@ export function loadReferenceData(dataDir: string = DATA_DIR): ReferenceData {
     wasteSubchapters.set(entry.subchapter, { title: r['subchapter']!, chapter: entry.chapter });
   }
 
-  const industry = new Map<string, IndustryEntry>();
-  const isicText = readFileSync(join(dataDir, 'reference/industry-codes/isic-rev4.csv'), 'utf8');
-  for (const { record: r } of parseCsvRecords(isicText)) {
-    industry.set(r['code']!, {
-      code: r['code']!,
-      level: r['level'] as IndustryEntry['level'],
-      parent: r['parent'] ? r['parent'] : null,
-      title: r['title']!,
-    });
-  }
+  const industry = readIndustryCodes(join(dataDir, 'reference/industry-codes/isic-rev4.csv'));
+  const nace = readIndustryCodes(join(dataDir, 'reference/industry-codes/nace-rev2.csv'));
 
   const categories = JSON.parse(readFileSync(join(dataDir, 'taxonomy/material-categories.json'), 'utf8')) as {
     categories: MaterialCategory[];
@@ -62,12 +54,27 @@ export function loadReferenceData(dataDir: string = DATA_DIR): ReferenceData {
     wasteChapters,
     wasteSubchapters,
     industry,
+    nace,
     materialCategories: new Map(categories.categories.map((c) => [c.id, c])),
     substitutions: substitutions.substitutions,
     hourlyProfiles,
   };
   if (dataDir === DATA_DIR) cached = data;
   return data;
+}
+
+/** An industry classification file: code, level (section .. class), parent, title. */
+function readIndustryCodes(file: string): Map<string, IndustryEntry> {
+  const out = new Map<string, IndustryEntry>();
+  for (const { record: r } of parseCsvRecords(readFileSync(file, 'utf8'))) {
+    out.set(r['code']!, {
+      code: r['code']!,
+      level: r['level'] as IndustryEntry['level'],
+      parent: r['parent'] ? r['parent'] : null,
+      title: r['title']!,
+    });
+  }
+  return out;
 }
 
 /** The 8,760 hourly loads of a named profile, normalised to mean 1. */

@@ -4,8 +4,9 @@
  * lists inside a cell are separated by ';'. Errors name the CSV line and column.
  */
 
+import type { Caller } from '../domain/caller.ts';
 import { validationError } from '../errors.ts';
-import { csvHeader, parseCsvRecords } from '../util/csv.ts';
+import { CsvSyntaxError, type CsvTable, parseCsvTable } from '../util/csv.ts';
 import type { Deps } from './deps.ts';
 import { type ImportOptions, type ImportSection, type ImportSummary, importDocument } from './import.ts';
 
@@ -130,25 +131,44 @@ function unknownColumns(header: string[], known: string[]): string[] {
   return header.filter((h) => !allowed.has(h));
 }
 
+type CsvFile = 'companies' | 'listings';
+
 export interface CsvDocument {
   document: { companies: Record<string, unknown>[]; listings: Record<string, unknown>[] };
   options: Pick<ImportOptions, 'rowNumber' | 'fieldName'>;
-  /** Problems with the files themselves (unknown columns), reported before any row. */
-  fileErrors: { file: 'companies' | 'listings'; column: string; message: string }[];
+  /**
+   * Problems with the files themselves, reported before any row: a file that cannot be read as
+   * CSV (with its line, and the column when known), or a column the format does not know.
+   */
+  fileErrors: { file: CsvFile; line?: number; column?: string; message: string }[];
+}
+
+/** Reads one file; a file that is not valid CSV becomes a file error and no rows. */
+function readTable(file: CsvFile, text: string, fileErrors: CsvDocument['fileErrors']): CsvTable {
+  try {
+    return parseCsvTable(text);
+  } catch (err) {
+    if (!(err instanceof CsvSyntaxError)) throw err;
+    fileErrors.push({
+      file,
+      line: err.line,
+      ...(err.column ? { column: err.column } : {}),
+      message: err.reason,
+    });
+    return { header: [], records: [] };
+  }
 }
 
 export function csvToDocument(companiesCsv: string, listingsCsv: string): CsvDocument {
-  const companyRecords = parseCsvRecords(companiesCsv);
-  const listingRecords = parseCsvRecords(listingsCsv);
   const fileErrors: CsvDocument['fileErrors'] = [];
-  const companyHeader = csvHeader(companiesCsv);
+  const { header: companyHeader, records: companyRecords } = readTable('companies', companiesCsv, fileErrors);
+  const { header: listingHeader, records: listingRecords } = readTable('listings', listingsCsv, fileErrors);
   for (const column of unknownColumns(companyHeader, [
     ...Object.values(COMPANY_COLUMNS),
     ...Object.values(SITE_COLUMNS),
   ])) {
     fileErrors.push({ file: 'companies', column, message: 'is not a known column' });
   }
-  const listingHeader = csvHeader(listingsCsv);
   for (const column of unknownColumns(listingHeader, Object.values(LISTING_COLUMNS))) {
     fileErrors.push({ file: 'listings', column, message: 'is not a known column' });
   }
@@ -202,18 +222,28 @@ export function csvToDocument(companiesCsv: string, listingsCsv: string): CsvDoc
   };
 }
 
-/** Imports the two CSV files; unknown columns reject the whole import before any row is read. */
+/** Where a file error is: `listings (line 4, column title)`, `companies.shoe_size` for a header. */
+function fileErrorPath(e: CsvDocument['fileErrors'][number]): string {
+  if (e.line === undefined) return `${e.file}.${e.column}`;
+  return `${e.file} (line ${e.line}${e.column ? `, column ${e.column}` : ''})`;
+}
+
+/**
+ * Imports the two CSV files; a file that is not valid CSV or has unknown columns rejects the whole
+ * import before any row is read.
+ */
 export async function importCsvFiles(
   deps: Deps,
+  caller: Caller,
   files: { companies: string; listings: string },
   opts: Omit<ImportOptions, 'rowNumber' | 'fieldName'> = {},
 ): Promise<ImportSummary> {
   const { document, options, fileErrors } = csvToDocument(files.companies, files.listings);
   if (fileErrors.length) {
     throw validationError(
-      'the CSV files have columns this format does not know',
-      fileErrors.map((e) => ({ path: `${e.file}.${e.column}`, message: e.message })),
+      'the CSV files cannot be imported as they are',
+      fileErrors.map((e) => ({ path: fileErrorPath(e), message: e.message })),
     );
   }
-  return importDocument(deps, document, { ...opts, ...options });
+  return importDocument(deps, caller, document, { ...opts, ...options });
 }

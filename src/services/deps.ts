@@ -1,4 +1,5 @@
 import type { ReferenceData } from '../domain/reference.ts';
+import type { RegionIndex } from '../domain/regions.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/driver.ts';
 
@@ -6,6 +7,8 @@ import type { Store } from '../store/driver.ts';
 export interface Deps {
   store: Store;
   reference: ReferenceData;
+  /** Norway's counties and municipalities, for sites' region codes and facilitators' regions. */
+  regions: RegionIndex;
   logger: Logger;
   now: () => Date;
   /** Which factor set and matching configuration new computations use. */

@@ -3,12 +3,12 @@
  * and compare the suggestions with the exchanges the case says exist.
  */
 import { z } from 'zod';
-import { idFromRef } from '../domain/ids.ts';
+import { SYSTEM } from '../domain/caller.ts';
 import { ExpectedExchangeSchema } from '../domain/import-document.ts';
 import { parseOrThrow } from '../domain/validate.ts';
-import { FACILITATOR } from '../domain/viewer.ts';
 import { validationError } from '../errors.ts';
 import { type AtK, evaluateSuggestions, type Miss } from '../matching/evaluation.ts';
+import { companiesByRefs } from '../store/company-store.ts';
 import { countAll } from '../store/listing-store.ts';
 import type { Deps } from './deps.ts';
 import { importDocument } from './import.ts';
@@ -38,7 +38,7 @@ export async function evaluateCase(deps: Deps, document: unknown, ks = [1, 3, 5]
       { path: '(database)', message: `holds ${counts.companies} companies and ${counts.listings} listings` },
     ]);
   }
-  const imported = await importDocument(deps, document);
+  const imported = await importDocument(deps, SYSTEM, document);
   if (imported.errors.length) {
     throw validationError(
       'the case file has invalid rows',
@@ -56,8 +56,9 @@ export async function evaluateCase(deps: Deps, document: unknown, ks = [1, 3, 5]
     }
   }
   const run = await startMatchRun(deps, {});
-  const refOfCompany = new Map([...refs].map((ref) => [idFromRef('co', ref), ref]));
-  const visible = await suggestionsOfRun(deps, run.id, FACILITATOR);
+  const stored = await deps.store.read((tx) => companiesByRefs(tx, 'registry', [...refs]));
+  const refOfCompany = new Map([...stored].map(([ref, c]) => [c.id, ref]));
+  const visible = await suggestionsOfRun(deps, SYSTEM, run.id);
   const ranked = visible.map((s) => ({
     offerId: s.offer.id,
     needId: s.need.id,

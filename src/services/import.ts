@@ -1,11 +1,15 @@
 /**
- * Bulk import of the public interchange format (domain/import-document.ts).
- * Validate every row, report each bad one (row, field, reason) and write none of it; write the
- * good rows in batched transactions; skip rows whose content is unchanged, so importing the same
- * file twice changes nothing.
+ * Bulk import of the public interchange format (domain/import-document.ts), for facilitators and
+ * admins. Every row is validated on its own; each bad row is reported (row, field, reason) and
+ * none of it is written; good rows are written in batched transactions. Rows are keyed by their
+ * owner's natural keys — a company by its ref in the staff registry, a site or listing by its ref
+ * within its company — and an import changes only rows of companies the caller acts for. What
+ * happened to each row (created, updated, unchanged) is decided inside the writing transaction,
+ * so concurrent imports each report what they actually did.
  */
-import type { Company } from '../domain/company.ts';
-import { idFromRef } from '../domain/ids.ts';
+import { actsFor, inRegions } from '../domain/access.ts';
+import type { Caller } from '../domain/caller.ts';
+import { newId } from '../domain/ids.ts';
 import {
   type ImportCompany,
   ImportCompanySchema,
@@ -16,18 +20,35 @@ import {
 import type { Listing } from '../domain/listing.ts';
 import { checkListingReference, materialiseListing } from '../domain/listing-rules.ts';
 import { industryDivision } from '../domain/reference.ts';
-import type { Site } from '../domain/site.ts';
+import { unsafeTextDetails } from '../domain/text-safety.ts';
 import { issuesToDetails, parseOrThrow } from '../domain/validate.ts';
 import { formatPath, validationError } from '../errors.ts';
-import { companiesByOrgNumbers, companyHashesByRefs, upsertCompanies } from '../store/company-store.ts';
+import {
+  companiesByOrgNumbers,
+  companiesByRefs,
+  importCompanies,
+  type Outcome,
+  type StoredCompany,
+} from '../store/company-store.ts';
 import { contentHash } from '../store/content-hash.ts';
-import { listingHashesByRefs, upsertListings } from '../store/listing-store.ts';
-import { sitesByRefs, upsertSites } from '../store/site-store.ts';
+import { importListings, listingsByCompanyRefs } from '../store/listing-store.ts';
+import {
+  importSites,
+  registrySitesByRefs,
+  type SiteRef,
+  type StoredSite,
+  sitesOfCompanies,
+} from '../store/site-store.ts';
+import { requireRole } from './authorize.ts';
 import { checkIndustry } from './companies.ts';
 import type { Deps } from './deps.ts';
+import { placeOf } from './sites.ts';
 
 const COMPANY_BATCH = 250;
 const LISTING_BATCH = 500;
+/** Rows validated between two yields to the event loop, so a large import never stalls other requests. */
+const YIELD_EVERY = 500;
+const REGISTRY = 'registry';
 
 export type ImportSection = 'companies' | 'listings';
 
@@ -65,12 +86,7 @@ export interface ImportOptions {
 }
 
 const emptyTally = (): Tally => ({ created: 0, updated: 0, unchanged: 0, rejected: 0 });
-
-type Status = 'created' | 'updated' | 'unchanged';
-function statusOf(existing: { contentHash: string } | undefined, hash: string): Status {
-  if (!existing) return 'created';
-  return existing.contentHash === hash ? 'unchanged' : 'updated';
-}
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -78,11 +94,28 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
+interface CompanyPlan {
+  index: number;
+  company: StoredCompany;
+  /** The document's site rows of this company, by their index in `sites`. */
+  sites: StoredSite[];
+  existing: boolean;
+}
+
+interface ListingPlan {
+  index: number;
+  row: ImportListing;
+  /** A site of this document (by ref, resolved to an id once its company is written) or a stored one. */
+  site: { docRef: string; companyRef: string } | { stored: SiteRef };
+}
+
 export async function importDocument(
   deps: Deps,
+  caller: Caller,
   document: unknown,
   opts: ImportOptions = {},
 ): Promise<ImportSummary> {
+  requireRole(caller, 'import', 'import documents');
   const envelope = parseOrThrow(ImportEnvelopeSchema, document, 'import document');
   if (!('companies' in (document as object)) && !('listings' in (document as object))) {
     throw validationError('import document is not valid', [
@@ -98,7 +131,7 @@ export async function importDocument(
     listings: emptyTally(),
     errors: [],
   };
-  const rejectedRows = { companies: new Set<number>(), listings: new Set<number>() };
+  const rejected = { companies: new Set<number>(), listings: new Set<number>() };
   const fail = (
     section: ImportSection,
     index: number,
@@ -106,7 +139,7 @@ export async function importDocument(
     path: string,
     message: string,
   ) => {
-    rejectedRows[section].add(index);
+    rejected[section].add(index);
     summary.errors.push({
       section,
       row: rowNumber(section, index),
@@ -120,17 +153,27 @@ export async function importDocument(
     return typeof r === 'string' ? r : undefined;
   };
 
+  /** A row holding NUL or a lone surrogate is rejected whole: nothing of it can be stored as sent. */
+  const refuseUnsafeText = (section: ImportSection, index: number, raw: unknown): boolean => {
+    const unsafe = unsafeTextDetails(raw);
+    const ref = unsafe.some((d) => d.path === 'ref') ? undefined : refOf(raw);
+    for (const d of unsafe) fail(section, index, ref, d.path === '(body)' ? '' : d.path, d.message);
+    return unsafe.length > 0;
+  };
+
   // 1. Companies and their sites, each row on its own.
   const companyRows: { index: number; row: ImportCompany }[] = [];
   const seenCompanyRefs = new Map<string, number>();
   const seenOrgNumbers = new Map<string, number>();
-  const fileSites = new Map<string, { companyIndex: number }>();
-  envelope.companies.forEach((raw, index) => {
+  const fileSites = new Map<string, { companyIndex: number; companyRef: string }>();
+  for (const [index, raw] of envelope.companies.entries()) {
+    if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+    if (refuseUnsafeText('companies', index, raw)) continue;
     const parsed = ImportCompanySchema.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
       for (const d of issuesToDetails(parsed.error.issues))
         fail('companies', index, refOf(raw), d.path, d.message);
-      return;
+      continue;
     }
     const row = parsed.data;
     for (const d of checkIndustry(row.industry, deps.reference))
@@ -138,21 +181,17 @@ export async function importDocument(
     const dupe = seenCompanyRefs.get(row.ref);
     if (dupe !== undefined)
       fail('companies', index, row.ref, 'ref', `duplicates the ref of row ${rowNumber('companies', dupe)}`);
-    if (row.orgNumber) {
-      const other = seenOrgNumbers.get(row.orgNumber);
-      if (other !== undefined) {
-        fail(
-          'companies',
-          index,
-          row.ref,
-          'orgNumber',
-          `duplicates the orgNumber of row ${rowNumber('companies', other)}`,
-        );
-      }
-    }
+    const other = row.orgNumber ? seenOrgNumbers.get(row.orgNumber) : undefined;
+    if (other !== undefined)
+      fail(
+        'companies',
+        index,
+        row.ref,
+        'orgNumber',
+        `duplicates the orgNumber of row ${rowNumber('companies', other)}`,
+      );
     row.sites.forEach((site, j) => {
-      const clash = fileSites.get(site.ref);
-      if (clash) {
+      if (fileSites.has(site.ref))
         fail(
           'companies',
           index,
@@ -160,169 +199,286 @@ export async function importDocument(
           formatPath(['sites', j, 'ref']),
           `site ref '${site.ref}' is used twice in this document`,
         );
-      }
     });
-    if (rejectedRows.companies.has(index)) return;
+    if (rejected.companies.has(index)) continue;
     seenCompanyRefs.set(row.ref, index);
     if (row.orgNumber) seenOrgNumbers.set(row.orgNumber, index);
-    for (const site of row.sites) fileSites.set(site.ref, { companyIndex: index });
+    for (const site of row.sites) fileSites.set(site.ref, { companyIndex: index, companyRef: row.ref });
     companyRows.push({ index, row });
-  });
+  }
 
-  // 2. Listings: schema, reference data, and site refs.
+  // 2. Listings: schema, reference data, refs unique in the document.
   const listingRows: { index: number; row: ImportListing }[] = [];
   const seenListingRefs = new Map<string, number>();
-  envelope.listings.forEach((raw, index) => {
+  for (const [index, raw] of envelope.listings.entries()) {
+    if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+    if (refuseUnsafeText('listings', index, raw)) continue;
     const parsed = ImportListingSchema.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
       for (const d of issuesToDetails(parsed.error.issues))
         fail('listings', index, refOf(raw), d.path, d.message);
-      return;
+      continue;
     }
     const row = parsed.data;
-    for (const d of checkListingReference({ ...row, siteId: row.site }, deps.reference)) {
+    for (const d of checkListingReference({ ...row, siteId: row.site }, deps.reference))
       fail('listings', index, row.ref, d.path, d.message);
-    }
     const dupe = seenListingRefs.get(row.ref);
     if (dupe !== undefined)
       fail('listings', index, row.ref, 'ref', `duplicates the ref of row ${rowNumber('listings', dupe)}`);
-    if (!rejectedRows.listings.has(index)) {
+    if (!rejected.listings.has(index)) {
       seenListingRefs.set(row.ref, index);
       listingRows.push({ index, row });
     }
+  }
+
+  // 3. What the database holds of the refs the document names, in one read transaction.
+  const storedSiteRefs = [
+    ...new Set(listingRows.map((l) => l.row.site).filter((ref) => !fileSites.has(ref))),
+  ];
+  const known = await deps.store.read(async (tx) => {
+    const companies = await companiesByRefs(
+      tx,
+      REGISTRY,
+      companyRows.map((c) => c.row.ref),
+    );
+    return {
+      companies,
+      orgNumbers: await companiesByOrgNumbers(
+        tx,
+        companyRows.flatMap((c) => (c.row.orgNumber ? [c.row.orgNumber] : [])),
+      ),
+      docCompanySites: await sitesOfCompanies(
+        tx,
+        [...companies.values()].map((c) => c.id),
+      ),
+      storedSites: await registrySitesByRefs(tx, storedSiteRefs),
+    };
   });
 
-  // 3. What the database already holds, in one read transaction.
-  const known = await deps.store.read(async (tx) => ({
-    companies: await companyHashesByRefs(
-      tx,
-      companyRows.map((c) => c.row.ref),
-    ),
-    orgNumbers: await companiesByOrgNumbers(
-      tx,
-      companyRows.flatMap((c) => (c.row.orgNumber ? [c.row.orgNumber] : [])),
-    ),
-    sites: await sitesByRefs(tx, [...new Set([...fileSites.keys(), ...listingRows.map((l) => l.row.site)])]),
-    listings: await listingHashesByRefs(
-      tx,
-      listingRows.map((l) => l.row.ref),
-    ),
-  }));
-
+  // 4. Companies: the caller must act for a stored one, and place new sites in its regions.
   const now = deps.now().toISOString();
-  const companies: Company[] = [];
-  const sites: Site[] = [];
-  const siteIndex = new Map<string, { id: string; companyId: string }>();
+  const plans: CompanyPlan[] = [];
+  const docCompanyIds = new Map<string, string>();
   for (const { index, row } of companyRows) {
-    const id = idFromRef('co', row.ref);
-    const holder = row.orgNumber ? known.orgNumbers.get(row.orgNumber) : undefined;
-    if (holder && holder.id !== id) {
-      fail(
-        'companies',
-        index,
-        row.ref,
-        'orgNumber',
-        `is already registered to another company (${holder.ref ?? holder.id})`,
-      );
-    }
-    row.sites.forEach((s, j) => {
-      const stored = known.sites.get(s.ref);
-      if (stored && stored.companyId !== id) {
-        fail(
-          'companies',
-          index,
-          row.ref,
-          formatPath(['sites', j, 'ref']),
-          `site ref '${s.ref}' belongs to another company`,
-        );
-      }
-    });
-    if (rejectedRows.companies.has(index)) continue;
-    const { sites: rowSites, ...companyData } = row;
-    const existing = known.companies.get(row.ref);
-    const company: Company = {
-      ...companyData,
-      id,
-      industryDivision: industryDivision(row.industry),
-      createdAt: existing?.createdAt ?? now,
-      updatedAt: now,
-    };
-    const status = statusOf(existing, contentHash(company));
-    summary.companies[status]++;
-    if (status !== 'unchanged') companies.push(company);
-    for (const s of rowSites) {
-      const storedSite = known.sites.get(s.ref);
-      const site: Site = {
-        ...s,
-        id: idFromRef('si', s.ref),
-        companyId: id,
-        createdAt: storedSite?.createdAt ?? now,
-        updatedAt: now,
-      };
-      const siteStatus = statusOf(storedSite, contentHash(site));
-      summary.sites[siteStatus]++;
-      if (siteStatus !== 'unchanged') sites.push(site);
-      siteIndex.set(s.ref, { id: site.id, companyId: id });
-    }
-  }
-
-  const listings: Listing[] = [];
-  for (const { index, row } of listingRows) {
-    const inFile = fileSites.get(row.site);
-    // A site of this document wins; a stored site serves only refs the document does not define.
-    const site = siteIndex.get(row.site) ?? (inFile ? undefined : known.sites.get(row.site));
-    if (!site) {
-      const why = inFile
-        ? `site '${row.site}' belongs to company row ${rowNumber('companies', inFile.companyIndex)}, which was rejected`
-        : `no site with ref '${row.site}' in this document or the database`;
-      fail('listings', index, row.ref, 'site', why);
+    if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+    const stored = known.companies.get(row.ref);
+    if (stored && !actsFor(caller, stored)) {
+      fail('companies', index, row.ref, 'ref', `you do not act for the company with ref '${row.ref}'`);
       continue;
     }
-    const { site: _siteRef, ...data } = row;
-    const id = idFromRef('li', row.ref);
-    const existing = known.listings.get(row.ref);
-    const listing = materialiseListing(
-      { ...data, siteId: site.id },
-      deps.reference,
-      { id, companyId: site.companyId },
-      { createdAt: existing?.createdAt ?? now, updatedAt: now },
-    );
-    const status = statusOf(existing, contentHash(listing));
-    summary.listings[status]++;
-    if (status !== 'unchanged') listings.push(listing);
+    const id = stored?.id ?? newId('co');
+    const holder = row.orgNumber ? known.orgNumbers.get(row.orgNumber) : undefined;
+    if (holder && holder.id !== id)
+      fail('companies', index, row.ref, 'orgNumber', 'is registered to another company');
+    const { sites: rowSites, ...companyData } = row;
+    const sites: StoredSite[] = [];
+    rowSites.forEach((s, j) => {
+      const place = placeOf(deps, s.lat, s.lon);
+      if (caller.kind === 'user' && caller.role === 'facilitator') {
+        const codes = [place.municipalityCode, place.countyCode].filter((c): c is string => c !== undefined);
+        if (!inRegions(caller, codes))
+          fail(
+            'companies',
+            index,
+            row.ref,
+            formatPath(['sites', j, 'lat']),
+            'the site lies outside your regions',
+          );
+      }
+      const storedSite = known.docCompanySites.find((x) => x.companyId === id && x.ref === s.ref);
+      sites.push({
+        ...s,
+        ...place,
+        id: storedSite?.id ?? newId('si'),
+        companyId: id,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      });
+    });
+    if (rejected.companies.has(index)) continue;
+    docCompanyIds.set(row.ref, id);
+    plans.push({
+      index,
+      existing: stored !== undefined,
+      sites,
+      company: {
+        ...companyData,
+        id,
+        refScope: REGISTRY,
+        industryDivision: industryDivision(row.industry),
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      },
+    });
   }
 
-  summary.companies.rejected = rejectedRows.companies.size;
-  summary.listings.rejected = rejectedRows.listings.size;
-  summary.errors.sort((a, b) => (a.section === b.section ? a.row - b.row : a.section < b.section ? -1 : 1));
-  if (summary.dryRun) return summary;
+  // 5. Listings: their site is one of this document's (of a company taken) or a stored one the caller acts for.
+  const listingPlans: ListingPlan[] = [];
+  for (const { index, row } of listingRows) {
+    if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+    const inFile = fileSites.get(row.site);
+    if (inFile) {
+      if (!docCompanyIds.has(inFile.companyRef)) {
+        fail(
+          'listings',
+          index,
+          row.ref,
+          'site',
+          `site '${row.site}' belongs to company row ${rowNumber('companies', inFile.companyIndex)}, which was rejected`,
+        );
+      } else if (row.company !== undefined && row.company !== inFile.companyRef) {
+        fail(
+          'listings',
+          index,
+          row.ref,
+          'company',
+          `site '${row.site}' of this document belongs to '${inFile.companyRef}'`,
+        );
+      } else listingPlans.push({ index, row, site: { docRef: row.site, companyRef: inFile.companyRef } });
+      continue;
+    }
+    const candidates = known.storedSites.filter(
+      (s) =>
+        s.ref === row.site &&
+        (row.company === undefined || s.companyRef === row.company) &&
+        actsFor(caller, { id: s.companyId, regions: s.regions }),
+    );
+    if (candidates.length === 1) listingPlans.push({ index, row, site: { stored: candidates[0]! } });
+    else if (candidates.length === 0)
+      fail(
+        'listings',
+        index,
+        row.ref,
+        'site',
+        `no site with ref '${row.site}' in this document or among the companies you act for`,
+      );
+    else
+      fail(
+        'listings',
+        index,
+        row.ref,
+        'company',
+        `several companies you act for have a site with ref '${row.site}': name the company`,
+      );
+  }
 
-  // 4. Write the good rows in batches: companies with their sites first, then listings.
-  const total = companies.length + sites.length + listings.length;
+  summary.companies.rejected = rejected.companies.size;
+  summary.listings.rejected = rejected.listings.size;
+  summary.errors.sort((a, b) => (a.section === b.section ? a.row - b.row : a.section < b.section ? -1 : 1));
+
+  const listingOf = (plan: ListingPlan, site: { id: string; companyId: string }, id: string): Listing => {
+    const { site: _s, company: _c, ...data } = plan.row;
+    return {
+      ...materialiseListing(
+        { ...data, siteId: site.id },
+        deps.reference,
+        { id, companyId: site.companyId },
+        { createdAt: now, updatedAt: now },
+      ),
+      version: 1,
+    };
+  };
+
+  if (summary.dryRun) {
+    await tallyDryRun(deps, summary, plans, listingPlans, known.docCompanySites, listingOf);
+    return summary;
+  }
+
+  // 6. Write: companies with their sites, then listings, each batch one transaction.
+  const total = plans.length + plans.reduce((n, p) => n + p.sites.length, 0) + listingPlans.length;
   let done = 0;
   opts.onProgress?.(done, total);
-  const sitesByCompany = new Map<string, Site[]>();
-  for (const s of sites) sitesByCompany.set(s.companyId, [...(sitesByCompany.get(s.companyId) ?? []), s]);
-  const touchedCompanyIds = new Set(companies.map((c) => c.id));
-  const siteOnly = sites.filter((s) => !touchedCompanyIds.has(s.companyId));
-  for (const batch of chunks(companies, COMPANY_BATCH)) {
-    const batchSites = batch.flatMap((c) => sitesByCompany.get(c.id) ?? []);
-    await deps.store.write(async (tx) => {
-      await upsertCompanies(tx, batch);
-      await upsertSites(tx, batchSites);
+  const siteIds = new Map<string, { id: string; companyId: string }>();
+  for (const batch of chunks(plans, COMPANY_BATCH)) {
+    const outcome = await deps.store.write(async (tx) => {
+      const companies = await importCompanies(
+        tx,
+        batch.map((p) => ({ index: p.index, company: p.company })),
+      );
+      const sites = batch.flatMap((p) => {
+        const companyId = companies.get(p.index)!.id;
+        return p.sites.map((site) => ({ site: { ...site, companyId } }));
+      });
+      const written = await importSites(
+        tx,
+        sites.map((s, i) => ({ index: i, site: s.site })),
+      );
+      return {
+        companies,
+        sites: sites.map((s, i) => ({ ...written.get(i)!, ref: s.site.ref!, companyId: s.site.companyId })),
+      };
     });
-    done += batch.length + batchSites.length;
+    for (const p of batch) summary.companies[outcome.companies.get(p.index)!.outcome]++;
+    for (const s of outcome.sites) {
+      summary.sites[s.outcome]++;
+      siteIds.set(s.ref, { id: s.id, companyId: s.companyId });
+    }
+    done += batch.length + outcome.sites.length;
     opts.onProgress?.(done, total);
   }
-  for (const batch of chunks(siteOnly, COMPANY_BATCH)) {
-    await deps.store.write((tx) => upsertSites(tx, batch));
-    done += batch.length;
-    opts.onProgress?.(done, total);
-  }
-  for (const batch of chunks(listings, LISTING_BATCH)) {
-    await deps.store.write((tx) => upsertListings(tx, batch));
+  for (const batch of chunks(listingPlans, LISTING_BATCH)) {
+    await yieldToEventLoop();
+    const rows = batch.map((plan) => {
+      const site = 'stored' in plan.site ? plan.site.stored : siteIds.get(plan.site.docRef)!;
+      return { index: plan.index, listing: listingOf(plan, site, newId('li')) };
+    });
+    const outcome = await deps.store.write((tx) => importListings(tx, rows));
+    for (const r of rows) summary.listings[outcome.get(r.index)?.outcome ?? 'unchanged']++;
     done += batch.length;
     opts.onProgress?.(done, total);
   }
   return summary;
+}
+
+/** A dry run counts what a write would do now, by comparing content hashes with what is stored. */
+async function tallyDryRun(
+  deps: Deps,
+  summary: ImportSummary,
+  plans: CompanyPlan[],
+  listingPlans: ListingPlan[],
+  storedSites: SiteRef[],
+  listingOf: (plan: ListingPlan, site: { id: string; companyId: string }, id: string) => Listing,
+): Promise<void> {
+  const storedCompanies = await deps.store.read((tx) =>
+    companiesByRefs(
+      tx,
+      REGISTRY,
+      plans.map((p) => p.company.ref!),
+    ),
+  );
+  const docSites = new Map<string, { id: string; companyId: string }>();
+  for (const p of plans) {
+    const { refScope: _s, ...content } = p.company;
+    const stored = storedCompanies.get(p.company.ref!);
+    summary.companies[outcomeOf(stored?.contentHash, contentHash(content))]++;
+    for (const s of p.sites) {
+      const storedSite = storedSites.find((x) => x.companyId === s.companyId && x.ref === s.ref);
+      summary.sites[outcomeOf(storedSite?.contentHash, contentHash(s))]++;
+      docSites.set(s.ref!, { id: s.id, companyId: s.companyId });
+    }
+  }
+  const located = listingPlans.map((plan) => ({
+    plan,
+    site: 'stored' in plan.site ? plan.site.stored : docSites.get(plan.site.docRef)!,
+  }));
+  const storedListings = await deps.store.read((tx) =>
+    listingsByCompanyRefs(
+      tx,
+      located.map((l) => ({ companyId: l.site.companyId, ref: l.plan.row.ref })),
+    ),
+  );
+  for (const [i, { plan, site }] of located.entries()) {
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+    const stored = storedListings.get(`${site.companyId}|${plan.row.ref}`);
+    summary.listings[
+      outcomeOf(stored?.contentHash, contentHash(listingOf(plan, site, stored?.id ?? 'new')))
+    ]++;
+  }
+}
+
+function outcomeOf(storedHash: string | undefined, hash: string): Outcome {
+  if (storedHash === undefined) return 'created';
+  return storedHash === hash ? 'unchanged' : 'updated';
 }

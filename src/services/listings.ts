@@ -1,21 +1,33 @@
+/**
+ * Listings: offers and needs at a company's sites. Created and changed by whoever acts for the
+ * company, read as the access policy allows; a change computes the listing's suggestions at once.
+ */
+import { actsFor, listingAccess, listingView, mayChange } from '../domain/access.ts';
+import type { Caller } from '../domain/caller.ts';
 import { circleFilter } from '../domain/circle.ts';
-import { idFromRef, newId } from '../domain/ids.ts';
+import { newId } from '../domain/ids.ts';
 import { type ListingData, ListingInputSchema, ListingPatchSchema } from '../domain/listing.ts';
 import { type ListingQuery, toFulltextQuery } from '../domain/listing-query.ts';
 import { checkListingReference, materialiseListing } from '../domain/listing-rules.ts';
 import type { MatchListing } from '../domain/match-listing.ts';
+import { mergePatch } from '../domain/patch.ts';
+import { presentListing, type VisibleListing } from '../domain/presentation.ts';
 import { parseOrThrow } from '../domain/validate.ts';
-import { canSeeIdentity, canSeePrivate, type Viewer } from '../domain/viewer.ts';
-import { presentListing, type VisibleListing } from '../domain/visibility.ts';
-import { notFound, validationError } from '../errors.ts';
+import { conflict, notFound, validationError } from '../errors.ts';
 import { contentHash } from '../store/content-hash.ts';
+import type { ManagedTransaction } from '../store/driver.ts';
 import {
+  createListings,
   deleteListing as deleteListingRow,
-  getListing as getListingRow,
+  getListingWithFacts,
+  type ListingWithFacts,
+  listingRefTaken,
   searchListings,
-  upsertListings,
+  updateListing as updateListingRow,
 } from '../store/listing-store.ts';
-import { getSite } from '../store/site-store.ts';
+import { getSite, type SiteRecord } from '../store/site-store.ts';
+import { enforce, requireRole, staleVersion } from './authorize.ts';
+import { backOff, WRITE_ATTEMPTS } from './companies.ts';
 import type { Deps } from './deps.ts';
 import { refreshListingSuggestions } from './matching.ts';
 import { listingSuggestions, type VisibleSuggestion } from './suggestions.ts';
@@ -25,96 +37,185 @@ function checkReference(deps: Deps, data: ListingData): void {
   if (problems.length) throw validationError('listing is not valid', problems);
 }
 
-async function siteOf(deps: Deps, siteId: string) {
+/**
+ * The site a listing is placed at, which the caller must act for. A site of another company
+ * answers exactly like one that does not exist.
+ */
+async function usableSite(deps: Deps, caller: Caller, siteId: string): Promise<SiteRecord> {
   const site = await getSite(deps.store, siteId);
-  if (!site) {
+  if (!site || !actsFor(caller, { id: site.site.companyId, regions: site.facts.regions })) {
     throw validationError('listing is not valid', [
-      { path: 'siteId', message: `no site with id '${siteId}'` },
+      { path: 'siteId', message: `no site with id '${siteId}' among the sites you act for` },
     ]);
   }
   return site;
 }
 
-export async function createListing(deps: Deps, body: unknown): Promise<ListingWithSuggestions> {
+async function assertRefFree(tx: ManagedTransaction, companyId: string, ref: string | undefined, id: string) {
+  if (ref && (await listingRefTaken(tx, companyId, ref, id))) {
+    throw conflict(`the company already has a listing with ref '${ref}'`, [
+      { path: 'ref', message: 'is already used by another listing of this company' },
+    ]);
+  }
+}
+
+export type ListingWithSuggestions = VisibleListing & { suggestions: VisibleSuggestion[] };
+
+export async function createListing(
+  deps: Deps,
+  caller: Caller,
+  body: unknown,
+): Promise<ListingWithSuggestions> {
+  requireRole(caller, 'listing.change', 'register listings');
   const data = parseOrThrow(ListingInputSchema, body, 'listing');
   checkReference(deps, data);
-  const site = await siteOf(deps, data.siteId);
+  const site = await usableSite(deps, caller, data.siteId);
   const now = deps.now().toISOString();
-  const listing = materialiseListing(
-    data,
-    deps.reference,
-    { id: data.ref ? idFromRef('li', data.ref) : newId('li'), companyId: site.companyId },
-    { createdAt: now, updatedAt: now },
-  );
-  await deps.store.write((tx) => upsertListings(tx, [listing]));
-  return withSuggestions(deps, { ...listing, lat: site.lat, lon: site.lon });
+  const listing = {
+    ...materialiseListing(
+      data,
+      deps.reference,
+      { id: newId('li'), companyId: site.site.companyId },
+      { createdAt: now, updatedAt: now },
+    ),
+    version: 1,
+  };
+  await deps.store.write(async (tx) => {
+    await assertRefFree(tx, listing.companyId, listing.ref, listing.id);
+    if (!(await createListings(tx, [listing]))) throw notFound('site', data.siteId);
+  });
+  return withSuggestions(deps, caller, { ...listing, lat: site.site.lat, lon: site.site.lon });
 }
-
-export type ListingWithSuggestions = MatchListing & { suggestions: VisibleSuggestion[] };
 
 /** A business sees its new or changed listing's suggestions in the same response. */
-async function withSuggestions(deps: Deps, listing: MatchListing): Promise<ListingWithSuggestions> {
+async function withSuggestions(
+  deps: Deps,
+  caller: Caller,
+  listing: MatchListing,
+): Promise<ListingWithSuggestions> {
   await refreshListingSuggestions(deps, listing);
-  const owner: Viewer = { role: 'business', companyId: listing.companyId };
-  return { ...listing, suggestions: await listingSuggestions(deps, listing.id, owner) };
+  const page = await listingSuggestions(deps, caller, listing.id, { offset: 0, limit: 50 });
+  return { ...listing, anonymised: false, suggestions: page.items };
 }
 
-export async function getListing(deps: Deps, id: string, viewer: Viewer): Promise<VisibleListing> {
-  const listing = await getListingRow(deps.store, id);
-  const visible = listing ? presentListing(listing, viewer) : null;
-  // A listing the viewer may not see answers exactly like one that does not exist.
-  if (!visible) throw notFound('listing', id);
-  return visible;
+/** The listing as the caller may see it; one it may not see answers exactly like one that does not exist. */
+async function readVisible(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+): Promise<ListingWithFacts & { out: VisibleListing }> {
+  const found = await getListingWithFacts(deps.store, id);
+  const out = found ? presentListing(listingAccess(caller), found.listing, found.facts) : null;
+  if (!found || !out) throw notFound('listing', id);
+  return { ...found, out };
 }
 
-/** PATCH: given top-level fields replace stored ones (a kind block is replaced whole); kind is fixed. */
-export async function updateListing(deps: Deps, id: string, body: unknown): Promise<ListingWithSuggestions> {
-  const current = await getListingRow(deps.store, id);
-  if (!current) throw notFound('listing', id);
-  const patch = parseOrThrow(ListingPatchSchema, body, 'listing update');
-  const {
-    id: _i,
-    companyId: _co,
-    createdAt,
-    updatedAt: _u,
-    canonicalQuantity: _q,
-    lat: _lat,
-    lon: _lon,
-    material,
-    ...editable
-  } = current;
-  const stripped = material ? (({ hazardous: _h, ...m }) => m)(material) : undefined;
-  const merged = { ...editable, ...(stripped ? { material: stripped } : {}), ...patch };
-  const data = parseOrThrow(ListingInputSchema, merged, 'listing');
-  checkReference(deps, data);
-  const site = await siteOf(deps, data.siteId);
-  const listing = materialiseListing(
-    data,
-    deps.reference,
-    { id, companyId: site.companyId },
-    { createdAt, updatedAt: deps.now().toISOString() },
-  );
-  const { lat: _la, lon: _lo, ...stored } = current;
-  if (contentHash(listing) === contentHash(stored)) {
-    // Nothing changed: no write, no new timestamp, the suggestions stand.
-    return {
-      ...current,
-      suggestions: await listingSuggestions(deps, id, { role: 'business', companyId: current.companyId }),
+export async function getListing(deps: Deps, caller: Caller, id: string): Promise<VisibleListing> {
+  return (await readVisible(deps, caller, id)).out;
+}
+
+/** PATCH: named fields replace stored ones (a kind block is replaced whole); kind is fixed; versions guard it. */
+export async function updateListing(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  body: unknown,
+  ifMatch: number | null,
+): Promise<ListingWithSuggestions> {
+  requireRole(caller, 'listing.change', 'change listings');
+  for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+    await backOff(attempt);
+    const current = await readVisible(deps, caller, id);
+    const { listing: stored, facts } = current;
+    const identified = listingView(listingAccess(caller), facts) === 'identified';
+    enforce(
+      mayChange(caller, 'listing.change', { id: stored.companyId, regions: facts.regions }, identified),
+      'listing',
+      id,
+    );
+    const version = stored.version ?? 1;
+    if (ifMatch !== null && version !== ifMatch) throw staleVersion('listing', id, version);
+    const patch = parseOrThrow(ListingPatchSchema, body, 'listing update');
+    const {
+      id: _i,
+      companyId,
+      createdAt,
+      updatedAt: _u,
+      version: _v,
+      canonicalQuantity: _q,
+      lat: _lat,
+      lon: _lon,
+      material,
+      ...editable
+    } = stored;
+    const stripped = material ? (({ hazardous: _h, ...m }) => m)(material) : undefined;
+    const merged = mergePatch({ ...editable, ...(stripped ? { material: stripped } : {}) }, patch);
+    const data = parseOrThrow(ListingInputSchema, merged, 'listing');
+    checkReference(deps, data);
+    const site = data.siteId === stored.siteId ? null : await usableSite(deps, caller, data.siteId);
+    if (site && site.site.companyId !== companyId) {
+      throw validationError('listing is not valid', [
+        { path: 'siteId', message: 'a listing moves only between sites of its own company' },
+      ]);
+    }
+    const listing = {
+      ...materialiseListing(
+        data,
+        deps.reference,
+        { id, companyId },
+        { createdAt, updatedAt: deps.now().toISOString() },
+      ),
+      version: version + 1,
     };
+    const { lat, lon } = site ? site.site : stored;
+    const { lat: _a, lon: _b, ...storedListing } = stored;
+    if (contentHash(listing) === contentHash(storedListing)) {
+      const page = await listingSuggestions(deps, caller, id, { offset: 0, limit: 50 });
+      return { ...current.out, suggestions: page.items };
+    }
+    const written = await deps.store.write(async (tx) => {
+      await assertRefFree(tx, companyId, listing.ref, id);
+      return updateListingRow(tx, listing, version);
+    });
+    if (written !== null) return withSuggestions(deps, caller, { ...listing, version: written, lat, lon });
+    if (ifMatch !== null) throw staleVersion('listing', id, version + 1);
   }
-  await deps.store.write((tx) => upsertListings(tx, [listing]));
-  return withSuggestions(deps, { ...listing, lat: site.lat, lon: site.lon });
+  throw conflict(`listing '${id}' is being changed by others; try again`);
 }
 
-export async function deleteListing(deps: Deps, id: string): Promise<void> {
-  if (!(await deleteListingRow(deps.store, id))) throw notFound('listing', id);
+export async function deleteListing(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  ifMatch: number | null,
+): Promise<void> {
+  requireRole(caller, 'listing.change', 'delete listings');
+  const current = await readVisible(deps, caller, id);
+  const identified = listingView(listingAccess(caller), current.facts) === 'identified';
+  enforce(
+    mayChange(
+      caller,
+      'listing.change',
+      { id: current.listing.companyId, regions: current.facts.regions },
+      identified,
+    ),
+    'listing',
+    id,
+    'delete',
+  );
+  const version = current.listing.version ?? 1;
+  if (ifMatch !== null && version !== ifMatch) throw staleVersion('listing', id, version);
+  if (!(await deps.store.write((tx) => deleteListingRow(tx, id, ifMatch)))) {
+    throw staleVersion('listing', id, version);
+  }
 }
 
 export async function listListings(
   deps: Deps,
-  q: ListingQuery,
-  viewer: Viewer,
-): Promise<{ total: number; items: VisibleListing[]; limit: number; offset: number }> {
+  caller: Caller,
+  q: ListingQuery & { count?: boolean },
+): Promise<{ items: VisibleListing[]; limit: number; offset: number; hasMore: boolean; total?: number }> {
+  const access = listingAccess(caller);
   const page = await searchListings(deps.store, {
     kind: q.kind ?? null,
     direction: q.direction ?? null,
@@ -123,14 +224,20 @@ export async function listListings(
     code: q.code ?? null,
     ...circleFilter(q),
     q: q.q ? toFulltextQuery(q.q) : null,
-    seePrivate: canSeePrivate(viewer),
-    seeIdentity: canSeeIdentity(viewer),
-    viewerCompanyId: viewer.companyId,
+    access,
     offset: q.offset,
-    limit: q.limit,
+    limit: q.limit + 1,
+    count: q.count === true,
   });
   const items = page.items
-    .map((l) => presentListing(l, viewer))
+    .slice(0, q.limit)
+    .map((r) => presentListing(access, r.listing, r.facts))
     .filter((l): l is VisibleListing => l !== null);
-  return { total: page.total, items, limit: q.limit, offset: q.offset };
+  return {
+    items,
+    limit: q.limit,
+    offset: q.offset,
+    hasMore: page.items.length > q.limit,
+    ...(page.total !== undefined ? { total: page.total } : {}),
+  };
 }

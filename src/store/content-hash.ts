@@ -13,10 +13,15 @@ export function stableStringify(value: unknown): string {
 }
 
 /**
- * A hash of what a record says, not when it was written: re-importing unchanged rows is detected
- * and writes nothing.
+ * A hash of what a record says, not when or under which id it was written: re-importing unchanged
+ * rows is detected and writes nothing.
  */
-export function contentHash(record: { createdAt?: string; updatedAt?: string }): string {
-  const { createdAt: _c, updatedAt: _u, ...content } = record;
+export function contentHash(record: {
+  id?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  version?: number;
+}): string {
+  const { id: _i, createdAt: _c, updatedAt: _u, version: _v, ...content } = record;
   return createHash('sha256').update(stableStringify(content)).digest('hex');
 }

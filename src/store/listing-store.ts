@@ -1,5 +1,7 @@
+import type { ListingAccess, ListingFacts } from '../domain/access.ts';
 import { type Listing, ListingSchema } from '../domain/listing.ts';
 import type { MatchListing } from '../domain/match-listing.ts';
+import type { Outcome } from './company-store.ts';
 import { contentHash } from './content-hash.ts';
 import { int, type ManagedTransaction, rows, type Store } from './driver.ts';
 import { parseRow } from './parse-row.ts';
@@ -14,14 +16,18 @@ interface ListingRecord {
   doc: string;
   createdAt: string;
   updatedAt: string;
+  version: number;
   lat: number;
   lon: number;
+  municipalityCode: string | null;
+  countyCode: string | null;
 }
 
-type ListingContent = Omit<Listing, 'createdAt' | 'updatedAt'>;
+/** What a listing says: no id, timestamps or version (those live on the node). */
+type ListingContent = Omit<Listing, 'id' | 'createdAt' | 'updatedAt' | 'version'>;
 
 function contentOf(l: Listing): ListingContent {
-  const { createdAt: _c, updatedAt: _u, ...content } = l;
+  const { id: _i, createdAt: _c, updatedAt: _u, version: _v, ...content } = l;
   return content;
 }
 
@@ -62,15 +68,61 @@ function toRow(l: Listing) {
 export function fromRecord(r: ListingRecord): MatchListing {
   const listing = parseRow(
     ListingSchema,
-    { ...JSON.parse(r.doc), createdAt: r.createdAt, updatedAt: r.updatedAt },
+    { ...JSON.parse(r.doc), id: r.id, createdAt: r.createdAt, updatedAt: r.updatedAt, version: r.version },
     'Listing',
   );
   return { ...listing, lat: r.lat, lon: r.lon };
 }
 
-export async function upsertListings(tx: ManagedTransaction, listings: Listing[]): Promise<void> {
-  if (listings.length === 0) return;
-  await tx.run(query('listing', 'upsertMany'), { rows: listings.map(toRow) });
+/** A listing with the facts the access policy decides on (domain/access.ts ListingFacts). */
+export interface ListingWithFacts {
+  listing: MatchListing;
+  facts: ListingFacts;
+}
+
+function withFacts(r: ListingRecord): ListingWithFacts {
+  const listing = fromRecord(r);
+  return {
+    listing,
+    facts: {
+      companyId: listing.companyId,
+      confidentiality: listing.confidentiality,
+      regions: [r.municipalityCode, r.countyCode].filter((c): c is string => c !== null),
+    },
+  };
+}
+
+/** New listings; false when a listing's site is not of its company (nothing is written then). */
+export async function createListings(tx: ManagedTransaction, listings: Listing[]): Promise<boolean> {
+  if (listings.length === 0) return true;
+  const r = await tx.run(query('listing', 'create'), { rows: listings.map(toRow) });
+  return r.records.length === listings.length;
+}
+
+/** Writes a changed listing if it still has `expectedVersion`; the new version, or null. */
+export async function updateListing(
+  tx: ManagedTransaction,
+  l: Listing,
+  expectedVersion: number,
+): Promise<number | null> {
+  const r = await tx
+    .run(query('listing', 'update'), { row: toRow(l), expectedVersion: int(expectedVersion) })
+    .then(rows<{ version: number }>);
+  return r[0]?.version ?? null;
+}
+
+/** Imported listings keyed by (company, ref): what happened to each row, by its index. */
+export async function importListings(
+  tx: ManagedTransaction,
+  listings: { index: number; listing: Listing }[],
+): Promise<Map<number, { id: string; outcome: Outcome }>> {
+  if (listings.length === 0) return new Map();
+  const r = await tx
+    .run(query('listing', 'importMany'), {
+      rows: listings.map(({ index, listing }) => ({ ...toRow(listing), index })),
+    })
+    .then(rows<{ index: number; id: string; outcome: Outcome }>);
+  return new Map(r.map((x) => [x.index, { id: x.id, outcome: x.outcome }]));
 }
 
 export async function getListing(store: Store, id: string): Promise<MatchListing | null> {
@@ -78,14 +130,34 @@ export async function getListing(store: Store, id: string): Promise<MatchListing
   return r[0] ? fromRecord(r[0]) : null;
 }
 
-export async function listingHashesByRefs(
+export async function getListingWithFacts(
+  store: Store | ManagedTransaction,
+  id: string,
+): Promise<ListingWithFacts | null> {
+  const run = (tx: ManagedTransaction) => tx.run(query('listing', 'byId'), { id }).then(rows<ListingRecord>);
+  const r = 'read' in store ? await store.read(run) : await run(store);
+  return r[0] ? withFacts(r[0]) : null;
+}
+
+/** Which (company, ref) pairs are taken, with the listing's id and content hash. */
+export async function listingsByCompanyRefs(
   tx: ManagedTransaction,
-  refs: string[],
-): Promise<Map<string, { id: string; contentHash: string; createdAt: string }>> {
+  keys: { companyId: string; ref: string }[],
+): Promise<Map<string, { id: string; contentHash: string }>> {
   const r = await tx
-    .run(query('listing', 'hashesByRefs'), { refs })
-    .then(rows<{ ref: string; id: string; contentHash: string; createdAt: string }>);
-  return new Map(r.map((x) => [x.ref, x]));
+    .run(query('listing', 'refsOfCompanies'), { keys })
+    .then(rows<{ companyId: string; ref: string; id: string; contentHash: string }>);
+  return new Map(r.map((x) => [`${x.companyId}|${x.ref}`, { id: x.id, contentHash: x.contentHash }]));
+}
+
+export async function listingRefTaken(
+  tx: ManagedTransaction,
+  companyId: string,
+  ref: string,
+  exceptId: string,
+): Promise<boolean> {
+  const r = await tx.run(query('listing', 'refTaken'), { companyId, ref, exceptId });
+  return r.records.length > 0;
 }
 
 export interface ListingFilter {
@@ -97,27 +169,30 @@ export interface ListingFilter {
   center: { latitude: number; longitude: number } | null;
   radiusM: number | null;
   q: string | null;
-  seePrivate: boolean;
-  seeIdentity: boolean;
-  viewerCompanyId: string | null;
+  /** domain/access.ts listingAccess(caller). */
+  access: ListingAccess;
   offset: number;
   limit: number;
+  count: boolean;
 }
 
+/** A page of the listings the caller may see; the exact total only when asked for. */
 export async function searchListings(
   store: Store,
   f: ListingFilter,
-): Promise<{ total: number; items: MatchListing[] }> {
+): Promise<{ total?: number; items: ListingWithFacts[] }> {
   const text = f.q !== null;
   const params = { ...f, offset: int(f.offset), limit: int(f.limit) };
   return store.read(async (tx) => {
-    const total =
-      (await tx.run(query('listing', text ? 'countText' : 'count'), params).then(rows<{ total: number }>))[0]
-        ?.total ?? 0;
     const found = await tx
       .run(query('listing', text ? 'searchText' : 'search'), params)
       .then(rows<ListingRecord>);
-    return { total, items: found.map(fromRecord) };
+    const items = found.map(withFacts);
+    if (!f.count) return { items };
+    const total =
+      (await tx.run(query('listing', text ? 'countText' : 'count'), params).then(rows<{ total: number }>))[0]
+        ?.total ?? 0;
+    return { total, items };
   });
 }
 
@@ -150,10 +225,18 @@ export async function counterpartListings(
   return r.map(fromRecord);
 }
 
-export async function deleteListing(store: Store, id: string): Promise<boolean> {
-  const r = await store.write((tx) =>
-    tx.run(query('listing', 'delete'), { id }).then(rows<{ deleted: number }>),
-  );
+/** Deletes a listing (and its suggestions) if it has `expectedVersion` (when given). */
+export async function deleteListing(
+  tx: ManagedTransaction,
+  id: string,
+  expectedVersion: number | null,
+): Promise<boolean> {
+  const r = await tx
+    .run(query('listing', 'delete'), {
+      id,
+      expectedVersion: expectedVersion === null ? null : int(expectedVersion),
+    })
+    .then(rows<{ deleted: number }>);
   return (r[0]?.deleted ?? 0) > 0;
 }
 
@@ -166,9 +249,9 @@ export async function countAll(
   return r[0] ?? { companies: 0, sites: 0, listings: 0 };
 }
 
-export async function listingsByIds(store: Store, ids: string[]): Promise<Map<string, MatchListing>> {
+export async function listingsByIds(store: Store, ids: string[]): Promise<Map<string, ListingWithFacts>> {
   const r = await store.read((tx) => tx.run(query('listing', 'byIds'), { ids }).then(rows<ListingRecord>));
-  return new Map(r.map((rec) => [rec.id, fromRecord(rec)]));
+  return new Map(r.map((rec) => [rec.id, withFacts(rec)]));
 }
 
 /**

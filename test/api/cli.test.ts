@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -50,6 +50,47 @@ describe('the command line', () => {
     expect(res.stdout).toContain('dry run: nothing was written');
     expect(res.stdout).toMatch(/listings row \d+ .*: listings\[\d+\]\.material\.wasteCodes\[0\]:/);
     expect(res.stdout).toMatch(/quantity\.unit/);
+  });
+
+  it('when --errors-csv is given, then the rejected rows are written as CSV with formula-like cells neutralised', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'symbiosis-cli-'));
+    const companies = join(dir, 'companies.csv');
+    const listings = join(dir, 'listings.csv');
+    const out = join(dir, 'rejected.csv');
+    writeFileSync(
+      companies,
+      'company_ref,name,country,industry,site_ref,lat,lon\ncli-co,CLI AS,SE,10.510,cli-site,59.9,10.7\n',
+    );
+    writeFileSync(
+      listings,
+      [
+        'ref,site,direction,kind,title,quantity_value,quantity_unit,land_use',
+        'cli-plot,cli-site,offer,land,Plot,2,daa,industrial',
+        '"=HYPERLINK(""http://evil.example"",""fix"")",cli-site,offer,land,Quay,3,daa,industrial',
+        'cli-heat,cli-site,offer,land,Yard,4,mwh,industrial',
+      ].join('\n'),
+    );
+    const res = await cli('import', companies, listings, '--dry-run', '--errors-csv', out);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain(`written to ${out}`);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('"section","row","ref","field","message"');
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^"listings",3,"'=HYPERLINK\(""http:\/\/evil\.example"",""fix""\)","ref",/),
+    );
+    expect(lines).toContainEqual(expect.stringMatching(/^"listings",4,"cli-heat","quantity_unit",/));
+    expect(lines).toHaveLength(3);
+  });
+
+  it('when a CSV file cannot be read, then --errors-csv still holds the reason and the exit code is 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'symbiosis-cli-'));
+    writeFileSync(join(dir, 'c.csv'), 'company_ref,name\nx,"open\n');
+    writeFileSync(join(dir, 'l.csv'), 'ref\n');
+    const out = join(dir, 'rejected.csv');
+    const res = await cli('import', join(dir, 'c.csv'), join(dir, 'l.csv'), '--errors-csv', out);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('companies (line 2, column name)');
+    expect(readFileSync(out, 'utf8')).toContain('"(file)","","","companies (line 2, column name)"');
   });
 
   it('when match is run, then the run and its suggestions are written as JSON', async () => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../src/domain/caller.ts';
+import { importDocument } from '../../src/services/import.ts';
 import { startTestApp, type TestApp } from '../support/harness.ts';
 
 let app: TestApp;
@@ -125,7 +127,7 @@ describe('bulk import', () => {
       'acme-sawdust',
       'heat-fuel',
     ]);
-    const companies = await app.request('GET', '/companies');
+    const companies = await app.request('GET', '/companies?count=true');
     expect(companies.body.total).toBe(2);
   });
 
@@ -153,7 +155,7 @@ describe('bulk import', () => {
     const res = await app.request('POST', '/imports?dryRun=true', doc);
     expect(res.body.dryRun).toBe(true);
     expect(res.body.listings.created).toBe(1);
-    const list = await app.request('GET', '/listings?limit=100');
+    const list = await app.request('GET', '/listings?limit=100&count=true');
     expect(list.body.total).toBe(2);
   });
 
@@ -185,6 +187,28 @@ describe('bulk import', () => {
     expect(heat.body.items[0].canonicalQuantity).toEqual({ value: 2500, unit: 'MWh/yr' });
   });
 
+  it('when a CSV file has a quote that is never closed, then 400 names the file and line and nothing is written', async () => {
+    const before = await app.request('GET', '/listings?limit=100');
+    const res = await app.request('POST', '/imports/csv', {
+      companies: 'company_ref,name,country,industry,site_ref,lat,lon\nq-co,Q AS,SE,10.510,q-site,59.9,10.7\n',
+      listings: [
+        'ref,site,direction,kind,title,quantity_value,quantity_unit,land_use',
+        'q-1,q-site,offer,land,Plot,2,daa,industrial',
+        'q-2,q-site,offer,land,"Plot with a quote left open,3,daa,industrial',
+        'q-3,q-site,offer,land,Quay,4,daa,industrial',
+      ].join('\r\n'),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([
+      {
+        path: 'listings (line 3, column title)',
+        message: expect.stringContaining('closing quote never comes'),
+      },
+    ]);
+    expect((await app.request('GET', '/listings?limit=100')).body).toEqual(before.body);
+    expect((await app.request('GET', '/companies?q=Q%20AS')).body.items).toEqual([]);
+  });
+
   it('when a CSV file has an unknown column, then the whole import is refused', async () => {
     const res = await app.request('POST', '/imports/csv', {
       companies: 'company_ref,name,shoe_size\nx,y,42',
@@ -195,5 +219,67 @@ describe('bulk import', () => {
       path: 'companies.shoe_size',
       message: 'is not a known column',
     });
+  });
+
+  it('when a document given to the CLI holds a NUL or a lone surrogate, then only those rows are rejected, each naming its field', async () => {
+    const doc = document();
+    doc.listings[0]!.title = 'Saw\u0000dust';
+    doc.companies[2]!.name = 'Heat Co \ud800';
+    const summary = await importDocument(app.runtime.deps, SYSTEM, doc, { dryRun: true });
+    expect(summary.errors).toEqual(
+      expect.arrayContaining([
+        {
+          section: 'companies',
+          row: 2,
+          ref: 'heatco',
+          path: 'companies[2].name',
+          message: 'holds an unpaired UTF-16 surrogate (U+D800) at position 9',
+        },
+        {
+          section: 'listings',
+          row: 0,
+          ref: 'acme-sawdust',
+          path: 'listings[0].title',
+          message: 'holds a NUL character (U+0000) at position 4',
+        },
+      ]),
+    );
+    expect(summary.companies.rejected).toBe(2);
+    // The five rows that were bad before, and the sawdust; heat-fuel keeps its site stored earlier.
+    expect(summary.listings.rejected).toBe(6);
+  });
+
+  it('when the same new document is imported twice at once, then each import reports what it did and together they created each row once', async () => {
+    const doc = {
+      companies: Array.from({ length: 30 }, (_, i) => ({
+        ref: `race-${i}`,
+        name: `Race ${i} AB`,
+        country: 'SE',
+        industry: '16.100',
+        sites: [{ ref: `race-site-${i}`, lat: 59.3, lon: 18.0 + i / 100 }],
+      })),
+      listings: Array.from({ length: 60 }, (_, i) => ({
+        ref: `race-listing-${i}`,
+        site: `race-site-${i % 30}`,
+        direction: 'offer',
+        kind: 'material',
+        title: `Sawdust ${i}`,
+        quantity: { value: 100 + i, unit: 't/yr' },
+        material: { wasteCodes: ['030105'] },
+      })),
+    };
+    const [a, b] = await Promise.all([
+      app.request('POST', '/imports', doc),
+      app.request('POST', '/imports', doc),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body.companies.created + b.body.companies.created).toBe(30);
+    expect(a.body.companies.created + a.body.companies.unchanged).toBe(30);
+    expect(a.body.listings.created + b.body.listings.created).toBe(60);
+    expect(a.body.listings.created + a.body.listings.unchanged).toBe(60);
+    const stored = await app.runtime.deps.store.read((tx) =>
+      tx.run("MATCH (l:Listing) WHERE l.ref STARTS WITH 'race-listing-' RETURN count(l) AS n"),
+    );
+    expect(stored.records[0]!.get('n')).toBe(60);
   });
 });

@@ -1,10 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { REPO_ROOT } from '../../src/reference/paths.ts';
 import { openTestRuntime, wipeBusinessData } from '../support/harness.ts';
 
 let child: ChildProcess;
 let url: string;
+let log = '';
+const secrets = mkdtempSync(join(tmpdir(), 'main-job-'));
+const DEMO_TOKENS = join(secrets, 'demo-tokens.json');
+const ADMIN_TOKEN = join(secrets, 'admin-token');
 
 beforeAll(async () => {
   const runtime = await openTestRuntime();
@@ -20,6 +27,8 @@ beforeAll(async () => {
       NEO4J_PASSWORD: neo4j.password,
       PORT: '0',
       LOG_LEVEL: 'info',
+      ADMIN_TOKEN_FILE: ADMIN_TOKEN,
+      DEMO_TOKENS_FILE: DEMO_TOKENS,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -28,6 +37,7 @@ beforeAll(async () => {
     const timer = setTimeout(() => reject(new Error(`main job did not start:\n${out}`)), 120_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
+      log += chunk.toString();
       const m = /"url":"(http:\/\/[^"]+)".*listening/.exec(out);
       if (m) {
         clearTimeout(timer);
@@ -47,6 +57,7 @@ afterAll(async () => {
     child.kill('SIGTERM');
     await exited;
   }
+  rmSync(secrets, { recursive: true, force: true });
 });
 
 describe('the main job (npm start)', () => {
@@ -76,12 +87,35 @@ describe('the main job (npm start)', () => {
     expect((await fetch(`${url}/docs`)).headers.get('content-type')).toMatch(/html/);
   });
 
-  it('when started on an empty database, then it serves the demo listings', async () => {
-    const page = (await (await fetch(`${url}/listings?limit=10`)).json()) as {
+  it('when started on an empty database, then the public sees the public demo listings', async () => {
+    const page = (await (await fetch(`${url}/listings?limit=10&count=true`)).json()) as {
       total: number;
-      items: unknown[];
+      items: { confidentiality: string }[];
     };
     expect(page.total).toBeGreaterThanOrEqual(150);
     expect(page.items).toHaveLength(10);
+    expect(page.items.every((l) => l.confidentiality === 'public')).toBe(true);
+  });
+
+  it('when the demo is loaded, then one token per role is in the demo tokens file and /me answers for each', async () => {
+    const tokens = JSON.parse(readFileSync(DEMO_TOKENS, 'utf8')) as Record<string, string>;
+    expect(Object.keys(tokens).sort()).toEqual(['admin', 'analyst', 'business', 'facilitator']);
+    for (const [role, token] of Object.entries(tokens)) {
+      const me = await fetch(`${url}/me`, { headers: { authorization: `Bearer ${token}` } });
+      expect(me.status).toBe(200);
+      expect(((await me.json()) as { role: string }).role).toBe(role);
+    }
+    expect(log).toContain(DEMO_TOKENS);
+  });
+
+  it('when the database had no users, then the first admin token is in a file only its owner reads, and no token is logged', async () => {
+    const token = readFileSync(ADMIN_TOKEN, 'utf8').trim();
+    expect(statSync(ADMIN_TOKEN).mode & 0o077).toBe(0);
+    const me = await fetch(`${url}/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(((await me.json()) as { role: string }).role).toBe('admin');
+    expect(log).toContain(ADMIN_TOKEN);
+    expect(log).not.toContain(token);
+    for (const t of Object.values(JSON.parse(readFileSync(DEMO_TOKENS, 'utf8')) as Record<string, string>))
+      expect(log).not.toContain(t);
   });
 });

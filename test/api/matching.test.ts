@@ -1,11 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idFromRef } from '../../src/domain/ids.ts';
 import { haversineKm } from '../../src/matching/distance.ts';
 import { loadDemoIfEmpty } from '../../src/services/demo.ts';
 import { startTestApp, type TestApp } from '../support/harness.ts';
 
 let app: TestApp;
-const FACILITATOR = { 'x-role': 'facilitator' };
+const FACILITATOR = {};
+
+/** The id of a listing or company of the demo, by its ref. */
+async function idOf(label: 'Listing' | 'Company', ref: string): Promise<string> {
+  const r = await app.runtime.deps.store.read((tx) =>
+    tx.run(`MATCH (n:${label} {ref: $ref}) RETURN n.id AS id`, { ref }),
+  );
+  return r.records[0]?.get('id') as string;
+}
+
+/** A business user acting for the company with this ref. */
+async function businessOf(companyRef: string): Promise<string> {
+  return app.user({
+    name: `User of ${companyRef}`,
+    role: 'business',
+    companyIds: [await idOf('Company', companyRef)],
+  });
+}
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -28,7 +44,7 @@ async function runAndRead(body: object) {
   expect(res.status).toBe(201);
   const ofRun = await app.request(
     'GET',
-    `/suggestions?runId=${res.body.id}&limit=500`,
+    `/suggestions?runId=${res.body.id}&limit=500&count=true`,
     undefined,
     FACILITATOR,
   );
@@ -63,7 +79,7 @@ describe('match runs over the demo region', () => {
   });
 
   it('when the run is repeated on unchanged data, then the same suggestions come back without duplicates', async () => {
-    const before = await app.request('GET', `/suggestions?limit=500`, undefined, FACILITATOR);
+    const before = await app.request('GET', `/suggestions?limit=500&count=true`, undefined, FACILITATOR);
     const countBefore = await suggestionCount();
     const again = await app.request('POST', '/match-runs', {});
     expect(again.body.candidates).toBe(before.body.total);
@@ -112,7 +128,7 @@ describe('match runs over the demo region', () => {
         FACILITATOR,
       );
       items.push(...page.body.items);
-      if (items.length >= page.body.total || page.body.items.length === 0) break;
+      if (!page.body.hasMore) break;
     }
     // The run's allocated pairs are exactly the suggestions with a quantity (the writer stores
     // suggestions while the allocation is solved, then sets the allocated quantities).
@@ -134,17 +150,20 @@ describe('match runs over the demo region', () => {
 });
 
 describe('confidentiality in suggestions', () => {
-  const anonymousOffer = idFromRef('li', 'alu-spl');
-  const privateOffer = idFromRef('li', 'ren-apc');
-
-  it('when another business reads suggestions, then an anonymous listing shows no company', async () => {
-    const res = await app.request('GET', '/suggestions?limit=500', undefined, {
-      'x-company-id': 'co_someone-else',
+  it('when a counterpart business reads suggestions, then an anonymous listing shows no company or site', async () => {
+    const anonymousOffer = await idOf('Listing', 'alu-spl');
+    const ofOffer = await app.request('GET', `/listings/${anonymousOffer}/suggestions?limit=50`);
+    const need = ofOffer.body.items[0].need;
+    const counterpart = await app.user({
+      name: 'Counterpart',
+      role: 'business',
+      companyIds: [need.companyId],
     });
+    const res = await app.as(counterpart).request('GET', '/suggestions?limit=500');
     const anon = res.body.items.filter((s: { offer: { id: string } }) => s.offer.id === anonymousOffer);
     expect(anon.length).toBeGreaterThan(0);
     for (const s of anon) {
-      expect(JSON.stringify(s.offer)).not.toContain(idFromRef('co', 'storvik-aluminium'));
+      expect(JSON.stringify(s.offer)).not.toContain(await idOf('Company', 'storvik-aluminium'));
       expect(JSON.stringify(s.offer)).not.toContain('storvik-alu-verk');
       expect(s.offer.companyId).toBeUndefined();
       expect(s.offer.siteId).toBeUndefined();
@@ -153,19 +172,29 @@ describe('confidentiality in suggestions', () => {
   });
 
   it('when a business reads suggestions, then private listings are absent; a facilitator sees them', async () => {
-    const business = await app.request('GET', '/suggestions?limit=500', undefined, {
-      'x-company-id': 'co_someone-else',
+    const privateOffer = await idOf('Listing', 'ren-apc');
+    const ofOffer = await app.request('GET', `/listings/${privateOffer}/suggestions?limit=50`);
+    expect(ofOffer.body.items.length).toBeGreaterThan(0);
+    const counterpart = await app.user({
+      name: 'Counterpart',
+      role: 'business',
+      companyIds: [ofOffer.body.items[0].need.companyId],
     });
+    const business = await app.as(counterpart).request('GET', '/suggestions?limit=500');
+    expect(business.status).toBe(200);
     expect(JSON.stringify(business.body)).not.toContain(privateOffer);
-    const facilitator = await app.request('GET', '/suggestions?limit=500', undefined, FACILITATOR);
-    const all = JSON.stringify(facilitator.body);
-    expect(all).toContain(anonymousOffer);
+    const facilitator = await app
+      .as(await app.user({ name: 'Facilitator', role: 'facilitator', regions: ['4617'] }))
+      .request('GET', '/suggestions?limit=500');
+    expect(JSON.stringify(facilitator.body)).toContain(privateOffer);
   });
 
   it('when a business asks for a private listing or its suggestions, then it is not found', async () => {
-    expect((await app.request('GET', `/listings/${privateOffer}`)).status).toBe(404);
-    expect((await app.request('GET', `/listings/${privateOffer}/suggestions`)).status).toBe(404);
-    expect((await app.request('GET', `/listings/${privateOffer}`, undefined, FACILITATOR)).status).toBe(200);
+    const privateOffer = await idOf('Listing', 'ren-apc');
+    const other = app.as(await app.user({ name: 'Someone else', role: 'business' }));
+    expect((await other.request('GET', `/listings/${privateOffer}`)).status).toBe(404);
+    expect((await other.request('GET', `/listings/${privateOffer}/suggestions`)).status).toBe(404);
+    expect((await app.request('GET', `/listings/${privateOffer}`)).status).toBe(200);
   });
 });
 
@@ -202,7 +231,7 @@ describe('incremental matching', () => {
   });
 
   it('when a business creates a need, then the response carries its suggestions at once', async () => {
-    const sites = await app.request('GET', `/companies/${idFromRef('co', 'storvik-fjernvarme')}/sites`);
+    const sites = await app.request('GET', `/companies/${await idOf('Company', 'storvik-fjernvarme')}/sites`);
     const siteId = sites.body.items?.[0]?.id;
     expect(siteId).toBeDefined();
     const res = await app.request('POST', '/listings', {
@@ -225,19 +254,29 @@ describe('incremental matching', () => {
 
 describe('scoped runs and filters', () => {
   it('when a run is scoped to one kind, then only that kind is matched and other suggestions stay active', async () => {
-    const before = await app.request('GET', '/suggestions?kind=material&limit=1', undefined, FACILITATOR);
+    const before = await app.request(
+      'GET',
+      '/suggestions?kind=material&limit=1&count=true',
+      undefined,
+      FACILITATOR,
+    );
     const { items } = await runAndRead({ scope: { kind: 'energy' } });
     for (const s of items) expect(s.kind).toBe('energy');
-    const after = await app.request('GET', '/suggestions?kind=material&limit=1', undefined, FACILITATOR);
+    const after = await app.request(
+      'GET',
+      '/suggestions?kind=material&limit=1&count=true',
+      undefined,
+      FACILITATOR,
+    );
     expect(after.body.total).toBe(before.body.total);
   });
 
   it('when suggestions are filtered by a radius, then one of the two sites lies within it', async () => {
-    const all = await app.request('GET', '/suggestions?limit=1', undefined, FACILITATOR);
+    const all = await app.request('GET', '/suggestions?limit=1&count=true', undefined, FACILITATOR);
     const { lat, lon } = all.body.items[0].need;
     const res = await app.request(
       'GET',
-      `/suggestions?lat=${lat}&lon=${lon}&radiusKm=2&limit=500`,
+      `/suggestions?lat=${lat}&lon=${lon}&radiusKm=2&limit=500&count=true`,
       undefined,
       FACILITATOR,
     );
@@ -246,10 +285,10 @@ describe('scoped runs and filters', () => {
   });
 
   it('when a company asks for its suggestions, then each involves one of its listings', async () => {
-    const companyId = idFromRef('co', 'storvik-fjernvarme');
-    const res = await app.request('GET', `/companies/${companyId}/suggestions`, undefined, {
-      'x-company-id': companyId,
-    });
+    const companyId = await idOf('Company', 'storvik-fjernvarme');
+    const res = await app
+      .as(await businessOf('storvik-fjernvarme'))
+      .request('GET', `/companies/${companyId}/suggestions`);
     expect(res.status).toBe(200);
     expect(res.body.items.length).toBeGreaterThan(0);
     for (const s of res.body.items) expect([s.offer.companyId, s.need.companyId]).toContain(companyId);

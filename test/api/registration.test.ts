@@ -59,6 +59,18 @@ describe('registering companies, sites and listings', () => {
     expect(res.body.error.details[0].path).toBe('industry');
   });
 
+  it('when the division exists but has no such group, then 400 names industry and the missing level', async () => {
+    const res = await app.request('POST', '/companies', {
+      ...company,
+      orgNumber: '100000024',
+      industry: '99.999',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([
+      { path: 'industry', message: expect.stringContaining('division 99 has no group 99.9') },
+    ]);
+  });
+
   it('when a body has an unknown field, then 400 names that field', async () => {
     const res = await app.request('POST', '/companies', {
       ...company,
@@ -101,8 +113,7 @@ describe('registering companies, sites and listings', () => {
     const res = await app.request('POST', '/listings', { ...materialOffer(siteId), ...change });
     expect(res.status).toBe(400);
     expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
-    const list = await app.request('GET', `/listings?companyId=${companyId}`);
-    if (list.status !== 200) console.log(JSON.stringify(list.body));
+    const list = await app.request('GET', `/listings?companyId=${companyId}&count=true`);
     expect(list.body.total).toBe(0);
   });
 
@@ -120,6 +131,35 @@ describe('registering companies, sites and listings', () => {
     expect(ok.status).toBe(200);
     expect(ok.body.canonicalQuantity.value).toBe(2000);
     expect(ok.body.createdAt).toBe(created.body.createdAt);
+  });
+
+  it('when a private batch listing is patched with a new title only, then it stays private and batch', async () => {
+    const { siteId } = await companyWithSite();
+    const created = await app.request('POST', '/listings', {
+      ...materialOffer(siteId),
+      confidentiality: 'private',
+      continuity: 'batch',
+    });
+    expect(created.status).toBe(201);
+    const patched = await app.request('PATCH', `/listings/${created.body.id}`, { title: 'Spent pot lining' });
+    expect(patched.status).toBe(200);
+    const read = await app.request('GET', `/listings/${created.body.id}`);
+    expect(read.body).toMatchObject({
+      title: 'Spent pot lining',
+      confidentiality: 'private',
+      continuity: 'batch',
+    });
+  });
+
+  it('when a company abroad is patched with a new name only, then its country stays', async () => {
+    const created = await app.request('POST', '/companies', {
+      name: 'Svensk AB',
+      country: 'SE',
+      industry: '24.420',
+    });
+    const patched = await app.request('PATCH', `/companies/${created.body.id}`, { name: 'Svensk Metall AB' });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ name: 'Svensk Metall AB', country: 'SE' });
   });
 
   it('when a company with listings is deleted without cascade, then 409 and nothing is lost', async () => {

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/reference/paths.ts';
 import { type RunningService, readRunningService, runningFilePath } from '../../src/store/running-file.ts';
 import {
+  adminTokenFile,
   goneWithin,
   isAlive,
   listeningUrl,
@@ -53,7 +54,7 @@ async function failingStart(env: Record<string, string>): Promise<{ code: number
 }
 
 /** A POST on a connection of its own (a pooled keep-alive one may be closed by the server meanwhile). */
-function postJson(url: string, body: unknown): Promise<{ status: number; body: unknown }> {
+function postJson(url: string, body: unknown, token: string): Promise<{ status: number; body: unknown }> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -61,7 +62,11 @@ function postJson(url: string, body: unknown): Promise<{ status: number; body: u
       {
         method: 'POST',
         agent: false,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+        },
       },
       (res) => {
         let text = '';
@@ -135,7 +140,11 @@ describe('the service as operators run it', () => {
       `using the Neo4j of the running service (pid ${main.running.pid}) at ${main.running.uri}`,
     );
     expect(stdout).toMatch(/listings\s+created 8/);
-    const page = (await (await fetch(`${main.url}/listings?limit=1`)).json()) as { total: number };
+    const token = readFileSync(adminTokenFile(main.dataDir), 'utf8').trim();
+    const listings = await fetch(`${main.url}/listings?limit=1`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const page = (await listings.json()) as { total: number };
     expect(page.total).toBe(8);
   });
 
@@ -170,7 +179,8 @@ describe('the service as operators run it', () => {
   });
 
   it('when SIGTERM arrives during an import, then the import completes, no new connection is taken, and node and its Neo4j are gone with exit 0', async () => {
-    const importing = postJson(`${main.url}/imports`, syntheticImport(1500, 11));
+    const token = readFileSync(adminTokenFile(main.dataDir), 'utf8').trim();
+    const importing = postJson(`${main.url}/imports`, syntheticImport(1500, 11), token);
     await new Promise((r) => setTimeout(r, 1000));
     const signalledAt = performance.now();
     main.service.child.kill('SIGTERM');

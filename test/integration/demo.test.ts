@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../src/domain/caller.ts';
 import type { Runtime } from '../../src/runtime.ts';
 import { DEMO_FILE, loadDemoIfEmpty } from '../../src/services/demo.ts';
 import { importDocument } from '../../src/services/import.ts';
@@ -38,7 +39,7 @@ describe('the demo region', () => {
 
   it('when the demo is imported twice, then the counts are identical and nothing is rewritten', async () => {
     const before = await countAll(runtime.deps.store);
-    const summary = await importDocument(runtime.deps, JSON.parse(readFileSync(DEMO_FILE, 'utf8')));
+    const summary = await importDocument(runtime.deps, SYSTEM, JSON.parse(readFileSync(DEMO_FILE, 'utf8')));
     expect(summary.companies.created + summary.companies.updated).toBe(0);
     expect(summary.listings.created + summary.listings.updated).toBe(0);
     expect(await countAll(runtime.deps.store)).toEqual(before);

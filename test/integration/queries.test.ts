@@ -44,10 +44,11 @@ describe('schema', () => {
       expect(constraints).toEqual(
         expect.arrayContaining([
           'company_id',
-          'company_ref',
+          'company_scoped_ref',
           'company_org_number',
-          'listing_ref',
-          'site_ref',
+          'listing_company_ref',
+          'site_company_ref',
+          'token_hash',
         ]),
       );
       const indexes = (await session.run('SHOW INDEXES YIELD name, type')).records.map(

@@ -6,22 +6,34 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
-import { createApp } from '../../src/http/app.ts';
+import { SYSTEM } from '../../src/domain/caller.ts';
+import type { UserInput } from '../../src/domain/user.ts';
+import { type AppOptions, createApp } from '../../src/http/app.ts';
 import { createLogger } from '../../src/logger.ts';
 import { connect, type Runtime } from '../../src/runtime.ts';
+import { createUser } from '../../src/services/users.ts';
 import { wipeBusinessData as wipe } from '../../src/store/admin-store.ts';
 
 export interface TestApp {
   url: string;
   runtime: Runtime;
+  /** The admin every request is made as, unless it names another token (or `PUBLIC`). */
+  adminToken: string;
   request(
     method: string,
     path: string,
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<TestResponse>;
+  /** Requests as another caller: a token, or PUBLIC for none. */
+  as(token: string): Pick<TestApp, 'request'>;
+  /** A new user; its token. */
+  user(input: UserInput): Promise<string>;
   close(): Promise<void>;
 }
+
+/** Pass as a token for a request without an Authorization header. */
+export const PUBLIC = '';
 
 export interface TestResponse {
   status: number;
@@ -40,21 +52,31 @@ export async function wipeBusinessData(runtime: Runtime): Promise<void> {
   await wipe(runtime.deps.store);
 }
 
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
   const runtime = await openTestRuntime();
   await wipeBusinessData(runtime);
-  const app = createApp(runtime.deps, { bodyLimit: '25mb', readiness: runtime.readiness });
+  const app = createApp(runtime.deps, {
+    bodyLimit: '25mb',
+    readiness: runtime.readiness,
+    rateLimits: { write: 100_000, expensive: 10_000 },
+    ...options,
+  });
+  const user = async (input: UserInput) => (await createUser(runtime.deps, SYSTEM, input)).token;
+  const adminToken = await user({ name: 'Test admin', role: 'admin' });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    runtime,
-    async request(method, path, body, headers = {}) {
+  const requestAs =
+    (token: string): TestApp['request'] =>
+    async (method, path, body, headers = {}) => {
       const res = await fetch(url + path, {
         method,
-        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await res.text();
@@ -65,7 +87,14 @@ export async function startTestApp(): Promise<TestApp> {
         // Not JSON: the raw text is the body.
       }
       return { status: res.status, headers: res.headers, body: parsed };
-    },
+    };
+  return {
+    url,
+    runtime,
+    adminToken,
+    request: requestAs(adminToken),
+    as: (token) => ({ request: requestAs(token) }),
+    user,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime.close();

@@ -8,9 +8,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SYSTEM } from '../../src/domain/caller.ts';
 import { createApp } from '../../src/http/app.ts';
 import { createLogger } from '../../src/logger.ts';
 import { connect, type Runtime } from '../../src/runtime.ts';
+import { createUser } from '../../src/services/users.ts';
 import { type Neo4jState, type ProvisionedNeo4j, provisionNeo4j } from '../../src/store/provision.ts';
 import type { TestResponse } from './harness.ts';
 
@@ -43,7 +45,13 @@ export async function startOwnNeo4jApp(): Promise<OwnNeo4jApp> {
     throw new Error(`fault tests need the embedded Neo4j, got one from ${neo4j.source}`);
   }
   const runtime = await connect(neo4j, logger);
-  const app = createApp(runtime.deps, { bodyLimit: '25mb', readiness: runtime.readiness });
+  const app = createApp(runtime.deps, {
+    bodyLimit: '25mb',
+    readiness: runtime.readiness,
+    rateLimits: { write: 100_000, expensive: 10_000 },
+  });
+  // Every request is made as an admin, as in the shared harness.
+  const { token } = await createUser(runtime.deps, SYSTEM, { name: 'Fault test admin', role: 'admin' });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -56,7 +64,10 @@ export async function startOwnNeo4jApp(): Promise<OwnNeo4jApp> {
       const started = performance.now();
       const res = await fetch(url + path, {
         method,
-        headers: body !== undefined ? { 'content-type': 'application/json' } : {},
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();

@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { REPO_ROOT } from '../../src/reference/paths.ts';
 
 export interface ServiceProcess {
@@ -18,7 +19,12 @@ export interface ServiceProcess {
 /** Small JVM settings: several services may run at once beside the tests' Neo4j. */
 const SMALL_NEO4J = { NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '128m', NEO4J_TX_MEMORY: '256m' };
 
+/**
+ * `env` must name NEO4J_DATA_DIR; the token files go beside it (never into the repository).
+ */
 export function spawnService(env: Record<string, string>, nodeArgs: string[] = []): ServiceProcess {
+  const dataDir = env['NEO4J_DATA_DIR'];
+  if (!dataDir) throw new Error('spawnService needs a NEO4J_DATA_DIR of its own');
   const { NEO4J_URI: _uri, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, 'src/main.ts'], {
     cwd: REPO_ROOT,
@@ -29,6 +35,8 @@ export function spawnService(env: Record<string, string>, nodeArgs: string[] = [
       LOAD_DEMO: 'false',
       LOG_LEVEL: 'info',
       ...SMALL_NEO4J,
+      ADMIN_TOKEN_FILE: adminTokenFile(dataDir),
+      DEMO_TOKENS_FILE: join(dataDir, 'demo-tokens.json'),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -47,6 +55,9 @@ export function spawnService(env: Record<string, string>, nodeArgs: string[] = [
   );
   return { child, exited, output: () => out, stderr: () => err };
 }
+
+/** Where a service started by spawnService writes its first admin's bearer token. */
+export const adminTokenFile = (dataDir: string): string => join(dataDir, 'admin-token');
 
 /** Waits for the "listening" line and returns the service's URL. */
 export function listeningUrl(service: ServiceProcess, timeoutMs = 150_000): Promise<string> {

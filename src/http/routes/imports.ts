@@ -1,9 +1,15 @@
-import { Router } from 'express';
 import { z } from 'zod';
+import {
+  ImportCompanySchema,
+  ImportEnvelopeSchema,
+  ImportListingSchema,
+} from '../../domain/import-document.ts';
 import { parseOrThrow } from '../../domain/validate.ts';
 import { importCsvFiles } from '../../services/csv-import.ts';
 import type { Deps } from '../../services/deps.ts';
 import { importDocument } from '../../services/import.ts';
+import { defineRoutes } from '../route.ts';
+import { json } from './reply.ts';
 
 export const ImportQuerySchema = z.strictObject({
   dryRun: z
@@ -19,21 +25,70 @@ export const CsvImportSchema = z
   })
   .meta({ id: 'CsvImport' });
 
+const Tally = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });
+export const ImportSummarySchema = z
+  .object({
+    dryRun: z.boolean(),
+    companies: Tally.extend({ rejected: z.number() }),
+    sites: Tally,
+    listings: Tally.extend({ rejected: z.number() }),
+    errors: z.array(
+      z.object({
+        section: z.enum(['companies', 'listings']),
+        row: z.number(),
+        ref: z.string().optional(),
+        path: z.string(),
+        message: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'ImportSummary' });
+
+const ImportDocumentBody = ImportEnvelopeSchema.extend({
+  companies: z.array(ImportCompanySchema),
+  listings: z.array(ImportListingSchema),
+});
+
 /** 200 when every row was taken, 422 when some rows were rejected (the good ones are written). */
 const statusOf = (errors: unknown[]) => (errors.length ? 422 : 200);
 
-export function importRoutes(deps: Deps): Router {
-  const r = Router();
-  r.post('/imports', async (req, res) => {
-    const q = parseOrThrow(ImportQuerySchema, req.query, 'query');
-    const summary = await importDocument(deps, req.body, { dryRun: q.dryRun === 'true' });
-    res.status(statusOf(summary.errors)).json(summary);
-  });
-  r.post('/imports/csv', async (req, res) => {
-    const q = parseOrThrow(ImportQuerySchema, req.query, 'query');
-    const files = parseOrThrow(CsvImportSchema, req.body, 'CSV import');
-    const summary = await importCsvFiles(deps, files, { dryRun: q.dryRun === 'true' });
-    res.status(statusOf(summary.errors)).json(summary);
-  });
-  return r;
-}
+const answers = {
+  200: json(ImportSummarySchema, 'every row taken'),
+  422: json(ImportSummarySchema, 'some rows rejected, each with its row, field and reason; the rest written'),
+};
+
+export const importRoutes = (deps: Deps) =>
+  defineRoutes([
+    {
+      method: 'post',
+      path: '/imports',
+      tag: 'imports',
+      summary:
+        'Bulk import (JSON interchange format) of companies you act for; bad rows are reported and skipped',
+      access: 'import',
+      query: ImportQuerySchema,
+      body: ImportDocumentBody,
+      limit: 'expensive',
+      answers,
+      handle: async ({ caller, body, query: q }) => {
+        const summary = await importDocument(deps, caller, body, { dryRun: q.dryRun === 'true' });
+        return { status: statusOf(summary.errors), body: summary };
+      },
+    },
+    {
+      method: 'post',
+      path: '/imports/csv',
+      tag: 'imports',
+      summary: 'Bulk import of the CSV form (companies + listings files as text)',
+      access: 'import',
+      query: ImportQuerySchema,
+      body: CsvImportSchema,
+      limit: 'expensive',
+      answers,
+      handle: async ({ caller, body, query: q }) => {
+        const files = parseOrThrow(CsvImportSchema, body, 'CSV import');
+        const summary = await importCsvFiles(deps, caller, files, { dryRun: q.dryRun === 'true' });
+        return { status: statusOf(summary.errors), body: summary };
+      },
+    },
+  ]);

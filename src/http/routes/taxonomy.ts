@@ -1,7 +1,6 @@
-import { Router } from 'express';
 import { z } from 'zod';
-import { parseOrThrow } from '../../domain/validate.ts';
 import type { Deps } from '../../services/deps.ts';
+import { defineRoutes } from '../route.ts';
 
 export const WasteCodeQuerySchema = z.strictObject({
   prefix: z
@@ -10,24 +9,85 @@ export const WasteCodeQuerySchema = z.strictObject({
     .optional(),
 });
 
-/** Reference lists served from memory: the same data the validators use. */
-export function taxonomyRoutes(deps: Deps): Router {
-  const r = Router();
-  r.get('/taxonomy/waste-codes', (req, res) => {
-    const q = parseOrThrow(WasteCodeQuerySchema, req.query, 'query');
-    const items = [...deps.reference.wasteCodes.values()].filter(
-      (w) => !q.prefix || w.code.startsWith(q.prefix),
-    );
-    res.json({ total: items.length, items });
-  });
-  r.get('/taxonomy/material-categories', (_req, res) => {
-    res.json({ items: [...deps.reference.materialCategories.values()] });
-  });
-  r.get('/taxonomy/substitutions', (_req, res) => {
-    res.json({ items: deps.reference.substitutions });
-  });
-  r.get('/taxonomy/industry-codes', (_req, res) => {
-    res.json({ items: [...deps.reference.industry.values()] });
-  });
-  return r;
-}
+const list = (description: string) => ({ description, schema: z.object({ items: z.array(z.unknown()) }) });
+
+/** Reference lists served from memory: the same data the validators use; open to everyone. */
+export const taxonomyRoutes = (deps: Deps) =>
+  defineRoutes([
+    {
+      method: 'get',
+      path: '/taxonomy/waste-codes',
+      tag: 'taxonomy',
+      summary: 'The European List of Waste',
+      access: 'public',
+      store: false,
+      query: WasteCodeQuerySchema,
+      answers: {
+        200: { description: 'codes', schema: z.object({ total: z.number(), items: z.array(z.unknown()) }) },
+      },
+      handle: ({ query: q }) => {
+        const items = [...deps.reference.wasteCodes.values()].filter(
+          (w) => !q.prefix || w.code.startsWith(q.prefix),
+        );
+        return { status: 200, body: { total: items.length, items } };
+      },
+    },
+    {
+      method: 'get',
+      path: '/taxonomy/material-categories',
+      tag: 'taxonomy',
+      summary: 'Material categories and their waste codes',
+      access: 'public',
+      store: false,
+      answers: { 200: list('categories') },
+      handle: () => ({ status: 200, body: { items: [...deps.reference.materialCategories.values()] } }),
+    },
+    {
+      method: 'get',
+      path: '/taxonomy/substitutions',
+      tag: 'taxonomy',
+      summary: 'Documented material substitutions',
+      access: 'public',
+      store: false,
+      answers: { 200: list('substitutions') },
+      handle: () => ({ status: 200, body: { items: deps.reference.substitutions } }),
+    },
+    {
+      method: 'get',
+      path: '/taxonomy/industry-codes',
+      tag: 'taxonomy',
+      summary: 'Industry classification (ISIC Rev. 4 = NACE/SN2007 divisions)',
+      access: 'public',
+      store: false,
+      answers: { 200: list('codes') },
+      handle: () => ({ status: 200, body: { items: [...deps.reference.industry.values()] } }),
+    },
+    {
+      method: 'get',
+      path: '/taxonomy/regions',
+      tag: 'taxonomy',
+      summary: "Norway's counties and municipalities (the codes facilitators are bound to)",
+      access: 'public',
+      store: false,
+      answers: {
+        200: {
+          description: 'counties and municipalities',
+          schema: z.object({
+            counties: z.array(z.object({ code: z.string(), name: z.string() })),
+            municipalities: z.array(z.object({ code: z.string(), name: z.string(), countyCode: z.string() })),
+          }),
+        },
+      },
+      handle: () => ({
+        status: 200,
+        body: {
+          counties: [...deps.regions.counties.values()],
+          municipalities: deps.regions.municipalities.map(({ code, name, countyCode }) => ({
+            code,
+            name,
+            countyCode,
+          })),
+        },
+      }),
+    },
+  ]);

@@ -28,6 +28,27 @@ describe('data files', () => {
     }
   });
 
+  it('industry codes: NACE Rev. 2 has its 21 sections, 88 divisions, 272 groups and 615 classes, each under a parent of the level above', () => {
+    const count = (m: Map<string, { level: string }>) =>
+      Object.fromEntries(
+        ['section', 'division', 'group', 'class'].map((l) => [
+          l,
+          [...m.values()].filter((e) => e.level === l).length,
+        ]),
+      );
+    expect(count(ref.nace)).toEqual({ section: 21, division: 88, group: 272, class: 615 });
+    const above = { division: 'section', group: 'division', class: 'group' } as const;
+    for (const e of ref.nace.values()) {
+      if (e.level === 'section') continue;
+      expect(ref.nace.get(e.parent ?? '')?.level, e.code).toBe(above[e.level]);
+      if (e.level !== 'division') expect(e.code.startsWith(e.parent!), e.code).toBe(true);
+    }
+    // The ISIC tree that /taxonomy/industry-codes serves stays, with the same 88 divisions.
+    const isicDivisions = [...ref.industry.values()].filter((e) => e.level === 'division').map((e) => e.code);
+    const naceDivisions = [...ref.nace.values()].filter((e) => e.level === 'division').map((e) => e.code);
+    expect(isicDivisions.sort()).toEqual(naceDivisions.sort());
+  });
+
   it('small example is valid', () => {
     expect(validateDocument('small-import.json', read('examples/small-import.json'), ref).problems).toEqual(
       [],

@@ -108,7 +108,7 @@ describe('toCanonical: refusals', () => {
     const c = toCanonical('energy', { value: 5, unit: 'barrels/yr' });
     expect(c).toMatchObject({ ok: false, field: 'unit' });
     expect(!c.ok && c.reason).toContain("'barrels/yr'");
-    expect(!c.ok && c.reason).toContain('gwh');
+    expect(!c.ok && c.reason).toContain('GWh');
   });
 
   it('when a unit of another kind is used (t/yr for energy, kW for material), then the unit is refused', () => {
@@ -128,5 +128,101 @@ describe('toCanonical: refusals', () => {
       ok: false,
       field: 'unit',
     });
+  });
+});
+
+describe('toCanonical: prefix case (milli is m, mega is M)', () => {
+  const value = (kind: Parameters<typeof toCanonical>[0], v: number, unit: string) => {
+    const c = toCanonical(kind, { value: v, unit });
+    if (!c.ok) throw new Error(c.reason);
+    return c.value;
+  };
+
+  it('when 1,000 mL/day, then 0.365 m3/yr (millilitres, not megalitres)', () => {
+    expect(value('water', 1000, 'mL/day')).toBeCloseTo(0.365, 12);
+    expect(value('water', 1000, 'ml/day')).toBeCloseTo(0.365, 12);
+  });
+
+  it('when 1 ML/day or 1 Ml/day, then 365,000 m3/yr (megalitres)', () => {
+    expect(value('water', 1, 'ML/day')).toBeCloseTo(365_000, 6);
+    expect(value('water', 1, 'Ml/day')).toBeCloseTo(365_000, 6);
+  });
+
+  it('when 1 Mg/day, then 365 t/yr (a megagram is a tonne)', () => {
+    expect(value('material', 1, 'Mg/day')).toBeCloseTo(365, 9);
+  });
+
+  it('when 1,000,000 mg/day, then 0.365 t/yr (milligrams)', () => {
+    expect(value('material', 1_000_000, 'mg/day')).toBeCloseTo(0.365, 12);
+  });
+
+  it('when 1 MWh/yr or 1 mWh/yr, then a million million times apart', () => {
+    expect(value('energy', 1, 'MWh/yr')).toBe(1);
+    expect(value('energy', 1, 'mWh/yr')).toBeCloseTo(1e-9, 20);
+  });
+
+  it('when 1 MW or 1 mW runs 1,000 h, then 1,000 MWh/yr or a millionth of a MWh', () => {
+    expect(toCanonical('energy', { value: 1, unit: 'MW' }, 1000)).toMatchObject({ ok: true, value: 1000 });
+    const milli = toCanonical('energy', { value: 1, unit: 'mW' }, 1000);
+    expect(milli.ok && milli.value).toBeCloseTo(1e-6, 18);
+  });
+
+  it.each([
+    ['kwh/yr', 0.001],
+    ['KWH/YR', 0.001],
+    ['Kwh/Yr', 0.001],
+    ['gwh/yr', 1000],
+    ['twh/yr', 1_000_000],
+    ['gj/yr', 1 / 3.6],
+  ])(
+    'when energy is typed %s in another case and only one unit spells so, then it is understood',
+    (unit, factor) => {
+      expect(value('energy', 1, unit)).toBeCloseTo(factor, 12);
+    },
+  );
+
+  it.each([
+    ['T/YR', 'material', 1],
+    ['KG/day', 'material', 0.365],
+    ['Tonnes/Month', 'material', 12],
+    ['M3/DAY', 'water', 365],
+    ['HA', 'land', 10_000],
+    ['kw', 'energy', 8.76],
+    ['L/S', 'water', 3.6 * 8760],
+  ] as const)(
+    'when %s (%s) is typed in another case, then it is still understood',
+    (unit, kind, expected) => {
+      expect(value(kind, 1, unit)).toBeCloseTo(expected, 9);
+    },
+  );
+
+  it('when mwh is typed in lower case, then it is refused as ambiguous with MWh suggested first', () => {
+    const c = toCanonical('energy', { value: 5, unit: 'mwh/yr' });
+    expect(c).toEqual({
+      ok: false,
+      field: 'unit',
+      reason: "'mwh' is ambiguous: write MWh/yr (megawatt-hours) or mWh/yr (milliwatt-hours)",
+    });
+  });
+
+  it('when mw is typed in lower case, then it is refused as ambiguous between MW and mW', () => {
+    const c = toCanonical('energy', { value: 5, unit: 'mw' });
+    expect(c).toMatchObject({ ok: false, field: 'unit' });
+    expect(!c.ok && c.reason).toBe("'mw' is ambiguous: write MW (megawatts) or mW (milliwatts)");
+  });
+
+  it('when MG is typed, then it is refused as ambiguous between megagrams and milligrams', () => {
+    const c = toCanonical('material', { value: 5, unit: 'MG/yr' });
+    expect(!c.ok && c.reason).toContain('write Mg/yr (megagrams, i.e. tonnes) or mg/yr (milligrams)');
+  });
+
+  it('when the Norwegian forms tonn, dekar, døgn, uke, mnd, måned and år are used, then they still convert', () => {
+    expect(value('material', 2, 'tonn/døgn')).toBe(730);
+    expect(value('material', 1, 'tonn/uke')).toBeCloseTo(52.1775, 9);
+    expect(value('material', 1, 'tonn/mnd')).toBe(12);
+    expect(value('material', 1, 'tonn/måned')).toBe(12);
+    expect(value('material', 1, 'tonn/år')).toBe(1);
+    expect(value('material', 1, 'Tonn/ÅR')).toBe(1);
+    expect(value('land', 3, 'dekar')).toBe(3000);
   });
 });

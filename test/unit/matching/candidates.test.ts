@@ -208,7 +208,7 @@ describe('candidate generation, property-based', () => {
       }),
       { numRuns: 300, seed: 20250601 },
     );
-  });
+  }, 60_000);
 
   it('when pairs are searched before they are explained, then their numbers are those of the candidates', () => {
     fc.assert(

@@ -99,6 +99,7 @@ export const REFERENCE: ReferenceData = {
     ['1912', { title: 'mechanical treatment', chapter: '19' }],
   ]),
   industry: new Map(),
+  nace: new Map(),
   materialCategories: new Map(CATEGORIES.map((c) => [c.id, c])),
   substitutions: SUBSTITUTIONS,
   hourlyProfiles: new Set(['p:flat', 'p:day']),

@@ -140,6 +140,38 @@ describe('csvToDocument: file errors', () => {
     ]);
   });
 
+  it('when a quote in the listings is never closed, then the file and the line of that row are named and no row is read', () => {
+    const { fileErrors, document } = csvToDocument(
+      COMPANIES,
+      listings(
+        'l1,acme-north,offer,land,Plot,15,daa,,,,,',
+        'l2,acme-north,offer,land,"Plot,15,daa,,,,,',
+        'l3,x,y',
+      ),
+    );
+    expect(fileErrors).toEqual([
+      {
+        file: 'listings',
+        line: 3,
+        column: 'title',
+        message: expect.stringContaining('its closing quote never comes'),
+      },
+    ]);
+    expect(document.listings).toEqual([]);
+    expect(document.companies).toHaveLength(2);
+  });
+
+  it('when a company row is ragged, then the companies file and its line are named', () => {
+    const { fileErrors } = csvToDocument(
+      `${COMPANIES}
+acme,Acme AS,923609016`,
+      listings(),
+    );
+    expect(fileErrors).toEqual([
+      { file: 'companies', line: 5, message: expect.stringContaining('has 3 cells where the header has 7') },
+    ]);
+  });
+
   it('when all columns are known, then there are no file errors', () => {
     expect(
       csvToDocument(COMPANIES, listings('l1,acme-north,offer,land,Plot,15,daa,,,,,')).fileErrors,

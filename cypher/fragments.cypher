@@ -1,0 +1,65 @@
+// Rules that several queries share, written once (see src/store/queries.ts). Each is the Cypher
+// form of a function of src/domain/access.ts over the `$access` / `$companyAccess` parameter that
+// the same module builds; test/integration/access-agreement.test.ts holds the two forms together.
+
+// fragment: identified(_l, _s)
+// domain/access.ts identifies(): the caller sees who is behind listing _l at site _s.
+$access.all OR _l.confidentiality = 'public' OR _l.companyId IN $access.companyIds
+  OR (_s.municipalityCode IS NOT NULL AND _s.municipalityCode IN $access.regions)
+  OR (_s.countyCode IS NOT NULL AND _s.countyCode IN $access.regions)
+
+// fragment: visible(_l, _s)
+// domain/access.ts listingView() <> 'hidden'.
+{{identified(_l, _s)}} OR _l.confidentiality IN $access.anonymised
+
+// fragment: shownLocation(_l, _s)
+// Where the caller is told listing _l lies: exact when identified, else the coarse grid point.
+CASE WHEN {{identified(_l, _s)}} THEN _s.location ELSE _s.coarseLocation END
+
+// fragment: suggestionShown(_o, _os, _n, _ns)
+// domain/access.ts suggestionShown(): both listings visible, and a business's own among them.
+{{visible(_o, _os)}} AND {{visible(_n, _ns)}}
+  AND (NOT $access.involvedOnly OR _o.companyId IN $access.companyIds OR _n.companyId IN $access.companyIds)
+
+// fragment: companyShown(_c)
+// domain/access.ts companyView() <> 'hidden'.
+$companyAccess.all OR $companyAccess.directory OR _c.id IN $companyAccess.companyIds
+  OR EXISTS {
+    MATCH (_c)-[:HAS_SITE]->(accessSite:Site)
+    WHERE (accessSite.municipalityCode IS NOT NULL AND accessSite.municipalityCode IN $companyAccess.regions)
+       OR (accessSite.countyCode IS NOT NULL AND accessSite.countyCode IN $companyAccess.regions)
+  }
+  OR EXISTS { MATCH (_c)-[:HAS_SITE]->(:Site)<-[:AT_SITE]-(:Listing {confidentiality: 'public'}) }
+
+// fragment: linkListing(_l, _row)
+// The relationships a listing's row implies: its codes, accepted codes and category. Old ones are
+// replaced; `_row` carries offerCodes, acceptedCodes and category.
+CALL (_l) {
+  OPTIONAL MATCH (_l)-[old:HAS_CODE|ACCEPTS|IN_CATEGORY]->()
+  DELETE old
+}
+CALL (_l, _row) {
+  UNWIND _row.offerCodes AS code
+  MATCH (w:WasteCode {code: code})
+  MERGE (_l)-[:HAS_CODE]->(w)
+}
+CALL (_l, _row) {
+  UNWIND _row.acceptedCodes AS code
+  OPTIONAL MATCH (w:WasteCode {code: code})
+  OPTIONAL MATCH (sc:WasteSubchapter {code: code})
+  OPTIONAL MATCH (ch:WasteChapter {code: code})
+  WITH _l, coalesce(w, sc, ch) AS target
+  WHERE target IS NOT NULL
+  MERGE (_l)-[:ACCEPTS]->(target)
+}
+CALL (_l, _row) {
+  OPTIONAL MATCH (m:MaterialCategory {id: _row.category})
+  WITH _l, m WHERE m IS NOT NULL
+  MERGE (_l)-[:IN_CATEGORY]->(m)
+}
+
+// fragment: listingColumns(_l, _s)
+// The columns a listing row is read with (store/listing-store.ts fromRecord).
+_l.id AS id, _l.ref AS ref, _l.companyId AS companyId, _l.siteId AS siteId, _l.doc AS doc,
+_l.createdAt AS createdAt, _l.updatedAt AS updatedAt, coalesce(_l.version, 1) AS version,
+_s.lat AS lat, _s.lon AS lon, _s.municipalityCode AS municipalityCode, _s.countyCode AS countyCode

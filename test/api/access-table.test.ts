@@ -1,0 +1,369 @@
+/**
+ * The route × role table: every route of the service (src/http/app.ts allRoutes) against every
+ * kind of caller, denials included — 401 without a token, 403 for the wrong role, company or
+ * region, 404 where even existence must stay hidden. A route added without its rows fails the
+ * first test.
+ *
+ * Callers: the public (no token); the business acting for the demo smelter (owner) and one acting
+ * for another demo company (other); a facilitator of the demo municipality (facIn) and one of Oslo
+ * (facOut); an analyst; an admin.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allRoutes } from '../../src/http/app.ts';
+import { loadDemoIfEmpty } from '../../src/services/demo.ts';
+import { PUBLIC, startTestApp, type TestApp, type TestResponse } from '../support/harness.ts';
+
+const CALLERS = ['public', 'owner', 'other', 'facIn', 'facOut', 'analyst', 'admin'] as const;
+type CallerName = (typeof CALLERS)[number];
+type Expect = Record<CallerName, number>;
+
+interface Row {
+  /** `METHOD /path` as in the route table. */
+  route: string;
+  what: string;
+  /** Builds the request for one caller (fresh resources for writes, so callers do not interfere). */
+  request: (as: CallerName) => Promise<{ path: string; body?: unknown }>;
+  expect: Expect;
+}
+
+let app: TestApp;
+const token: Record<CallerName, string> = {
+  public: PUBLIC,
+  owner: '',
+  other: '',
+  facIn: '',
+  facOut: '',
+  analyst: '',
+  admin: '',
+};
+const ids = {
+  smelter: '',
+  smelterSite: '',
+  publicListing: '',
+  anonymousListing: '',
+  privateListing: '',
+  hiddenCompany: '',
+  hiddenSite: '',
+  run: '',
+};
+
+async function idOf(label: string, ref: string): Promise<string> {
+  const r = await app.runtime.deps.store.read((tx) =>
+    tx.run(`MATCH (n:${label} {ref: $ref}) RETURN n.id AS id`, { ref }),
+  );
+  return r.records[0]!.get('id') as string;
+}
+
+const site = { name: 'New yard', lat: 59.87, lon: 5.77 };
+const listing = (siteId: string, confidentiality = 'public') => ({
+  siteId,
+  direction: 'offer',
+  kind: 'material',
+  title: 'Aluminium dross',
+  quantity: { value: 100, unit: 't/yr' },
+  material: { wasteCodes: ['100308'] },
+  confidentiality,
+});
+let serial = 0;
+const company = () => ({ name: `Probe ${++serial} AB`, country: 'SE', industry: '24.420' });
+
+async function asAdmin(method: string, path: string, body?: unknown): Promise<TestResponse> {
+  const res = await app.request(method, path, body);
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res;
+}
+const freshListing = async (confidentiality = 'public') =>
+  (await asAdmin('POST', '/listings', listing(ids.smelterSite, confidentiality))).body.id as string;
+const freshSite = async () =>
+  (await asAdmin('POST', `/companies/${ids.smelter}/sites`, site)).body.id as string;
+
+const importDocument = () => ({
+  companies: [
+    {
+      ref: `probe-${++serial}`,
+      name: 'Probe Import AS',
+      country: 'SE',
+      industry: '24.420',
+      sites: [{ ref: `probe-site-${serial}`, lat: 59.87, lon: 5.77 }],
+    },
+  ],
+  listings: [],
+});
+
+const all = (status: number): Expect => ({
+  public: status,
+  owner: status,
+  other: status,
+  facIn: status,
+  facOut: status,
+  analyst: status,
+  admin: status,
+});
+const signedIn = (status: number): Expect => ({ ...all(status), public: 401 });
+const fixed = (path: string, body?: unknown) => async () => ({ path, body });
+
+const ROWS: Row[] = [
+  {
+    route: 'GET /openapi.json',
+    what: 'the API description',
+    request: fixed('/openapi.json'),
+    expect: all(200),
+  },
+  { route: 'GET /docs', what: 'the API page', request: fixed('/docs'), expect: all(200) },
+  { route: 'GET /health', what: 'liveness', request: fixed('/health'), expect: all(200) },
+  { route: 'GET /ready', what: 'readiness', request: fixed('/ready'), expect: all(200) },
+  { route: 'GET /me', what: 'who am I', request: fixed('/me'), expect: signedIn(200) },
+  {
+    route: 'POST /companies',
+    what: 'register a company',
+    request: async () => ({ path: '/companies', body: company() }),
+    expect: { ...signedIn(201), analyst: 403 },
+  },
+  { route: 'GET /companies', what: 'list companies', request: fixed('/companies'), expect: signedIn(200) },
+  {
+    route: 'GET /companies/{id}',
+    what: 'a company with public listings',
+    request: async () => ({ path: `/companies/${ids.smelter}` }),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /companies/{id}',
+    what: 'a company with private listings only',
+    request: async () => ({ path: `/companies/${ids.hiddenCompany}` }),
+    expect: { ...signedIn(200), owner: 404, other: 404 },
+  },
+  {
+    route: 'PATCH /companies/{id}',
+    what: "the smelter's contact",
+    request: async (as) => ({
+      path: `/companies/${ids.smelter}`,
+      body: { contact: { name: `Set by ${as}` } },
+    }),
+    expect: { public: 401, owner: 200, other: 403, facIn: 200, facOut: 403, analyst: 403, admin: 200 },
+  },
+  {
+    route: 'PATCH /companies/{id}',
+    what: 'a company with private listings only',
+    request: async () => ({ path: `/companies/${ids.hiddenCompany}`, body: { contact: { name: 'Probe' } } }),
+    expect: { public: 401, owner: 404, other: 404, facIn: 200, facOut: 403, analyst: 403, admin: 200 },
+  },
+  {
+    route: 'DELETE /companies/{id}',
+    what: 'an empty company (its owner registered the owner one)',
+    request: async (as) => {
+      const by = as === 'owner' ? app.as(token.owner) : app;
+      const created = await by.request('POST', '/companies', company());
+      return { path: `/companies/${created.body.id}` };
+    },
+    expect: { public: 401, owner: 204, other: 404, facIn: 403, facOut: 403, analyst: 403, admin: 204 },
+  },
+  {
+    route: 'DELETE /companies/{id}',
+    what: 'a company with a site, cascade (owner: its own)',
+    request: async (as) => {
+      const by = as === 'owner' ? app.as(token.owner) : app;
+      const created = await by.request('POST', '/companies', company());
+      await by.request('POST', `/companies/${created.body.id}/sites`, site);
+      return { path: `/companies/${created.body.id}?cascade=true` };
+    },
+    expect: { public: 401, owner: 403, other: 404, facIn: 204, facOut: 403, analyst: 403, admin: 204 },
+  },
+  {
+    route: 'POST /companies/{id}/sites',
+    what: 'a site for the smelter, in the demo municipality',
+    request: async () => ({ path: `/companies/${ids.smelter}/sites`, body: site }),
+    expect: { public: 401, owner: 201, other: 403, facIn: 201, facOut: 403, analyst: 403, admin: 201 },
+  },
+  {
+    route: 'GET /companies/{id}/sites',
+    what: "the smelter's sites",
+    request: async () => ({ path: `/companies/${ids.smelter}/sites` }),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /sites/{id}',
+    what: 'a site with public listings',
+    request: async () => ({ path: `/sites/${ids.smelterSite}` }),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /sites/{id}',
+    what: 'a site with private listings only',
+    request: async () => ({ path: `/sites/${ids.hiddenSite}` }),
+    expect: { public: 401, owner: 404, other: 404, facIn: 200, facOut: 404, analyst: 404, admin: 200 },
+  },
+  {
+    route: 'PATCH /sites/{id}',
+    what: "the smelter's site",
+    request: async (as) => ({ path: `/sites/${ids.smelterSite}`, body: { address: `Set by ${as}` } }),
+    expect: { public: 401, owner: 200, other: 403, facIn: 200, facOut: 403, analyst: 403, admin: 200 },
+  },
+  {
+    route: 'DELETE /sites/{id}',
+    what: 'a new site of the smelter, without listings',
+    request: async () => ({ path: `/sites/${await freshSite()}` }),
+    expect: { public: 401, owner: 204, other: 404, facIn: 204, facOut: 404, analyst: 403, admin: 204 },
+  },
+  {
+    route: 'POST /listings',
+    what: "a listing at the smelter's site",
+    request: async () => ({ path: '/listings', body: listing(ids.smelterSite) }),
+    expect: { public: 401, owner: 201, other: 400, facIn: 201, facOut: 400, analyst: 403, admin: 201 },
+  },
+  { route: 'GET /listings', what: 'list listings', request: fixed('/listings'), expect: all(200) },
+  {
+    route: 'GET /listings/{id}',
+    what: 'a public listing',
+    request: async () => ({ path: `/listings/${ids.publicListing}` }),
+    expect: all(200),
+  },
+  {
+    route: 'GET /listings/{id}',
+    what: 'an anonymous listing',
+    request: async () => ({ path: `/listings/${ids.anonymousListing}` }),
+    expect: { ...all(200), public: 404 },
+  },
+  {
+    route: 'GET /listings/{id}',
+    what: 'a private listing',
+    request: async () => ({ path: `/listings/${ids.privateListing}` }),
+    expect: { ...all(200), public: 404, other: 404 },
+  },
+  {
+    route: 'PATCH /listings/{id}',
+    what: 'a public listing of the smelter',
+    request: async () => ({ path: `/listings/${await freshListing()}`, body: { title: 'Renamed' } }),
+    expect: { public: 401, owner: 200, other: 403, facIn: 200, facOut: 403, analyst: 403, admin: 200 },
+  },
+  {
+    route: 'PATCH /listings/{id}',
+    what: 'a private listing of the smelter',
+    request: async () => ({ path: `/listings/${await freshListing('private')}`, body: { title: 'Renamed' } }),
+    expect: { public: 401, owner: 200, other: 404, facIn: 200, facOut: 404, analyst: 403, admin: 200 },
+  },
+  {
+    route: 'DELETE /listings/{id}',
+    what: 'a public listing of the smelter',
+    request: async () => ({ path: `/listings/${await freshListing()}` }),
+    expect: { public: 401, owner: 204, other: 403, facIn: 204, facOut: 403, analyst: 403, admin: 204 },
+  },
+  {
+    route: 'POST /imports',
+    what: 'a company with a site in the demo municipality',
+    request: async () => ({ path: '/imports', body: importDocument() }),
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 422, analyst: 403, admin: 200 },
+  },
+  {
+    route: 'POST /imports/csv',
+    what: 'a company with a site in the demo municipality, as CSV',
+    request: async () => {
+      const ref = `csv-probe-${++serial}`;
+      return {
+        path: '/imports/csv',
+        body: {
+          companies: `company_ref,name,country,industry,site_ref,lat,lon\n${ref},Probe CSV AB,SE,24.420,${ref}-site,59.87,5.77\n`,
+          listings: 'ref,site,direction,kind,title,quantity_value,quantity_unit\n',
+        },
+      };
+    },
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 422, analyst: 403, admin: 200 },
+  },
+  ...['waste-codes', 'material-categories', 'substitutions', 'industry-codes', 'regions'].map((t) => ({
+    route: `GET /taxonomy/${t}`,
+    what: 'a reference list',
+    request: fixed(`/taxonomy/${t}`),
+    expect: all(200),
+  })),
+  {
+    route: 'POST /match-runs',
+    what: 'a run over the demo',
+    request: fixed('/match-runs', { scope: { kind: 'land' } }),
+    expect: { public: 401, owner: 403, other: 403, facIn: 201, facOut: 201, analyst: 403, admin: 201 },
+  },
+  {
+    route: 'GET /match-runs',
+    what: 'list runs',
+    request: fixed('/match-runs'),
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 200, analyst: 200, admin: 200 },
+  },
+  {
+    route: 'GET /match-runs/{id}',
+    what: 'a run',
+    request: async () => ({ path: `/match-runs/${ids.run}` }),
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 200, analyst: 200, admin: 200 },
+  },
+  {
+    route: 'GET /listings/{id}/suggestions',
+    what: 'of a public listing',
+    request: async () => ({ path: `/listings/${ids.publicListing}/suggestions` }),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /listings/{id}/suggestions',
+    what: 'of a private listing',
+    request: async () => ({ path: `/listings/${ids.privateListing}/suggestions` }),
+    expect: { ...signedIn(200), other: 404 },
+  },
+  {
+    route: 'GET /companies/{id}/suggestions',
+    what: "the smelter's",
+    request: async () => ({ path: `/companies/${ids.smelter}/suggestions` }),
+    expect: { public: 401, owner: 200, other: 404, facIn: 200, facOut: 404, analyst: 404, admin: 200 },
+  },
+  {
+    route: 'GET /suggestions',
+    what: 'list suggestions',
+    request: fixed('/suggestions'),
+    expect: signedIn(200),
+  },
+];
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await loadDemoIfEmpty(app.runtime.deps);
+  ids.smelter = await idOf('Company', 'storvik-aluminium');
+  ids.smelterSite = await idOf('Site', 'storvik-alu-verk');
+  ids.publicListing = await idOf('Listing', 'alu-dross');
+  ids.anonymousListing = await idOf('Listing', 'alu-spl');
+  ids.privateListing = await freshListing('private');
+  ids.hiddenCompany = await idOf('Company', 'vestlandsk-spesialavfall');
+  ids.hiddenSite = await idOf('Site', 'spes-hamnoy');
+  ids.run = (await asAdmin('POST', '/match-runs', {})).body.id;
+  token.owner = await app.user({ name: 'Smelter', role: 'business', companyIds: [ids.smelter] });
+  token.other = await app.user({
+    name: 'Silicon',
+    role: 'business',
+    companyIds: [await idOf('Company', 'fjordsil')],
+  });
+  token.facIn = await app.user({ name: 'Kvinnherad', role: 'facilitator', regions: ['4617'] });
+  token.facOut = await app.user({ name: 'Oslo', role: 'facilitator', regions: ['03'] });
+  token.analyst = await app.user({ name: 'Analyst', role: 'analyst' });
+  token.admin = app.adminToken;
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('the route × role table', () => {
+  it('when the service has a route, then the table has rows for it (and no rows for routes that do not exist)', () => {
+    const routes = allRoutes(app.runtime.deps, app.runtime.readiness).map(
+      (r) => `${r.method.toUpperCase()} ${r.path}`,
+    );
+    const covered = new Set(ROWS.map((r) => r.route));
+    expect(routes.filter((r) => !covered.has(r))).toEqual([]);
+    expect([...covered].filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it.each(ROWS.map((row) => [row.route, row.what, row] as const))('%s (%s)', async (route, _what, row) => {
+    const method = route.split(' ')[0]!;
+    const got: Partial<Expect> = {};
+    for (const as of CALLERS) {
+      const { path, body } = await row.request(as);
+      const res = await app.as(token[as]).request(method, path, body);
+      got[as] = res.status;
+      if (res.status >= 400 && res.status !== 422)
+        expect(res.body.error, `${as}: ${JSON.stringify(res.body)}`).toHaveProperty('code');
+    }
+    expect(got).toEqual(row.expect);
+  });
+});
