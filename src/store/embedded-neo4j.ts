@@ -176,6 +176,8 @@ function launch(opts: EmbeddedOptions, dataDir: string, port: number): Launch {
     ...(opts.txMemory ? ['--tx-memory', opts.txMemory] : []),
   ];
   const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  // Ending the input of a JVM that has just died fails with EPIPE; its exit is handled elsewhere.
+  child.stdin?.on('error', () => {});
   let err = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     err += chunk.toString();
@@ -279,9 +281,10 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedNeo4
   const restart = async (downSince: number) => {
     restartTimer = undefined;
     if (state !== 'down') return;
-    const next = launch(opts, dataDir, port);
-    restarting = next;
+    let next: Launch;
     try {
+      next = launch(opts, dataDir, port);
+      restarting = next;
       await next.ready;
     } catch (err) {
       restarting = undefined;

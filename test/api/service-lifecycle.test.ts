@@ -141,7 +141,7 @@ describe('the service as operators run it', () => {
     );
     expect(stdout).toMatch(/listings\s+created 8/);
     const token = readFileSync(adminTokenFile(main.dataDir), 'utf8').trim();
-    const listings = await fetch(`${main.url}/listings?limit=1`, {
+    const listings = await fetch(`${main.url}/listings?limit=1&count=true`, {
       headers: { authorization: `Bearer ${token}` },
     });
     const page = (await listings.json()) as { total: number };
