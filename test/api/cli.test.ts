@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { REPO_ROOT } from '../../src/reference/paths.ts';
+import { authenticate, CACHE_MS } from '../../src/services/users.ts';
 import { openTestRuntime, wipeBusinessData } from '../support/harness.ts';
 
 const run = promisify(execFile);
@@ -108,4 +109,31 @@ describe('the command line', () => {
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('usage');
   });
+
+  it('when an operator adds, lists and revokes users, then the token is printed once and stops working when revoked', async () => {
+    await cli('import', 'data/examples/small-import.json');
+    const made = await cli('users', 'add', '--role', 'business', '--company', 'ex-smelter', '--name', 'Smelter user');
+    expect(made.code).toBe(0);
+    const token = made.stdout.trim();
+    expect(token).toMatch(/^sym_[A-Za-z0-9_-]{43}$/);
+    const userId = /user (usr_[0-9a-f]+)/.exec(made.stderr)![1]!;
+    const runtime = await openTestRuntime();
+    try {
+      const caller = await authenticate(runtime.deps, token);
+      expect(caller).toMatchObject({ role: 'business', userId });
+      expect(caller.companyIds).toHaveLength(1);
+      const list = await cli('users', 'list');
+      expect(list.stdout).toContain(userId);
+      expect(list.stdout).not.toContain(token);
+      const facilitator = await cli('users', 'add', '--role', 'facilitator', '--name', 'Nowhere');
+      expect(facilitator.code).toBe(1);
+      expect(facilitator.stderr).toContain('regions');
+      const revoked = await cli('users', 'revoke', userId);
+      expect(revoked.code).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, CACHE_MS + 100));
+      await expect(authenticate(runtime.deps, token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    } finally {
+      await runtime.close();
+    }
+  }, 60_000);
 });
