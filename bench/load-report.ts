@@ -26,8 +26,18 @@ export interface Row {
   died?: string;
 }
 
+/** One request to a route on an otherwise idle service. */
+export interface Alone {
+  route: string;
+  /** The status, or null when no answer came within the probe's time limit. */
+  status: number | null;
+  ms: number;
+  bytes: number;
+}
+
 export interface LoadReport {
   listings: number;
+  alone: Alone[];
   hello: Row[];
   rows: Row[];
   /** Peak RSS (VmHWM) of each serving process, MB: more than one when it had to be restarted. */
@@ -159,6 +169,15 @@ export function renderLoadReport(r: LoadReport): string {
     '| route | connections | req/s | p50 ms | p97.5 ms | p99 ms | requests | errors | non-2xx | timeouts | unanswered at end | peak RSS MB |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...r.hello.map((h) => rowLine(h, undefined, false)),
+    '',
+    'One request at a time (the service idle, after its warm-up):',
+    '',
+    '| route | status | ms | bytes |',
+    '|---|---:|---:|---:|',
+    ...r.alone.map(
+      (a) =>
+        `| ${a.route} | ${a.status ?? 'no answer'} | ${a.status === null ? '> ' : ''}${fmt(a.ms)} | ${fmt(a.bytes)} |`,
+    ),
     '',
     'The service (admin token; ratio = req/s ÷ hello world req/s at the same connections):',
     '',

@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { createLogger } from '../src/logger.ts';
 import { type ProvisionedNeo4j, provisionNeo4j } from '../src/store/provision.ts';
-import { type LoadReport, ROUTES, type Row, renderLoadReport } from './load-report.ts';
+import { type Alone, type LoadReport, ROUTES, type Row, renderLoadReport } from './load-report.ts';
 import type { ChildMessage, SetupReport } from './load-server.ts';
 
 const { values: args } = parseArgs({
@@ -44,6 +44,8 @@ const CONNECTIONS = args.connections.split(',').map(Number);
 const DURATION = Number(args.duration);
 /** The longest wait for the service and Neo4j to finish the requests a previous run left behind. */
 const SETTLE_MS = 60_000;
+/** The longest wait for one request alone. */
+const PROBE_MS = 60_000;
 const log = (message: string): void => {
   process.stderr.write(`[bench:load] ${message}\n`);
 };
@@ -259,6 +261,21 @@ async function fire(target: Target, connections: number, seconds: number): Promi
   });
 }
 
+/** One request alone, with a generous time limit: what a route costs without contention. */
+async function probe(target: Target, limitMs = PROBE_MS): Promise<Alone> {
+  const t0 = performance.now();
+  try {
+    const res = await fetch(`http://127.0.0.1:${target.port}${target.path(0)}`, {
+      headers: target.token ? { authorization: `Bearer ${target.token}` } : {},
+      signal: AbortSignal.timeout(limitMs),
+    });
+    const bytes = (await res.arrayBuffer()).byteLength;
+    return { route: target.route, status: res.status, ms: performance.now() - t0, bytes };
+  } catch {
+    return { route: target.route, status: null, ms: performance.now() - t0, bytes: 0 };
+  }
+}
+
 // ---- The run ------------------------------------------------------------------------------------
 
 async function measureHello(): Promise<Row[]> {
@@ -314,9 +331,13 @@ async function measureService(setup: SetupReport, neo4j: ProvisionedNeo4j, repor
           service = await startService(neo4j);
         }
         const target: Target = { route, port: service.port, token: setup.token, path };
-        // Two connections warm the route up without leaving a pile of slow requests behind.
-        if (i === 0) await fire(target, 2, Number(args.warmup));
         const pids = [service.child.proc.pid!, ...(neo4jPid ? [neo4jPid] : [])];
+        if (i === 0) {
+          // Two connections warm the route up without leaving a pile of slow requests behind.
+          await fire(target, 2, Number(args.warmup));
+          await settle(pids);
+          report.alone.push(await probe(target));
+        }
         if (!(await settle(pids)))
           report.notes.push(
             `Before ${route} at ${c} connections the service and Neo4j were still busy after ${SETTLE_MS / 1000} s ` +
@@ -342,6 +363,16 @@ async function measureService(setup: SetupReport, neo4j: ProvisionedNeo4j, repor
         if (row.died) log(`the service died: ${row.died}`);
       }
     }
+    // The last run's requests may still be running: their memory counts too.
+    if (service.child.alive()) {
+      const pids = [service.child.proc.pid!, ...(neo4jPid ? [neo4jPid] : [])];
+      if (!(await settle(pids)))
+        report.notes.push(
+          `After the last run the service was still busy after ${SETTLE_MS / 1000} s; it was stopped.`,
+        );
+      if (!service.child.alive())
+        report.notes.push(`After the last run the service died: ${service.child.ended()}`);
+    }
   } finally {
     report.servePeakRssMb.push(service.rss.stop());
     report.neo4jPeakRssMb = neo4jRss ? neo4jRss.stop() : null;
@@ -353,6 +384,7 @@ async function main(): Promise<void> {
   const listings = Number(args.listings);
   const report: LoadReport = {
     listings,
+    alone: [],
     hello: [],
     rows: [],
     servePeakRssMb: [],

@@ -32,6 +32,15 @@ describe('the API document and the service agree', () => {
     expect(doc.paths['/listings/{id}'].patch.requestBody.required).toBe(true);
   });
 
+  it('when an import leaves out companies or listings, then the document allows it and the service takes it', async () => {
+    const body = doc.paths['/imports'].post.requestBody.content['application/json'].schema;
+    expect(body.required ?? []).not.toContain('listings');
+    expect(body.required ?? []).not.toContain('companies');
+    expect(body.properties.companies.maxItems).toBe(100_000);
+    expect((await app.request('POST', '/imports?dryRun=true', { companies: [] })).status).toBe(200);
+    expect((await app.request('POST', '/imports?dryRun=true', { listings: [] })).status).toBe(200);
+  });
+
   it('when If-Match is empty or not an ETag, then the document calls it invalid and the service says 400', async () => {
     const header = doc.paths['/companies/{id}'].delete.parameters.find(
       (p: { in: string; name: string }) => p.in === 'header' && p.name === 'if-match',

@@ -5,6 +5,11 @@ query of GET /listings and GET /suggestions and in the `scope` of POST /match-ru
 way to say that query parameters depend on each other, so schemathesis would call a partial
 circle "valid" and report the 400 as a rejected valid request. Such cases are dropped from
 positive generation only: negative cases still send them, and the 400 is then what they expect.
+
+POST /match-runs may name a `factorSet`, which must be one of the factor set files in
+data/factors/ (reference data, like the other refusals listed in schemathesis.toml). Positive cases
+that name one are dropped; those without it run with the configured default, so the rest of the
+request is still judged.
 """
 
 import schemathesis
@@ -30,5 +35,5 @@ def filter_case(context, case) -> bool:
     if label in CIRCLE_IN_QUERY:
         return not _partial_circle(case.query)
     if label in CIRCLE_IN_BODY_SCOPE and isinstance(case.body, dict):
-        return not _partial_circle(case.body.get("scope"))
+        return "factorSet" not in case.body and not _partial_circle(case.body.get("scope"))
     return True

@@ -25,6 +25,7 @@ const row = (route: string, connections: number, over: Partial<Row> = {}): Row =
 function report(over: Partial<LoadReport> = {}): LoadReport {
   return {
     listings: 20_000,
+    alone: [],
     hello: [row('GET / (hello world)', 50, { rate: 8000 }), row('GET / (hello world)', 200, { rate: 7000 })],
     rows: Object.values(ROUTES).flatMap((route) => [row(route, 50), row(route, 200)]),
     servePeakRssMb: [400],
