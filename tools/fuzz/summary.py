@@ -8,6 +8,31 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+# The check behind each built-in failure type (schemathesis.failure_codes).
+CHECK_OF_FAILURE = {
+    "ServerError": "not_a_server_error",
+    "ContentTypeServerError": "not_a_server_error",
+    "UndefinedStatusCode": "status_code_conformance",
+    "MissingContentType": "content_type_conformance",
+    "UndefinedContentType": "content_type_conformance",
+    "MalformedMediaType": "content_type_conformance",
+    "MissingHeaders": "response_headers_conformance",
+    "JsonSchemaError": "response_schema_conformance",
+    "MalformedJson": "response_schema_conformance",
+    "ContentDeserializationError": "response_schema_conformance",
+    "DiscriminatorMismatch": "response_schema_conformance",
+    "ResponseTimeExceeded": "max_response_time",
+    "AcceptedNegativeData": "negative_data_rejection",
+    "RejectedPositiveData": "positive_data_acceptance",
+    "MissingHeaderNotRejected": "missing_required_header",
+    "UnsupportedMethodResponse": "unsupported_method",
+    "AllowHeaderMismatch": "allow_header_conformance",
+    "UseAfterFree": "use_after_free",
+    "EnsureResourceAvailability": "ensure_resource_availability",
+    "IgnoredAuth": "ignored_auth",
+    "ObjectLevelAuthorizationViolation": "object_level_authorization",
+}
+
 
 def main(report_dir: str) -> int:
     reports = sorted(Path(report_dir).glob("*.json"))
@@ -28,7 +53,8 @@ def main(report_dir: str) -> int:
     by_check: Counter[str] = Counter()
     operations: dict[str, set[str]] = {}
     for group in run["failures"]:
-        key = group.get("code") or group.get("type") or group.get("title")
+        check = CHECK_OF_FAILURE.get(group.get("type", ""), group.get("type", "?"))
+        key = f"{check} ({group.get('code', '?')} {group.get('title', '')})"
         by_check[key] += group["count"]
         operations.setdefault(key, set()).update(group.get("operations", []))
     if by_check:
