@@ -17,7 +17,7 @@ import { authMiddleware, callerOf } from './auth.ts';
 import { docsPage } from './docs-page.ts';
 import { RETRY_AFTER_BY_CODE, STATUS_BY_CODE } from './error-status.ts';
 import { buildOpenApi } from './openapi.ts';
-import { expressPath, type RouteDef } from './route.ts';
+import { expressPath, IF_MATCH_PATTERN, type RouteDef } from './route.ts';
 import { companyRoutes } from './routes/companies.ts';
 import { healthRoutes, type Readiness } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
@@ -107,13 +107,13 @@ const refuseUnsafeText: RequestHandler = (req, _res, next) => {
 /** If-Match: `"3"`, `W/"3"` or `3` name version 3; `*` or no header names none. */
 function ifMatchOf(header: string | undefined): number | null {
   if (header === undefined || header.trim() === '*') return null;
-  const m = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
+  const m = IF_MATCH_PATTERN.test(header) ? /\d+/.exec(header) : null;
   if (!m) {
     throw new AppError('VALIDATION_FAILED', 'If-Match must name a version', [
       { path: 'header if-match', message: 'must be an ETag this service gave, e.g. "3"' },
     ]);
   }
-  return Number(m[1]);
+  return Number(m[0]);
 }
 
 function handlerOf(route: RouteDef): RequestHandler {

@@ -5,7 +5,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { ACTION_ROLES } from '../domain/access.ts';
-import { answersOf, type RouteDef } from './route.ts';
+import { answersOf, IF_MATCH_PATTERN, type RouteDef } from './route.ts';
 import { ErrorSchema } from './schemas.ts';
 
 const header = (description: string) => ({ description, schema: { type: 'string' as const } });
@@ -62,6 +62,7 @@ export function buildOpenApi(routes: RouteDef[]): object {
         ? z.object({
             'if-match': z
               .string()
+              .regex(IF_MATCH_PATTERN)
               .optional()
               .meta({ description: 'the ETag (version) you read; a change of another version answers 412' }),
           })
@@ -78,7 +79,12 @@ export function buildOpenApi(routes: RouteDef[]): object {
         ...(route.query ? { query: route.query as z.ZodObject } : {}),
         ...(ifMatch ? { headers: ifMatch } : {}),
         ...(route.body
-          ? { body: { required: true, content: { 'application/json': { schema: route.body } } } }
+          ? {
+              body: {
+                required: !route.bodyOptional,
+                content: { 'application/json': { schema: route.body } },
+              },
+            }
           : {}),
       },
       responses: responsesOf(route),

@@ -52,6 +52,8 @@ export interface RouteDef {
   params?: z.ZodObject;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** The body may be left out: the use-case then takes its defaults (documented as not required). */
+  bodyOptional?: boolean;
   /** Reads answer an ETag; writes accept If-Match. */
   versioned?: 'read' | 'write';
   /** Writes and expensive work are rate-limited per caller. */
@@ -62,6 +64,9 @@ export interface RouteDef {
   answers: Record<number, Answer>;
   handle(ctx: Context): Promise<Reply> | Reply;
 }
+
+/** If-Match as this service reads it: `*`, or a version as `"3"`, `W/"3"` or `3`. */
+export const IF_MATCH_PATTERN = /^\s*(?:\*|(?:W\/)?"?\d{1,15}"?)\s*$/;
 
 export const defineRoutes = (routes: RouteDef[]): RouteDef[] => routes;
 

@@ -44,9 +44,10 @@ export const ImportSummarySchema = z
   })
   .meta({ id: 'ImportSummary' });
 
+/** The envelope with its rows described; either list may be left out, as ImportEnvelopeSchema allows. */
 const ImportDocumentBody = ImportEnvelopeSchema.extend({
-  companies: z.array(ImportCompanySchema),
-  listings: z.array(ImportListingSchema),
+  companies: z.array(ImportCompanySchema).max(100_000).default([]),
+  listings: z.array(ImportListingSchema).max(500_000).default([]),
 });
 
 /** 200 when every row was taken, 422 when some rows were rejected (the good ones are written). */

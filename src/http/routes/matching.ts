@@ -23,6 +23,7 @@ export const matchingRoutes = (deps: Deps) =>
         'Run matching over a scope (whole database, kind, municipality, radius) and store its suggestions',
       access: 'matchRun.start',
       body: MatchRunRequestSchema,
+      bodyOptional: true,
       limit: 'expensive',
       answers: { 201: json(MatchRunSchema, 'the finished run') },
       handle: async ({ body }) => ({ status: 201, body: await startMatchRun(deps, body) }),

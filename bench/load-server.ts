@@ -1,0 +1,191 @@
+/**
+ * The child processes of `npm run bench:load` (bench/load.ts forks this file with `--role`), each
+ * a process of its own so that its memory can be read from /proc and a crash stays a result:
+ *   hello  a bare express 5 hello world, the anchor;
+ *   setup  the synthetic region through importDocument as the system, one full match run (waited
+ *          for, should runs become asynchronous), an admin token from the users service, and a
+ *          few hundred listing ids to rotate over, preferring listings that have suggestions;
+ *   serve  the service itself, createApp on 127.0.0.1:0, against the Neo4j the parent provisioned.
+ * Each reports through the IPC channel and exits when its parent goes away.
+ */
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import express from 'express';
+import { SYSTEM } from '../src/domain/caller.ts';
+import { createApp } from '../src/http/app.ts';
+import { createLogger } from '../src/logger.ts';
+import { loadReferenceData } from '../src/reference/load.ts';
+import { connect } from '../src/runtime.ts';
+import type { Deps } from '../src/services/deps.ts';
+import { importDocument } from '../src/services/import.ts';
+import { listListings } from '../src/services/listings.ts';
+import { getMatchRun, startMatchRun } from '../src/services/matching.ts';
+import { listingSuggestions } from '../src/services/suggestions.ts';
+import { createUser } from '../src/services/users.ts';
+import { suggestionCounts } from '../src/store/match-store.ts';
+import type { ProvisionedNeo4j } from '../src/store/provision.ts';
+import { importDocumentOf } from './import-document.ts';
+import { generateRegion } from './synthetic-region.ts';
+
+export interface SetupReport {
+  type: 'setup-done';
+  listings: number;
+  companies: number;
+  importMs: number;
+  importErrors: number;
+  firstImportError?: string;
+  matchMs: number;
+  run: { id: string; status: string; candidates: number; allocated: number };
+  activeSuggestions: number;
+  token: string;
+  ids: string[];
+  idsWithSuggestions: number;
+  peakRssMb: number;
+}
+
+export type ChildMessage = { type: 'listening'; port: number } | SetupReport;
+
+const { values: args } = parseArgs({
+  options: {
+    role: { type: 'string' },
+    uri: { type: 'string', default: '' },
+    listings: { type: 'string', default: '100000' },
+    seed: { type: 'string', default: '1' },
+    ids: { type: 'string', default: '300' },
+    'log-level': { type: 'string', default: 'warn' },
+  },
+});
+
+/** Resolves once the message has left for the parent. */
+const say = (message: ChildMessage): Promise<void> =>
+  new Promise((resolve) => {
+    if (!process.send) resolve();
+    else process.send(message, undefined, undefined, () => resolve());
+  });
+const log = (message: string): void => {
+  process.stderr.write(`[bench:load ${args.role}] ${message}\n`);
+};
+
+function peakRssMb(): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) / 1024 : process.memoryUsage().rss / 2 ** 20;
+}
+
+const neo4jAt = (uri: string): ProvisionedNeo4j => ({
+  uri,
+  user: 'neo4j',
+  password: '',
+  source: 'embedded',
+  stop: async () => {},
+});
+
+function listen(app: express.Express): void {
+  const server = app.listen(0, '127.0.0.1', () => {
+    void say({ type: 'listening', port: (server.address() as AddressInfo).port });
+  });
+}
+
+function hello(): void {
+  const app = express();
+  app.get('/', (_req, res) => {
+    res.send('Hello World!');
+  });
+  listen(app);
+}
+
+/** Listing ids spread over the whole data set, those with suggestions first. */
+async function pickListingIds(
+  deps: Deps,
+  listings: number,
+  wanted: number,
+): Promise<{ ids: string[]; withSuggestions: number }> {
+  const pages = 8;
+  const pool: string[] = [];
+  for (let p = 0; p < pages; p++) {
+    const offset = Math.floor((p * Math.max(0, listings - 200)) / pages);
+    const page = await listListings(deps, SYSTEM, { offset, limit: 200 });
+    pool.push(...page.items.map((l) => l.id));
+  }
+  const withSuggestions: string[] = [];
+  const without: string[] = [];
+  for (const id of pool) {
+    if (withSuggestions.length >= wanted) break;
+    const page = await listingSuggestions(deps, SYSTEM, id, { offset: 0, limit: 1 });
+    (page.items.length > 0 ? withSuggestions : without).push(id);
+  }
+  const ids = [...withSuggestions, ...without].slice(0, wanted);
+  return { ids, withSuggestions: Math.min(withSuggestions.length, ids.length) };
+}
+
+async function setup(): Promise<void> {
+  const logger = createLogger(args['log-level']);
+  const size = Number(args.listings);
+  const region = generateRegion(loadReferenceData(), { listings: size, seed: Number(args.seed) });
+  const document = importDocumentOf(region);
+  const runtime = await connect(neo4jAt(args.uri), logger);
+  const deps = runtime.deps;
+  try {
+    log(`importing ${document.companies.length} companies and ${document.listings.length} listings`);
+    let t = performance.now();
+    const summary = await importDocument(deps, SYSTEM, document);
+    const importMs = performance.now() - t;
+    log(`imported in ${(importMs / 1000).toFixed(1)} s; match run`);
+    t = performance.now();
+    let run = await startMatchRun(deps, {});
+    // Runs may answer before they finish (202 Accepted): then wait for the stored run.
+    while (run.status === 'running') {
+      await new Promise((r) => setTimeout(r, 1000));
+      run = await getMatchRun(deps, run.id);
+    }
+    const matchMs = performance.now() - t;
+    log(`match run ${run.status} in ${(matchMs / 1000).toFixed(1)} s, ${run.candidates ?? 0} candidates`);
+    const counts = await suggestionCounts(deps.store, new Date(0).toISOString());
+    const made = await createUser(deps, SYSTEM, { name: 'load bench', role: 'admin', expiresInDays: 1 });
+    const { ids, withSuggestions } = await pickListingIds(deps, size, Number(args.ids));
+    await say({
+      type: 'setup-done',
+      listings: document.listings.length,
+      companies: document.companies.length,
+      importMs,
+      importErrors: summary.errors.length,
+      ...(summary.errors[0] ? { firstImportError: JSON.stringify(summary.errors[0]) } : {}),
+      matchMs,
+      run: {
+        id: run.id,
+        status: run.status,
+        candidates: run.candidates ?? 0,
+        allocated: run.allocated ?? 0,
+      },
+      activeSuggestions: counts.active,
+      token: made.token,
+      ids,
+      idsWithSuggestions: withSuggestions,
+      peakRssMb: peakRssMb(),
+    });
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function serve(): Promise<void> {
+  const logger = createLogger(args['log-level']);
+  const runtime = await connect(neo4jAt(args.uri), logger);
+  listen(createApp(runtime.deps, { bodyLimit: '25mb', readiness: runtime.readiness }));
+}
+
+process.on('disconnect', () => process.exit(0));
+switch (args.role) {
+  case 'hello':
+    hello();
+    break;
+  case 'setup':
+    await setup();
+    process.disconnect?.();
+    break;
+  case 'serve':
+    await serve();
+    break;
+  default:
+    throw new Error(`unknown role '${args.role}'`);
+}
