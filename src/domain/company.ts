@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './fields.ts';
 import { isValidOrgNumber, normaliseOrgNumber } from './org-number.ts';
 import { withoutDefaults } from './patch.ts';
 
@@ -17,7 +18,7 @@ export const IndustryCodeSchema = z
 
 export const ContactSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: text(200).optional(),
     email: z.email().max(320).optional(),
     phone: z
       .string()
@@ -38,7 +39,7 @@ export const CompanyFieldsSchema = z.strictObject({
   ref: RefSchema.optional().meta({
     description: 'Natural key from an external system; re-imports match on it',
   }),
-  name: z.string().trim().min(1).max(200),
+  name: text(200),
   orgNumber: z
     .string()
     .transform(normaliseOrgNumber)

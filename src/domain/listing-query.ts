@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { refineCircle } from './circle.ts';
+import { queryNumber, text } from './fields.ts';
 import { DIRECTIONS, LISTING_KINDS } from './listing-kinds.ts';
 
 export const PaginationSchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: queryNumber(z.number().int().min(1).max(500)).default(50),
+  offset: queryNumber(z.number().int().min(0).max(1_000_000)).default(0),
 });
 
 export const ListingQuerySchema = PaginationSchema.extend({
@@ -17,10 +18,10 @@ export const ListingQuerySchema = PaginationSchema.extend({
     .regex(/^\d{2}(\d{2}(\d{2})?)?$/, 'must be a List of Waste code or a 2/4-digit prefix')
     .optional()
     .meta({ description: 'offers with a code under this prefix, and needs that accept it' }),
-  lat: z.coerce.number().min(-90).max(90).optional(),
-  lon: z.coerce.number().min(-180).max(180).optional(),
-  radiusKm: z.coerce.number().positive().max(3000).optional(),
-  q: z.string().trim().min(1).max(200).optional().meta({ description: 'words in the title or description' }),
+  lat: queryNumber(z.number().min(-90).max(90)).optional(),
+  lon: queryNumber(z.number().min(-180).max(180)).optional(),
+  radiusKm: queryNumber(z.number().positive().max(3000)).optional(),
+  q: text(200).optional().meta({ description: 'words in the title or description' }),
 })
   .superRefine(refineCircle)
   .meta({ id: 'ListingQuery' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RefSchema } from './company.ts';
+import { optionalText, text } from './fields.ts';
 import {
   CONFIDENTIALITIES,
   CONTINUITIES,
@@ -59,7 +60,7 @@ export const MaterialDetailsSchema = z
     form: z.enum(PHYSICAL_FORMS).optional(),
     purityPct: z.number().min(0).max(100).optional(),
     moisturePct: z.number().min(0).max(100).optional(),
-    contaminants: z.array(z.string().trim().min(1).max(100)).max(30).optional(),
+    contaminants: z.array(text(100)).max(30).optional(),
     acceptsHazardous: z
       .boolean()
       .optional()
@@ -95,7 +96,7 @@ export const WaterDetailsSchema = z
 export const LandDetailsSchema = z
   .strictObject({
     landUse: z.enum(LAND_USES),
-    zoning: z.string().trim().max(100).optional(),
+    zoning: optionalText(100).optional(),
     facilities: z.array(z.enum(LAND_FACILITIES)).max(LAND_FACILITIES.length).optional(),
   })
   .meta({ id: 'LandDetails' });
@@ -105,8 +106,8 @@ const listingFields = {
   siteId: z.string().min(1).max(100),
   direction: z.enum(DIRECTIONS),
   kind: z.enum(LISTING_KINDS),
-  title: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(4000).optional(),
+  title: text(200),
+  description: optionalText(4000).optional(),
   quantity: QuantitySchema,
   availableFrom: isoDate.optional(),
   availableTo: isoDate.optional(),

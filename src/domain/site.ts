@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { RefSchema } from './company.ts';
+import { optionalText, text } from './fields.ts';
 import { withoutDefaults } from './patch.ts';
 
 export const SiteInputSchema = z
   .strictObject({
     ref: RefSchema.optional(),
-    name: z.string().trim().min(1).max(200).optional(),
+    name: text(200).optional(),
     lat: z.number().min(-90).max(90).meta({ description: 'WGS84 latitude in degrees' }),
     lon: z.number().min(-180).max(180).meta({ description: 'WGS84 longitude in degrees' }),
-    address: z.string().trim().max(300).optional(),
-    municipality: z.string().trim().max(100).optional(),
+    address: optionalText(300).optional(),
+    municipality: optionalText(100).optional(),
   })
   .meta({ id: 'SiteInput' });
 export type SiteInput = z.input<typeof SiteInputSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from './caller.ts';
+import { text } from './fields.ts';
 
 /** County (2 digits) or municipality (4 digits) number, or `all` for a national facilitator. */
 export const RegionCodeSchema = z
@@ -8,7 +9,7 @@ export const RegionCodeSchema = z
 
 export const UserInputSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(200),
+    name: text(200),
     role: z.enum(ROLES),
     /** Company ids a business user acts for. */
     companyIds: z.array(z.string().min(1).max(100)).max(100).default([]),

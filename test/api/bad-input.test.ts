@@ -87,6 +87,18 @@ describe('bad input never gives a 500', () => {
     expect(body.error.details[0]!.path).toBe('header content-type');
   });
 
+  it('when a query number is empty or not decimal, or a name blank or too long before trimming, then 400 names it', async () => {
+    for (const q of ['offset=', 'limit=0x10', 'lat=&lon=&radiusKm=1']) {
+      const res = await app.request('GET', `/listings?${q}`);
+      expect(res.status, q).toBe(400);
+    }
+    const blank = await app.request('POST', '/companies', { name: '   ', country: 'SE', industry: '24.420' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.details[0].path).toBe('name');
+    const long = await app.request('POST', '/companies', { name: `${'x'.repeat(200)}   `, country: 'SE', industry: '24.420' });
+    expect(long.status).toBe(400);
+  });
+
   it('when a query has an unknown parameter, then 400 names it', async () => {
     const res = await app.request('GET', '/listings?colour=red');
     expect(res.status).toBe(400);

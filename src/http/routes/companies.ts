@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CompanyInputSchema, CompanyPatchSchema, CompanySchema } from '../../domain/company.ts';
+import { text } from '../../domain/fields.ts';
 import { PaginationSchema } from '../../domain/listing-query.ts';
 import {
   createCompany,
@@ -14,7 +15,7 @@ import { CompanyOrDirectorySchema, CountQuery, ErrorSchema, IdParams, page } fro
 import { etagOf, json } from './reply.ts';
 
 export const CompanyQuerySchema = PaginationSchema.extend({
-  q: z.string().trim().min(1).max(200).optional().meta({ description: 'part of the name, or an org number' }),
+  q: text(200).optional().meta({ description: 'part of the name, or an org number' }),
   ...CountQuery,
 });
 export const CascadeQuerySchema = z.strictObject({
