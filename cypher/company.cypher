@@ -80,11 +80,13 @@ WHERE ($q IS NULL OR toLower(c.name) CONTAINS toLower($q) OR c.orgNumber = $q)
 RETURN count(c) AS total
 
 // name: list
-// A page of the companies the caller may see ($companyAccess, domain/access.ts).
+// A page of the companies the caller may see ($companyAccess, domain/access.ts), in name order
+// read from the name index (no sort of every company per page; equal names keep the index's order).
 MATCH (c:Company)
-WHERE ($q IS NULL OR toLower(c.name) CONTAINS toLower($q) OR c.orgNumber = $q)
+WHERE c.name IS NOT NULL
+  AND ($q IS NULL OR toLower(c.name) CONTAINS toLower($q) OR c.orgNumber = $q)
   AND {{companyShown(c)}}
-WITH c ORDER BY c.name, c.id
+WITH c ORDER BY c.name
 SKIP $offset LIMIT $limit
 RETURN c {.*} AS company,
        COLLECT {

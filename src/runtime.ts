@@ -13,6 +13,7 @@ import { DEFAULT_MATCH_CONFIG } from './reference/match-config.ts';
 import { loadRegions } from './reference/regions.ts';
 import type { Deps } from './services/deps.ts';
 import { recoverInterruptedRuns } from './services/matching.ts';
+import { ReadCache } from './services/read-cache.ts';
 import {
   createDriver,
   createStore,
@@ -118,13 +119,27 @@ export async function connect(
   reference: ReferenceData = loadReferenceData(),
   timeouts: DriverTimeouts = DEFAULT_TIMEOUTS,
 ): Promise<Runtime> {
-  const store: Store = createStore(createDriver(neo4j.uri, neo4j.user, neo4j.password, timeouts));
+  const reads = new ReadCache();
+  const inner: Store = createStore(createDriver(neo4j.uri, neo4j.user, neo4j.password, timeouts));
+  // Every write, committed or not, ends the reuse of answers read before it (services/read-cache.ts).
+  const store: Store = {
+    ...inner,
+    write: (work) => inner.write(work).finally(() => reads.bump()),
+  };
   try {
     await store.driver.verifyConnectivity();
     const migrations = readMigrations();
     await applySchema(store, logger, migrations);
     await loadTaxonomy(store, reference, logger);
-    const deps: Deps = { store, reference, regions: loadRegions(), logger, now: () => new Date(), settings };
+    const deps: Deps = {
+      store,
+      reference,
+      regions: loadRegions(),
+      logger,
+      now: () => new Date(),
+      settings,
+      reads,
+    };
     await recoverInterruptedRuns(deps);
     let stopping = false;
     return {

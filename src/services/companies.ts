@@ -119,12 +119,19 @@ export async function getCompany(deps: Deps, caller: Caller, id: string): Promis
   return (await readVisible(deps, caller, id)).out;
 }
 
-export async function listCompanies(
-  deps: Deps,
-  caller: Caller,
-  filter: { q: string | null; offset: number; limit: number; count: boolean },
-): Promise<{ items: CompanyOut[]; total?: number; hasMore: boolean }> {
+type CompanyFilter = { q: string | null; offset: number; limit: number; count: boolean };
+type CompanyPage = { items: CompanyOut[]; total?: number; hasMore: boolean };
+
+/** A page of the companies the caller may see; identical pages asked at once share one read. */
+export function listCompanies(deps: Deps, caller: Caller, filter: CompanyFilter): Promise<CompanyPage> {
   requireRole(caller, 'read', 'list companies');
+  const scope = caller.kind === 'user' ? { ...companyAccess(caller), userId: caller.userId } : null;
+  return deps.reads.get(`companies|${JSON.stringify(scope)}|${JSON.stringify(filter)}`, () =>
+    readCompanyPage(deps, caller, filter),
+  );
+}
+
+async function readCompanyPage(deps: Deps, caller: Caller, filter: CompanyFilter): Promise<CompanyPage> {
   const page = await listCompanyRows(deps.store, {
     ...filter,
     limit: filter.limit + 1,

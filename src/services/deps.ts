@@ -2,6 +2,7 @@ import type { ReferenceData } from '../domain/reference.ts';
 import type { RegionIndex } from '../domain/regions.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/driver.ts';
+import type { ReadCache } from './read-cache.ts';
 
 /** What every use-case may use; built once in main.ts (or a test) and passed down. */
 export interface Deps {
@@ -13,4 +14,6 @@ export interface Deps {
   now: () => Date;
   /** Which factor set and matching configuration new computations use. */
   settings: { factorSet: string; matchConfig: string };
+  /** Answers that repeated reads share (read-cache.ts); every store write invalidates them. */
+  reads: ReadCache;
 }

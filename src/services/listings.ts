@@ -111,7 +111,8 @@ async function readVisible(
 }
 
 export async function getListing(deps: Deps, caller: Caller, id: string): Promise<VisibleListing> {
-  return (await readVisible(deps, caller, id)).out;
+  const key = `listing|${id}|${JSON.stringify(listingAccess(caller))}`;
+  return deps.reads.get(key, async () => (await readVisible(deps, caller, id)).out);
 }
 
 /** PATCH: named fields replace stored ones (a kind block is replaced whole); kind is fixed; versions guard it. */
@@ -210,11 +211,29 @@ export async function deleteListing(
   }
 }
 
-export async function listListings(
+export type ListingPage = {
+  items: VisibleListing[];
+  limit: number;
+  offset: number;
+  hasMore: boolean;
+  total?: number;
+};
+
+/** A page of the listings the caller may see; identical pages asked at once share one read. */
+export function listListings(
   deps: Deps,
   caller: Caller,
   q: ListingQuery & { count?: boolean },
-): Promise<{ items: VisibleListing[]; limit: number; offset: number; hasMore: boolean; total?: number }> {
+): Promise<ListingPage> {
+  const key = `listings|${JSON.stringify(listingAccess(caller))}|${JSON.stringify(q)}`;
+  return deps.reads.get(key, () => readListingPage(deps, caller, q));
+}
+
+async function readListingPage(
+  deps: Deps,
+  caller: Caller,
+  q: ListingQuery & { count?: boolean },
+): Promise<ListingPage> {
   const access = listingAccess(caller);
   const page = await searchListings(deps.store, {
     kind: q.kind ?? null,
