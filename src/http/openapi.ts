@@ -97,7 +97,8 @@ export function buildOpenApi(routes: RouteDef[]): object {
       version: '0.2.0',
       description:
         'Register surplus and needs of materials, energy, water and land; get explained, quantified matches. ' +
-        'Errors: { error: { code, message, details: [{ path, message }], requestId } }. Sign in with a bearer ' +
+        'Errors: { error: { code, message, details: [{ path, message }], requestId } }. Text holding NUL ' +
+        '(U+0000) or an unpaired surrogate is refused with 400 in every field. Sign in with a bearer ' +
         'token; without one you see public listings and reference data only.',
     },
   });
