@@ -18,7 +18,6 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { orgNumberCheckDigit } from '../src/domain/org-number.ts';
 import type { MatchRun } from '../src/domain/suggestion.ts';
 import { createLogger } from '../src/logger.ts';
 import { loadReferenceData } from '../src/reference/load.ts';
@@ -31,7 +30,8 @@ import { suggestionCounts } from '../src/store/match-store.ts';
 import { provisionNeo4j } from '../src/store/provision.ts';
 import { allQueries } from '../src/store/queries.ts';
 import { measure, nodeFlags } from './measure.ts';
-import { generateRegion, type SyntheticRegion } from './synthetic-region.ts';
+import { importDocumentOf } from './region-document.ts';
+import { generateRegion } from './synthetic-region.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -145,51 +145,6 @@ function tracedStore(inner: Store, events: TxEvent[]): Store {
 
 // ---------------------------------------------------------------------------------------------
 // The synthetic region as an import document, as a user would send it.
-
-/** The generator draws org numbers at random; a few collide at 10^4+ companies and would be rejected. */
-function uniqueOrgNumbers(region: SyntheticRegion): Map<string, string> {
-  const used = new Set<string>();
-  const out = new Map<string, string>();
-  for (const c of region.companies) {
-    let org = c.orgNumber!;
-    let base = Number(org.slice(0, 8));
-    while (used.has(org)) {
-      base = base >= 99_999_999 ? 80_000_000 : base + 1;
-      const first = String(base);
-      const check = orgNumberCheckDigit(first);
-      if (check !== null) org = `${first}${check}`;
-    }
-    used.add(org);
-    out.set(c.id, org);
-  }
-  return out;
-}
-
-function importDocumentOf(region: SyntheticRegion): { companies: unknown[]; listings: unknown[] } {
-  const orgs = uniqueOrgNumbers(region);
-  const sitesOf = new Map<string, SyntheticRegion['sites']>();
-  for (const s of region.sites) sitesOf.set(s.companyId, [...(sitesOf.get(s.companyId) ?? []), s]);
-  return {
-    companies: region.companies.map((c) => ({
-      ref: c.id,
-      name: c.name,
-      orgNumber: orgs.get(c.id),
-      country: c.country,
-      industry: c.industry,
-      sites: (sitesOf.get(c.id) ?? []).map((s) => ({
-        ref: s.id,
-        name: s.name,
-        lat: s.lat,
-        lon: s.lon,
-        municipality: s.municipality,
-      })),
-    })),
-    listings: region.inputs.map((input, i) => {
-      const { siteId, ...rest } = input;
-      return { ...rest, ref: region.listings[i]!.id, site: siteId };
-    }),
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // One size, in a child process.

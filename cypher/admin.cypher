@@ -1,5 +1,5 @@
 // name: wipeBusinessData
 // For throwaway databases only (evaluation, tests): the schema and taxonomy stay.
 MATCH (n)
-WHERE n:Company OR n:Site OR n:Listing OR n:MatchRun OR n:Suggestion
+WHERE n:Company OR n:Site OR n:Listing OR n:MatchRun OR n:Suggestion OR n:StagedSuggestion OR n:MatchRunLock
 DETACH DELETE n

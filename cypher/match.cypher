@@ -1,3 +1,37 @@
+// Match runs and their suggestions (docs/decisions/0008-atomic-runs.md).
+//
+// A Suggestion is one (offer, need) pair, kept across runs. Readers see `status = 'active'` only.
+// A run stages what it computed and publishes it in one transaction when it completes:
+// - a pair new to the database is a Suggestion with status 'staged' and `stagedRunId`;
+// - a changed, re-proposed, re-allocated or withdrawn pair keeps its published properties and gets
+//   a (:StagedSuggestion {stagedRunId, pairKey}) holding the properties it will publish.
+// Both carry the `updatedAt` of their two listings as the run read them (offerVersion,
+// needVersion): publication skips a pair whose listing changed since, which an incremental
+// refresh then owns.
+
+// name: lockRuns
+// The one run lock. Writing the node first takes its write lock, so the holder read after it is
+// the committed one and two starting runs are serialised (match_run_lock makes MERGE safe too).
+MERGE (l:MatchRunLock {id: 'match-runs'})
+SET l.lockedAt = $now
+WITH l
+OPTIONAL MATCH (r:MatchRun {id: l.runId})
+RETURN l.runId AS runId, r.status AS status, r.heartbeatAt AS heartbeatAt,
+       r.runnerHost AS host, r.runnerPid AS pid, r.runnerStartedAt AS startedAt
+
+// name: takeRunLock
+MATCH (l:MatchRunLock {id: 'match-runs'})
+SET l.runId = $runId, l.takenAt = $now
+
+// name: releaseRunLock
+MATCH (l:MatchRunLock {id: 'match-runs'})
+WHERE l.runId = $runId
+SET l.runId = null
+
+// name: runLockHolder
+OPTIONAL MATCH (l:MatchRunLock {id: 'match-runs'})
+RETURN l.runId AS runId
+
 // name: createRun
 CREATE (r:MatchRun)
 SET r = $run
@@ -7,10 +41,18 @@ RETURN r.id AS id
 MATCH (r:MatchRun {id: $id})
 SET r += $props
 
+// name: runProgress
+// Progress and heartbeat of a run still running; never overwrites its end.
+MATCH (r:MatchRun {id: $id})
+WHERE r.status = 'running'
+SET r += $props
+
 // name: runningRuns
-// Runs still marked running, with the process that runs them (services/runner.ts).
-MATCH (r:MatchRun {status: 'running'})
-RETURN r.id AS id, r.runnerHost AS host, r.runnerPid AS pid, r.runnerStartedAt AS startedAt
+// Runs still in progress, with the process that runs them (services/runner.ts) and its heartbeat.
+MATCH (r:MatchRun)
+WHERE r.status = 'running'
+RETURN r.id AS id, r.runnerHost AS host, r.runnerPid AS pid, r.runnerStartedAt AS startedAt,
+       r.heartbeatAt AS heartbeatAt
 
 // name: runById
 MATCH (r:MatchRun {id: $id}) RETURN r {.*} AS run
@@ -21,28 +63,147 @@ WITH r ORDER BY r.startedAt DESC, r.id
 SKIP $offset LIMIT $limit
 RETURN r {.*} AS run
 
+// name: publishedAll
+// Every published suggestion, for a run over the whole database: what it compares its pairs with.
+MATCH (sg:Suggestion)
+WHERE sg.status = 'active'
+RETURN sg.offerId AS offerId, sg.needId AS needId, sg.kind AS kind, sg.contentHash AS hash,
+       sg.allocatedQuantity AS allocated, sg.offerUse AS offerUse
+
+// name: publishedOfListings
+// The published suggestions of the listings of a scoped run, each once. The plan must expand from
+// each listing (see staleOfListings for why sg has no label).
+UNWIND $listingIds AS listingId
+MATCH (l:Listing {id: listingId})<-[:OFFERS|SERVES]-(sg)
+USING INDEX l:Listing(id)
+WHERE sg.status = 'active'
+RETURN DISTINCT sg.offerId AS offerId, sg.needId AS needId, sg.kind AS kind, sg.contentHash AS hash,
+       sg.allocatedQuantity AS allocated, sg.offerUse AS offerUse
+
+// name: stageSuggestions
+// Pairs a run computed whose published values differ (or that are not published). A pair new to
+// the database becomes a staged Suggestion with its relationships; any other gets a
+// StagedSuggestion. MERGE keeps a retried batch idempotent.
+UNWIND $rows AS row
+MERGE (sg:Suggestion {pairKey: row.pairKey})
+ON CREATE SET sg += row.props, sg.id = row.id, sg.createdAt = $now, sg.updatedAt = $now,
+              sg.status = 'staged', sg.stagedRunId = $runId,
+              sg.offerVersion = row.offerVersion, sg.needVersion = row.needVersion
+WITH sg, row, (sg.status = 'staged' AND sg.stagedRunId = $runId) AS created
+CALL (sg, row, created) {
+  WITH sg, row WHERE created
+  MATCH (o:Listing {id: row.offerId})
+  MATCH (n:Listing {id: row.needId})
+  MERGE (sg)-[:OFFERS]->(o)
+  MERGE (sg)-[:SERVES]->(n)
+}
+CALL (row, created) {
+  WITH row WHERE NOT created
+  MERGE (st:StagedSuggestion {pairKey: row.pairKey, stagedRunId: $runId})
+  SET st += row.props, st.status = 'active',
+      st.offerVersion = row.offerVersion, st.needVersion = row.needVersion
+}
+RETURN count(CASE WHEN created THEN 1 END) AS created, count(CASE WHEN NOT created THEN 1 END) AS revised
+
+// name: stageRevisions
+// Changes to published pairs that need no explanation: a new allocation, or a withdrawal.
+UNWIND $rows AS row
+MERGE (st:StagedSuggestion {pairKey: row.pairKey, stagedRunId: $runId})
+SET st += row.props, st.offerVersion = row.offerVersion, st.needVersion = row.needVersion
+RETURN count(st) AS staged
+
+// name: setStagedAllocations
+// The run's allocated quantities, once the LP is solved, on the pairs it staged (0 until then).
+UNWIND $rows AS row
+MATCH (sg:Suggestion {pairKey: row.pairKey})
+WHERE sg.stagedRunId = $runId AND sg.status = 'staged'
+SET sg.allocatedQuantity = row.quantity
+RETURN count(sg) AS set
+
+// name: setRevisedAllocations
+UNWIND $rows AS row
+MATCH (st:StagedSuggestion {pairKey: row.pairKey})
+WHERE st.stagedRunId = $runId
+SET st.allocatedQuantity = row.quantity
+RETURN count(st) AS set
+
+// name: publishCreated
+// Publication, 1 of 4: new pairs become visible unless a listing changed (or went) since the run read it.
+// The hints keep the planner from seeking listings by `updatedAt` (many share one after an import).
+MATCH (sg:Suggestion {stagedRunId: $runId})
+WHERE sg.status = 'staged'
+MATCH (o:Listing {id: sg.offerId})
+USING INDEX o:Listing(id)
+MATCH (n:Listing {id: sg.needId})
+USING INDEX n:Listing(id)
+WITH sg WHERE o.updatedAt = sg.offerVersion AND n.updatedAt = sg.needVersion
+SET sg.status = 'active', sg.stagedRunId = null, sg.offerVersion = null, sg.needVersion = null,
+    sg.updatedAt = $now
+RETURN count(sg) AS published
+
+// name: publishRevisions
+// Publication, 2 of 4: staged values replace the published ones. A withdrawal applies only to a
+// pair still active.
+MATCH (st:StagedSuggestion {stagedRunId: $runId})
+MATCH (sg:Suggestion {pairKey: st.pairKey})
+MATCH (o:Listing {id: sg.offerId})
+USING INDEX o:Listing(id)
+MATCH (n:Listing {id: sg.needId})
+USING INDEX n:Listing(id)
+WITH st, sg WHERE o.updatedAt = st.offerVersion AND n.updatedAt = st.needVersion
+  AND (st.status = 'active' OR sg.status = 'active')
+WITH st, sg, st.status AS status
+SET sg += st {.*, stagedRunId: null, offerVersion: null, needVersion: null}, sg.updatedAt = $now
+DELETE st
+RETURN status, count(*) AS published
+
+// name: discardStagedOfRun
+// Publication, 3 of 4, and a failed run's clean-up: the staged rows of a run not published (their
+// listing changed, or the run failed), at most $limit at a time.
+MATCH (sg:Suggestion {stagedRunId: $runId})
+WHERE sg.status = 'staged'
+WITH sg LIMIT $limit
+DETACH DELETE sg
+RETURN count(*) AS discarded
+
+// name: discardRevisionsOfRun
+// Publication, 4 of 4, and a failed run's clean-up: its staged revisions, at most $limit at a time.
+MATCH (st:StagedSuggestion {stagedRunId: $runId})
+WITH st LIMIT $limit
+DELETE st
+RETURN count(*) AS discarded
+
+// name: stagedRunIds
+// Runs that left staged rows behind (recovery removes those of runs no longer in progress).
+CALL () {
+  MATCH (sg:Suggestion) WHERE sg.stagedRunId IS NOT NULL RETURN DISTINCT sg.stagedRunId AS runId
+  UNION
+  MATCH (st:StagedSuggestion) WHERE st.stagedRunId IS NOT NULL RETURN DISTINCT st.stagedRunId AS runId
+}
+OPTIONAL MATCH (r:MatchRun {id: runId})
+RETURN runId, r.status AS status
+
 // name: upsertSuggestions
-// One suggestion per (offer, need) pair, kept across runs: re-running never duplicates it.
+// An incremental refresh writes a listing's suggestions at once, visible: one suggestion per
+// (offer, need) pair, so refreshing never duplicates it. A pair a run has staged becomes the
+// refresh's, published (that run's publication skips it: the listing changed).
 UNWIND $rows AS row
 MATCH (o:Listing {id: row.offerId})
 MATCH (n:Listing {id: row.needId})
 MERGE (sg:Suggestion {pairKey: row.pairKey})
 ON CREATE SET sg.id = row.id, sg.createdAt = row.now
-SET sg += row.props, sg.updatedAt = row.now, sg.status = 'active'
+SET sg += row.props, sg.updatedAt = row.now, sg.status = 'active',
+    sg.stagedRunId = null, sg.offerVersion = null, sg.needVersion = null
 MERGE (sg)-[:OFFERS]->(o)
 MERGE (sg)-[:SERVES]->(n)
-WITH sg, row
-OPTIONAL MATCH (r:MatchRun {id: row.runId})
-FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END | MERGE (r)-[:SUGGESTED]->(sg))
 RETURN count(sg) AS written
 
-// name: setAllocatedQuantities
-// A run's allocation, set once its suggestions are written: services/matching.ts writes them with
-// 0 while the allocation is being solved.
-UNWIND $rows AS row
-MATCH (sg:Suggestion {pairKey: row.pairKey})
-SET sg.allocatedQuantity = row.quantity
-RETURN count(sg) AS set
+// name: activeOfListing
+// A listing's published pairs as an incremental refresh compares them: keys, hashes, allocation.
+MATCH (:Listing {id: $listingId})<-[:OFFERS|SERVES]-(sg:Suggestion)
+WHERE sg.status = 'active'
+RETURN sg.pairKey AS pairKey, sg.offerId AS offerId, sg.needId AS needId, sg.contentHash AS hash,
+       sg.allocatedQuantity AS allocated
 
 // name: staleOfListings
 // Active suggestions of the listings in scope (of one kind when given) that a computation did not
@@ -69,31 +230,117 @@ SET sg.status = 'withdrawn', sg.updatedAt = $now
 RETURN count(sg) AS withdrawn
 
 // name: forListing
-MATCH (:Listing {id: $listingId})<-[:OFFERS|SERVES]-(sg:Suggestion {status: 'active'})
+// A page of a listing's published suggestions, best first. The two listings and their sites are
+// matched so that an access filter can be added on them.
+MATCH (:Listing {id: $listingId})<-[:OFFERS|SERVES]-(sg:Suggestion)
+WHERE sg.status = 'active'
+MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
+MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
 RETURN sg {.*} AS suggestion
-ORDER BY sg.score DESC, sg.offerId, sg.needId
+ORDER BY sg.score DESC, sg.pairKey
+SKIP $offset LIMIT $limit
+
+// name: countForListing
+MATCH (:Listing {id: $listingId})<-[:OFFERS|SERVES]-(sg:Suggestion)
+WHERE sg.status = 'active'
+MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
+MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
+RETURN count(sg) AS total
 
 // name: forCompany
-MATCH (l:Listing {companyId: $companyId})<-[:OFFERS|SERVES]-(sg:Suggestion {status: 'active'})
-RETURN DISTINCT sg {.*} AS suggestion
-ORDER BY suggestion.score DESC, suggestion.offerId, suggestion.needId
+// A page of the published suggestions of a company's listings, best first, each once.
+MATCH (:Listing {companyId: $companyId})<-[:OFFERS|SERVES]-(sg:Suggestion)
+WHERE sg.status = 'active'
+WITH DISTINCT sg
+MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
+MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
+RETURN sg {.*} AS suggestion
+ORDER BY sg.score DESC, sg.pairKey
+SKIP $offset LIMIT $limit
+
+// name: countForCompany
+MATCH (:Listing {companyId: $companyId})<-[:OFFERS|SERVES]-(sg:Suggestion)
+WHERE sg.status = 'active'
+WITH DISTINCT sg
+MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
+MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
+RETURN count(sg) AS total
 
 // name: search
-MATCH (sg:Suggestion {status: 'active'})-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
-MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
-WHERE ($kind IS NULL OR sg.kind = $kind)
-  AND ($minScore IS NULL OR sg.score >= $minScore)
+// A page of published suggestions, best first: the score index gives them in order, so the first
+// page reads about as many suggestions as it shows (more when filters are selective). Filters on
+// the listings and sites come after the suggestion, where an access filter fits too.
+MATCH (sg:Suggestion)
+WHERE sg.score >= $minScore AND sg.status = 'active'
+  AND ($kind IS NULL OR sg.kind = $kind)
   AND ($minCo2e IS NULL OR sg.co2eAvoidedT >= $minCo2e)
-  AND ($runId IS NULL OR EXISTS { (:MatchRun {id: $runId})-[:SUGGESTED]->(sg) })
-  AND ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
+MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
+MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
+WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
   AND ($center IS NULL OR point.distance(os.location, point($center)) <= $radiusM
        OR point.distance(ns.location, point($center)) <= $radiusM)
 RETURN sg {.*} AS suggestion
-ORDER BY sg.score DESC, sg.offerId, sg.needId
+ORDER BY sg.score DESC, sg.pairKey
+SKIP $offset LIMIT $limit
+
+// name: countSearch
+MATCH (sg:Suggestion)
+WHERE sg.score >= $minScore AND sg.status = 'active'
+  AND ($kind IS NULL OR sg.kind = $kind)
+  AND ($minCo2e IS NULL OR sg.co2eAvoidedT >= $minCo2e)
+MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
+MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
+WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
+  AND ($center IS NULL OR point.distance(os.location, point($center)) <= $radiusM
+       OR point.distance(ns.location, point($center)) <= $radiusM)
+RETURN count(sg) AS total
+
+// name: searchOfRun
+// The same page among the suggestions whose published values a run computed (`lastRunId`): the
+// (lastRunId, score) index gives them in score order.
+MATCH (sg:Suggestion)
+WHERE sg.lastRunId = $runId AND sg.score >= $minScore AND sg.status = 'active'
+  AND ($kind IS NULL OR sg.kind = $kind)
+  AND ($minCo2e IS NULL OR sg.co2eAvoidedT >= $minCo2e)
+MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
+MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
+WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
+  AND ($center IS NULL OR point.distance(os.location, point($center)) <= $radiusM
+       OR point.distance(ns.location, point($center)) <= $radiusM)
+RETURN sg {.*} AS suggestion
+ORDER BY sg.score DESC, sg.pairKey
+SKIP $offset LIMIT $limit
+
+// name: countSearchOfRun
+MATCH (sg:Suggestion)
+WHERE sg.lastRunId = $runId AND sg.score >= $minScore AND sg.status = 'active'
+  AND ($kind IS NULL OR sg.kind = $kind)
+  AND ($minCo2e IS NULL OR sg.co2eAvoidedT >= $minCo2e)
+MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
+MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
+WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
+  AND ($center IS NULL OR point.distance(os.location, point($center)) <= $radiusM
+       OR point.distance(ns.location, point($center)) <= $radiusM)
+RETURN count(sg) AS total
+
+// name: allocatedByListing
+// For every listing with published allocations: what its active suggestions promise of it, in
+// its canonical unit (an offer gives offerUse per unit delivered). For checks and tests.
+MATCH (sg:Suggestion)
+WHERE sg.status = 'active' AND sg.allocatedQuantity > 0
+UNWIND [[sg.offerId, sg.allocatedQuantity * sg.offerUse], [sg.needId, sg.allocatedQuantity]] AS side
+WITH side[0] AS listingId, sum(side[1]) AS allocated
+MATCH (l:Listing {id: listingId})
+RETURN listingId, allocated, l.canonicalValue AS quantity
 
 // name: suggestionCounts
-// Totals for checks and benchmarks: every suggestion, the active ones, those created since $since.
+// Totals for checks and benchmarks: every suggestion, the active ones, those created since $since,
+// and the rows staged by runs.
 MATCH (sg:Suggestion)
-RETURN count(sg) AS total,
-       count(CASE WHEN sg.status = 'active' THEN 1 END) AS active,
-       count(CASE WHEN sg.createdAt >= $since THEN 1 END) AS createdSince
+WITH count(sg) AS total,
+     count(CASE WHEN sg.status = 'active' THEN 1 END) AS active,
+     count(CASE WHEN sg.createdAt >= $since AND sg.status <> 'staged' THEN 1 END) AS createdSince,
+     count(CASE WHEN sg.status = 'staged' THEN 1 END) AS stagedNew
+OPTIONAL MATCH (st:StagedSuggestion)
+WITH total, active, createdSince, stagedNew, count(st) AS revisions
+RETURN total, active, createdSince, stagedNew + revisions AS staged

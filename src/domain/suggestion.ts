@@ -57,10 +57,26 @@ export const MatchRunRequestSchema = z
   .meta({ id: 'MatchRunRequest' });
 export type MatchRunRequest = z.infer<typeof MatchRunRequestSchema>;
 
+/** What a running run is doing: reading listings, searching, staging its pairs, allocating, publishing. */
+export const MATCH_RUN_PHASES = [
+  'loading',
+  'searching',
+  'staging',
+  'allocating',
+  'publishing',
+  'done',
+] as const;
+
+const count = (description: string) => z.number().optional().meta({ description });
+
 export const MatchRunSchema = z
   .object({
     id: z.string(),
-    status: z.enum(['running', 'finished', 'failed']),
+    status: z.enum(['running', 'finished', 'failed']).meta({
+      description:
+        'running until its suggestions are published (finished) or it failed, leaving nothing visible',
+    }),
+    phase: z.enum(MATCH_RUN_PHASES).optional(),
     scope: MatchScopeSchema,
     engineVersion: z.string(),
     factorSet: z.string(),
@@ -69,10 +85,17 @@ export const MatchRunSchema = z
     allocationObjective: z.number().optional(),
     listings: z.number().optional(),
     pairsEvaluated: z.number().optional(),
-    candidates: z.number().optional(),
-    allocated: z.number().optional(),
-    withdrawn: z.number().optional(),
+    candidates: count('pairs the run proposes'),
+    explained: count('candidates explained so far'),
+    staged: count('candidates staged so far: new or changed, not yet visible'),
+    allocated: count('candidates given a quantity'),
+    created: count('suggestions published new'),
+    updated: count('published suggestions whose values changed (allocation included)'),
+    unchanged: count('candidates equal to their published suggestion: not written'),
+    withdrawn: count('published suggestions the run no longer proposes'),
+    superseded: count('staged pairs not published: a listing changed while the run computed'),
     durationMs: z.number().optional(),
+    publishMs: count('the publishing transaction, ms'),
     error: z.string().optional(),
     startedAt: z.string(),
     finishedAt: z.string().optional(),

@@ -10,7 +10,7 @@ import { ListingInputSchema, ListingPatchSchema, ListingSchema } from '../domain
 import { ListingQuerySchema, PaginationSchema } from '../domain/listing-query.ts';
 import { SiteInputSchema, SiteSchema } from '../domain/site.ts';
 import { MatchRunRequestSchema, MatchRunSchema, StoredSuggestionSchema } from '../domain/suggestion.ts';
-import { SuggestionQuerySchema } from '../domain/suggestion-query.ts';
+import { SuggestionPageQuerySchema, SuggestionQuerySchema } from '../domain/suggestion-query.ts';
 import { CascadeQuerySchema, CompanyQuerySchema } from './routes/companies.ts';
 import { CsvImportSchema, ImportQuerySchema } from './routes/imports.ts';
 import { WasteCodeQuerySchema } from './routes/taxonomy.ts';
@@ -68,6 +68,16 @@ const ListingWithLocationSchema = ListingSchema.extend({ lat: z.number(), lon: z
 const VisibleSuggestionSchema = StoredSuggestionSchema.omit({ pairKey: true, offerId: true, needId: true })
   .extend({ offer: VisibleListingSchema, need: VisibleListingSchema })
   .meta({ id: 'Suggestion' });
+
+const suggestionPage = z
+  .object({
+    items: z.array(VisibleSuggestionSchema),
+    limit: z.number(),
+    offset: z.number(),
+    hasMore: z.boolean().meta({ description: 'more suggestions follow this page' }),
+    total: z.number().optional().meta({ description: 'the exact number of matches, with count=true only' }),
+  })
+  .meta({ id: 'SuggestionPage' });
 
 const page = <T extends z.ZodType>(item: T) =>
   z.object({ total: z.number(), limit: z.number(), offset: z.number(), items: z.array(item) });
@@ -276,10 +286,20 @@ export function buildOpenApi(): object {
     {
       method: 'post',
       path: '/match-runs',
-      summary:
-        'Run matching over a scope (whole database, kind, municipality, radius) and store its suggestions',
+      summary: 'Start matching over a scope (whole database, kind, municipality, radius)',
+      description:
+        'The run computes in the background: poll its Location (GET /match-runs/{id}) for its phase, counts ' +
+        'and end. Its suggestions become visible all at once when it finishes; a failed run leaves nothing ' +
+        'visible. One run at a time: while one is running, another is refused with RUN_IN_PROGRESS.',
       request: { body: json(MatchRunRequestSchema, 'scope, factor set and allocation method') },
-      responses: { 201: json(MatchRunSchema, 'the finished run'), 400: errors[400] },
+      responses: {
+        202: {
+          ...json(MatchRunSchema, 'the run, started (status running)'),
+          headers: { Location: { description: 'the run: /match-runs/{id}', schema: { type: 'string' } } },
+        },
+        400: errors[400],
+        409: json(ErrorSchema, 'RUN_IN_PROGRESS: another run is running; details name it (path runId)'),
+      },
     },
     {
       method: 'get',
@@ -296,37 +316,44 @@ export function buildOpenApi(): object {
     {
       method: 'get',
       path: '/match-runs/{id}',
-      summary: 'A match run with its versions and counts',
+      summary: 'A match run with its versions, its phase and counts while it runs, and its end',
       request: { params: IdParams },
       responses: { 200: json(MatchRunSchema, 'the run'), 404: errors[404] },
     },
     {
       method: 'get',
       path: '/listings/{id}/suggestions',
-      summary: "A listing's active suggestions",
-      request: { params: IdParams, headers: viewerHeaders },
+      summary: "A page of a listing's published suggestions, best first",
+      request: { params: IdParams, query: SuggestionPageQuerySchema, headers: viewerHeaders },
       responses: {
-        200: json(z.object({ items: z.array(VisibleSuggestionSchema) }), 'suggestions you may see'),
+        200: json(suggestionPage, 'a page of suggestions you may see'),
+        400: errors[400],
         404: errors[404],
       },
     },
     {
       method: 'get',
       path: '/companies/{id}/suggestions',
-      summary: "A company's active suggestions",
-      request: { params: IdParams, headers: viewerHeaders },
+      summary: "A page of a company's published suggestions, best first",
+      request: { params: IdParams, query: SuggestionPageQuerySchema, headers: viewerHeaders },
       responses: {
-        200: json(z.object({ items: z.array(VisibleSuggestionSchema) }), 'suggestions you may see'),
+        200: json(suggestionPage, 'a page of suggestions you may see'),
+        400: errors[400],
         404: errors[404],
       },
     },
     {
       method: 'get',
       path: '/suggestions',
-      summary: 'Suggestions filtered by kind, region, minimum score, minimum CO2e, run',
+      summary:
+        'A page of published suggestions, best first, filtered by kind, region, minimum score and CO2e, run',
+      description:
+        'Ordered by score (highest first), then by pair. `runId` keeps the suggestions whose published values ' +
+        'that run computed: those it created, changed or re-allocated; one a later run found unchanged keeps ' +
+        'naming the run that computed it.',
       request: { query: SuggestionQuerySchema, headers: viewerHeaders },
       responses: {
-        200: json(page(VisibleSuggestionSchema), 'a page of suggestions you may see'),
+        200: json(suggestionPage, 'a page of suggestions you may see'),
         400: errors[400],
       },
     },

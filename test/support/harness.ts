@@ -9,6 +9,7 @@ import { inject } from 'vitest';
 import { createApp } from '../../src/http/app.ts';
 import { createLogger } from '../../src/logger.ts';
 import { connect, type Runtime } from '../../src/runtime.ts';
+import { settleMatchRuns } from '../../src/services/matching.ts';
 import { wipeBusinessData as wipe } from '../../src/store/admin-store.ts';
 
 export interface TestApp {
@@ -67,6 +68,8 @@ export async function startTestApp(): Promise<TestApp> {
       return { status: res.status, headers: res.headers, body: parsed };
     },
     async close() {
+      // Runs started over HTTP compute in the background: let them end before the driver closes.
+      await settleMatchRuns();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime.close();
     },

@@ -1,17 +1,19 @@
 import { Router } from 'express';
 import { circleFilter } from '../../domain/circle.ts';
 import { PaginationSchema } from '../../domain/listing-query.ts';
-import { SuggestionQuerySchema } from '../../domain/suggestion-query.ts';
+import { SuggestionPageQuerySchema, SuggestionQuerySchema } from '../../domain/suggestion-query.ts';
 import { parseOrThrow } from '../../domain/validate.ts';
 import type { Deps } from '../../services/deps.ts';
-import { getMatchRun, listMatchRuns, startMatchRun } from '../../services/matching.ts';
-import { companySuggestions, findSuggestions, listingSuggestions } from '../../services/suggestions.ts';
+import { getMatchRun, listMatchRuns, submitMatchRun } from '../../services/matching.ts';
+import { companySuggestionPage, findSuggestions, listingSuggestionPage } from '../../services/suggestions.ts';
 import { viewerOf } from '../viewer.ts';
 
 export function matchingRoutes(deps: Deps): Router {
   const r = Router();
   r.post('/match-runs', async (req, res) => {
-    res.status(201).json(await startMatchRun(deps, req.body));
+    // The run computes in the background; its progress and end are at its Location.
+    const { run } = await submitMatchRun(deps, req.body);
+    res.status(202).location(`/match-runs/${run.id}`).json(run);
   });
   r.get('/match-runs', async (req, res) => {
     const page = parseOrThrow(PaginationSchema, req.query, 'query');
@@ -21,10 +23,12 @@ export function matchingRoutes(deps: Deps): Router {
     res.json(await getMatchRun(deps, req.params.id));
   });
   r.get('/listings/:id/suggestions', async (req, res) => {
-    res.json({ items: await listingSuggestions(deps, req.params.id, viewerOf(req)) });
+    const q = parseOrThrow(SuggestionPageQuerySchema, req.query, 'query');
+    res.json(await listingSuggestionPage(deps, req.params.id, q, viewerOf(req)));
   });
   r.get('/companies/:id/suggestions', async (req, res) => {
-    res.json({ items: await companySuggestions(deps, req.params.id, viewerOf(req)) });
+    const q = parseOrThrow(SuggestionPageQuerySchema, req.query, 'query');
+    res.json(await companySuggestionPage(deps, req.params.id, q, viewerOf(req)));
   });
   r.get('/suggestions', async (req, res) => {
     const q = parseOrThrow(SuggestionQuerySchema, req.query, 'query');
@@ -36,7 +40,7 @@ export function matchingRoutes(deps: Deps): Router {
       municipality: q.municipality ?? null,
       ...circleFilter(q),
     };
-    res.json(await findSuggestions(deps, filter, { offset: q.offset, limit: q.limit }, viewerOf(req)));
+    res.json(await findSuggestions(deps, filter, q, viewerOf(req)));
   });
   return r;
 }

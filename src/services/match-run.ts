@@ -1,0 +1,220 @@
+/**
+ * One match run, from its listings to its publication (docs/decisions/0008-atomic-runs.md):
+ *
+ * 1. read the listings in scope and the published suggestions of those listings;
+ * 2. give the engine what each listing has left once suggestions the run does not answer for
+ *    keep their allocations (a scoped run never promises an offer or a need twice);
+ * 3. while the LP solves, compare each explained candidate with its published suggestion and
+ *    stage only what differs: a new pair invisibly, a changed one beside its published values;
+ * 4. once the allocation is known, set it on the staged pairs and stage a new allocation for
+ *    unchanged pairs whose allocation moved, and a withdrawal for published pairs the run
+ *    answers for but no longer proposes;
+ * 5. publish all of it, finish the run and free the run lock, in one transaction.
+ *
+ * Nothing of the run is visible before step 5. If it fails, run-control.ts removes its staged
+ * rows and marks it failed; if its process dies, recovery does.
+ */
+import type { MatchListing } from '../domain/match-listing.ts';
+import type { MatchRun, MatchRunRequest } from '../domain/suggestion.ts';
+import type { CandidateList } from '../matching/candidate-list.ts';
+import { matchSnapshot } from '../matching/match-snapshot.ts';
+import type { AllocationResult, Candidate } from '../matching/types.ts';
+import {
+  type PublishCounts,
+  publishRun,
+  type RevisionRow,
+  readPublished,
+  setStagedAllocations,
+  stageRevisions,
+  stageSuggestions,
+  suggestionRow,
+} from '../store/match-store.ts';
+import { startMatchWorker } from '../workers/match-worker-client.ts';
+import type { Deps } from './deps.ts';
+import { listingsInScope, matchContext, pairKeyOf, toWrite } from './match-context.ts';
+import { PublishedPairs } from './published-pairs.ts';
+import { RunProgress } from './run-control.ts';
+
+/**
+ * From this many listings a run solves its allocation LP in a worker thread, beside the
+ * explanations; below it the thread's start-up (~0.3 s) costs more than it saves.
+ */
+export const WORKER_MIN_LISTINGS = 2000;
+
+/** Candidates explained and compared (and the changed ones staged) together. */
+const WRITE_BATCH = 1000;
+
+/** Runs the computation of `run` (already created, holding the lock) and publishes it. */
+export async function executeRun(deps: Deps, run: MatchRun, request: MatchRunRequest): Promise<MatchRun> {
+  const started = Date.parse(run.startedAt);
+  const progress = new RunProgress(deps, run.id);
+  try {
+    progress.set({ phase: 'loading' });
+    const listings = await listingsInScope(deps, request.scope);
+    const ctx = matchContext(deps, listings, request.factorSet);
+    const inScope = new Set(listings.map((l) => l.id));
+    const published = new PublishedPairs();
+    const everything = Object.keys(request.scope).length === 0;
+    await readPublished(deps.store, everything ? null : [...inScope], (p) => published.add(p));
+    const answered = published.answeredBy(request.scope, inScope);
+
+    progress.set({ phase: 'searching', listings: listings.length });
+    const staging = new Staging(deps, run, listings, published, progress);
+    const worker = listings.length >= WORKER_MIN_LISTINGS ? startMatchWorker(deps.logger) : undefined;
+    const { candidates, allocation, pairsEvaluated } = await matchSnapshot(
+      { ...ctx, listings },
+      {
+        allocation: request.allocation === 'greedy' ? 'greedy' : 'lp',
+        explained: { size: WRITE_BATCH, take: (batch, from) => staging.take(batch, from) },
+        available: published.available(listings, answered),
+        logger: deps.logger,
+        ...(worker ? { solve: worker.solve, search: worker.search } : {}),
+      },
+    ).finally(() => worker?.close());
+
+    progress.set({
+      phase: 'allocating',
+      candidates: candidates.length,
+      allocated: allocation.entries.length,
+    });
+    const reallocated = await staging.allocate(candidates, allocation);
+    await staging.withdraw(answered);
+
+    progress.set({ phase: 'publishing' });
+    await progress.flush();
+    progress.stop();
+    const publishStart = deps.now().getTime();
+    const unchanged = candidates.length - staging.staged - reallocated;
+    let finished: Partial<MatchRun> = {};
+    await publishRun(deps.store, run.id, deps.now().toISOString(), (counts: PublishCounts) => {
+      const end = deps.now();
+      finished = {
+        status: 'finished',
+        phase: 'done',
+        allocationMethod: allocation.method,
+        allocationObjective: allocation.objective,
+        listings: listings.length,
+        pairsEvaluated,
+        candidates: candidates.length,
+        explained: candidates.length,
+        staged: staging.staged,
+        allocated: allocation.entries.length,
+        ...counts,
+        unchanged,
+        durationMs: end.getTime() - started,
+        publishMs: end.getTime() - publishStart,
+        finishedAt: end.toISOString(),
+      };
+      return finished;
+    });
+    return { ...run, ...finished } as MatchRun;
+  } finally {
+    progress.stop();
+  }
+}
+
+/**
+ * The run's writes before publication. Which candidates it staged is kept by position (candidate
+ * order), one byte each, so the allocation pass knows which pairs were written with 0.
+ */
+class Staging {
+  readonly #deps: Deps;
+  readonly #run: MatchRun;
+  readonly #versions: Map<string, string>;
+  readonly #published: PublishedPairs;
+  readonly #progress: RunProgress;
+  readonly #meta: { runId: string; factorSet: string; configVersion: string; allocated: number };
+  readonly #now: string;
+  #flags = new Uint8Array(1 << 16);
+  /** Candidates staged: new to the database or differing from their published suggestion. */
+  staged = 0;
+
+  constructor(
+    deps: Deps,
+    run: MatchRun,
+    listings: readonly MatchListing[],
+    published: PublishedPairs,
+    progress: RunProgress,
+  ) {
+    this.#deps = deps;
+    this.#run = run;
+    this.#versions = new Map(listings.map((l) => [l.id, l.updatedAt]));
+    this.#published = published;
+    this.#progress = progress;
+    this.#meta = { runId: run.id, factorSet: run.factorSet, configVersion: run.configVersion, allocated: 0 };
+    this.#now = deps.now().toISOString();
+  }
+
+  #versionsOf(offerId: string, needId: string) {
+    // A listing not read by this run has no version: its pair is never published (superseded).
+    return { offerVersion: this.#versions.get(offerId) ?? '', needVersion: this.#versions.get(needId) ?? '' };
+  }
+
+  #flag(k: number): void {
+    if (k >= this.#flags.length) {
+      const grown = new Uint8Array(Math.max(k + 1, this.#flags.length * 2));
+      grown.set(this.#flags);
+      this.#flags = grown;
+    }
+    this.#flags[k] = 1;
+  }
+
+  /** Compares a batch of explained candidates with what is published and stages those that differ. */
+  async take(batch: Candidate[], from: number): Promise<void> {
+    if (from === 0) this.#progress.set({ phase: 'staging' });
+    const rows = [];
+    for (let i = 0; i < batch.length; i++) {
+      const row = suggestionRow(toWrite(batch[i]!, this.#meta));
+      const slot = this.#published.propose(row.pairKey);
+      if (slot !== undefined && this.#published.hashAt(slot) === row.hash) continue;
+      rows.push({ ...row, ...this.#versionsOf(row.offerId, row.needId) });
+      this.#flag(from + i);
+    }
+    await stageSuggestions(this.#deps.store, this.#run.id, rows, this.#now);
+    this.staged += rows.length;
+    this.#progress.set({ explained: from + batch.length, staged: this.staged });
+  }
+
+  /**
+   * Sets the allocated quantities of the staged pairs, and stages the new allocation of every
+   * unchanged pair whose published allocation differs. Returns how many of those there were.
+   */
+  async allocate(candidates: CandidateList, allocation: AllocationResult): Promise<number> {
+    const quantity = new Map(allocation.entries.map((e) => [pairKeyOf(e.offerId, e.needId), e.quantity]));
+    const onStaged: { pairKey: string; quantity: number }[] = [];
+    const revisions: RevisionRow[] = [];
+    for (let k = 0; k < candidates.length; k++) {
+      const offerId = candidates.offerId(k);
+      const needId = candidates.needId(k);
+      const pairKey = pairKeyOf(offerId, needId);
+      const q = quantity.get(pairKey) ?? 0;
+      if (this.#flags[k] === 1) {
+        if (q > 0) onStaged.push({ pairKey, quantity: q });
+        continue;
+      }
+      const slot = this.#published.propose(pairKey)!;
+      if (this.#published.allocatedAt(slot) === q) continue;
+      revisions.push({
+        pairKey,
+        ...this.#versionsOf(offerId, needId),
+        props: { allocatedQuantity: q, lastRunId: this.#run.id, source: 'run', status: 'active' },
+      });
+    }
+    await setStagedAllocations(this.#deps.store, this.#run.id, onStaged);
+    await stageRevisions(this.#deps.store, this.#run.id, revisions);
+    return revisions.length;
+  }
+
+  /** Stages the withdrawal of every published pair the run answers for and did not propose. */
+  async withdraw(answered: (slot: number) => boolean): Promise<void> {
+    const revisions: RevisionRow[] = [];
+    for (const { offerId, needId } of this.#published.stale(answered)) {
+      revisions.push({
+        pairKey: pairKeyOf(offerId, needId),
+        ...this.#versionsOf(offerId, needId),
+        props: { status: 'withdrawn' },
+      });
+    }
+    await stageRevisions(this.#deps.store, this.#run.id, revisions);
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * A run's staging and publication at the store level: staged rows are invisible, publication
+ * shows them all at once, a listing changed meanwhile keeps its incremental suggestions, and a
+ * failed run's staged rows go without touching what is published.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { newId } from '../../src/domain/ids.ts';
+import type { MatchRun } from '../../src/domain/suggestion.ts';
+import type { MatchListing } from '../../src/matching/types.ts';
+import type { Runtime } from '../../src/runtime.ts';
+import { loadDemoIfEmpty } from '../../src/services/demo.ts';
+import { thisRunner } from '../../src/services/runner.ts';
+import { allListings } from '../../src/store/listing-store.ts';
+import {
+  createRunWithLock,
+  discardStaged,
+  getRun,
+  publishRun,
+  runFilter,
+  runLockHolder,
+  type SuggestionWrite,
+  searchSuggestions,
+  stageRevisions,
+  stageSuggestions,
+  suggestionCounts,
+  suggestionRow,
+  upsertSuggestions,
+} from '../../src/store/match-store.ts';
+import { openTestRuntime, wipeBusinessData } from '../support/harness.ts';
+
+let runtime: Runtime;
+let offers: MatchListing[];
+let needs: MatchListing[];
+
+beforeAll(async () => {
+  runtime = await openTestRuntime();
+  await wipeBusinessData(runtime);
+  await loadDemoIfEmpty(runtime.deps);
+  const listings = (await allListings(runtime.deps.store)).filter((l) => l.kind === 'material');
+  offers = listings.filter((l) => l.direction === 'offer');
+  needs = listings.filter((l) => l.direction === 'need');
+});
+afterAll(async () => {
+  await runtime?.close();
+});
+
+const store = () => runtime.deps.store;
+
+function write(o: MatchListing, n: MatchListing, score: number, runId: string | null): SuggestionWrite {
+  return {
+    id: newId('sg'),
+    pairKey: `${o.id}|${n.id}`,
+    offerId: o.id,
+    needId: n.id,
+    kind: 'material',
+    score,
+    distanceKm: 1,
+    route: { type: 'direct' },
+    terms: [],
+    impact: { unit: 't/yr' },
+    co2eAvoidedT: 1,
+    maxQuantity: 1,
+    offerUse: 1,
+    allocatedQuantity: runId ? 0 : null,
+    unit: 't/yr',
+    source: runId ? 'run' : 'incremental',
+    lastRunId: runId,
+    engineVersion: 'test',
+    factorSet: 'test',
+    configVersion: '1',
+  };
+}
+
+const versions = (o: MatchListing, n: MatchListing) => ({
+  offerVersion: o.updatedAt,
+  needVersion: n.updatedAt,
+});
+
+/** A computed pair as a run stages it: with the versions of its listings as the run read them. */
+function staged(w: SuggestionWrite) {
+  const version = (id: string) => [...offers, ...needs].find((l) => l.id === id)!.updatedAt;
+  return { ...suggestionRow(w), offerVersion: version(w.offerId), needVersion: version(w.needId) };
+}
+
+async function newRun(): Promise<string> {
+  const run: MatchRun = {
+    id: newId('run'),
+    status: 'running',
+    scope: {},
+    engineVersion: 'test',
+    factorSet: 'test',
+    configVersion: '1',
+    startedAt: new Date().toISOString(),
+  };
+  const taken = await createRunWithLock(store(), run, thisRunner(), (h) => h.status !== 'running');
+  expect(taken.created).toBe(true);
+  return run.id;
+}
+
+/** What readers see: pair key -> score, allocation and status-visible run. */
+async function visible(): Promise<Map<string, string>> {
+  const page = await searchSuggestions(
+    store(),
+    { ...runFilter('x'), runId: null },
+    { offset: 0, limit: 500 },
+  );
+  return new Map(page.items.map((s) => [s.pairKey, `${s.score}/${s.allocatedQuantity}/${s.lastRunId}`]));
+}
+
+describe('staging and publishing a run', () => {
+  const now = '2026-06-01T00:00:00.000Z';
+  let a: SuggestionWrite;
+  let b: SuggestionWrite;
+  let c: SuggestionWrite;
+
+  beforeEach(async () => {
+    await store().write((tx) => tx.run('MATCH (n) WHERE n:Suggestion OR n:StagedSuggestion DETACH DELETE n'));
+    // Published: a and b, from an earlier refresh.
+    a = write(offers[0]!, needs[0]!, 0.5, null);
+    b = write(offers[0]!, needs[1]!, 0.6, null);
+    c = write(offers[1]!, needs[0]!, 0.7, null);
+    await upsertSuggestions(store(), [a, b], now);
+  });
+
+  it('when a run stages new, changed and withdrawn pairs, then readers see none of it until it publishes, then all of it', async () => {
+    const before = await visible();
+    const runId = await newRun();
+    const rows = [
+      staged(write(offers[0]!, needs[0]!, 0.9, runId)),
+      staged({ ...c, lastRunId: runId, source: 'run', allocatedQuantity: 0 }),
+    ];
+    expect(await stageSuggestions(store(), runId, rows, now)).toEqual({ created: 1, revised: 1 });
+    await stageRevisions(store(), runId, [
+      { pairKey: b.pairKey, ...versions(offers[0]!, needs[1]!), props: { status: 'withdrawn' } },
+    ]);
+    expect(await visible()).toEqual(before);
+    expect((await suggestionCounts(store(), now)).staged).toBe(2 + 1);
+
+    const counts = await publishRun(store(), runId, now, (n) => ({ status: 'finished', ...n }));
+    expect(counts).toEqual({ created: 1, updated: 1, withdrawn: 1, superseded: 0 });
+    expect(await visible()).toEqual(
+      new Map([
+        [a.pairKey, `0.9/0/${runId}`],
+        [c.pairKey, `0.7/0/${runId}`],
+      ]),
+    );
+    expect((await suggestionCounts(store(), now)).staged).toBe(0);
+    expect(await getRun(store(), runId)).toMatchObject({
+      status: 'finished',
+      created: 1,
+      updated: 1,
+      withdrawn: 1,
+    });
+    expect(await runLockHolder(store())).toBeNull();
+  });
+
+  it('when a listing changes while a run computes, then its refresh stands and the run publishes the rest', async () => {
+    const runId = await newRun();
+    const rows = [
+      staged(write(offers[0]!, needs[0]!, 0.9, runId)),
+      staged({ ...c, lastRunId: runId, source: 'run', allocatedQuantity: 0 }),
+    ];
+    await stageSuggestions(store(), runId, rows, now);
+    // The owner edits offers[0]: a new version, and its refresh writes pair a at once.
+    await store().write((tx) =>
+      tx.run('MATCH (l:Listing {id: $id}) SET l.updatedAt = $t', {
+        id: offers[0]!.id,
+        t: '2030-01-01T00:00:00.000Z',
+      }),
+    );
+    await upsertSuggestions(store(), [write(offers[0]!, needs[0]!, 0.3, null)], now);
+    const counts = await publishRun(store(), runId, now, (n) => ({ status: 'finished', ...n }));
+    expect(counts).toEqual({ created: 1, updated: 0, withdrawn: 0, superseded: 1 });
+    expect((await visible()).get(a.pairKey)).toBe('0.3/null/null');
+    expect((await visible()).get(c.pairKey)).toBe(`0.7/0/${runId}`);
+    await store().write((tx) =>
+      tx.run('MATCH (l:Listing {id: $id}) SET l.updatedAt = $t', {
+        id: offers[0]!.id,
+        t: offers[0]!.updatedAt,
+      }),
+    );
+  });
+
+  it('when a run fails, then its staged rows go and the published suggestions are untouched', async () => {
+    const before = await visible();
+    const runId = await newRun();
+    const rows = [
+      staged(write(offers[0]!, needs[0]!, 0.9, runId)),
+      staged({ ...c, lastRunId: runId, source: 'run' }),
+    ];
+    await stageSuggestions(store(), runId, rows, now);
+    expect(await discardStaged(store(), runId)).toBe(2);
+    expect(await visible()).toEqual(before);
+    const counts = await suggestionCounts(store(), now);
+    expect(counts).toMatchObject({ total: 2, staged: 0 });
+    await publishRun(store(), runId, now, () => ({ status: 'failed' }));
+  });
+});
