@@ -4,10 +4,10 @@
 // A run stages what it computed and publishes it in one transaction when it completes:
 // - a pair new to the database is a Suggestion with status 'staged' and `stagedRunId`;
 // - a changed, re-proposed, re-allocated or withdrawn pair keeps its published properties and gets
-//   a (:StagedSuggestion {stagedRunId, pairKey}) holding the properties it will publish.
-// Both carry the `updatedAt` of their two listings as the run read them (offerVersion,
-// needVersion): publication skips a pair whose listing changed since, which an incremental
-// refresh then owns.
+//   a (:StagedSuggestion {pairKey, lastRunId}) holding exactly the properties it will publish (the
+//   run's id among them, as lastRunId), so that publishing copies it whole.
+// Publication skips the pairs of a listing changed (or deleted) since the run read it
+// (changedListings): an incremental refresh owns those.
 
 // name: lockRuns
 // The one run lock. Writing the node first takes its write lock, so the holder read after it is
@@ -39,6 +39,12 @@ RETURN r.id AS id
 
 // name: finishRun
 MATCH (r:MatchRun {id: $id})
+SET r += $props
+
+// name: failRun
+// A run still running becomes failed; a run that has ended (published, or failed already) stays.
+MATCH (r:MatchRun {id: $id})
+WHERE r.status = 'running'
 SET r += $props
 
 // name: runProgress
@@ -87,8 +93,7 @@ RETURN DISTINCT sg.offerId AS offerId, sg.needId AS needId, sg.kind AS kind, sg.
 UNWIND $rows AS row
 MERGE (sg:Suggestion {pairKey: row.pairKey})
 ON CREATE SET sg += row.props, sg.id = row.id, sg.createdAt = $now, sg.updatedAt = $now,
-              sg.status = 'staged', sg.stagedRunId = $runId,
-              sg.offerVersion = row.offerVersion, sg.needVersion = row.needVersion
+              sg.status = 'staged', sg.stagedRunId = $runId
 WITH sg, row, (sg.status = 'staged' AND sg.stagedRunId = $runId) AS created
 CALL (sg, row, created) {
   WITH sg, row WHERE created
@@ -99,17 +104,16 @@ CALL (sg, row, created) {
 }
 CALL (row, created) {
   WITH row WHERE NOT created
-  MERGE (st:StagedSuggestion {pairKey: row.pairKey, stagedRunId: $runId})
-  SET st += row.props, st.status = 'active',
-      st.offerVersion = row.offerVersion, st.needVersion = row.needVersion
+  MERGE (st:StagedSuggestion {pairKey: row.pairKey, lastRunId: $runId})
+  SET st += row.props, st.status = 'active'
 }
 RETURN count(CASE WHEN created THEN 1 END) AS created, count(CASE WHEN NOT created THEN 1 END) AS revised
 
 // name: stageRevisions
 // Changes to published pairs that need no explanation: a new allocation, or a withdrawal.
 UNWIND $rows AS row
-MERGE (st:StagedSuggestion {pairKey: row.pairKey, stagedRunId: $runId})
-SET st += row.props, st.offerVersion = row.offerVersion, st.needVersion = row.needVersion
+MERGE (st:StagedSuggestion {pairKey: row.pairKey, lastRunId: $runId})
+SET st += row.props
 RETURN count(st) AS staged
 
 // name: setStagedAllocations
@@ -123,42 +127,39 @@ RETURN count(sg) AS set
 // name: setRevisedAllocations
 UNWIND $rows AS row
 MATCH (st:StagedSuggestion {pairKey: row.pairKey})
-WHERE st.stagedRunId = $runId
+WHERE st.lastRunId = $runId
 SET st.allocatedQuantity = row.quantity
 RETURN count(st) AS set
 
+// name: changedListings
+// Publication, 1 of 5: the listings the run read that changed or went since ($listings: id and
+// updatedAt as the run read them). Their pairs are not published.
+UNWIND $listings AS read
+OPTIONAL MATCH (l:Listing {id: read.id})
+WITH read, l WHERE l IS NULL OR l.updatedAt <> read.version
+RETURN collect(read.id) AS changed
+
 // name: publishCreated
-// Publication, 1 of 4: new pairs become visible unless a listing changed (or went) since the run read it.
-// The hints keep the planner from seeking listings by `updatedAt` (many share one after an import).
+// Publication, 2 of 5: new pairs become visible.
 MATCH (sg:Suggestion {stagedRunId: $runId})
-WHERE sg.status = 'staged'
-MATCH (o:Listing {id: sg.offerId})
-USING INDEX o:Listing(id)
-MATCH (n:Listing {id: sg.needId})
-USING INDEX n:Listing(id)
-WITH sg WHERE o.updatedAt = sg.offerVersion AND n.updatedAt = sg.needVersion
-SET sg.status = 'active', sg.stagedRunId = null, sg.offerVersion = null, sg.needVersion = null,
-    sg.updatedAt = $now
+WHERE sg.status = 'staged' AND NOT sg.offerId IN $changed AND NOT sg.needId IN $changed
+SET sg.status = 'active', sg.stagedRunId = null, sg.updatedAt = $now
 RETURN count(sg) AS published
 
 // name: publishRevisions
-// Publication, 2 of 4: staged values replace the published ones. A withdrawal applies only to a
-// pair still active.
-MATCH (st:StagedSuggestion {stagedRunId: $runId})
+// Publication, 3 of 5: staged values replace the published ones (a StagedSuggestion holds nothing
+// else). A withdrawal applies only to a pair still active.
+MATCH (st:StagedSuggestion {lastRunId: $runId})
+WHERE NOT st.offerId IN $changed AND NOT st.needId IN $changed
 MATCH (sg:Suggestion {pairKey: st.pairKey})
-MATCH (o:Listing {id: sg.offerId})
-USING INDEX o:Listing(id)
-MATCH (n:Listing {id: sg.needId})
-USING INDEX n:Listing(id)
-WITH st, sg WHERE o.updatedAt = st.offerVersion AND n.updatedAt = st.needVersion
-  AND (st.status = 'active' OR sg.status = 'active')
+WHERE st.status = 'active' OR sg.status = 'active'
 WITH st, sg, st.status AS status
-SET sg += st {.*, stagedRunId: null, offerVersion: null, needVersion: null}, sg.updatedAt = $now
+SET sg += properties(st), sg.updatedAt = $now
 DELETE st
 RETURN status, count(*) AS published
 
 // name: discardStagedOfRun
-// Publication, 3 of 4, and a failed run's clean-up: the staged rows of a run not published (their
+// Publication, 4 of 5, and a failed run's clean-up: the staged rows of a run not published (their
 // listing changed, or the run failed), at most $limit at a time.
 MATCH (sg:Suggestion {stagedRunId: $runId})
 WHERE sg.status = 'staged'
@@ -167,8 +168,8 @@ DETACH DELETE sg
 RETURN count(*) AS discarded
 
 // name: discardRevisionsOfRun
-// Publication, 4 of 4, and a failed run's clean-up: its staged revisions, at most $limit at a time.
-MATCH (st:StagedSuggestion {stagedRunId: $runId})
+// Publication, 5 of 5, and a failed run's clean-up: its staged revisions, at most $limit at a time.
+MATCH (st:StagedSuggestion {lastRunId: $runId})
 WITH st LIMIT $limit
 DELETE st
 RETURN count(*) AS discarded
@@ -178,7 +179,7 @@ RETURN count(*) AS discarded
 CALL () {
   MATCH (sg:Suggestion) WHERE sg.stagedRunId IS NOT NULL RETURN DISTINCT sg.stagedRunId AS runId
   UNION
-  MATCH (st:StagedSuggestion) WHERE st.stagedRunId IS NOT NULL RETURN DISTINCT st.stagedRunId AS runId
+  MATCH (st:StagedSuggestion) RETURN DISTINCT st.lastRunId AS runId
 }
 OPTIONAL MATCH (r:MatchRun {id: runId})
 RETURN runId, r.status AS status
@@ -192,8 +193,7 @@ MATCH (o:Listing {id: row.offerId})
 MATCH (n:Listing {id: row.needId})
 MERGE (sg:Suggestion {pairKey: row.pairKey})
 ON CREATE SET sg.id = row.id, sg.createdAt = row.now
-SET sg += row.props, sg.updatedAt = row.now, sg.status = 'active',
-    sg.stagedRunId = null, sg.offerVersion = null, sg.needVersion = null
+SET sg += row.props, sg.updatedAt = row.now, sg.status = 'active', sg.stagedRunId = null
 MERGE (sg)-[:OFFERS]->(o)
 MERGE (sg)-[:SERVES]->(n)
 RETURN count(sg) AS written

@@ -33,7 +33,7 @@ import { startMatchWorker } from '../workers/match-worker-client.ts';
 import type { Deps } from './deps.ts';
 import { listingsInScope, matchContext, pairKeyOf, toWrite } from './match-context.ts';
 import { PublishedPairs } from './published-pairs.ts';
-import { RunProgress } from './run-control.ts';
+import { RunProgress, recordRunPhase } from './run-control.ts';
 
 /**
  * From this many listings a run solves its allocation LP in a worker thread, beside the
@@ -86,28 +86,37 @@ export async function executeRun(deps: Deps, run: MatchRun, request: MatchRunReq
     const publishStart = deps.now().getTime();
     const unchanged = candidates.length - staging.staged - reallocated;
     let finished: Partial<MatchRun> = {};
-    await publishRun(deps.store, run.id, deps.now().toISOString(), (counts: PublishCounts) => {
-      const end = deps.now();
-      finished = {
-        status: 'finished',
-        phase: 'done',
-        allocationMethod: allocation.method,
-        allocationObjective: allocation.objective,
-        listings: listings.length,
-        pairsEvaluated,
-        candidates: candidates.length,
-        explained: candidates.length,
-        staged: staging.staged,
-        allocated: allocation.entries.length,
-        ...counts,
-        unchanged,
-        durationMs: end.getTime() - started,
-        publishMs: end.getTime() - publishStart,
-        finishedAt: end.toISOString(),
-      };
-      return finished;
-    });
-    return { ...run, ...finished } as MatchRun;
+    await publishRun(
+      deps.store,
+      run.id,
+      staging.readListings(),
+      deps.now().toISOString(),
+      (counts: PublishCounts) => {
+        const end = deps.now();
+        finished = {
+          status: 'finished',
+          phase: 'publishing',
+          allocationMethod: allocation.method,
+          allocationObjective: allocation.objective,
+          listings: listings.length,
+          pairsEvaluated,
+          candidates: candidates.length,
+          explained: candidates.length,
+          staged: staging.staged,
+          allocated: allocation.entries.length,
+          ...counts,
+          unchanged,
+          durationMs: end.getTime() - started,
+          publishMs: end.getTime() - publishStart,
+          finishedAt: end.toISOString(),
+        };
+        return finished;
+      },
+    );
+    // Readers may see a large commit in part while Neo4j applies it (read committed): `done`,
+    // written once it has returned, says the publication is visible whole (decision 0008).
+    await recordRunPhase(deps, run.id, 'done');
+    return { ...run, ...finished, phase: 'done' } as MatchRun;
   } finally {
     progress.stop();
   }
@@ -145,9 +154,9 @@ class Staging {
     this.#now = deps.now().toISOString();
   }
 
-  #versionsOf(offerId: string, needId: string) {
-    // A listing not read by this run has no version: its pair is never published (superseded).
-    return { offerVersion: this.#versions.get(offerId) ?? '', needVersion: this.#versions.get(needId) ?? '' };
+  /** Each listing the run read with its `updatedAt` then: publication skips those changed since. */
+  readListings(): { id: string; version: string }[] {
+    return [...this.#versions].map(([id, version]) => ({ id, version }));
   }
 
   #flag(k: number): void {
@@ -167,7 +176,7 @@ class Staging {
       const row = suggestionRow(toWrite(batch[i]!, this.#meta));
       const slot = this.#published.propose(row.pairKey);
       if (slot !== undefined && this.#published.hashAt(slot) === row.hash) continue;
-      rows.push({ ...row, ...this.#versionsOf(row.offerId, row.needId) });
+      rows.push(row);
       this.#flag(from + i);
     }
     await stageSuggestions(this.#deps.store, this.#run.id, rows, this.#now);
@@ -196,8 +205,14 @@ class Staging {
       if (this.#published.allocatedAt(slot) === q) continue;
       revisions.push({
         pairKey,
-        ...this.#versionsOf(offerId, needId),
-        props: { allocatedQuantity: q, lastRunId: this.#run.id, source: 'run', status: 'active' },
+        props: {
+          offerId,
+          needId,
+          allocatedQuantity: q,
+          lastRunId: this.#run.id,
+          source: 'run',
+          status: 'active',
+        },
       });
     }
     await setStagedAllocations(this.#deps.store, this.#run.id, onStaged);
@@ -211,8 +226,7 @@ class Staging {
     for (const { offerId, needId } of this.#published.stale(answered)) {
       revisions.push({
         pairKey: pairKeyOf(offerId, needId),
-        ...this.#versionsOf(offerId, needId),
-        props: { status: 'withdrawn' },
+        props: { offerId, needId, status: 'withdrawn' },
       });
     }
     await stageRevisions(this.#deps.store, this.#run.id, revisions);

@@ -17,6 +17,7 @@ import {
   discardStaged,
   finishRun,
   type LockHolder,
+  markRunFailed,
   recordRunProgress,
   runningRuns,
   runsWithStagedRows,
@@ -51,7 +52,7 @@ async function recordFailure(deps: Pick<Deps, 'store' | 'now'>, runId: string, e
   // Staged rows first: while the run is still marked running it holds the lock, so no run starts
   // before its rows are gone.
   await discardStaged(deps.store, runId);
-  await finishRun(deps.store, runId, { status: 'failed', error, finishedAt: deps.now().toISOString() }, true);
+  await markRunFailed(deps.store, runId, { error, finishedAt: deps.now().toISOString() });
 }
 
 /**
@@ -136,6 +137,22 @@ export async function recoverInterruptedRuns(
     );
   }
   return interrupted.map((r) => r.id);
+}
+
+/**
+ * Sets the phase of a run that has ended (`done` once its publication has committed); a failure
+ * to write it is logged, never fatal: the run is published.
+ */
+export async function recordRunPhase(
+  deps: Pick<Deps, 'store' | 'logger'>,
+  runId: string,
+  phase: NonNullable<MatchRun['phase']>,
+): Promise<void> {
+  try {
+    await finishRun(deps.store, runId, { phase });
+  } catch (err) {
+    deps.logger.warn({ runId, phase, reason: (err as Error).message }, 'run phase not recorded');
+  }
 }
 
 /**

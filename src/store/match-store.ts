@@ -119,6 +119,14 @@ export async function runLockHolder(store: Store): Promise<string | null> {
   return (r.records[0]?.get('runId') as string | null) ?? null;
 }
 
+/** Marks a running run failed and frees the run lock if it holds it; a run that has ended stays as it is. */
+export async function markRunFailed(store: Store, id: string, props: Partial<MatchRun>): Promise<void> {
+  await store.write(async (tx) => {
+    await tx.run(query('match', 'failRun'), { id, props: toRunProps({ ...props, status: 'failed' }) });
+    await tx.run(query('match', 'releaseRunLock'), { runId: id });
+  });
+}
+
 /** Runs in progress, with their process and heartbeat; runs from before runners were recorded have none. */
 export async function runningRuns(
   store: Store,
@@ -351,17 +359,11 @@ export async function readPublished(
   });
 }
 
-/** Which version of its two listings a staged row was computed from (their `updatedAt`). */
-export interface Versions {
-  offerVersion: string;
-  needVersion: string;
-}
-
 /** Stages one batch of computed pairs; returns how many were new to the database and how many revise one. */
 export async function stageSuggestions(
   store: Store,
   runId: string,
-  batch: (SuggestionRow & Versions)[],
+  batch: SuggestionRow[],
   now: string,
 ): Promise<{ created: number; revised: number }> {
   if (batch.length === 0) return { created: 0, revised: 0 };
@@ -375,8 +377,6 @@ export async function stageSuggestions(
           pairKey: s.pairKey,
           offerId: s.offerId,
           needId: s.needId,
-          offerVersion: s.offerVersion,
-          needVersion: s.needVersion,
           props: s.props,
         })),
       })
@@ -385,10 +385,13 @@ export async function stageSuggestions(
   return r[0] ?? { created: 0, revised: 0 };
 }
 
-/** A change to a published pair that needs no explanation: a new allocation, or a withdrawal. */
-export interface RevisionRow extends Versions {
+/**
+ * A change to a published pair that needs no explanation: a new allocation, or a withdrawal.
+ * `props` names the pair's offerId and needId (publication skips pairs of changed listings).
+ */
+export interface RevisionRow {
   pairKey: string;
-  props: Record<string, unknown>;
+  props: Record<string, unknown> & { offerId: string; needId: string };
 }
 
 export async function stageRevisions(store: Store, runId: string, revisions: RevisionRow[]): Promise<void> {
@@ -435,22 +438,30 @@ async function discardAll(tx: ManagedTransaction, name: string, runId: string): 
 
 /**
  * Publishes a run in one transaction: its new pairs become visible, its revisions replace the
- * published values, its withdrawals apply, whatever a listing change superseded is discarded; then
- * `finish(counts)` is written on the run and the run lock is released. Readers see the database
- * before or after, never in between.
+ * published values, its withdrawals apply; the pairs of listings that changed since the run read
+ * them (`listings`: id and `updatedAt` as read) are discarded instead. Then `finish(counts)` is
+ * written on the run and the run lock is released. Readers see the database before or after,
+ * never in between.
  */
 export async function publishRun(
   store: Store,
   runId: string,
+  listings: { id: string; version: string }[],
   now: string,
   finish: (counts: PublishCounts) => Partial<MatchRun>,
 ): Promise<PublishCounts> {
   return store.write(async (tx) => {
+    const changed =
+      (await tx.run(query('match', 'changedListings'), { listings }).then(rows<{ changed: string[] }>))[0]
+        ?.changed ?? [];
     const created =
-      (await tx.run(query('match', 'publishCreated'), { runId, now }).then(rows<{ published: number }>))[0]
-        ?.published ?? 0;
+      (
+        await tx
+          .run(query('match', 'publishCreated'), { runId, now, changed })
+          .then(rows<{ published: number }>)
+      )[0]?.published ?? 0;
     const revised = await tx
-      .run(query('match', 'publishRevisions'), { runId, now })
+      .run(query('match', 'publishRevisions'), { runId, now, changed })
       .then(rows<{ status: string; published: number }>);
     const superseded =
       (await discardAll(tx, 'discardStagedOfRun', runId)) +

@@ -71,16 +71,11 @@ function write(o: MatchListing, n: MatchListing, score: number, runId: string | 
   };
 }
 
-const versions = (o: MatchListing, n: MatchListing) => ({
-  offerVersion: o.updatedAt,
-  needVersion: n.updatedAt,
-});
+/** A computed pair as a run stages it. */
+const staged = (w: SuggestionWrite) => suggestionRow(w);
 
-/** A computed pair as a run stages it: with the versions of its listings as the run read them. */
-function staged(w: SuggestionWrite) {
-  const version = (id: string) => [...offers, ...needs].find((l) => l.id === id)!.updatedAt;
-  return { ...suggestionRow(w), offerVersion: version(w.offerId), needVersion: version(w.needId) };
-}
+/** The listings as the run read them: publication skips the pairs of those changed since. */
+const read = () => [...offers, ...needs].map((l) => ({ id: l.id, version: l.updatedAt }));
 
 async function newRun(): Promise<string> {
   const run: MatchRun = {
@@ -131,12 +126,15 @@ describe('staging and publishing a run', () => {
     ];
     expect(await stageSuggestions(store(), runId, rows, now)).toEqual({ created: 1, revised: 1 });
     await stageRevisions(store(), runId, [
-      { pairKey: b.pairKey, ...versions(offers[0]!, needs[1]!), props: { status: 'withdrawn' } },
+      {
+        pairKey: b.pairKey,
+        props: { offerId: b.offerId, needId: b.needId, status: 'withdrawn', lastRunId: runId },
+      },
     ]);
     expect(await visible()).toEqual(before);
     expect((await suggestionCounts(store(), now)).staged).toBe(2 + 1);
 
-    const counts = await publishRun(store(), runId, now, (n) => ({ status: 'finished', ...n }));
+    const counts = await publishRun(store(), runId, read(), now, (n) => ({ status: 'finished', ...n }));
     expect(counts).toEqual({ created: 1, updated: 1, withdrawn: 1, superseded: 0 });
     expect(await visible()).toEqual(
       new Map([
@@ -169,7 +167,7 @@ describe('staging and publishing a run', () => {
       }),
     );
     await upsertSuggestions(store(), [write(offers[0]!, needs[0]!, 0.3, null)], now);
-    const counts = await publishRun(store(), runId, now, (n) => ({ status: 'finished', ...n }));
+    const counts = await publishRun(store(), runId, read(), now, (n) => ({ status: 'finished', ...n }));
     expect(counts).toEqual({ created: 1, updated: 0, withdrawn: 0, superseded: 1 });
     expect((await visible()).get(a.pairKey)).toBe('0.3/null/null');
     expect((await visible()).get(c.pairKey)).toBe(`0.7/0/${runId}`);
@@ -193,6 +191,6 @@ describe('staging and publishing a run', () => {
     expect(await visible()).toEqual(before);
     const counts = await suggestionCounts(store(), now);
     expect(counts).toMatchObject({ total: 2, staged: 0 });
-    await publishRun(store(), runId, now, () => ({ status: 'failed' }));
+    await publishRun(store(), runId, read(), now, () => ({ status: 'failed' }));
   });
 });
