@@ -19,6 +19,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { idFromRef } from '../src/domain/ids.ts';
 import type { MatchRun } from '../src/domain/suggestion.ts';
 import { createLogger } from '../src/logger.ts';
 import { loadReferenceData } from '../src/reference/load.ts';
@@ -26,8 +27,15 @@ import { connect } from '../src/runtime.ts';
 import type { Deps } from '../src/services/deps.ts';
 import { type ImportSummary, importDocument } from '../src/services/import.ts';
 import { startMatchRun } from '../src/services/matching.ts';
-import type { ManagedTransaction, Store } from '../src/store/driver.ts';
-import { suggestionCounts } from '../src/store/match-store.ts';
+import { int, type ManagedTransaction, type Store } from '../src/store/driver.ts';
+import {
+  runFilter,
+  type SuggestionFilter,
+  searchSuggestions,
+  suggestionCounts,
+  suggestionsForCompany,
+  suggestionsForListing,
+} from '../src/store/match-store.ts';
 import { provisionNeo4j } from '../src/store/provision.ts';
 import { allQueries } from '../src/store/queries.ts';
 import { measure, nodeFlags } from './measure.ts';
@@ -189,6 +197,8 @@ interface SizeResult {
   importPeakRssMb: number;
   importSummary: Pick<ImportSummary, 'companies' | 'sites' | 'listings'> & { errors: number };
   runs: RunPhases[];
+  /** First pages of the suggestion lists, limit 50: median ms of 5 after a warm-up, and rows read. */
+  reads: { name: string; ms: number; items: number; dbHits: number }[];
   secondRun: {
     sameCandidates: boolean;
     created: number;
@@ -273,6 +283,83 @@ async function timedRun(deps: Deps, inner: Store): Promise<{ run: MatchRun; phas
   };
 }
 
+function countBy(keys: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const k of keys) out.set(k, (out.get(k) ?? 0) + 1);
+  return out;
+}
+
+/** Database hits of a named query's plan, by PROFILE. */
+async function dbHits(store: Store, name: string, params: Record<string, unknown>): Promise<number> {
+  const [file, q] = name.split('.');
+  const text = allQueries().find((x) => x.file === file && x.name === q)!.text;
+  const session = store.driver.session();
+  try {
+    const result = await session.run(`PROFILE ${text}`, params);
+    const sum = (p: { dbHits?: number; children?: unknown[] }): number =>
+      (p.dbHits ?? 0) + (p.children ?? []).reduce<number>((n, c) => n + sum(c as typeof p), 0);
+    return result.summary.profile ? sum(result.summary.profile as never) : 0;
+  } finally {
+    await session.close();
+  }
+}
+
+/** The first page (limit 50) of each suggestion list: what an API reader waits for. */
+async function timedReads(
+  deps: Deps,
+  ids: { runId: string; municipality: string; listingId: string; companyId: string },
+): Promise<SizeResult['reads']> {
+  const page = { offset: 0, limit: 50 };
+  const all: SuggestionFilter = { ...runFilter(''), runId: null };
+  const cases: [string, string, Record<string, unknown>, () => Promise<{ items: unknown[] }>][] = [
+    [
+      'GET /suggestions',
+      'match.search',
+      { ...all, minScore: 0 },
+      () => searchSuggestions(deps.store, all, page),
+    ],
+    [
+      `GET /suggestions?municipality=${ids.municipality}`,
+      'match.search',
+      { ...all, minScore: 0, municipality: ids.municipality },
+      () => searchSuggestions(deps.store, { ...all, municipality: ids.municipality }, page),
+    ],
+    [
+      'GET /suggestions?runId=<first run>',
+      'match.searchOfRun',
+      { ...runFilter(ids.runId), minScore: 0 },
+      () => searchSuggestions(deps.store, runFilter(ids.runId), page),
+    ],
+    [
+      'GET /listings/{id}/suggestions',
+      'match.forListing',
+      { listingId: ids.listingId },
+      () => suggestionsForListing(deps.store, ids.listingId, page),
+    ],
+    [
+      'GET /companies/{id}/suggestions',
+      'match.forCompany',
+      { companyId: ids.companyId },
+      () => suggestionsForCompany(deps.store, ids.companyId, page),
+    ],
+  ];
+  const out: SizeResult['reads'] = [];
+  for (const [name, query, params, read] of cases) {
+    await read();
+    const times: number[] = [];
+    let items = 0;
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      items = (await read()).items.length;
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const hits = await dbHits(deps.store, query, { ...params, offset: int(0), limit: int(51) });
+    out.push({ name, ms: times[2]!, items, dbHits: hits });
+  }
+  return out;
+}
+
 async function runSize(size: number): Promise<SizeResult> {
   const logger = createLogger(process.env['LOG_LEVEL'] ?? 'warn');
   const reference = loadReferenceData();
@@ -305,7 +392,16 @@ async function runSize(size: number): Promise<SizeResult> {
       const first = await timedRun(deps, deps.store);
       log(`${size}: first run ${(first.phases.total.ms / 1000).toFixed(1)} s; second run`);
       const second = await timedRun(deps, deps.store);
-      log(`${size}: second run ${(second.phases.total.ms / 1000).toFixed(1)} s`);
+      log(`${size}: second run ${(second.phases.total.ms / 1000).toFixed(1)} s; reading pages`);
+      const busiestTown = [...countBy(region.sites.map((site) => site.municipality ?? ''))].sort(
+        (a, b) => b[1] - a[1],
+      )[0]![0];
+      const reads = await timedReads(deps, {
+        runId: first.run.id,
+        municipality: busiestTown,
+        listingId: idFromRef('li', region.listings[0]!.id),
+        companyId: idFromRef('co', region.companies[0]!.id),
+      });
       return {
         listings: size,
         companies: region.companies.length,
@@ -319,6 +415,7 @@ async function runSize(size: number): Promise<SizeResult> {
           errors: summary.errors.length,
         },
         runs: [first.phases, second.phases],
+        reads,
         secondRun: {
           sameCandidates: first.run.candidates === second.run.candidates,
           created: second.phases.suggestionsAfter.createdSince,
@@ -395,6 +492,19 @@ function render(results: SizeResult[], load: [number, number]): string {
           `${cpu(p.allocation)} | ${cpu(p.publish)} | ${cpu(p.total)} |`,
       );
     });
+  }
+  lines.push(
+    '',
+    'First page of each suggestion list after the second run (limit 50; median of 5 after a warm-up; db hits by PROFILE):',
+    '',
+    '| listings | read | ms | items | db hits |',
+    '|---:|---|---:|---:|---:|',
+  );
+  for (const r of results) {
+    for (const read of r.reads)
+      lines.push(
+        `| ${fmtInt(r.listings)} | ${read.name} | ${read.ms.toFixed(1)} | ${read.items} | ${fmtInt(read.dbHits)} |`,
+      );
   }
   lines.push('', 'Checks and settings:');
   for (const r of results) {

@@ -297,7 +297,8 @@ RETURN count(sg) AS total
 
 // name: searchOfRun
 // The same page among the suggestions whose published values a run computed (`lastRunId`): the
-// (lastRunId, score) index gives them in score order.
+// (lastRunId, score) index gives them in score order, provided lastRunId leads the ORDER BY (it is
+// one value here, so the order is the same).
 MATCH (sg:Suggestion)
 WHERE sg.lastRunId = $runId AND sg.score >= $minScore AND sg.status = 'active'
   AND ($kind IS NULL OR sg.kind = $kind)
@@ -308,7 +309,7 @@ WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipali
   AND ($center IS NULL OR point.distance(os.location, point($center)) <= $radiusM
        OR point.distance(ns.location, point($center)) <= $radiusM)
 RETURN sg {.*} AS suggestion
-ORDER BY sg.score DESC, sg.pairKey
+ORDER BY sg.lastRunId DESC, sg.score DESC, sg.pairKey
 SKIP $offset LIMIT $limit
 
 // name: countSearchOfRun
