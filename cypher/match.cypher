@@ -269,9 +269,13 @@ RETURN count(sg) AS total
 // name: search
 // A page of published suggestions, best first: the score index gives them in order, so the first
 // page reads about as many suggestions as it shows (more when filters are selective). Filters on
-// the listings and sites come after the suggestion, where an access filter fits too.
+// the listings and sites come after the suggestion, where an access filter fits too. A cursor
+// ($afterScore, $afterKey: the last row of the previous page) starts the index range below it,
+// so reading every page costs what reading them at once does; without one, $afterScore is above
+// every score.
 MATCH (sg:Suggestion)
-WHERE sg.score >= $minScore AND sg.status = 'active'
+WHERE sg.score >= $minScore AND sg.score <= $afterScore AND sg.status = 'active'
+  AND NOT (sg.score = $afterScore AND sg.pairKey <= $afterKey)
   AND ($kind IS NULL OR sg.kind = $kind)
   AND ($minCo2e IS NULL OR sg.co2eAvoidedT >= $minCo2e)
 MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
@@ -300,7 +304,8 @@ RETURN count(sg) AS total
 // (lastRunId, score) index gives them in score order, provided lastRunId leads the ORDER BY (it is
 // one value here, so the order is the same).
 MATCH (sg:Suggestion)
-WHERE sg.lastRunId = $runId AND sg.score >= $minScore AND sg.status = 'active'
+WHERE sg.lastRunId = $runId AND sg.score >= $minScore AND sg.score <= $afterScore AND sg.status = 'active'
+  AND NOT (sg.score = $afterScore AND sg.pairKey <= $afterKey)
   AND ($kind IS NULL OR sg.kind = $kind)
   AND ($minCo2e IS NULL OR sg.co2eAvoidedT >= $minCo2e)
 MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)

@@ -15,6 +15,7 @@ import {
   countForListing,
   countSuggestions,
   runFilter,
+  type SuggestionCursor,
   type SuggestionFilter,
   searchSuggestions,
   suggestionsForCompany,
@@ -160,10 +161,14 @@ export async function allSuggestions(
   viewer: Viewer,
 ): Promise<VisibleSuggestion[]> {
   const out: VisibleSuggestion[] = [];
-  for (let offset = 0; ; offset += MAX_PAGE) {
-    const page = await findSuggestions(deps, filter, { offset, limit: MAX_PAGE }, viewer);
-    out.push(...page.items);
-    if (!page.hasMore) return out;
+  let after: SuggestionCursor | undefined;
+  for (;;) {
+    // By cursor, not offset: every page starts in the index where the last one ended.
+    const page = await searchSuggestions(deps.store, filter, { offset: 0, limit: MAX_PAGE }, after);
+    out.push(...(await presentSuggestions(deps, page.items, viewer)));
+    const last = page.items.at(-1);
+    if (!page.hasMore || !last) return out;
+    after = { score: last.score, pairKey: last.pairKey };
   }
 }
 

@@ -547,14 +547,28 @@ function searchParams(f: SuggestionFilter) {
   return { ...f, minScore: f.minScore ?? 0 };
 }
 
+/** Where a page read by cursor starts: after the last suggestion of the previous page. */
+export interface SuggestionCursor {
+  score: number;
+  pairKey: string;
+}
+
+/**
+ * A page of suggestions matching `f`, best first, by offset; or, with `after`, the page that
+ * follows that suggestion (cheap however deep: callers that read every page use it).
+ */
 export async function searchSuggestions(
   store: Store,
   f: SuggestionFilter,
   page: Page,
+  after?: SuggestionCursor,
 ): Promise<{ items: StoredSuggestion[]; hasMore: boolean }> {
   const name = f.runId === null ? 'search' : 'searchOfRun';
+  const cursor = after
+    ? { afterScore: after.score, afterKey: after.pairKey }
+    : { afterScore: Number.MAX_VALUE, afterKey: '' };
   const r = await store.read((tx) =>
-    tx.run(query('match', name), { ...searchParams(f), ...pageParams(page) }),
+    tx.run(query('match', name), { ...searchParams(f), ...cursor, ...pageParams(page) }),
   );
   return pageOf(r.records, page);
 }
