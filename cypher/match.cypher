@@ -54,10 +54,11 @@ WHERE r.status = 'running'
 SET r += $props
 
 // name: runningRuns
-// Runs still in progress, with the process that runs them (services/runner.ts) and its heartbeat.
+// Runs still in progress (running or publishing), with the process that runs them
+// (services/runner.ts) and its heartbeat.
 MATCH (r:MatchRun)
-WHERE r.status = 'running'
-RETURN r.id AS id, r.runnerHost AS host, r.runnerPid AS pid, r.runnerStartedAt AS startedAt,
+WHERE r.status IN ['running', 'publishing']
+RETURN r.id AS id, r.status AS status, r.runnerHost AS host, r.runnerPid AS pid, r.runnerStartedAt AS startedAt,
        r.heartbeatAt AS heartbeatAt
 
 // name: runById
@@ -132,35 +133,87 @@ SET st.allocatedQuantity = row.quantity
 RETURN count(st) AS set
 
 // name: changedListings
-// Publication, 1 of 5: the listings the run read that changed or went since ($listings: id and
-// updatedAt as the run read them). Their pairs are not published.
+// Publication: the listings the run read that changed or went since ($listings: id and updatedAt
+// as the run read them). Their pairs are not published: an incremental refresh owns them.
 UNWIND $listings AS read
 OPTIONAL MATCH (l:Listing {id: read.id})
 WITH read, l WHERE l IS NULL OR l.updatedAt <> read.version
 RETURN collect(read.id) AS changed
 
+// name: lockRunForPublication
+// Each publishing transaction writes its run first: an incremental refresh that adds a listing to
+// the run's skip list (skipListingInPublication) is then serialised with it.
+MATCH (r:MatchRun {id: $runId})
+SET r.heartbeatAt = $now
+RETURN r.status AS status, coalesce(r.skippedListings, []) AS skipped
+
+// name: startPublication
+// A publication too large for one transaction: the run becomes `publishing` (readers may see it in
+// part from here until it is finished), with the listings whose pairs it skips and its counts so far.
+MATCH (r:MatchRun {id: $runId})
+WHERE r.status = 'running'
+SET r += $props, r.status = 'publishing', r.phase = 'publishing', r.skippedListings = $changed,
+    r.created = 0, r.updated = 0, r.withdrawn = 0, r.superseded = 0
+RETURN r.id AS id
+
+// name: skipListingInPublication
+// An incremental refresh while a run publishes in batches: the run leaves that listing's pairs alone.
+MATCH (l:MatchRunLock {id: 'match-runs'})
+MATCH (r:MatchRun {id: l.runId})
+WHERE r.status = 'publishing'
+SET r.skippedListings = coalesce(r.skippedListings, []) + $listingId
+RETURN r.id AS runId
+
 // name: publishCreated
-// Publication, 2 of 5: new pairs become visible.
+// Publication: up to $limit of the run's new pairs become visible; those of a changed listing go.
+// Every pair taken is done with, so repeating the query until it takes none publishes them all.
 MATCH (sg:Suggestion {stagedRunId: $runId})
-WHERE sg.status = 'staged' AND NOT sg.offerId IN $changed AND NOT sg.needId IN $changed
-SET sg.status = 'active', sg.stagedRunId = null, sg.updatedAt = $now
-RETURN count(sg) AS published
+WHERE sg.status = 'staged'
+WITH sg LIMIT $limit
+WITH sg, (sg.offerId IN $changed OR sg.needId IN $changed) AS stale
+CALL (sg, stale) {
+  WITH sg WHERE NOT stale
+  SET sg.status = 'active', sg.stagedRunId = null, sg.updatedAt = $now
+}
+CALL (sg, stale) {
+  WITH sg WHERE stale
+  DETACH DELETE sg
+}
+RETURN count(CASE WHEN NOT stale THEN 1 END) AS published, count(CASE WHEN stale THEN 1 END) AS superseded
 
 // name: publishRevisions
-// Publication, 3 of 5: staged values replace the published ones (a StagedSuggestion holds nothing
-// else). A withdrawal applies only to a pair still active.
+// Publication: up to $limit of the run's revisions replace the published values (a
+// StagedSuggestion holds nothing else) and go. A withdrawal applies only to a pair still active;
+// a revision of a changed listing or of a pair gone is only removed.
 MATCH (st:StagedSuggestion {lastRunId: $runId})
-WHERE NOT st.offerId IN $changed AND NOT st.needId IN $changed
-MATCH (sg:Suggestion {pairKey: st.pairKey})
-WHERE st.status = 'active' OR sg.status = 'active'
-WITH st, sg, st.status AS status
-SET sg += properties(st), sg.updatedAt = $now
+WITH st LIMIT $limit
+OPTIONAL MATCH (sg:Suggestion {pairKey: st.pairKey})
+WITH st, sg, st.status AS status,
+     (sg IS NOT NULL AND NOT st.offerId IN $changed AND NOT st.needId IN $changed
+      AND (st.status = 'active' OR sg.status = 'active')) AS applies
+CALL (st, sg, applies) {
+  WITH st, sg WHERE applies
+  SET sg += properties(st), sg.updatedAt = $now
+}
 DELETE st
-RETURN status, count(*) AS published
+RETURN count(CASE WHEN applies AND status = 'active' THEN 1 END) AS updated,
+       count(CASE WHEN applies AND status = 'withdrawn' THEN 1 END) AS withdrawn,
+       count(CASE WHEN NOT applies THEN 1 END) AS superseded
+
+// name: addPublished
+// The counts of one publishing batch, added to the run's.
+MATCH (r:MatchRun {id: $runId})
+SET r.created = r.created + $created, r.updated = r.updated + $updated,
+    r.withdrawn = r.withdrawn + $withdrawn, r.superseded = r.superseded + $superseded
+RETURN r.created AS created, r.updated AS updated, r.withdrawn AS withdrawn, r.superseded AS superseded
+
+// name: finishPublication
+MATCH (r:MatchRun {id: $runId})
+SET r += $props, r.status = 'finished'
+REMOVE r.skippedListings
 
 // name: discardStagedOfRun
-// Publication, 4 of 5, and a failed run's clean-up: the staged rows of a run not published (their
-// listing changed, or the run failed), at most $limit at a time.
+// A failed run's clean-up: its staged new pairs, at most $limit at a time.
 MATCH (sg:Suggestion {stagedRunId: $runId})
 WHERE sg.status = 'staged'
 WITH sg LIMIT $limit
@@ -168,21 +221,11 @@ DETACH DELETE sg
 RETURN count(*) AS discarded
 
 // name: discardRevisionsOfRun
-// Publication, 5 of 5, and a failed run's clean-up: its staged revisions, at most $limit at a time.
+// A failed run's clean-up: its staged revisions, at most $limit at a time.
 MATCH (st:StagedSuggestion {lastRunId: $runId})
 WITH st LIMIT $limit
 DELETE st
 RETURN count(*) AS discarded
-
-// name: stagedRunIds
-// Runs that left staged rows behind (recovery removes those of runs no longer in progress).
-CALL () {
-  MATCH (sg:Suggestion) WHERE sg.stagedRunId IS NOT NULL RETURN DISTINCT sg.stagedRunId AS runId
-  UNION
-  MATCH (st:StagedSuggestion) RETURN DISTINCT st.lastRunId AS runId
-}
-OPTIONAL MATCH (r:MatchRun {id: runId})
-RETURN runId, r.status AS status
 
 // name: upsertSuggestions
 // An incremental refresh writes a listing's suggestions at once, visible: one suggestion per

@@ -72,9 +72,10 @@ const count = (description: string) => z.number().optional().meta({ description 
 export const MatchRunSchema = z
   .object({
     id: z.string(),
-    status: z.enum(['running', 'finished', 'failed']).meta({
+    status: z.enum(['running', 'publishing', 'finished', 'failed']).meta({
       description:
-        'running until its suggestions are published (finished) or it failed, leaving nothing visible',
+        'running until its suggestions are published (finished) or it failed, leaving nothing visible; ' +
+        'publishing while a publication too large for one transaction is applied in batches',
     }),
     phase: z.enum(MATCH_RUN_PHASES).optional(),
     scope: MatchScopeSchema,

@@ -16,17 +16,20 @@
  */
 import type { MatchListing } from '../domain/match-listing.ts';
 import type { MatchRun, MatchRunRequest } from '../domain/suggestion.ts';
+import { AppError } from '../errors.ts';
 import type { CandidateList } from '../matching/candidate-list.ts';
 import { matchSnapshot } from '../matching/match-snapshot.ts';
 import type { AllocationResult, Candidate } from '../matching/types.ts';
 import {
   type PublishCounts,
+  publishInBatches,
   publishRun,
   type RevisionRow,
   readPublished,
   setStagedAllocations,
   stageRevisions,
   stageSuggestions,
+  startPublication,
   suggestionRow,
 } from '../store/match-store.ts';
 import { startMatchWorker } from '../workers/match-worker-client.ts';
@@ -44,8 +47,27 @@ export const WORKER_MIN_LISTINGS = 2000;
 /** Candidates explained and compared (and the changed ones staged) together. */
 const WRITE_BATCH = 1000;
 
+/**
+ * Rows (new pairs, revisions, withdrawals) a run publishes in one transaction at most. Above it
+ * the run publishes in batches, `publishing` meanwhile. Measured (decision 0008): a first run at
+ * 2·10^4 listings publishes 105,740 new pairs in one transaction; at 10^5, 683,775 made the commit
+ * fail on a 2 GB heap. A revision copies a whole suggestion, a new pair flips a flag: the bound is
+ * set for revisions.
+ */
+export const PUBLISH_IN_ONE_TRANSACTION_UP_TO = 150_000;
+
+export interface RunOptions {
+  /** See PUBLISH_IN_ONE_TRANSACTION_UP_TO. */
+  publishInOneTransactionUpTo?: number;
+}
+
 /** Runs the computation of `run` (already created, holding the lock) and publishes it. */
-export async function executeRun(deps: Deps, run: MatchRun, request: MatchRunRequest): Promise<MatchRun> {
+export async function executeRun(
+  deps: Deps,
+  run: MatchRun,
+  request: MatchRunRequest,
+  options: RunOptions = {},
+): Promise<MatchRun> {
   const started = Date.parse(run.startedAt);
   const progress = new RunProgress(deps, run.id);
   try {
@@ -78,48 +100,61 @@ export async function executeRun(deps: Deps, run: MatchRun, request: MatchRunReq
       allocated: allocation.entries.length,
     });
     const reallocated = await staging.allocate(candidates, allocation);
-    await staging.withdraw(answered);
+    const withdrawals = await staging.withdraw(answered);
 
     progress.set({ phase: 'publishing' });
     await progress.flush();
     progress.stop();
     const publishStart = deps.now().getTime();
-    const unchanged = candidates.length - staging.staged - reallocated;
-    let finished: Partial<MatchRun> = {};
-    await publishRun(
-      deps.store,
-      run.id,
-      staging.readListings(),
-      deps.now().toISOString(),
-      (counts: PublishCounts) => {
-        const end = deps.now();
-        finished = {
-          status: 'finished',
-          phase: 'publishing',
-          allocationMethod: allocation.method,
-          allocationObjective: allocation.objective,
-          listings: listings.length,
-          pairsEvaluated,
-          candidates: candidates.length,
-          explained: candidates.length,
-          staged: staging.staged,
-          allocated: allocation.entries.length,
-          ...counts,
-          unchanged,
-          durationMs: end.getTime() - started,
-          publishMs: end.getTime() - publishStart,
-          finishedAt: end.toISOString(),
-        };
-        return finished;
-      },
-    );
+    const computed: Partial<MatchRun> = {
+      allocationMethod: allocation.method,
+      allocationObjective: allocation.objective,
+      listings: listings.length,
+      pairsEvaluated,
+      candidates: candidates.length,
+      explained: candidates.length,
+      staged: staging.staged,
+      allocated: allocation.entries.length,
+      unchanged: candidates.length - staging.staged - reallocated,
+    };
+    const ended = (): Partial<MatchRun> => {
+      const end = deps.now();
+      return {
+        durationMs: end.getTime() - started,
+        publishMs: end.getTime() - publishStart,
+        finishedAt: end.toISOString(),
+      };
+    };
+    const rows = staging.staged + reallocated + withdrawals;
+    const counts =
+      rows <= (options.publishInOneTransactionUpTo ?? PUBLISH_IN_ONE_TRANSACTION_UP_TO)
+        ? await publishRun(deps.store, run.id, staging.readListings(), deps.now().toISOString(), (n) => ({
+            ...computed,
+            ...n,
+            ...ended(),
+          }))
+        : await publishLarge(deps, run.id, staging.readListings(), computed, ended);
     // Readers may see a large commit in part while Neo4j applies it (read committed): `done`,
     // written once it has returned, says the publication is visible whole (decision 0008).
     await recordRunPhase(deps, run.id, 'done');
-    return { ...run, ...finished, phase: 'done' } as MatchRun;
+    return { ...run, ...computed, ...counts, ...ended(), status: 'finished', phase: 'done' } as MatchRun;
   } finally {
     progress.stop();
   }
+}
+
+/** A publication too large for one transaction: `publishing`, then in batches (resumable). */
+async function publishLarge(
+  deps: Deps,
+  runId: string,
+  listings: { id: string; version: string }[],
+  computed: Partial<MatchRun>,
+  ended: () => Partial<MatchRun>,
+): Promise<PublishCounts> {
+  if (!(await startPublication(deps.store, runId, listings, deps.now().toISOString(), computed)))
+    throw new AppError('CONFLICT', `match run '${runId}' is no longer running`);
+  deps.logger.info({ runId }, 'match run publishing in batches');
+  return publishInBatches(deps.store, runId, () => deps.now().toISOString(), ended);
 }
 
 /**
@@ -220,8 +255,8 @@ class Staging {
     return revisions.length;
   }
 
-  /** Stages the withdrawal of every published pair the run answers for and did not propose. */
-  async withdraw(answered: (slot: number) => boolean): Promise<void> {
+  /** Stages the withdrawal of every published pair the run answers for and did not propose; how many. */
+  async withdraw(answered: (slot: number) => boolean): Promise<number> {
     const revisions: RevisionRow[] = [];
     for (const { offerId, needId } of this.#published.stale(answered)) {
       revisions.push({
@@ -230,5 +265,6 @@ class Staging {
       });
     }
     await stageRevisions(this.#deps.store, this.#run.id, revisions);
+    return revisions.length;
   }
 }

@@ -20,18 +20,19 @@ import {
   activePairsOfListing,
   getRun,
   listRuns,
+  skipListingInPublication,
   suggestionRow,
   upsertSuggestions,
   withdrawStale,
 } from '../store/match-store.ts';
 import type { Deps } from './deps.ts';
 import { hourlyProfilesFor, matchContext, pairKeyOf, toWrite } from './match-context.ts';
-import { executeRun } from './match-run.ts';
+import { executeRun, type RunOptions } from './match-run.ts';
 import { acquireRun, failRun } from './run-control.ts';
 
 export { matchContext, pairKeyOf } from './match-context.ts';
-export { WORKER_MIN_LISTINGS } from './match-run.ts';
-export { INTERRUPTED, recoverInterruptedRuns } from './run-control.ts';
+export { PUBLISH_IN_ONE_TRANSACTION_UP_TO, type RunOptions, WORKER_MIN_LISTINGS } from './match-run.ts';
+export { INTERRUPTED, recoverInterruptedRuns, resumePublication } from './run-control.ts';
 
 /** A submitted run: as created, and its end (the finished run; rejects when it fails). */
 export interface SubmittedRun {
@@ -47,7 +48,11 @@ const inFlight = new Set<Promise<unknown>>();
  * background and publishes its suggestions when it completes. Throws VALIDATION_FAILED for a bad
  * request and RUN_IN_PROGRESS while another run holds the run lock.
  */
-export async function submitMatchRun(deps: Deps, body: unknown): Promise<SubmittedRun> {
+export async function submitMatchRun(
+  deps: Deps,
+  body: unknown,
+  options: RunOptions = {},
+): Promise<SubmittedRun> {
   const request: MatchRunRequest = parseOrThrow(
     MatchRunRequestSchema,
     body === undefined ? {} : body,
@@ -66,7 +71,7 @@ export async function submitMatchRun(deps: Deps, body: unknown): Promise<Submitt
     startedAt: deps.now().toISOString(),
   };
   await acquireRun(deps, run);
-  const done = executeRun(deps, run, request).catch(async (err: unknown) => {
+  const done = executeRun(deps, run, request, options).catch(async (err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);
     deps.logger.error({ runId: run.id, err }, 'match run failed');
     await failRun(deps, run.id, message);
@@ -82,8 +87,8 @@ export async function submitMatchRun(deps: Deps, body: unknown): Promise<Submitt
 }
 
 /** Runs a match to its end: the finished run, or the error it failed with (main job, CLI, benchmarks). */
-export async function startMatchRun(deps: Deps, body: unknown): Promise<MatchRun> {
-  const { done } = await submitMatchRun(deps, body);
+export async function startMatchRun(deps: Deps, body: unknown, options: RunOptions = {}): Promise<MatchRun> {
+  const { done } = await submitMatchRun(deps, body, options);
   return done;
 }
 
@@ -122,7 +127,8 @@ function maxDefaultKm(config: MatchConfig, kind: MatchListing['kind']): number {
  * allocation are those computed is not written.
  *
  * A run computing meanwhile read the listing before this change: its publication skips the
- * listing's pairs (their listing version moved), so this refresh is never overwritten by it.
+ * listing's pairs (their listing version moved); a run publishing in batches is told to skip them
+ * before this refresh writes. So a run never overwrites a refresh.
  */
 export async function refreshListingSuggestions(deps: Deps, listing: MatchListing): Promise<Candidate[]> {
   const probe = matchContext(deps, [listing]);
@@ -156,6 +162,8 @@ export async function refreshListingSuggestions(deps: Deps, listing: MatchListin
   const publishedHash = new Map(previous.map((p) => [p.pairKey, p.allocated === null ? p.hash : null]));
   const rows = candidates.map((c) => suggestionRow(toWrite(c, meta)));
   const now = deps.now().toISOString();
+  // A run publishing in batches leaves this listing's pairs to this refresh.
+  await skipListingInPublication(deps.store, listing.id);
   await upsertSuggestions(
     deps.store,
     rows.filter((r) => publishedHash.get(r.pairKey) !== r.hash),

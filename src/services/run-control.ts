@@ -5,10 +5,11 @@
  * runs of stopped processes are recovered.
  *
  * A run holds the lock from its creation to its publication or its failure. A holder that is not
- * running any more frees the lock; a holder still marked running whose process has certainly
- * stopped (runner.ts) or whose heartbeat is older than LOCK_STALE_MS is interrupted: its staged
- * rows are removed and it is marked failed before another run takes the lock. So when a run holds
- * the lock, no other run's staged rows are left.
+ * running (or publishing) any more frees the lock; a holder whose process has certainly stopped
+ * (runner.ts) or whose heartbeat is older than LOCK_STALE_MS is settled first: a run publishing in
+ * batches is published to its end, any other has its staged rows removed and is marked failed. A
+ * run is marked failed only once its staged rows are gone, so when a run holds the lock no other
+ * run's staged rows are left.
  */
 import type { MatchRun, Runner } from '../domain/suggestion.ts';
 import { AppError, runInProgress } from '../errors.ts';
@@ -16,11 +17,12 @@ import {
   createRunWithLock,
   discardStaged,
   finishRun,
+  getRun,
   type LockHolder,
   markRunFailed,
+  publishInBatches,
   recordRunProgress,
   runningRuns,
-  runsWithStagedRows,
 } from '../store/match-store.ts';
 import type { Deps } from './deps.ts';
 import { runnerIsGone, thisRunner } from './runner.ts';
@@ -47,12 +49,42 @@ function heartbeatIsStale(heartbeatAt: string | null, now: Date): boolean {
   return now.getTime() - Date.parse(heartbeatAt) > LOCK_STALE_MS;
 }
 
-/** Fails a run and removes what it staged, then frees the lock if it held it; one attempt. */
-async function recordFailure(deps: Pick<Deps, 'store' | 'now'>, runId: string, error: string): Promise<void> {
+/** A run holding the lock: computing, or publishing in batches. */
+const inProgress = (status: string | null) => status === 'running' || status === 'publishing';
+
+/**
+ * Ends a run that stopped: a run `publishing` in batches is published to its end (its staged rows
+ * are what it decided; stopping half-way would leave it half visible); any other run still running
+ * has its staged rows removed and is marked failed, freeing the lock. One attempt.
+ */
+async function settleRun(
+  deps: Pick<Deps, 'store' | 'now' | 'logger'>,
+  runId: string,
+  error: string,
+): Promise<void> {
+  if ((await getRun(deps.store, runId))?.status === 'publishing') {
+    await resumePublication(deps, runId);
+    return;
+  }
   // Staged rows first: while the run is still marked running it holds the lock, so no run starts
   // before its rows are gone.
   await discardStaged(deps.store, runId);
   await markRunFailed(deps.store, runId, { error, finishedAt: deps.now().toISOString() });
+}
+
+/** Publishes the rest of a run left `publishing` (its process stopped or lost the database) and finishes it. */
+export async function resumePublication(
+  deps: Pick<Deps, 'store' | 'now' | 'logger'>,
+  runId: string,
+): Promise<void> {
+  const counts = await publishInBatches(
+    deps.store,
+    runId,
+    () => deps.now().toISOString(),
+    () => ({ finishedAt: deps.now().toISOString() }),
+  );
+  await recordRunPhase(deps, runId, 'done');
+  deps.logger.warn({ runId, ...counts }, 'match run publication completed after an interruption');
 }
 
 /**
@@ -68,7 +100,7 @@ export async function failRun(
 ): Promise<boolean> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await recordFailure(deps, runId, error);
+      await settleRun(deps, runId, error);
       if (attempt > 0) deps.logger.info({ runId, attempts: attempt + 1 }, 'match run failure recorded');
       return true;
     } catch (err) {
@@ -92,7 +124,7 @@ export async function failRun(
 /** Creates `run` holding the run lock, or throws RUN_IN_PROGRESS naming the run that holds it. */
 export async function acquireRun(deps: Pick<Deps, 'store' | 'now' | 'logger'>, run: MatchRun): Promise<void> {
   for (let attempt = 0; attempt < 2; attempt++) {
-    const result = await createRunWithLock(deps.store, run, thisRunner(), (h) => h.status !== 'running');
+    const result = await createRunWithLock(deps.store, run, thisRunner(), (h) => !inProgress(h.status));
     if (result.created) return;
     const { holder } = result;
     if (!holderIsDead(holder, deps.now())) throw runInProgress(holder.runId);
@@ -100,7 +132,7 @@ export async function acquireRun(deps: Pick<Deps, 'store' | 'now' | 'logger'>, r
       { runId: holder.runId },
       'the run lock is held by a run whose process stopped: recovering it',
     );
-    await recordFailure(deps, holder.runId, INTERRUPTED);
+    await settleRun(deps, holder.runId, INTERRUPTED);
   }
   throw new AppError('INTERNAL', 'the run lock could not be taken');
 }
@@ -110,11 +142,11 @@ function holderIsDead(holder: LockHolder, now: Date): boolean {
 }
 
 /**
- * Marks as failed the runs still running whose process has certainly stopped (runner.ts says when
- * that is certain) or whose heartbeat is stale, removing their staged rows and freeing the lock;
- * then removes staged rows that runs no longer in progress left behind. Returns the ids of the
- * runs marked failed. Called when the database is opened, so a crash leaves nothing running or
- * staged for ever.
+ * Settles the runs in progress whose process has certainly stopped (runner.ts says when that is
+ * certain) or whose heartbeat is stale: a run publishing in batches is published to its end, any
+ * other has its staged rows removed and is marked failed, freeing the lock. Returns the ids of the
+ * runs marked failed. Called when the database is opened, so a crash leaves nothing running,
+ * half published or staged for ever.
  */
 export async function recoverInterruptedRuns(
   deps: Pick<Deps, 'store' | 'logger' | 'now'>,
@@ -124,19 +156,12 @@ export async function recoverInterruptedRuns(
   const interrupted = (await runningRuns(deps.store)).filter(
     (r) => (r.runner !== null && gone(r.runner)) || heartbeatIsStale(r.heartbeatAt, now),
   );
-  for (const { id, runner } of interrupted) {
-    await recordFailure(deps, id, INTERRUPTED);
-    deps.logger.warn({ runId: id, runner }, 'match run interrupted: its process stopped, marked failed');
+  for (const { id, runner, status } of interrupted) {
+    await settleRun(deps, id, INTERRUPTED);
+    if (status !== 'publishing')
+      deps.logger.warn({ runId: id, runner }, 'match run interrupted: its process stopped, marked failed');
   }
-  for (const { runId, status } of await runsWithStagedRows(deps.store)) {
-    if (status === 'running') continue;
-    const discarded = await discardStaged(deps.store, runId);
-    deps.logger.warn(
-      { runId, status, discarded },
-      'removed staged rows of a match run no longer in progress',
-    );
-  }
-  return interrupted.map((r) => r.id);
+  return interrupted.filter((r) => r.status !== 'publishing').map((r) => r.id);
 }
 
 /**

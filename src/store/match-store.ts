@@ -11,6 +11,7 @@ import {
   type StoredSuggestion,
   StoredSuggestionSchema,
 } from '../domain/suggestion.ts';
+import { AppError } from '../errors.ts';
 import { int, type ManagedTransaction, rows, type Store } from './driver.ts';
 import { parseRow } from './parse-row.ts';
 import { query } from './queries.ts';
@@ -130,10 +131,11 @@ export async function markRunFailed(store: Store, id: string, props: Partial<Mat
 /** Runs in progress, with their process and heartbeat; runs from before runners were recorded have none. */
 export async function runningRuns(
   store: Store,
-): Promise<{ id: string; runner: Runner | null; heartbeatAt: string | null }[]> {
+): Promise<{ id: string; status: string; runner: Runner | null; heartbeatAt: string | null }[]> {
   const r = await store.read((tx) => tx.run(query('match', 'runningRuns')));
   return r.records.map((rec) => ({
     id: rec.get('id') as string,
+    status: rec.get('status') as string,
     runner: runnerOf(rec.get('host'), rec.get('pid'), rec.get('startedAt')),
     heartbeatAt: rec.get('heartbeatAt') as string | null,
   }));
@@ -424,24 +426,60 @@ export interface PublishCounts {
   superseded: number;
 }
 
-async function discardAll(tx: ManagedTransaction, name: string, runId: string): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const r = await tx
-      .run(query('match', name), { runId, limit: int(DISCARD_BATCH) })
-      .then(rows<{ discarded: number }>);
-    const n = r[0]?.discarded ?? 0;
-    total += n;
-    if (n < DISCARD_BATCH) return total;
-  }
+const NO_COUNTS: PublishCounts = { created: 0, updated: 0, withdrawn: 0, superseded: 0 };
+
+/** Rows published per statement: a whole publication in one transaction, or one batch of many. */
+const PUBLISH_STATEMENT = 10_000;
+
+/** One round of the publishing statements, up to `limit` rows of each kind; the counts of what they took. */
+async function publishSome(
+  tx: ManagedTransaction,
+  runId: string,
+  changed: string[],
+  now: string,
+  limit: number,
+): Promise<PublishCounts & { taken: number }> {
+  const created = (
+    await tx
+      .run(query('match', 'publishCreated'), { runId, changed, now, limit: int(limit) })
+      .then(rows<{ published: number; superseded: number }>)
+  )[0] ?? { published: 0, superseded: 0 };
+  const revised = (
+    await tx
+      .run(query('match', 'publishRevisions'), { runId, changed, now, limit: int(limit) })
+      .then(rows<{ updated: number; withdrawn: number; superseded: number }>)
+  )[0] ?? { updated: 0, withdrawn: 0, superseded: 0 };
+  const taken =
+    created.published + created.superseded + revised.updated + revised.withdrawn + revised.superseded;
+  return {
+    created: created.published,
+    updated: revised.updated,
+    withdrawn: revised.withdrawn,
+    superseded: created.superseded + revised.superseded,
+    taken,
+  };
+}
+
+const add = (a: PublishCounts, b: PublishCounts): PublishCounts => ({
+  created: a.created + b.created,
+  updated: a.updated + b.updated,
+  withdrawn: a.withdrawn + b.withdrawn,
+  superseded: a.superseded + b.superseded,
+});
+
+async function changedListings(tx: ManagedTransaction, listings: { id: string; version: string }[]) {
+  return (
+    (await tx.run(query('match', 'changedListings'), { listings }).then(rows<{ changed: string[] }>))[0]
+      ?.changed ?? []
+  );
 }
 
 /**
  * Publishes a run in one transaction: its new pairs become visible, its revisions replace the
  * published values, its withdrawals apply; the pairs of listings that changed since the run read
  * them (`listings`: id and `updatedAt` as read) are discarded instead. Then `finish(counts)` is
- * written on the run and the run lock is released. Readers see the database before or after,
- * never in between.
+ * written on the run and the run lock is released. Readers see the run's suggestions all at once
+ * (Neo4j's read-committed reads aside: decision 0008).
  */
 export async function publishRun(
   store: Store,
@@ -451,31 +489,89 @@ export async function publishRun(
   finish: (counts: PublishCounts) => Partial<MatchRun>,
 ): Promise<PublishCounts> {
   return store.write(async (tx) => {
-    const changed =
-      (await tx.run(query('match', 'changedListings'), { listings }).then(rows<{ changed: string[] }>))[0]
-        ?.changed ?? [];
-    const created =
-      (
-        await tx
-          .run(query('match', 'publishCreated'), { runId, now, changed })
-          .then(rows<{ published: number }>)
-      )[0]?.published ?? 0;
-    const revised = await tx
-      .run(query('match', 'publishRevisions'), { runId, now, changed })
-      .then(rows<{ status: string; published: number }>);
-    const superseded =
-      (await discardAll(tx, 'discardStagedOfRun', runId)) +
-      (await discardAll(tx, 'discardRevisionsOfRun', runId));
-    const counts: PublishCounts = {
-      created,
-      updated: revised.find((r) => r.status === 'active')?.published ?? 0,
-      withdrawn: revised.find((r) => r.status === 'withdrawn')?.published ?? 0,
-      superseded,
-    };
-    await tx.run(query('match', 'finishRun'), { id: runId, props: toRunProps(finish(counts)) });
+    await tx.run(query('match', 'lockRunForPublication'), { runId, now });
+    const changed = await changedListings(tx, listings);
+    let counts = NO_COUNTS;
+    for (;;) {
+      const some = await publishSome(tx, runId, changed, now, PUBLISH_STATEMENT);
+      counts = add(counts, some);
+      if (some.taken === 0) break;
+    }
+    await tx.run(query('match', 'finishRun'), {
+      id: runId,
+      props: toRunProps({ ...finish(counts), status: 'finished' }),
+    });
     await tx.run(query('match', 'releaseRunLock'), { runId });
     return counts;
   });
+}
+
+/**
+ * Starts a publication too large for one transaction (publishInBatches goes on with it): the run
+ * becomes `publishing` with `props` (its counts so far) and the listings whose pairs it skips.
+ * False when the run is not running (it failed or was recovered meanwhile).
+ */
+export async function startPublication(
+  store: Store,
+  runId: string,
+  listings: { id: string; version: string }[],
+  now: string,
+  props: Partial<MatchRun>,
+): Promise<boolean> {
+  return store.write(async (tx) => {
+    await tx.run(query('match', 'lockRunForPublication'), { runId, now });
+    const changed = await changedListings(tx, listings);
+    const r = await tx.run(query('match', 'startPublication'), { runId, changed, props: toRunProps(props) });
+    return r.records.length > 0;
+  });
+}
+
+/**
+ * Publishes a `publishing` run's staged rows, `batch` of each kind per transaction, adding each
+ * batch's counts to the run; then marks it finished with `props` and frees the lock. Each batch
+ * leaves nothing it took staged, so after a crash this is simply called again (recovery does).
+ * Returns the run's counts.
+ */
+export async function publishInBatches(
+  store: Store,
+  runId: string,
+  now: () => string,
+  props: (counts: PublishCounts) => Partial<MatchRun>,
+  batch = PUBLISH_STATEMENT,
+): Promise<PublishCounts> {
+  let counts = NO_COUNTS;
+  for (;;) {
+    const result = await store.write(async (tx) => {
+      const at = now();
+      const lock = (
+        await tx
+          .run(query('match', 'lockRunForPublication'), { runId, now: at })
+          .then(rows<{ status: string; skipped: string[] }>)
+      )[0];
+      if (lock?.status !== 'publishing') return null;
+      const some = await publishSome(tx, runId, lock.skipped, at, batch);
+      const total = (
+        await tx
+          .run(query('match', 'addPublished'), {
+            runId,
+            created: int(some.created),
+            updated: int(some.updated),
+            withdrawn: int(some.withdrawn),
+            superseded: int(some.superseded),
+          })
+          .then(rows<PublishCounts>)
+      )[0];
+      return { taken: some.taken, total: total ?? NO_COUNTS };
+    });
+    if (result === null) throw new AppError('CONFLICT', `match run '${runId}' is not publishing`);
+    counts = result.total;
+    if (result.taken === 0) break;
+  }
+  await store.write(async (tx) => {
+    await tx.run(query('match', 'finishPublication'), { runId, props: toRunProps(props(counts)) });
+    await tx.run(query('match', 'releaseRunLock'), { runId });
+  });
+  return counts;
 }
 
 /** Deletes every staged row of a run (a failed one), DISCARD_BATCH per transaction; returns how many. */
@@ -496,11 +592,9 @@ export async function discardStaged(store: Store, runId: string): Promise<number
   return total;
 }
 
-/** Runs that have staged rows, with their status (null when the run node is gone). */
-export async function runsWithStagedRows(store: Store): Promise<{ runId: string; status: string | null }[]> {
-  return store.read((tx) =>
-    tx.run(query('match', 'stagedRunIds')).then(rows<{ runId: string; status: string | null }>),
-  );
+/** Marks a listing's pairs as the incremental refresh's in a run publishing in batches, if one is. */
+export async function skipListingInPublication(store: Store, listingId: string): Promise<void> {
+  await store.write((tx) => tx.run(query('match', 'skipListingInPublication'), { listingId }));
 }
 
 // ---------------------------------------------------------------------------------------------

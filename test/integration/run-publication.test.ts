@@ -9,19 +9,23 @@ import type { MatchRun } from '../../src/domain/suggestion.ts';
 import type { MatchListing } from '../../src/matching/types.ts';
 import type { Runtime } from '../../src/runtime.ts';
 import { loadDemoIfEmpty } from '../../src/services/demo.ts';
+import { recoverInterruptedRuns, startMatchRun } from '../../src/services/matching.ts';
 import { thisRunner } from '../../src/services/runner.ts';
 import { allListings } from '../../src/store/listing-store.ts';
 import {
   createRunWithLock,
   discardStaged,
   getRun,
+  publishInBatches,
   publishRun,
   runFilter,
   runLockHolder,
   type SuggestionWrite,
   searchSuggestions,
+  skipListingInPublication,
   stageRevisions,
   stageSuggestions,
+  startPublication,
   suggestionCounts,
   suggestionRow,
   upsertSuggestions,
@@ -192,5 +196,59 @@ describe('staging and publishing a run', () => {
     const counts = await suggestionCounts(store(), now);
     expect(counts).toMatchObject({ total: 2, staged: 0 });
     await publishRun(store(), runId, read(), now, () => ({ status: 'failed' }));
+  });
+
+  it('when a large publication goes in batches and its process stops half-way, then recovery publishes the rest, skipping a listing refreshed meanwhile', async () => {
+    const runId = await newRun();
+    // Six new pairs and a revision of a.
+    const rows = offers
+      .slice(0, 3)
+      .flatMap((o) => needs.slice(2, 4).map((n) => staged(write(o, n, 0.8, runId))));
+    rows.push(staged(write(offers[0]!, needs[0]!, 0.95, runId)));
+    await stageSuggestions(store(), runId, rows, now);
+    expect(await startPublication(store(), runId, read(), now, { candidates: 7 })).toBe(true);
+    expect((await getRun(store(), runId))?.status).toBe('publishing');
+
+    // offers[2] changes as publication starts: its refresh tells the run to leave its pairs alone.
+    await skipListingInPublication(store(), offers[2]!.id);
+    // The process stops after two batches (of one new pair and one revision at most each).
+    let writes = 0;
+    const dying: typeof runtime.deps.store = {
+      ...store(),
+      write: (work) => (++writes > 2 ? Promise.reject(new Error('process killed')) : store().write(work)),
+    };
+    await expect(
+      publishInBatches(
+        dying,
+        runId,
+        () => now,
+        () => ({}),
+        1,
+      ),
+    ).rejects.toThrow('process killed');
+    expect((await suggestionCounts(store(), now)).staged).toBe(4);
+    expect((await getRun(store(), runId))?.status).toBe('publishing');
+
+    const recovered = await recoverInterruptedRuns(runtime.deps, () => true);
+    expect(recovered).toEqual([]);
+    const run = await getRun(store(), runId);
+    expect(run).toMatchObject({ status: 'finished', phase: 'done', created: 4, updated: 1, superseded: 2 });
+    expect((await suggestionCounts(store(), now)).staged).toBe(0);
+    expect((await visible()).get(a.pairKey)).toBe(`0.95/0/${runId}`);
+    expect([...(await visible()).keys()].filter((k) => k.startsWith(`${offers[2]!.id}|`))).toEqual([]);
+    expect(await runLockHolder(store())).toBeNull();
+  });
+
+  it('when a whole run publishes in batches, then it publishes what one transaction would', async () => {
+    await store().write((tx) => tx.run('MATCH (n) WHERE n:Suggestion OR n:StagedSuggestion DETACH DELETE n'));
+    const batched = await startMatchRun(runtime.deps, {}, { publishInOneTransactionUpTo: 10 });
+    expect(batched).toMatchObject({ status: 'finished', phase: 'done', updated: 0, superseded: 0 });
+    expect(batched.created).toBe(batched.candidates);
+    expect(await getRun(store(), batched.id)).toMatchObject({
+      status: 'finished',
+      created: batched.candidates,
+    });
+    const again = await startMatchRun(runtime.deps, {});
+    expect(again).toMatchObject({ created: 0, updated: 0, withdrawn: 0, unchanged: batched.candidates });
   });
 });
