@@ -15,8 +15,19 @@ function flakyStore(downFor: number): { store: Store; written: string[] } {
   } as unknown as ManagedTransaction;
   const store = {
     driver: undefined as never,
-    read: async () => {
-      throw new Error('not used');
+    // The run is still running (not publishing): its failure is recorded by removing what it staged.
+    read: async <T>(work: (t: ManagedTransaction) => Promise<T>): Promise<T> => {
+      if (calls++ < downFor) throw new Error('the database is not reachable right now');
+      const run = {
+        id: 'run_1',
+        status: 'running',
+        scope: '{}',
+        engineVersion: 'test',
+        factorSet: 'test@1',
+        configVersion: '1',
+        startedAt: '2026-01-01T00:00:00.000Z',
+      };
+      return work({ run: async () => ({ records: [{ get: () => run }] }) } as unknown as ManagedTransaction);
     },
     write: async <T>(work: (t: ManagedTransaction) => Promise<T>): Promise<T> => {
       if (calls++ < downFor) throw new Error('the database is not reachable right now');
