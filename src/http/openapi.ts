@@ -289,8 +289,10 @@ export function buildOpenApi(): object {
       summary: 'Start matching over a scope (whole database, kind, municipality, radius)',
       description:
         'The run computes in the background: poll its Location (GET /match-runs/{id}) for its phase, counts ' +
-        'and end. Its suggestions become visible all at once when it finishes; a failed run leaves nothing ' +
-        'visible. One run at a time: while one is running, another is refused with RUN_IN_PROGRESS.',
+        'and end. Its suggestions become visible all at once when it finishes (phase `done` once the ' +
+        'publication is applied whole; a publication too large for one transaction shows status `publishing` ' +
+        'while it is applied in batches); a failed run leaves nothing visible. One run at a time: while one ' +
+        'is running or publishing, another is refused with RUN_IN_PROGRESS.',
       request: { body: json(MatchRunRequestSchema, 'scope, factor set and allocation method') },
       responses: {
         202: {

@@ -1,9 +1,10 @@
 /**
  * Match runs and suggestions in Neo4j (cypher/match.cypher). A run stages what it computed and
- * publishes it in one transaction (publishRun); readers only ever see published suggestions
+ * publishes it in one transaction (publishRun, or publishInBatches when too large); readers only ever see published suggestions
  * (`status = 'active'`). docs/decisions/0008-atomic-runs.md says why and what it costs.
  */
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
+
 import {
   type MatchRun,
   MatchRunSchema,
@@ -25,6 +26,13 @@ const JSON_FIELDS = ['route', 'terms', 'impact'] as const;
 const RUN_JSON_FIELDS = ['scope'] as const;
 /** Kept on a run node for the lock and recovery, never shown. */
 const RUN_INTERNAL = ['runnerHost', 'runnerPid', 'runnerStartedAt', 'heartbeatAt'];
+
+/** One-shot SHA-1 where Node has it (20.12+: no hash object per suggestion), else createHash. */
+const sha1: (text: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (text) =>
+        (crypto as unknown as { hash(a: string, d: string, e: string): string }).hash('sha1', text, 'base64')
+    : (text) => crypto.createHash('sha1').update(text).digest('base64');
 
 function toRunProps(run: Partial<MatchRun>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...run };
@@ -204,26 +212,24 @@ export function suggestionRow(s: SuggestionWrite): SuggestionRow {
   const route = JSON.stringify(s.route);
   const terms = JSON.stringify(s.terms);
   const impact = JSON.stringify(s.impact);
-  const hash = createHash('sha1')
-    .update(
-      [
-        s.pairKey,
-        s.kind,
-        s.score,
-        s.distanceKm,
-        s.co2eAvoidedT,
-        s.maxQuantity,
-        s.offerUse,
-        s.unit,
-        s.engineVersion,
-        s.factorSet,
-        s.configVersion,
-        route,
-        terms,
-        impact,
-      ].join('\u0001'),
-    )
-    .digest('base64');
+  const hash = sha1(
+    [
+      s.pairKey,
+      s.kind,
+      s.score,
+      s.distanceKm,
+      s.co2eAvoidedT,
+      s.maxQuantity,
+      s.offerUse,
+      s.unit,
+      s.engineVersion,
+      s.factorSet,
+      s.configVersion,
+      route,
+      terms,
+      impact,
+    ].join('\u0001'),
+  );
   const { id, ...rest } = s;
   return {
     id,
@@ -346,9 +352,10 @@ export async function readPublished(
   await store.read(async (tx) => {
     const result =
       listingIds === null
-        ? await tx.run(query('match', 'publishedAll'))
-        : await tx.run(query('match', 'publishedOfListings'), { listingIds });
-    for (const r of result.records) {
+        ? tx.run(query('match', 'publishedAll'))
+        : tx.run(query('match', 'publishedOfListings'), { listingIds });
+    // Streamed: holding 7e5 records at once would cost more than the pairs they describe.
+    for await (const r of result) {
       each({
         offerId: r.get('offerId') as string,
         needId: r.get('needId') as string,
