@@ -4,8 +4,11 @@
 // A run stages what it computed and publishes it in one transaction when it completes:
 // - a pair new to the database is a Suggestion with status 'staged' and `stagedRunId`;
 // - a changed, re-proposed, re-allocated or withdrawn pair keeps its published properties and gets
-//   a (:StagedSuggestion {pairKey, lastRunId}) holding exactly the properties it will publish (the
-//   run's id among them, as lastRunId), so that publishing copies it whole.
+//   a (:StagedSuggestion {lastRunId})-[:REVISES]->(suggestion) holding exactly the properties it
+//   will publish (the run's id among them, as lastRunId), so that publishing copies it whole. No
+//   pair key on it: publishing then changes no indexed key, and finds the suggestion by the
+//   relationship, not by an index seek per row (a seek in a transaction that has changed that
+//   index merges the transaction's changes every time).
 // Publication skips the pairs of a listing changed (or deleted) since the run read it
 // (changedListings): an incremental refresh owns those.
 
@@ -103,17 +106,18 @@ CALL (sg, row, created) {
   MERGE (sg)-[:OFFERS]->(o)
   MERGE (sg)-[:SERVES]->(n)
 }
-CALL (row, created) {
-  WITH row WHERE NOT created
-  MERGE (st:StagedSuggestion {pairKey: row.pairKey, lastRunId: $runId})
-  SET st += row.props, st.status = 'active'
+CALL (sg, row, created) {
+  WITH sg, row WHERE NOT created
+  MERGE (sg)<-[:REVISES]-(st:StagedSuggestion {lastRunId: $runId})
+  SET st += row.values, st.status = 'active'
 }
 RETURN count(CASE WHEN created THEN 1 END) AS created, count(CASE WHEN NOT created THEN 1 END) AS revised
 
 // name: stageRevisions
 // Changes to published pairs that need no explanation: a new allocation, or a withdrawal.
 UNWIND $rows AS row
-MERGE (st:StagedSuggestion {pairKey: row.pairKey, lastRunId: $runId})
+MATCH (sg:Suggestion {pairKey: row.pairKey})
+MERGE (sg)<-[:REVISES]-(st:StagedSuggestion {lastRunId: $runId})
 SET st += row.props
 RETURN count(st) AS staged
 
@@ -127,8 +131,7 @@ RETURN count(sg) AS set
 
 // name: setRevisedAllocations
 UNWIND $rows AS row
-MATCH (st:StagedSuggestion {pairKey: row.pairKey})
-WHERE st.lastRunId = $runId
+MATCH (:Suggestion {pairKey: row.pairKey})<-[:REVISES]-(st:StagedSuggestion {lastRunId: $runId})
 SET st.allocatedQuantity = row.quantity
 RETURN count(st) AS set
 
@@ -187,7 +190,7 @@ RETURN count(CASE WHEN NOT stale THEN 1 END) AS published, count(CASE WHEN stale
 // a revision of a changed listing or of a pair gone is only removed.
 MATCH (st:StagedSuggestion {lastRunId: $runId})
 WITH st LIMIT $limit
-OPTIONAL MATCH (sg:Suggestion {pairKey: st.pairKey})
+OPTIONAL MATCH (st)-[:REVISES]->(sg:Suggestion)
 WITH st, sg, st.status AS status,
      (sg IS NOT NULL AND NOT st.offerId IN $changed AND NOT st.needId IN $changed
       AND (st.status = 'active' OR sg.status = 'active')) AS applies
@@ -195,7 +198,7 @@ CALL (st, sg, applies) {
   WITH st, sg WHERE applies
   SET sg += properties(st), sg.updatedAt = $now
 }
-DELETE st
+DETACH DELETE st
 RETURN count(CASE WHEN applies AND status = 'active' THEN 1 END) AS updated,
        count(CASE WHEN applies AND status = 'withdrawn' THEN 1 END) AS withdrawn,
        count(CASE WHEN NOT applies THEN 1 END) AS superseded
@@ -224,7 +227,7 @@ RETURN count(*) AS discarded
 // A failed run's clean-up: its staged revisions, at most $limit at a time.
 MATCH (st:StagedSuggestion {lastRunId: $runId})
 WITH st LIMIT $limit
-DELETE st
+DETACH DELETE st
 RETURN count(*) AS discarded
 
 // name: upsertSuggestions

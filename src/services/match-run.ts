@@ -9,10 +9,12 @@
  * 4. once the allocation is known, set it on the staged pairs and stage a new allocation for
  *    unchanged pairs whose allocation moved, and a withdrawal for published pairs the run
  *    answers for but no longer proposes;
- * 5. publish all of it, finish the run and free the run lock, in one transaction.
+ * 5. publish all of it, finish the run and free the run lock, in one transaction; a publication
+ *    larger than PUBLISH_IN_ONE_TRANSACTION_UP_TO rows goes in resumable batches instead.
  *
- * Nothing of the run is visible before step 5. If it fails, run-control.ts removes its staged
- * rows and marks it failed; if its process dies, recovery does.
+ * Nothing of the run is visible before step 5. If it fails before, run-control.ts removes its
+ * staged rows and marks it failed; if its process dies, recovery does. A run stopped while
+ * publishing in batches is published to its end.
  */
 import type { MatchListing } from '../domain/match-listing.ts';
 import type { MatchRun, MatchRunRequest } from '../domain/suggestion.ts';

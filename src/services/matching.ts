@@ -75,6 +75,9 @@ export async function submitMatchRun(
     const message = err instanceof Error ? err.message : String(err);
     deps.logger.error({ runId: run.id, err }, 'match run failed');
     await failRun(deps, run.id, message);
+    // A run that failed while publishing in batches has been published to its end instead.
+    const settled = await getRun(deps.store, run.id).catch(() => null);
+    if (settled?.status === 'finished') return settled;
     throw err;
   });
   const tracked = done.then(

@@ -381,13 +381,18 @@ export async function stageSuggestions(
       .run(query('match', 'stageSuggestions'), {
         runId,
         now,
-        rows: batch.map((s) => ({
-          id: s.id,
-          pairKey: s.pairKey,
-          offerId: s.offerId,
-          needId: s.needId,
-          props: s.props,
-        })),
+        rows: batch.map((s) => {
+          // A revision holds what it will publish, and no pair key (cypher/match.cypher says why).
+          const { pairKey: _k, ...values } = s.props;
+          return {
+            id: s.id,
+            pairKey: s.pairKey,
+            offerId: s.offerId,
+            needId: s.needId,
+            props: s.props,
+            values,
+          };
+        }),
       })
       .then(rows<{ created: number; revised: number }>),
   );
