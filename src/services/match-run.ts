@@ -50,13 +50,15 @@ export const WORKER_MIN_LISTINGS = 2000;
 const WRITE_BATCH = 1000;
 
 /**
- * Rows (new pairs, revisions, withdrawals) a run publishes in one transaction at most. Above it
- * the run publishes in batches, `publishing` meanwhile. Measured (decision 0008): a first run at
- * 2·10^4 listings publishes 105,740 new pairs in one transaction; at 10^5, 683,775 made the commit
- * fail on a 2 GB heap. A revision copies a whole suggestion, a new pair flips a flag: the bound is
- * set for revisions.
+ * What a run publishes in one transaction at most, counted in new pairs; above it the run
+ * publishes in batches, `publishing` meanwhile. Measured with a 2 GB heap (decision 0008): a first
+ * run at 2·10^4 listings publishes its 105,740 new pairs (a flag each) in one transaction in 5-7 s;
+ * at 10^5 its 683,775 made the commit fail. A changed suggestion copies every value (about 2 KB):
+ * 8,932 took 1-2 s, 105,740 did not finish within the driver's 120 s. So a changed pair counts as
+ * CHANGED_PAIR_WEIGHT new ones; a re-allocation or a withdrawal, which copies a value or two, as one.
  */
 export const PUBLISH_IN_ONE_TRANSACTION_UP_TO = 150_000;
+export const CHANGED_PAIR_WEIGHT = 6;
 
 export interface RunOptions {
   /** See PUBLISH_IN_ONE_TRANSACTION_UP_TO. */
@@ -127,7 +129,8 @@ export async function executeRun(
         finishedAt: end.toISOString(),
       };
     };
-    const rows = staging.staged + reallocated + withdrawals;
+    const rows =
+      staging.created + CHANGED_PAIR_WEIGHT * (staging.staged - staging.created) + reallocated + withdrawals;
     const counts =
       rows <= (options.publishInOneTransactionUpTo ?? PUBLISH_IN_ONE_TRANSACTION_UP_TO)
         ? await publishRun(deps.store, run.id, staging.readListings(), deps.now().toISOString(), (n) => ({
@@ -174,6 +177,8 @@ class Staging {
   #flags = new Uint8Array(1 << 16);
   /** Candidates staged: new to the database or differing from their published suggestion. */
   staged = 0;
+  /** Of those, pairs new to the database. */
+  created = 0;
 
   constructor(
     deps: Deps,
@@ -216,8 +221,9 @@ class Staging {
       rows.push(row);
       this.#flag(from + i);
     }
-    await stageSuggestions(this.#deps.store, this.#run.id, rows, this.#now);
+    const { created } = await stageSuggestions(this.#deps.store, this.#run.id, rows, this.#now);
     this.staged += rows.length;
+    this.created += created;
     this.#progress.set({ explained: from + batch.length, staged: this.staged });
   }
 
