@@ -2,16 +2,16 @@
  * `npm run bench:service -- --sizes 2000,10000[,100000]`: a whole-database match run through the
  * service layer, at scale. For each size, in a child process of its own: a throwaway embedded
  * Neo4j (never NEO4J_URI), a synthetic region (synthetic-region.ts) loaded through importDocument
- * as a user import
- * would, then `startMatchRun(deps, {})` twice on the same data. The second run
- * must write nothing new: same candidates, no suggestion created, Suggestion count unchanged.
+ * as a user import would, then `startMatchRun(deps, {})` twice on the same data. The second run
+ * must write nothing: same candidates, all unchanged, none created, updated or withdrawn.
  *
  * Phases are read off the real startMatchRun call, not re-enacted: the Store in deps is wrapped so
  * every transaction records which named queries it ran and when it started and ended. Between
- * those timestamps lie the JavaScript phases: parsing the listings (after the `listing.inScope` read,
- * before `match.createRun`) and the engine's search (after createRun, before the first upsert).
- * The suggestions are then explained and written a batch at a time while the LP solves, and the
- * allocated quantities set after it (decision 0007).
+ * those timestamps lie the JavaScript phases: parsing the listings (after the `listing.inScope` read)
+ * and the engine's search (after the published suggestions are read, before the first staging).
+ * The suggestions are then explained, compared and the changed ones staged a batch at a time while
+ * the LP solves (decision 0007), the allocation staged after it, and all of it published in one
+ * transaction (decision 0008).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,8 +19,8 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { listingAccess } from '../src/domain/access.ts';
 import { SYSTEM } from '../src/domain/caller.ts';
-import { orgNumberCheckDigit } from '../src/domain/org-number.ts';
 import type { MatchRun } from '../src/domain/suggestion.ts';
 import { createLogger } from '../src/logger.ts';
 import { loadReferenceData } from '../src/reference/load.ts';
@@ -28,12 +28,20 @@ import { connect } from '../src/runtime.ts';
 import type { Deps } from '../src/services/deps.ts';
 import { type ImportSummary, importDocument } from '../src/services/import.ts';
 import { startMatchRun } from '../src/services/matching.ts';
-import type { ManagedTransaction, Store } from '../src/store/driver.ts';
-import { suggestionCounts } from '../src/store/match-store.ts';
+import { int, type ManagedTransaction, type Store } from '../src/store/driver.ts';
+import {
+  runFilter,
+  type SuggestionFilter,
+  searchSuggestions,
+  suggestionCounts,
+  suggestionsForCompany,
+  suggestionsForListing,
+} from '../src/store/match-store.ts';
 import { provisionNeo4j } from '../src/store/provision.ts';
 import { allQueries } from '../src/store/queries.ts';
 import { measure, nodeFlags } from './measure.ts';
-import { generateRegion, type SyntheticRegion } from './synthetic-region.ts';
+import { importDocumentOf } from './region-document.ts';
+import { generateRegion } from './synthetic-region.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -146,82 +154,40 @@ function tracedStore(inner: Store, events: TxEvent[]): Store {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The synthetic region as an import document, as a user would send it.
-
-/** The generator draws org numbers at random; a few collide at 10^4+ companies and would be rejected. */
-function uniqueOrgNumbers(region: SyntheticRegion): Map<string, string> {
-  const used = new Set<string>();
-  const out = new Map<string, string>();
-  for (const c of region.companies) {
-    let org = c.orgNumber!;
-    let base = Number(org.slice(0, 8));
-    while (used.has(org)) {
-      base = base >= 99_999_999 ? 80_000_000 : base + 1;
-      const first = String(base);
-      const check = orgNumberCheckDigit(first);
-      if (check !== null) org = `${first}${check}`;
-    }
-    used.add(org);
-    out.set(c.id, org);
-  }
-  return out;
-}
-
-function importDocumentOf(region: SyntheticRegion): { companies: unknown[]; listings: unknown[] } {
-  const orgs = uniqueOrgNumbers(region);
-  const sitesOf = new Map<string, SyntheticRegion['sites']>();
-  for (const s of region.sites) sitesOf.set(s.companyId, [...(sitesOf.get(s.companyId) ?? []), s]);
-  return {
-    companies: region.companies.map((c) => ({
-      ref: c.id,
-      name: c.name,
-      orgNumber: orgs.get(c.id),
-      country: c.country,
-      industry: c.industry,
-      sites: (sitesOf.get(c.id) ?? []).map((s) => ({
-        ref: s.id,
-        name: s.name,
-        lat: s.lat,
-        lon: s.lon,
-        municipality: s.municipality,
-      })),
-    })),
-    listings: region.inputs.map((input, i) => {
-      const { siteId, ...rest } = input;
-      return { ...rest, ref: region.listings[i]!.id, site: siteId };
-    }),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
 // One size, in a child process.
 
 interface RunPhases {
   total: Phase;
-  /** startMatchRun's own durationMs (started .. before finishRun). */
+  /** The run's own durationMs (its start to its publication). */
   runDurationMs: number;
-  /** Call start to createRun: the listing read plus parsing, and the match context. */
+  /** Call start to the published read: the run lock, the listing read plus parsing, the match context. */
   loadListings: Phase;
   /** The `listing.inScope` transaction alone (query, transfer of every record). */
   loadListingsDbMs: number;
-  /** The engine's index and search and the allocation problem: createRun's end to the first upsert. */
+  /** Reading the published suggestions the run compares its pairs with. */
+  readPublished: Phase;
+  /**
+   * The engine: index, search and allocation problem, until the first staging transaction; when the
+   * run stages nothing, the explanations and comparisons too, until the allocation pass.
+   */
   engine: Phase;
-  /** First to last upsert: explaining and writing the suggestions, the LP solving meanwhile. */
-  writeSuggestions: Phase;
-  writeTransactions: number;
-  /** The last upsert's end to the end of the allocated quantities: waiting for the LP, then setting them. */
+  /** First to last staging transaction: explaining, comparing and staging changed pairs, the LP solving meanwhile. */
+  stage: Phase;
+  stageTransactions: number;
+  /** From the staging's end to the publication: waiting for the LP, staged allocations, re-allocations and withdrawals. */
   allocation: Phase;
-  /** From the allocation's end to finishRun: every withdrawStale transaction and the work between. */
-  withdraw: Phase;
-  withdrawTransactions: number;
-  finishMs: number;
+  /** The publishing transaction. */
+  publish: Phase;
   retries: number;
   candidates: number;
   allocated: number;
+  created: number;
+  updated: number;
+  unchanged: number;
   withdrawn: number;
   peakRssMb: number;
   neo4jPeakRssMb: number | null;
-  suggestionsAfter: { total: number; active: number; createdSince: number };
+  suggestionsAfter: { total: number; active: number; createdSince: number; staged: number };
 }
 
 interface SizeResult {
@@ -232,14 +198,23 @@ interface SizeResult {
   importPeakRssMb: number;
   importSummary: Pick<ImportSummary, 'companies' | 'sites' | 'listings'> & { errors: number };
   runs: RunPhases[];
-  secondRun: { sameCandidates: boolean; created: number; countUnchanged: boolean; withdrawn: number };
+  /** First pages of the suggestion lists, limit 50: median ms of 5 after a warm-up, and rows read. */
+  reads: { name: string; ms: number; items: number; dbHits: number }[];
+  secondRun: {
+    sameCandidates: boolean;
+    created: number;
+    updated: number;
+    unchanged: number;
+    countUnchanged: boolean;
+    withdrawn: number;
+  };
   neo4j: { heap: string; pageCache: string; txMemory: string };
   nodePeakRssMb: number;
 }
 
 /** The transactions that ran a named query: the first one's start, the last one's end. */
-function span(events: TxEvent[], name: string): { start: Mark; end: Mark; count: number } | null {
-  const hits = events.filter((e) => e.queries.includes(name));
+function span(events: TxEvent[], ...names: string[]): { start: Mark; end: Mark; count: number } | null {
+  const hits = events.filter((e) => names.some((name) => e.queries.includes(name)));
   if (hits.length === 0) return null;
   return { start: hits[0]!.start, end: hits[hits.length - 1]!.end, count: hits.length };
 }
@@ -274,47 +249,134 @@ async function timedRun(deps: Deps, inner: Store): Promise<{ run: MatchRun; phas
     return { run, t0, t1: mark() };
   });
   const { run, t0, t1 } = m.result;
-  const all = span(events, 'listing.inScope');
-  const create = span(events, 'match.createRun');
-  const upserts = span(events, 'match.upsertSuggestions');
-  const finish = span(events, 'match.finishRun');
-  const allocations = span(events, 'match.setAllocatedQuantities');
-  // Withdrawing runs from the allocation's end (or the first withdrawStale transaction) to finishRun.
-  const withdrawTx = events.find(
-    (e) => e.queries.includes('match.withdrawStale') || e.queries.includes('match.staleOfListings'),
-  );
-  if (!all || !create || !finish) throw new Error('startMatchRun ran an unexpected sequence');
-  const allocationStart = upserts?.end ?? allocations?.start ?? withdrawTx?.start ?? finish.start;
-  const withdrawStart = allocations?.end ?? allocationStart;
-  const withdrawTransactions = events.filter(
-    (e) => e.start.t >= withdrawStart.t && e.end.t <= finish.start.t && e.mode === 'write',
-  ).length;
+  const load = span(events, 'listing.inScope');
+  const published = span(events, 'match.publishedAll', 'match.publishedOfListings');
+  const staged = span(events, 'match.stageSuggestions');
+  const allocations = span(events, 'match.setStagedAllocations', 'match.stageRevisions');
+  const publish = span(events, 'match.publishCreated');
+  if (!load || !published || !publish) throw new Error('the match run ran an unexpected sequence');
+  const allocationStart = staged?.end ?? allocations?.start ?? publish.start;
   const counts = await suggestionCounts(inner, since);
   return {
     run,
     phases: {
       total: between(t0, t1),
       runDurationMs: run.durationMs ?? 0,
-      loadListings: between(t0, create.start),
-      loadListingsDbMs: all.end.t - all.start.t,
-      engine: between(create.end, upserts?.start ?? allocationStart),
-      writeSuggestions: upserts
-        ? between(upserts.start, upserts.end)
-        : between(allocationStart, allocationStart),
-      writeTransactions: upserts?.count ?? 0,
-      allocation: between(allocationStart, withdrawStart),
-      withdraw: between(withdrawStart, finish.start),
-      withdrawTransactions,
-      finishMs: finish.end.t - finish.start.t,
+      loadListings: between(t0, published.start),
+      loadListingsDbMs: load.end.t - load.start.t,
+      readPublished: between(published.start, published.end),
+      engine: between(published.end, staged?.start ?? allocationStart),
+      stage: staged ? between(staged.start, staged.end) : between(allocationStart, allocationStart),
+      stageTransactions: staged?.count ?? 0,
+      allocation: between(allocationStart, publish.start),
+      publish: between(publish.start, publish.end),
       retries: events.reduce((n, e) => n + e.attempts - 1, 0),
       candidates: run.candidates ?? 0,
       allocated: run.allocated ?? 0,
+      created: run.created ?? 0,
+      updated: run.updated ?? 0,
+      unchanged: run.unchanged ?? 0,
       withdrawn: run.withdrawn ?? 0,
       peakRssMb: m.peakRssMb,
       neo4jPeakRssMb: neo4jPeakRssMb(false),
       suggestionsAfter: counts,
     },
   };
+}
+
+function countBy(keys: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const k of keys) out.set(k, (out.get(k) ?? 0) + 1);
+  return out;
+}
+
+/** Database hits of a named query's plan, by PROFILE. */
+async function dbHits(store: Store, name: string, params: Record<string, unknown>): Promise<number> {
+  const [file, q] = name.split('.');
+  const text = allQueries().find((x) => x.file === file && x.name === q)!.text;
+  const session = store.driver.session();
+  try {
+    const result = await session.run(`PROFILE ${text}`, params);
+    const sum = (p: { dbHits?: number; children?: unknown[] }): number =>
+      (p.dbHits ?? 0) + (p.children ?? []).reduce<number>((n, c) => n + sum(c as typeof p), 0);
+    return result.summary.profile ? sum(result.summary.profile as never) : 0;
+  } finally {
+    await session.close();
+  }
+}
+
+/** The first page (limit 50) of each suggestion list: what an API reader waits for. */
+/** The stored ids of a listing and a company of the synthetic region (ids are random; refs are the region's ids). */
+async function idsOfRefs(deps: Deps, listingRef: string, companyRef: string) {
+  const r = await deps.store.read((tx) =>
+    tx.run(
+      'MATCH (l:Listing {ref: $listingRef}) MATCH (c:Company {ref: $companyRef}) RETURN l.id AS listingId, c.id AS companyId',
+      { listingRef, companyRef },
+    ),
+  );
+  return {
+    listingId: r.records[0]!.get('listingId') as string,
+    companyId: r.records[0]!.get('companyId') as string,
+  };
+}
+
+/** The reads are timed as an admin sees them: every suggestion, identified. */
+const STAFF = listingAccess(SYSTEM);
+
+async function timedReads(
+  deps: Deps,
+  ids: { runId: string; municipality: string; listingId: string; companyId: string },
+): Promise<SizeResult['reads']> {
+  const page = { offset: 0, limit: 50 };
+  const all: SuggestionFilter = { ...runFilter(''), runId: null };
+  const cases: [string, string, Record<string, unknown>, () => Promise<{ items: unknown[] }>][] = [
+    [
+      'GET /suggestions',
+      'match.search',
+      { ...all, minScore: 0 },
+      () => searchSuggestions(deps.store, all, STAFF, page),
+    ],
+    [
+      `GET /suggestions?municipality=${ids.municipality}`,
+      'match.search',
+      { ...all, minScore: 0, municipality: ids.municipality },
+      () => searchSuggestions(deps.store, { ...all, municipality: ids.municipality }, STAFF, page),
+    ],
+    [
+      'GET /suggestions?runId=<first run>',
+      'match.searchOfRun',
+      { ...runFilter(ids.runId), minScore: 0 },
+      () => searchSuggestions(deps.store, runFilter(ids.runId), STAFF, page),
+    ],
+    [
+      'GET /listings/{id}/suggestions',
+      'match.forListing',
+      { listingId: ids.listingId },
+      () => suggestionsForListing(deps.store, ids.listingId, STAFF, page),
+    ],
+    [
+      'GET /companies/{id}/suggestions',
+      'match.forCompany',
+      { companyId: ids.companyId },
+      () => suggestionsForCompany(deps.store, ids.companyId, STAFF, page),
+    ],
+  ];
+  const out: SizeResult['reads'] = [];
+  for (const [name, query, params, read] of cases) {
+    await read();
+    const times: number[] = [];
+    let items = 0;
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      items = (await read()).items.length;
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const cursor = { afterScore: Number.MAX_VALUE, afterKey: '' };
+    const hits = await dbHits(deps.store, query, { ...params, ...cursor, offset: int(0), limit: int(51) });
+    out.push({ name, ms: times[2]!, items, dbHits: hits });
+  }
+  return out;
 }
 
 async function runSize(size: number): Promise<SizeResult> {
@@ -349,7 +411,15 @@ async function runSize(size: number): Promise<SizeResult> {
       const first = await timedRun(deps, deps.store);
       log(`${size}: first run ${(first.phases.total.ms / 1000).toFixed(1)} s; second run`);
       const second = await timedRun(deps, deps.store);
-      log(`${size}: second run ${(second.phases.total.ms / 1000).toFixed(1)} s`);
+      log(`${size}: second run ${(second.phases.total.ms / 1000).toFixed(1)} s; reading pages`);
+      const busiestTown = [...countBy(region.sites.map((site) => site.municipality ?? ''))].sort(
+        (a, b) => b[1] - a[1],
+      )[0]![0];
+      const reads = await timedReads(deps, {
+        runId: first.run.id,
+        municipality: busiestTown,
+        ...(await idsOfRefs(deps, region.listings[0]!.id, region.companies[0]!.id)),
+      });
       return {
         listings: size,
         companies: region.companies.length,
@@ -363,9 +433,12 @@ async function runSize(size: number): Promise<SizeResult> {
           errors: summary.errors.length,
         },
         runs: [first.phases, second.phases],
+        reads,
         secondRun: {
           sameCandidates: first.run.candidates === second.run.candidates,
           created: second.phases.suggestionsAfter.createdSince,
+          updated: second.run.updated ?? 0,
+          unchanged: second.run.unchanged ?? 0,
           countUnchanged: first.phases.suggestionsAfter.total === second.phases.suggestionsAfter.total,
           withdrawn: second.run.withdrawn ?? 0,
         },
@@ -410,15 +483,15 @@ function render(results: SizeResult[], load: [number, number]): string {
     `Machine: ${cpus().length} cores, ${fmtInt(totalmem() / 2 ** 30)} GB; Node ${process.version} (flags: ${nodeFlags()}); ` +
       `1-minute load average ${load[0].toFixed(1)} at start, ${load[1].toFixed(1)} at end.`,
     '',
-    '| listings | run | import | load listings (db) | engine: search | explain + write suggestions, LP beside (tx) | allocation | withdraw stale (tx) | finish | total | candidates | withdrawn | Suggestion nodes after | node peak RSS MB | Neo4j peak RSS MB |',
+    '| listings | run | import | load listings (db) | read published | engine: search | explain + compare + stage, LP beside (tx) | allocation | publish (1 tx) | total | candidates | created / updated / unchanged / withdrawn | Suggestion nodes after | node peak RSS MB | Neo4j peak RSS MB |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
     r.runs.forEach((p, i) => {
       lines.push(
         `| ${fmtInt(r.listings)} | ${i + 1} | ${i === 0 ? s(r.importMs) : ''} | ${s(p.loadListings.ms)} (${s(p.loadListingsDbMs)}) | ` +
-          `${s(p.engine.ms)} | ${s(p.writeSuggestions.ms)} (${p.writeTransactions}) | ${s(p.allocation.ms)} | ${s(p.withdraw.ms)} (${p.withdrawTransactions}) | ` +
-          `${s(p.finishMs)} | ${s(p.total.ms)} | ${fmtInt(p.candidates)} | ${fmtInt(p.withdrawn)} | ` +
+          `${s(p.readPublished.ms)} | ${s(p.engine.ms)} | ${s(p.stage.ms)} (${p.stageTransactions}) | ${s(p.allocation.ms)} | ${s(p.publish.ms)} | ` +
+          `${s(p.total.ms)} | ${fmtInt(p.candidates)} | ${fmtInt(p.created)} / ${fmtInt(p.updated)} / ${fmtInt(p.unchanged)} / ${fmtInt(p.withdrawn)} | ` +
           `${fmtInt(p.suggestionsAfter.total)} | ${fmtInt(p.peakRssMb)} | ${p.neo4jPeakRssMb === null ? '–' : fmtInt(p.neo4jPeakRssMb)} |`,
       );
     });
@@ -427,29 +500,47 @@ function render(results: SizeResult[], load: [number, number]): string {
     '',
     'CPU seconds per phase, node / Neo4j JVM (both share the same cores):',
     '',
-    '| listings | run | load listings | engine: search | explain + write suggestions | allocation | withdraw stale | total |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| listings | run | load listings | read published | engine: search | explain + compare + stage | allocation | publish | total |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   );
   for (const r of results) {
     r.runs.forEach((p, i) => {
       lines.push(
-        `| ${fmtInt(r.listings)} | ${i + 1} | ${cpu(p.loadListings)} | ${cpu(p.engine)} | ${cpu(p.writeSuggestions)} | ` +
-          `${cpu(p.allocation)} | ${cpu(p.withdraw)} | ${cpu(p.total)} |`,
+        `| ${fmtInt(r.listings)} | ${i + 1} | ${cpu(p.loadListings)} | ${cpu(p.readPublished)} | ${cpu(p.engine)} | ${cpu(p.stage)} | ` +
+          `${cpu(p.allocation)} | ${cpu(p.publish)} | ${cpu(p.total)} |`,
       );
     });
   }
+  lines.push(
+    '',
+    'First page of each suggestion list after the second run (limit 50; median of 5 after a warm-up; db hits by PROFILE):',
+    '',
+    '| listings | read | ms | items | db hits |',
+    '|---:|---|---:|---:|---:|',
+  );
+  for (const r of results) {
+    for (const read of r.reads)
+      lines.push(
+        `| ${fmtInt(r.listings)} | ${read.name} | ${read.ms.toFixed(1)} | ${read.items} | ${fmtInt(read.dbHits)} |`,
+      );
+  }
   lines.push('', 'Checks and settings:');
   for (const r of results) {
+    const second = r.secondRun;
     const ok =
-      r.secondRun.sameCandidates &&
-      r.secondRun.created === 0 &&
-      r.secondRun.countUnchanged &&
-      r.secondRun.withdrawn === 0;
+      second.sameCandidates &&
+      second.created === 0 &&
+      second.updated === 0 &&
+      second.countUnchanged &&
+      second.withdrawn === 0 &&
+      second.unchanged === r.runs[1]!.candidates &&
+      r.runs.every((p) => p.suggestionsAfter.staged === 0);
     lines.push(
       `- ${fmtInt(r.listings)} listings (${fmtInt(r.companies)} companies, ${fmtInt(r.sites)} sites; ` +
         `${r.importSummary.errors} import errors): second run ${ok ? 'PASS' : 'FAIL'} ` +
-        `(same candidates ${r.secondRun.sameCandidates}, suggestions created ${r.secondRun.created}, ` +
-        `count unchanged ${r.secondRun.countUnchanged}, withdrawn ${r.secondRun.withdrawn}); ` +
+        `(same candidates ${second.sameCandidates}, suggestions created ${second.created}, updated ${second.updated}, ` +
+        `unchanged ${fmtInt(second.unchanged)}, count unchanged ${second.countUnchanged}, withdrawn ${second.withdrawn}, ` +
+        `staged rows left ${r.runs.map((p) => p.suggestionsAfter.staged).join('/')}); ` +
         `retries ${r.runs.map((p) => p.retries).join('/')}; import peak RSS ${fmtInt(r.importPeakRssMb)} MB; ` +
         `node peak RSS ${fmtInt(r.nodePeakRssMb)} MB; Neo4j heap ${r.neo4j.heap}, page cache ${r.neo4j.pageCache}, ` +
         `transaction memory ${r.neo4j.txMemory}.`,
@@ -457,13 +548,15 @@ function render(results: SizeResult[], load: [number, number]): string {
   }
   lines.push(
     '',
-    'Notes: "load listings" runs from the call to `match.createRun` (the `listing.inScope` read, parsing every ' +
-      'listing, the match context); "(db)" is the read transaction alone. "engine: search" runs from createRun to ' +
-      'the first upsert (index, search, building the allocation problem); "explain + write suggestions" spans ' +
-      'the upsert transactions, the candidates explained a batch at a time between them while the LP solves in ' +
-      'the worker thread; "allocation" runs from the last upsert to the end of the allocated quantities (waiting ' +
-      'for the LP, then setting them); "withdraw stale" runs from there to finishRun. Peak RSS is VmHWM, reset before ' +
-      'each run; Neo4j is the JVM launcher process (its peak is reset only where the kernel allows it).',
+    'Notes: "load listings" runs from the call to the read of the published suggestions (the run lock and the run ' +
+      'record, the `listing.inScope` read, parsing every listing, the match context); "(db)" is that read transaction ' +
+      'alone. "read published" reads the published suggestions the run compares its pairs with. "engine: search" runs ' +
+      'from there to the first staging transaction (index, search, allocation problem; when nothing is staged, the ' +
+      'explanations and comparisons too); "explain + compare + stage" spans the staging transactions, the candidates ' +
+      'explained a batch at a time between them while the LP solves in the worker thread; "allocation" runs from there ' +
+      'to the publication (waiting for the LP, then staging allocations, re-allocations and withdrawals); "publish" is ' +
+      'the one transaction that makes the run visible. Peak RSS is VmHWM, reset before each run; Neo4j is the JVM ' +
+      'launcher process (its peak is reset only where the kernel allows it).',
   );
   return lines.join('\n');
 }

@@ -146,6 +146,7 @@ ORDER BY l.id
 MATCH (l:Listing)-[:AT_SITE]->(s:Site)
 WHERE ($kind IS NULL OR l.kind = $kind)
   AND ($municipality IS NULL OR s.municipality = $municipality)
+  AND ($region IS NULL OR s.municipalityCode = $region OR s.countyCode = $region)
   AND ($center IS NULL OR point.distance(s.location, point($center)) <= $radiusM)
 RETURN {{{listingColumns(l, s)}}}
 ORDER BY l.id

@@ -1,3 +1,40 @@
+// Match runs and their suggestions (docs/decisions/0008-atomic-runs.md).
+//
+// A Suggestion is one (offer, need) pair, kept across runs. Readers see `status = 'active'` only.
+// A run stages what it computed and publishes it in one transaction when it completes:
+// - a pair new to the database is a Suggestion with status 'staged' and `stagedRunId`;
+// - a changed, re-proposed, re-allocated or withdrawn pair keeps its published properties and gets
+//   a (:StagedSuggestion {lastRunId})-[:REVISES]->(suggestion) holding exactly the properties it
+//   will publish (the run's id among them, as lastRunId), so that publishing copies it whole. No
+//   pair key on it: publishing then changes no indexed key, and finds the suggestion by the
+//   relationship, not by an index seek per row (a seek in a transaction that has changed that
+//   index merges the transaction's changes every time).
+// Publication skips the pairs of a listing changed (or deleted) since the run read it
+// (changedListings): an incremental refresh owns those.
+
+// name: lockRuns
+// The one run lock. Writing the node first takes its write lock, so the holder read after it is
+// the committed one and two starting runs are serialised (match_run_lock makes MERGE safe too).
+MERGE (l:MatchRunLock {id: 'match-runs'})
+SET l.lockedAt = $now
+WITH l
+OPTIONAL MATCH (r:MatchRun {id: l.runId})
+RETURN l.runId AS runId, r.status AS status, r.heartbeatAt AS heartbeatAt,
+       r.runnerHost AS host, r.runnerPid AS pid, r.runnerStartedAt AS startedAt
+
+// name: takeRunLock
+MATCH (l:MatchRunLock {id: 'match-runs'})
+SET l.runId = $runId, l.takenAt = $now
+
+// name: releaseRunLock
+MATCH (l:MatchRunLock {id: 'match-runs'})
+WHERE l.runId = $runId
+SET l.runId = null
+
+// name: runLockHolder
+OPTIONAL MATCH (l:MatchRunLock {id: 'match-runs'})
+RETURN l.runId AS runId
+
 // name: createRun
 CREATE (r:MatchRun)
 SET r = $run
@@ -7,10 +44,25 @@ RETURN r.id AS id
 MATCH (r:MatchRun {id: $id})
 SET r += $props
 
+// name: failRun
+// A run still running becomes failed; a run that has ended (published, or failed already) stays.
+MATCH (r:MatchRun {id: $id})
+WHERE r.status = 'running'
+SET r += $props
+
+// name: runProgress
+// Progress and heartbeat of a run still running; never overwrites its end.
+MATCH (r:MatchRun {id: $id})
+WHERE r.status = 'running'
+SET r += $props
+
 // name: runningRuns
-// Runs still marked running, with the process that runs them (services/runner.ts).
-MATCH (r:MatchRun {status: 'running'})
-RETURN r.id AS id, r.runnerHost AS host, r.runnerPid AS pid, r.runnerStartedAt AS startedAt
+// Runs still in progress (running or publishing), with the process that runs them
+// (services/runner.ts) and its heartbeat.
+MATCH (r:MatchRun)
+WHERE r.status IN ['running', 'publishing']
+RETURN r.id AS id, r.status AS status, r.runnerHost AS host, r.runnerPid AS pid, r.runnerStartedAt AS startedAt,
+       r.heartbeatAt AS heartbeatAt
 
 // name: runById
 MATCH (r:MatchRun {id: $id}) RETURN r {.*} AS run
@@ -21,28 +73,183 @@ WITH r ORDER BY r.startedAt DESC, r.id
 SKIP $offset LIMIT $limit
 RETURN r {.*} AS run
 
+// name: publishedAll
+// Every published suggestion, for a run over the whole database: what it compares its pairs with.
+MATCH (sg:Suggestion)
+WHERE sg.status = 'active'
+RETURN sg.offerId AS offerId, sg.needId AS needId, sg.kind AS kind, sg.contentHash AS hash,
+       sg.allocatedQuantity AS allocated, sg.offerUse AS offerUse
+
+// name: publishedOfListings
+// The published suggestions of the listings of a scoped run, each once. The plan must expand from
+// each listing (see staleOfListings for why sg has no label).
+UNWIND $listingIds AS listingId
+MATCH (l:Listing {id: listingId})<-[:OFFERS|SERVES]-(sg)
+USING INDEX l:Listing(id)
+WHERE sg.status = 'active'
+RETURN DISTINCT sg.offerId AS offerId, sg.needId AS needId, sg.kind AS kind, sg.contentHash AS hash,
+       sg.allocatedQuantity AS allocated, sg.offerUse AS offerUse
+
+// name: stageSuggestions
+// Pairs a run computed whose published values differ (or that are not published). A pair new to
+// the database becomes a staged Suggestion with its relationships; any other gets a
+// StagedSuggestion. MERGE keeps a retried batch idempotent.
+UNWIND $rows AS row
+MERGE (sg:Suggestion {pairKey: row.pairKey})
+ON CREATE SET sg += row.props, sg.id = row.id, sg.createdAt = $now, sg.updatedAt = $now,
+              sg.status = 'staged', sg.stagedRunId = $runId
+WITH sg, row, (sg.status = 'staged' AND sg.stagedRunId = $runId) AS created
+CALL (sg, row, created) {
+  WITH sg, row WHERE created
+  MATCH (o:Listing {id: row.offerId})
+  MATCH (n:Listing {id: row.needId})
+  MERGE (sg)-[:OFFERS]->(o)
+  MERGE (sg)-[:SERVES]->(n)
+}
+CALL (sg, row, created) {
+  WITH sg, row WHERE NOT created
+  MERGE (sg)<-[:REVISES]-(st:StagedSuggestion {lastRunId: $runId})
+  SET st += row.values, st.status = 'active'
+}
+RETURN count(CASE WHEN created THEN 1 END) AS created, count(CASE WHEN NOT created THEN 1 END) AS revised
+
+// name: stageRevisions
+// Changes to published pairs that need no explanation: a new allocation, or a withdrawal.
+UNWIND $rows AS row
+MATCH (sg:Suggestion {pairKey: row.pairKey})
+MERGE (sg)<-[:REVISES]-(st:StagedSuggestion {lastRunId: $runId})
+SET st += row.props
+RETURN count(st) AS staged
+
+// name: setStagedAllocations
+// The run's allocated quantities, once the LP is solved, on the pairs it staged (0 until then).
+UNWIND $rows AS row
+MATCH (sg:Suggestion {pairKey: row.pairKey})
+WHERE sg.stagedRunId = $runId AND sg.status = 'staged'
+SET sg.allocatedQuantity = row.quantity
+RETURN count(sg) AS set
+
+// name: setRevisedAllocations
+UNWIND $rows AS row
+MATCH (:Suggestion {pairKey: row.pairKey})<-[:REVISES]-(st:StagedSuggestion {lastRunId: $runId})
+SET st.allocatedQuantity = row.quantity
+RETURN count(st) AS set
+
+// name: changedListings
+// Publication: the listings the run read that changed or went since ($listings: id and updatedAt
+// as the run read them). Their pairs are not published: an incremental refresh owns them.
+UNWIND $listings AS read
+OPTIONAL MATCH (l:Listing {id: read.id})
+WITH read, l WHERE l IS NULL OR l.updatedAt <> read.version
+RETURN collect(read.id) AS changed
+
+// name: lockRunForPublication
+// Each publishing transaction writes its run first: an incremental refresh that adds a listing to
+// the run's skip list (skipListingInPublication) is then serialised with it.
+MATCH (r:MatchRun {id: $runId})
+SET r.heartbeatAt = $now
+RETURN r.status AS status, coalesce(r.skippedListings, []) AS skipped
+
+// name: startPublication
+// A publication too large for one transaction: the run becomes `publishing` (readers may see it in
+// part from here until it is finished), with the listings whose pairs it skips and its counts so far.
+MATCH (r:MatchRun {id: $runId})
+WHERE r.status = 'running'
+SET r += $props, r.status = 'publishing', r.phase = 'publishing', r.skippedListings = $changed,
+    r.created = 0, r.updated = 0, r.withdrawn = 0, r.superseded = 0
+RETURN r.id AS id
+
+// name: skipListingInPublication
+// An incremental refresh while a run publishes in batches: the run leaves that listing's pairs alone.
+MATCH (l:MatchRunLock {id: 'match-runs'})
+MATCH (r:MatchRun {id: l.runId})
+WHERE r.status = 'publishing'
+SET r.skippedListings = coalesce(r.skippedListings, []) + $listingId
+RETURN r.id AS runId
+
+// name: publishCreated
+// Publication: up to $limit of the run's new pairs become visible; those of a changed listing go.
+// Every pair taken is done with, so repeating the query until it takes none publishes them all.
+MATCH (sg:Suggestion {stagedRunId: $runId})
+WHERE sg.status = 'staged'
+WITH sg LIMIT $limit
+WITH sg, (sg.offerId IN $changed OR sg.needId IN $changed) AS stale
+CALL (sg, stale) {
+  WITH sg WHERE NOT stale
+  SET sg.status = 'active', sg.stagedRunId = null, sg.updatedAt = $now
+}
+CALL (sg, stale) {
+  WITH sg WHERE stale
+  DETACH DELETE sg
+}
+RETURN count(CASE WHEN NOT stale THEN 1 END) AS published, count(CASE WHEN stale THEN 1 END) AS superseded
+
+// name: publishRevisions
+// Publication: up to $limit of the run's revisions replace the published values (a
+// StagedSuggestion holds nothing else) and go. A withdrawal applies only to a pair still active;
+// a revision of a changed listing or of a pair gone is only removed.
+MATCH (st:StagedSuggestion {lastRunId: $runId})
+WITH st LIMIT $limit
+OPTIONAL MATCH (st)-[:REVISES]->(sg:Suggestion)
+WITH st, sg, st.status AS status,
+     (sg IS NOT NULL AND NOT st.offerId IN $changed AND NOT st.needId IN $changed
+      AND (st.status = 'active' OR sg.status = 'active')) AS applies
+CALL (st, sg, applies) {
+  WITH st, sg WHERE applies
+  SET sg += properties(st), sg.updatedAt = $now
+}
+DETACH DELETE st
+RETURN count(CASE WHEN applies AND status = 'active' THEN 1 END) AS updated,
+       count(CASE WHEN applies AND status = 'withdrawn' THEN 1 END) AS withdrawn,
+       count(CASE WHEN NOT applies THEN 1 END) AS superseded
+
+// name: addPublished
+// The counts of one publishing batch, added to the run's.
+MATCH (r:MatchRun {id: $runId})
+SET r.created = r.created + $created, r.updated = r.updated + $updated,
+    r.withdrawn = r.withdrawn + $withdrawn, r.superseded = r.superseded + $superseded
+RETURN r.created AS created, r.updated AS updated, r.withdrawn AS withdrawn, r.superseded AS superseded
+
+// name: finishPublication
+MATCH (r:MatchRun {id: $runId})
+SET r += $props, r.status = 'finished'
+REMOVE r.skippedListings
+
+// name: discardStagedOfRun
+// A failed run's clean-up: its staged new pairs, at most $limit at a time.
+MATCH (sg:Suggestion {stagedRunId: $runId})
+WHERE sg.status = 'staged'
+WITH sg LIMIT $limit
+DETACH DELETE sg
+RETURN count(*) AS discarded
+
+// name: discardRevisionsOfRun
+// A failed run's clean-up: its staged revisions, at most $limit at a time.
+MATCH (st:StagedSuggestion {lastRunId: $runId})
+WITH st LIMIT $limit
+DETACH DELETE st
+RETURN count(*) AS discarded
+
 // name: upsertSuggestions
-// One suggestion per (offer, need) pair, kept across runs: re-running never duplicates it.
+// An incremental refresh writes a listing's suggestions at once, visible: one suggestion per
+// (offer, need) pair, so refreshing never duplicates it. A pair a run has staged becomes the
+// refresh's, published (that run's publication skips it: the listing changed).
 UNWIND $rows AS row
 MATCH (o:Listing {id: row.offerId})
 MATCH (n:Listing {id: row.needId})
 MERGE (sg:Suggestion {pairKey: row.pairKey})
 ON CREATE SET sg.id = row.id, sg.createdAt = row.now
-SET sg += row.props, sg.updatedAt = row.now, sg.status = 'active'
+SET sg += row.props, sg.updatedAt = row.now, sg.status = 'active', sg.stagedRunId = null
 MERGE (sg)-[:OFFERS]->(o)
 MERGE (sg)-[:SERVES]->(n)
-WITH sg, row
-OPTIONAL MATCH (r:MatchRun {id: row.runId})
-FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END | MERGE (r)-[:SUGGESTED]->(sg))
 RETURN count(sg) AS written
 
-// name: setAllocatedQuantities
-// A run's allocation, set once its suggestions are written: services/matching.ts writes them with
-// 0 while the allocation is being solved.
-UNWIND $rows AS row
-MATCH (sg:Suggestion {pairKey: row.pairKey})
-SET sg.allocatedQuantity = row.quantity
-RETURN count(sg) AS set
+// name: activeOfListing
+// A listing's published pairs as an incremental refresh compares them: keys, hashes, allocation.
+MATCH (:Listing {id: $listingId})<-[:OFFERS|SERVES]-(sg:Suggestion)
+WHERE sg.status = 'active'
+RETURN sg.pairKey AS pairKey, sg.offerId AS offerId, sg.needId AS needId, sg.contentHash AS hash,
+       sg.allocatedQuantity AS allocated
 
 // name: staleOfListings
 // Active suggestions of the listings in scope (of one kind when given) that a computation did not
@@ -69,31 +276,167 @@ SET sg.status = 'withdrawn', sg.updatedAt = $now
 RETURN count(sg) AS withdrawn
 
 // name: forListing
-MATCH (:Listing {id: $listingId})<-[:OFFERS|SERVES]-(sg:Suggestion {status: 'active'})
+// A page of a listing's published suggestions that the caller may see ($access), best first.
+MATCH (:Listing {id: $listingId})<-[:OFFERS|SERVES]-(sg:Suggestion)
+WHERE sg.status = 'active'
+MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
+MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
+WHERE {{suggestionShown(o, os, n, ns)}}
 RETURN sg {.*} AS suggestion
-ORDER BY sg.score DESC, sg.offerId, sg.needId
+ORDER BY sg.score DESC, sg.pairKey
+SKIP $offset LIMIT $limit
+
+// name: countForListing
+MATCH (:Listing {id: $listingId})<-[:OFFERS|SERVES]-(sg:Suggestion)
+WHERE sg.status = 'active'
+MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
+MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
+WHERE {{suggestionShown(o, os, n, ns)}}
+RETURN count(sg) AS total
 
 // name: forCompany
-MATCH (l:Listing {companyId: $companyId})<-[:OFFERS|SERVES]-(sg:Suggestion {status: 'active'})
-RETURN DISTINCT sg {.*} AS suggestion
-ORDER BY suggestion.score DESC, suggestion.offerId, suggestion.needId
+// A page of the published suggestions of a company's listings, best first, each once.
+MATCH (:Listing {companyId: $companyId})<-[:OFFERS|SERVES]-(sg:Suggestion)
+WHERE sg.status = 'active'
+WITH DISTINCT sg
+MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
+MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
+WHERE {{suggestionShown(o, os, n, ns)}}
+RETURN sg {.*} AS suggestion
+ORDER BY sg.score DESC, sg.pairKey
+SKIP $offset LIMIT $limit
+
+// name: countForCompany
+MATCH (:Listing {companyId: $companyId})<-[:OFFERS|SERVES]-(sg:Suggestion)
+WHERE sg.status = 'active'
+WITH DISTINCT sg
+MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
+MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
+WHERE {{suggestionShown(o, os, n, ns)}}
+RETURN count(sg) AS total
 
 // name: search
-MATCH (sg:Suggestion {status: 'active'})-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
-MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
-WHERE ($kind IS NULL OR sg.kind = $kind)
-  AND ($minScore IS NULL OR sg.score >= $minScore)
+// A page of published suggestions, best first: the score index gives them in order, so the first
+// page reads about as many suggestions as it shows (more when filters are selective). Filters on
+// the listings and sites come after the suggestion, where an access filter fits too. A cursor
+// ($afterScore, $afterKey: the last row of the previous page) starts the index range below it,
+// so reading every page costs what reading them at once does; without one, $afterScore is above
+// every score.
+MATCH (sg:Suggestion)
+WHERE sg.score >= $minScore AND sg.score <= $afterScore AND sg.status = 'active'
+  AND NOT (sg.score = $afterScore AND sg.pairKey <= $afterKey)
+  AND ($kind IS NULL OR sg.kind = $kind)
   AND ($minCo2e IS NULL OR sg.co2eAvoidedT >= $minCo2e)
-  AND ($runId IS NULL OR EXISTS { (:MatchRun {id: $runId})-[:SUGGESTED]->(sg) })
-  AND ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
-  AND ($center IS NULL OR point.distance(os.location, point($center)) <= $radiusM
-       OR point.distance(ns.location, point($center)) <= $radiusM)
+MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
+MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
+WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
+  AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
+       OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
+  AND {{suggestionShown(o, os, n, ns)}}
 RETURN sg {.*} AS suggestion
-ORDER BY sg.score DESC, sg.offerId, sg.needId
+ORDER BY sg.score DESC, sg.pairKey
+SKIP $offset LIMIT $limit
+
+// name: countSearch
+MATCH (sg:Suggestion)
+WHERE sg.score >= $minScore AND sg.status = 'active'
+  AND ($kind IS NULL OR sg.kind = $kind)
+  AND ($minCo2e IS NULL OR sg.co2eAvoidedT >= $minCo2e)
+MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
+MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
+WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
+  AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
+       OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
+  AND {{suggestionShown(o, os, n, ns)}}
+RETURN count(sg) AS total
+
+// name: searchInvolving
+// The same page for a business, which sees only suggestions of its own companies' listings: read
+// from those listings (a few), not from the score index (every suggestion).
+MATCH (mine:Listing)<-[:OFFERS|SERVES]-(sg:Suggestion)
+WHERE mine.companyId IN $access.companyIds AND sg.status = 'active'
+  AND sg.score >= $minScore AND sg.score <= $afterScore
+  AND NOT (sg.score = $afterScore AND sg.pairKey <= $afterKey)
+  AND ($kind IS NULL OR sg.kind = $kind)
+  AND ($minCo2e IS NULL OR sg.co2eAvoidedT >= $minCo2e)
+  AND ($runId IS NULL OR sg.lastRunId = $runId)
+WITH DISTINCT sg
+MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
+MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
+WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
+  AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
+       OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
+  AND {{suggestionShown(o, os, n, ns)}}
+RETURN sg {.*} AS suggestion
+ORDER BY sg.score DESC, sg.pairKey
+SKIP $offset LIMIT $limit
+
+// name: countSearchInvolving
+MATCH (mine:Listing)<-[:OFFERS|SERVES]-(sg:Suggestion)
+WHERE mine.companyId IN $access.companyIds AND sg.status = 'active'
+  AND sg.score >= $minScore
+  AND ($kind IS NULL OR sg.kind = $kind)
+  AND ($minCo2e IS NULL OR sg.co2eAvoidedT >= $minCo2e)
+  AND ($runId IS NULL OR sg.lastRunId = $runId)
+WITH DISTINCT sg
+MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
+MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
+WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
+  AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
+       OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
+  AND {{suggestionShown(o, os, n, ns)}}
+RETURN count(sg) AS total
+
+// name: searchOfRun
+// The same page among the suggestions whose published values a run computed (`lastRunId`): the
+// (lastRunId, score) index gives them in score order, provided lastRunId leads the ORDER BY (it is
+// one value here, so the order is the same).
+MATCH (sg:Suggestion)
+WHERE sg.lastRunId = $runId AND sg.score >= $minScore AND sg.score <= $afterScore AND sg.status = 'active'
+  AND NOT (sg.score = $afterScore AND sg.pairKey <= $afterKey)
+  AND ($kind IS NULL OR sg.kind = $kind)
+  AND ($minCo2e IS NULL OR sg.co2eAvoidedT >= $minCo2e)
+MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
+MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
+WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
+  AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
+       OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
+  AND {{suggestionShown(o, os, n, ns)}}
+RETURN sg {.*} AS suggestion
+ORDER BY sg.lastRunId DESC, sg.score DESC, sg.pairKey
+SKIP $offset LIMIT $limit
+
+// name: countSearchOfRun
+MATCH (sg:Suggestion)
+WHERE sg.lastRunId = $runId AND sg.score >= $minScore AND sg.status = 'active'
+  AND ($kind IS NULL OR sg.kind = $kind)
+  AND ($minCo2e IS NULL OR sg.co2eAvoidedT >= $minCo2e)
+MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
+MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
+WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
+  AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
+       OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
+  AND {{suggestionShown(o, os, n, ns)}}
+RETURN count(sg) AS total
+
+// name: allocatedByListing
+// For every listing with published allocations: what its active suggestions promise of it, in
+// its canonical unit (an offer gives offerUse per unit delivered). For checks and tests.
+MATCH (sg:Suggestion)
+WHERE sg.status = 'active' AND sg.allocatedQuantity > 0
+UNWIND [[sg.offerId, sg.allocatedQuantity * sg.offerUse], [sg.needId, sg.allocatedQuantity]] AS side
+WITH side[0] AS listingId, sum(side[1]) AS allocated
+MATCH (l:Listing {id: listingId})
+RETURN listingId, allocated, l.canonicalValue AS quantity
 
 // name: suggestionCounts
-// Totals for checks and benchmarks: every suggestion, the active ones, those created since $since.
+// Totals for checks and benchmarks: every suggestion, the active ones, those created since $since,
+// and the rows staged by runs.
 MATCH (sg:Suggestion)
-RETURN count(sg) AS total,
-       count(CASE WHEN sg.status = 'active' THEN 1 END) AS active,
-       count(CASE WHEN sg.createdAt >= $since THEN 1 END) AS createdSince
+WITH count(sg) AS total,
+     count(CASE WHEN sg.status = 'active' THEN 1 END) AS active,
+     count(CASE WHEN sg.createdAt >= $since AND sg.status <> 'staged' THEN 1 END) AS createdSince,
+     count(CASE WHEN sg.status = 'staged' THEN 1 END) AS stagedNew
+OPTIONAL MATCH (st:StagedSuggestion)
+WITH total, active, createdSince, stagedNew, count(st) AS revisions
+RETURN total, active, createdSince, stagedNew + revisions AS staged

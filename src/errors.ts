@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'PRECONDITION_FAILED'
   | 'RATE_LIMITED'
+  | 'RUN_IN_PROGRESS'
   | 'STORE_UNAVAILABLE'
   | 'PROVISIONING_FAILED'
   | 'PORT_IN_USE'
@@ -48,6 +49,12 @@ export const notFound = (what: string, id: string): AppError =>
 
 export const conflict = (message: string, details: ErrorDetail[] = []): AppError =>
   new AppError('CONFLICT', message, details);
+
+/** A match run was asked for while another holds the run lock; names that run. */
+export const runInProgress = (runId: string): AppError =>
+  new AppError('RUN_IN_PROGRESS', `match run '${runId}' is in progress; start another when it has ended`, [
+    { path: 'runId', message: runId },
+  ]);
 
 /** Formats a path array from zod (or our own checks) the way clients see it: `a.b[2].c`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { SYSTEM } from '../domain/caller.ts';
 import type { Runtime } from '../runtime.ts';
 import { startMatchRun } from '../services/matching.ts';
-import { suggestionsOfRun } from '../services/suggestions.ts';
+import { allSuggestions } from '../services/suggestions.ts';
 
 export const MATCH_USAGE =
   'usage: match [--kind material|energy|water|land] [--factor-set ID] [--out suggestions.json]';
@@ -12,7 +12,10 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-/** Runs a match over the database and writes the run and its suggestions as JSON (facilitator view). */
+/**
+ * Runs a match over the database and writes the run and the published suggestions of its kind
+ * (all of them for a run over everything) as JSON (facilitator view).
+ */
 export async function runMatch(runtime: Runtime, args: string[]): Promise<number> {
   const kind = option(args, '--kind');
   const factorSet = option(args, '--factor-set');
@@ -21,7 +24,20 @@ export async function runMatch(runtime: Runtime, args: string[]): Promise<number
     scope: kind ? { kind } : {},
     ...(factorSet ? { factorSet } : {}),
   });
-  const items = await suggestionsOfRun(runtime.deps, SYSTEM, run.id);
+  // What is published once the run has ended: its suggestions, including those it found unchanged.
+  const items = await allSuggestions(
+    runtime.deps,
+    {
+      kind: kind ?? null,
+      minScore: null,
+      minCo2e: null,
+      runId: null,
+      municipality: null,
+      center: null,
+      radiusM: null,
+    },
+    SYSTEM,
+  );
   const json = `${JSON.stringify({ run, suggestions: items }, null, 2)}\n`;
   if (out) {
     writeFileSync(out, json);

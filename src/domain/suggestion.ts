@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { refineCircle } from './circle.ts';
+import { text } from './fields.ts';
 import { LISTING_KINDS } from './listing-kinds.ts';
+import { RegionCodeSchema } from './user.ts';
 
 export const SUGGESTION_STATUSES = ['active', 'withdrawn'] as const;
 
@@ -35,7 +37,10 @@ export type StoredSuggestion = z.infer<typeof StoredSuggestionSchema>;
 export const MatchScopeSchema = z
   .strictObject({
     kind: z.enum(LISTING_KINDS).optional(),
-    municipality: z.string().trim().min(1).max(100).optional(),
+    region: RegionCodeSchema.refine((c) => c !== 'all', 'name a county or municipality number')
+      .optional()
+      .meta({ description: 'county (2 digits) or municipality (4 digits) number: the sites found in it' }),
+    municipality: text(100).optional().meta({ description: 'the municipality name typed on the sites' }),
     lat: z.number().min(-90).max(90).optional(),
     lon: z.number().min(-180).max(180).optional(),
     radiusKm: z.number().positive().max(3000).optional(),
@@ -57,10 +62,27 @@ export const MatchRunRequestSchema = z
   .meta({ id: 'MatchRunRequest' });
 export type MatchRunRequest = z.infer<typeof MatchRunRequestSchema>;
 
+/** What a running run is doing: reading listings, searching, staging its pairs, allocating, publishing. */
+export const MATCH_RUN_PHASES = [
+  'loading',
+  'searching',
+  'staging',
+  'allocating',
+  'publishing',
+  'done',
+] as const;
+
+const count = (description: string) => z.number().optional().meta({ description });
+
 export const MatchRunSchema = z
   .object({
     id: z.string(),
-    status: z.enum(['running', 'finished', 'failed']),
+    status: z.enum(['running', 'publishing', 'finished', 'failed']).meta({
+      description:
+        'running until its suggestions are published (finished) or it failed, leaving nothing visible; ' +
+        'publishing while a publication too large for one transaction is applied in batches',
+    }),
+    phase: z.enum(MATCH_RUN_PHASES).optional(),
     scope: MatchScopeSchema,
     engineVersion: z.string(),
     factorSet: z.string(),
@@ -69,10 +91,17 @@ export const MatchRunSchema = z
     allocationObjective: z.number().optional(),
     listings: z.number().optional(),
     pairsEvaluated: z.number().optional(),
-    candidates: z.number().optional(),
-    allocated: z.number().optional(),
-    withdrawn: z.number().optional(),
+    candidates: count('pairs the run proposes'),
+    explained: count('candidates explained so far'),
+    staged: count('candidates staged so far: new or changed, not yet visible'),
+    allocated: count('candidates given a quantity'),
+    created: count('suggestions published new'),
+    updated: count('published suggestions whose values changed (allocation included)'),
+    unchanged: count('candidates equal to their published suggestion: not written'),
+    withdrawn: count('published suggestions the run no longer proposes'),
+    superseded: count('staged pairs not published: a listing changed while the run computed'),
     durationMs: z.number().optional(),
+    publishMs: count('the publishing transaction, ms'),
     error: z.string().optional(),
     startedAt: z.string(),
     finishedAt: z.string().optional(),

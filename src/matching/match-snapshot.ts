@@ -67,6 +67,12 @@ export interface SnapshotOptions {
    * the batch's first candidate.
    */
   explained?: { size: number; take: (batch: Candidate[], from: number) => void | Promise<void> };
+  /**
+   * What may still be promised of a listing, by id, when less than its quantity: a scoped run
+   * passes each listing's quantity minus what suggestions outside the run already hold. Listings
+   * not named offer their whole quantity.
+   */
+  available?: ReadonlyMap<string, number>;
   logger?: { warn: (details: object, message: string) => void };
 }
 
@@ -91,7 +97,7 @@ export async function matchSnapshot(
     options.search && input.listings.length >= (options.splitSearchMinListings ?? SPLIT_SEARCH_MIN_LISTINGS)
       ? await searchInTwo(input, options.search, options)
       : searchPairs(input, options.index);
-  const problem = allocationProblemOf(pairs);
+  const problem = allocationProblemOf(pairs, options.available);
   const solve: AllocationSolver =
     options.solve ?? ((p) => solveAllocation(p, options.logger ? { logger: options.logger } : {}));
   const solving: Promise<SolvedAllocation> =
@@ -127,8 +133,12 @@ export async function matchSnapshot(
 /**
  * The allocation problem of searched pairs: the pairs in (offerId, needId) order (a radix sort on
  * the index's id ranks, as canonicalCandidates sorts candidates), listings numbered as in the index.
+ * `available` lowers the capacity of the listings it names (problemOf).
  */
-export function allocationProblemOf(pairs: ScoredPairs): AllocationProblem {
+export function allocationProblemOf(
+  pairs: ScoredPairs,
+  available?: ReadonlyMap<string, number>,
+): AllocationProblem {
   const { index } = pairs;
   const { listings, idRank } = index;
   const n = listings.length;
@@ -146,6 +156,14 @@ export function allocationProblemOf(pairs: ScoredPairs): AllocationProblem {
   };
   const quantity = new Float64Array(n);
   for (let i = 0; i < n; i++) quantity[i] = listings[i]!.canonicalQuantity.value;
+  let left: Float64Array | undefined;
+  if (available && available.size > 0) {
+    left = Float64Array.from(quantity);
+    for (let i = 0; i < n; i++) {
+      const a = available.get(listings[i]!.id);
+      if (a !== undefined) left[i] = a;
+    }
+  }
   const problem = problemOf(
     listings.map((l) => l.id),
     quantity,
@@ -156,6 +174,7 @@ export function allocationProblemOf(pairs: ScoredPairs): AllocationProblem {
       offerUse: pick(pairs.offerUse, new Float64Array(m)),
       maxQuantity: pick(pairs.maxQuantity, new Float64Array(m)),
     },
+    left,
   );
   if (typeof problem === 'number') {
     throw new AppError('INTERNAL', `allocation: pair ${problem} has an impossible offer use`);

@@ -1,8 +1,12 @@
 /**
- * Match runs and incremental matching: load listings, run the pure engine, allocate, store the
- * suggestions. One suggestion per (offer, need) pair is kept across computations; a pair the
- * engine no longer proposes is withdrawn, never silently deleted.
+ * Match runs and incremental matching. A run is submitted (it takes the run lock and is created
+ * `running`), computes in the background and publishes its suggestions at once when it completes
+ * (match-run.ts); incremental matching refreshes one listing's suggestions at once. One suggestion
+ * per (offer, need) pair is kept across computations; a pair no longer proposed is withdrawn,
+ * never silently deleted.
  */
+import { inRegions } from '../domain/access.ts';
+import { type Caller, SYSTEM } from '../domain/caller.ts';
 import { newId } from '../domain/ids.ts';
 import type { MatchConfig } from '../domain/match-config.ts';
 import type { MatchListing } from '../domain/match-listing.ts';
@@ -11,226 +15,119 @@ import {
   type MatchRunRequest,
   MatchRunRequestSchema,
   type MatchScope,
-  type Runner,
 } from '../domain/suggestion.ts';
 import { parseOrThrow } from '../domain/validate.ts';
-import { AppError, notFound, validationError } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { buildMatchIndex, candidatesForListing } from '../matching/candidates.ts';
-import { haversineKm } from '../matching/distance.ts';
-import { matchSnapshot } from '../matching/match-snapshot.ts';
 import { compareCandidates, evaluatePair } from '../matching/pair.ts';
-import type { Candidate, MatchInput } from '../matching/types.ts';
+import type { Candidate } from '../matching/types.ts';
 import { ENGINE_VERSION } from '../matching/version.ts';
-import { loadFactorSet } from '../reference/factors.ts';
-import { loadHourlyProfile } from '../reference/load.ts';
-import { loadMatchConfig } from '../reference/match-config.ts';
-import { counterpartListings, listingsInScope as loadListingsInScope } from '../store/listing-store.ts';
+import { counterpartListings } from '../store/listing-store.ts';
 import {
-  createRun,
-  finishRun,
+  activePairsOfListing,
   getRun,
   listRuns,
-  runningRuns,
-  type SuggestionWrite,
-  setAllocatedQuantities,
-  suggestionsForListing,
+  skipListingInPublication,
+  suggestionRow,
   upsertSuggestions,
   withdrawStale,
 } from '../store/match-store.ts';
-import { startMatchWorker } from '../workers/match-worker-client.ts';
+import { requireRole } from './authorize.ts';
 import type { Deps } from './deps.ts';
-import { runnerIsGone, thisRunner } from './runner.ts';
+import { hourlyProfilesFor, matchContext, pairKeyOf, toWrite } from './match-context.ts';
+import { executeRun, type RunOptions } from './match-run.ts';
+import { acquireRun, failRun } from './run-control.ts';
+
+export { matchContext, pairKeyOf } from './match-context.ts';
+export { PUBLISH_IN_ONE_TRANSACTION_UP_TO, type RunOptions, WORKER_MIN_LISTINGS } from './match-run.ts';
+export { INTERRUPTED, recoverInterruptedRuns, resumePublication } from './run-control.ts';
 
 /**
- * From this many listings a run solves its allocation LP in a worker thread, beside the
- * explanations; below it the thread's start-up (~0.3 s) costs more than it saves.
+ * A facilitator of some regions runs over one of them (a county of its own, or a municipality in
+ * one); national facilitators and admins run over any scope.
  */
-export const WORKER_MIN_LISTINGS = 2000;
-
-const profiles = new Map<string, Float64Array>();
-
-function hourlyProfilesFor(deps: Deps, listings: readonly MatchListing[]): Map<string, Float64Array> {
-  for (const l of listings) {
-    const name = l.energy?.hourlyProfile;
-    if (name && !profiles.has(name) && deps.reference.hourlyProfiles.has(name))
-      profiles.set(name, loadHourlyProfile(name));
+function assertScopeAllowed(caller: Caller, scope: MatchScope): void {
+  if (caller.kind !== 'user' || caller.role !== 'facilitator' || caller.regions === 'all') return;
+  const region = scope.region;
+  const inside =
+    region !== undefined && inRegions(caller, region.length === 4 ? [region, region.slice(0, 2)] : [region]);
+  if (!inside) {
+    throw new AppError('FORBIDDEN', 'a facilitator runs matching over one of its regions', [
+      {
+        path: 'scope.region',
+        message: `must be one of your regions: ${caller.regions.join(', ')} (or a municipality in them)`,
+      },
+    ]);
   }
-  return profiles;
 }
 
-/** Everything but the listings that the engine needs, for the configured (or a chosen) factor set. */
-export function matchContext(
+/** A submitted run: as created, and its end (the finished run; rejects when it fails). */
+export interface SubmittedRun {
+  run: MatchRun;
+  done: Promise<MatchRun>;
+}
+
+/** Runs computing in this process, so that a test (or a clean shutdown) can wait for them. */
+const inFlight = new Set<Promise<unknown>>();
+
+/**
+ * Starts a match run over a scope and returns at once with the run `running`; it computes in the
+ * background and publishes its suggestions when it completes. Throws VALIDATION_FAILED for a bad
+ * request and RUN_IN_PROGRESS while another run holds the run lock.
+ */
+export async function submitMatchRun(
   deps: Deps,
-  listings: readonly MatchListing[],
-  factorSetId?: string,
-): Omit<MatchInput, 'listings'> {
-  let factorSet: MatchInput['factorSet'];
-  try {
-    factorSet = loadFactorSet(factorSetId ?? deps.settings.factorSet);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') {
-      throw validationError('unknown factor set', [{ path: 'factorSet', message: err.message }]);
-    }
-    throw err;
-  }
-  return {
-    reference: deps.reference,
-    factorSet,
-    config: loadMatchConfig(deps.settings.matchConfig),
-    hourlyProfiles: hourlyProfilesFor(deps, listings),
-  };
-}
-
-/** Candidates explained and written together in a match run. */
-const WRITE_BATCH = 1000;
-
-export const pairKeyOf = (offerId: string, needId: string) => `${offerId}|${needId}`;
-
-function toWrite(
-  c: Candidate,
-  meta: { runId: string | null; factorSet: string; configVersion: string; allocated: number | null },
-): SuggestionWrite {
-  return {
-    id: newId('sg'),
-    pairKey: pairKeyOf(c.offerId, c.needId),
-    offerId: c.offerId,
-    needId: c.needId,
-    kind: c.kind,
-    score: c.score,
-    distanceKm: c.distanceKm,
-    route: c.route,
-    terms: c.terms,
-    impact: c.impact as unknown as Record<string, unknown>,
-    co2eAvoidedT: c.impact.co2eAvoidedT,
-    maxQuantity: c.maxQuantity,
-    offerUse: c.offerUse,
-    allocatedQuantity: meta.allocated,
-    unit: c.impact.unit,
-    source: meta.runId ? 'run' : 'incremental',
-    lastRunId: meta.runId,
-    engineVersion: ENGINE_VERSION,
-    factorSet: meta.factorSet,
-    configVersion: meta.configVersion,
-  };
-}
-
-async function listingsInScope(deps: Deps, scope: MatchScope): Promise<MatchListing[]> {
-  const { lat, lon, radiusKm } = scope;
-  const radius =
-    lat !== undefined && lon !== undefined && radiusKm !== undefined ? { lat, lon, km: radiusKm } : undefined;
-  const listings = await loadListingsInScope(deps.store, {
-    ...(scope.kind ? { kind: scope.kind } : {}),
-    ...(scope.municipality ? { municipality: scope.municipality } : {}),
-    ...(radius ? { radius } : {}),
-  });
-  // The exact rule: the engine's great-circle distance.
-  return radius
-    ? listings.filter((l) => haversineKm(radius.lat, radius.lon, l.lat, l.lon) <= radius.km)
-    : listings;
-}
-
-/** A full computation over a scope: candidates, allocation, stored suggestions, and a run record. */
-export async function startMatchRun(deps: Deps, body: unknown): Promise<MatchRun> {
+  body: unknown,
+  options: RunOptions = {},
+): Promise<SubmittedRun> {
+  const caller = options.caller ?? SYSTEM;
+  requireRole(caller, 'matchRun.start', 'start match runs');
   const request: MatchRunRequest = parseOrThrow(
     MatchRunRequestSchema,
     body === undefined ? {} : body,
     'match run',
   );
-  const started = deps.now();
-  const listings = await listingsInScope(deps, request.scope);
-  const ctx = matchContext(deps, listings, request.factorSet);
+  assertScopeAllowed(caller, request.scope);
+  // An unknown factor set is a bad request, answered before anything starts.
+  const ctx = matchContext(deps, [], request.factorSet);
   const run: MatchRun = {
     id: newId('run'),
     status: 'running',
+    phase: 'loading',
     scope: request.scope,
     engineVersion: ENGINE_VERSION,
     factorSet: `${ctx.factorSet.id}@${ctx.factorSet.version}`,
     configVersion: ctx.config.version,
-    startedAt: started.toISOString(),
+    startedAt: deps.now().toISOString(),
   };
-  await createRun(deps.store, run, thisRunner());
-  try {
-    const worker = listings.length >= WORKER_MIN_LISTINGS ? startMatchWorker(deps.logger) : undefined;
-    const meta = { runId: run.id, factorSet: run.factorSet, configVersion: run.configVersion, allocated: 0 };
-    const now = deps.now().toISOString();
-    // Explained and written a batch at a time while the allocation is solved, so a national run
-    // never holds every explanation; the allocated quantities are set once it is known.
-    const take = (batch: Candidate[]) =>
-      upsertSuggestions(
-        deps.store,
-        batch.map((c) => toWrite(c, meta)),
-        now,
-      );
-    const { candidates, allocation, pairsEvaluated } = await matchSnapshot(
-      { ...ctx, listings },
-      {
-        allocation: request.allocation === 'greedy' ? 'greedy' : 'lp',
-        explained: { size: WRITE_BATCH, take },
-        logger: deps.logger,
-        ...(worker ? { solve: worker.solve, search: worker.search } : {}),
-      },
-    ).finally(() => worker?.close());
-    await setAllocatedQuantities(
-      deps.store,
-      allocation.entries.map((e) => ({ pairKey: pairKeyOf(e.offerId, e.needId), quantity: e.quantity })),
-    );
-    const keptKeys = Array.from({ length: candidates.length }, (_, k) =>
-      pairKeyOf(candidates.offerId(k), candidates.needId(k)),
-    );
-    const regional = request.scope.municipality !== undefined || request.scope.radiusKm !== undefined;
-    const withdrawn = await withdrawStale(deps.store, {
-      listingIds: listings.map((l) => l.id),
-      keptKeys,
-      kind: request.scope.kind ?? null,
-      requireBothInScope: regional,
-      now,
-    });
-    const finished: Partial<MatchRun> = {
-      status: 'finished',
-      allocationMethod: allocation.method,
-      allocationObjective: allocation.objective,
-      listings: listings.length,
-      pairsEvaluated,
-      candidates: candidates.length,
-      allocated: allocation.entries.length,
-      withdrawn,
-      durationMs: deps.now().getTime() - started.getTime(),
-      finishedAt: deps.now().toISOString(),
-    };
-    await finishRun(deps.store, run.id, finished);
-    return { ...run, ...finished } as MatchRun;
-  } catch (err) {
-    await finishRun(deps.store, run.id, {
-      status: 'failed',
-      error: (err as Error).message,
-      finishedAt: deps.now().toISOString(),
-    });
+  await acquireRun(deps, run);
+  const done = executeRun(deps, run, request, options).catch(async (err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err);
+    deps.logger.error({ runId: run.id, err }, 'match run failed');
+    await failRun(deps, run.id, message);
+    // A run that failed while publishing in batches has been published to its end instead.
+    const settled = await getRun(deps.store, run.id).catch(() => null);
+    if (settled?.status === 'finished') return settled;
     throw err;
-  }
+  });
+  const tracked = done.then(
+    () => undefined,
+    () => undefined,
+  );
+  inFlight.add(tracked);
+  void tracked.finally(() => inFlight.delete(tracked));
+  return { run, done };
 }
 
-/** Why a run whose process stopped before it finished is marked failed. */
-export const INTERRUPTED = 'interrupted: the process running it stopped before it finished';
+/** Runs a match to its end: the finished run, or the error it failed with (main job, CLI, benchmarks). */
+export async function startMatchRun(deps: Deps, body: unknown, options: RunOptions = {}): Promise<MatchRun> {
+  const { done } = await submitMatchRun(deps, body, options);
+  return done;
+}
 
-/**
- * Marks as failed the runs still `running` whose process has certainly stopped (runner.ts says
- * when that is certain); returns their ids. Called when the database is opened, so a crash
- * leaves no run `running` for ever.
- */
-export async function recoverInterruptedRuns(
-  deps: Pick<Deps, 'store' | 'logger' | 'now'>,
-  gone: (runner: Runner) => boolean = (runner) => runnerIsGone(runner),
-): Promise<string[]> {
-  const interrupted = (await runningRuns(deps.store)).filter((r) => r.runner !== null && gone(r.runner));
-  for (const { id, runner } of interrupted) {
-    await finishRun(deps.store, id, {
-      status: 'failed',
-      error: INTERRUPTED,
-      finishedAt: deps.now().toISOString(),
-    });
-    deps.logger.warn({ runId: id, runner }, 'match run interrupted: its process stopped, marked failed');
-  }
-  return interrupted.map((r) => r.id);
+/** Resolves when every run this process started has ended (finished, or failed and recorded). */
+export async function settleMatchRuns(): Promise<void> {
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
 }
 
 export async function getMatchRun(deps: Deps, id: string): Promise<MatchRun> {
@@ -252,13 +149,19 @@ function maxDefaultKm(config: MatchConfig, kind: MatchListing['kind']): number {
 /**
  * Incremental matching for one created or updated listing: its counterparts come from Neo4j by
  * kind, direction and distance, the engine scores them, and the listing's suggestions are replaced
- * by its own K best.
+ * by its own K best, visible at once and not allocated (allocatedQuantity null: only a run
+ * allocates, so a refresh never promises more than a listing has).
  *
  * A pair the last run kept because the *counterpart* ranked it among its K best is not among the
  * listing's own K best, and whether it still ranks for the counterpart takes the counterpart's
  * whole search. Such a pair stays active, re-scored against the changed listing, as long as it is
  * still compatible; the next run settles its rank. A pair that is no longer compatible (or whose
- * counterpart is gone or out of reach) is withdrawn.
+ * counterpart is gone or out of reach) is withdrawn. A pair whose published values and (absent)
+ * allocation are those computed is not written.
+ *
+ * A run computing meanwhile read the listing before this change: its publication skips the
+ * listing's pairs (their listing version moved); a run publishing in batches is told to skip them
+ * before this refresh writes. So a run never overwrites a refresh.
  */
 export async function refreshListingSuggestions(deps: Deps, listing: MatchListing): Promise<Candidate[]> {
   const probe = matchContext(deps, [listing]);
@@ -272,10 +175,11 @@ export async function refreshListingSuggestions(deps: Deps, listing: MatchListin
   const own = candidatesForListing(index, listing);
   const ownKeys = new Set(own.map((c) => pairKeyOf(c.offerId, c.needId)));
   const byId = new Map(counterparts.map((c) => [c.id, c]));
+  const previous = await activePairsOfListing(deps.store, listing.id);
   const kept: Candidate[] = [];
-  for (const previous of await suggestionsForListing(deps.store, listing.id)) {
-    if (ownKeys.has(previous.pairKey)) continue;
-    const other = byId.get(previous.offerId === listing.id ? previous.needId : previous.offerId);
+  for (const p of previous) {
+    if (ownKeys.has(p.pairKey)) continue;
+    const other = byId.get(p.offerId === listing.id ? p.needId : p.offerId);
     if (!other) continue;
     const again =
       listing.direction === 'offer' ? evaluatePair(listing, other, ctx) : evaluatePair(other, listing, ctx);
@@ -288,12 +192,19 @@ export async function refreshListingSuggestions(deps: Deps, listing: MatchListin
     configVersion: ctx.config.version,
     allocated: null,
   };
-  const writes = candidates.map((c) => toWrite(c, meta));
+  const publishedHash = new Map(previous.map((p) => [p.pairKey, p.allocated === null ? p.hash : null]));
+  const rows = candidates.map((c) => suggestionRow(toWrite(c, meta)));
   const now = deps.now().toISOString();
-  await upsertSuggestions(deps.store, writes, now);
+  // A run publishing in batches leaves this listing's pairs to this refresh.
+  await skipListingInPublication(deps.store, listing.id);
+  await upsertSuggestions(
+    deps.store,
+    rows.filter((r) => publishedHash.get(r.pairKey) !== r.hash),
+    now,
+  );
   await withdrawStale(deps.store, {
     listingIds: [listing.id],
-    keptKeys: writes.map((w) => w.pairKey),
+    keptKeys: rows.map((r) => r.pairKey),
     kind: null,
     requireBothInScope: false,
     now,

@@ -1,10 +1,12 @@
 /**
- * Suggestions as a caller may see them (domain/presentation.ts presentSuggestion): both listings
- * pass through the access policy; a suggestion with a listing hidden from the caller is not shown;
- * a business sees only the suggestions that involve its companies; distances and the figures that
- * depend on them are measured from the locations the caller is shown.
+ * Published suggestions as a caller may see them, a page at a time. The access policy filters them
+ * in Cypher (`$access`: a business sees those of its companies; a suggestion with a listing hidden
+ * from the caller is not there) and presents them here (domain/presentation.ts presentSuggestion:
+ * anonymised listings, and every figure that depends on a distance measured from the locations the
+ * caller is shown). Pages are cut in Cypher (best score first, then pair key), at most MAX_PAGE
+ * long; an exact total is counted only when asked for.
  */
-import { actsFor, listingAccess } from '../domain/access.ts';
+import { actsFor, type ListingAccess, listingAccess } from '../domain/access.ts';
 import type { Caller } from '../domain/caller.ts';
 import { presentListing, presentSuggestion, type VisibleListing } from '../domain/presentation.ts';
 import type { StoredSuggestion } from '../domain/suggestion.ts';
@@ -12,7 +14,11 @@ import { notFound } from '../errors.ts';
 import { getCompany } from '../store/company-store.ts';
 import { getListingWithFacts, listingsByIds } from '../store/listing-store.ts';
 import {
+  countForCompany,
+  countForListing,
+  countSuggestions,
   runFilter,
+  type SuggestionCursor,
   type SuggestionFilter,
   searchSuggestions,
   suggestionsForCompany,
@@ -21,32 +27,35 @@ import {
 import { requireRole } from './authorize.ts';
 import type { Deps } from './deps.ts';
 
+/** The longest page a reader gets (the query schemas hold `limit` to it). */
+export const MAX_PAGE = 500;
+
 export type VisibleSuggestion = Omit<StoredSuggestion, 'pairKey' | 'offerId' | 'needId'> & {
   offer: VisibleListing;
   need: VisibleListing;
 };
 
-export interface Page {
+/** Which page: `count` asks for the exact total too. */
+export interface PageQuery {
   offset: number;
   limit: number;
-  /** Also count every suggestion shown (slower). */
   count?: boolean;
 }
 
+/** A page of suggestions; `hasMore` says whether more follow. */
 export interface SuggestionPage {
   items: VisibleSuggestion[];
-  offset: number;
   limit: number;
+  offset: number;
   hasMore: boolean;
   total?: number;
 }
 
 export async function presentSuggestions(
   deps: Deps,
-  caller: Caller,
+  access: ListingAccess,
   suggestions: StoredSuggestion[],
 ): Promise<VisibleSuggestion[]> {
-  const access = listingAccess(caller);
   const ids = [...new Set(suggestions.flatMap((s) => [s.offerId, s.needId]))];
   const listings = await listingsByIds(deps.store, ids);
   const out: VisibleSuggestion[] = [];
@@ -61,63 +70,121 @@ export async function presentSuggestions(
   return out;
 }
 
-function pageOf(items: VisibleSuggestion[], page: Page): SuggestionPage {
+type Read = (page: {
+  offset: number;
+  limit: number;
+}) => Promise<{ items: StoredSuggestion[]; hasMore: boolean }>;
+
+async function pageOf(
+  deps: Deps,
+  access: ListingAccess,
+  query: PageQuery,
+  read: Read,
+  count: () => Promise<number>,
+) {
+  const page = { offset: query.offset, limit: Math.min(query.limit, MAX_PAGE) };
+  const [found, total] = await Promise.all([read(page), query.count ? count() : undefined]);
   return {
-    items: items.slice(page.offset, page.offset + page.limit),
-    offset: page.offset,
-    limit: page.limit,
-    hasMore: items.length > page.offset + page.limit,
-    ...(page.count ? { total: items.length } : {}),
+    items: await presentSuggestions(deps, access, found.items),
+    ...page,
+    hasMore: found.hasMore,
+    ...(total === undefined ? {} : { total }),
   };
 }
 
+/** Identical pages asked at once (or within the reuse window) share one read (read-cache.ts). */
+function shared(deps: Deps, access: ListingAccess, what: string, load: () => Promise<SuggestionPage>) {
+  return deps.reads.get(`suggestions|${what}|${JSON.stringify(access)}`, load);
+}
+
+/** A page of a listing's suggestions that the caller may see. */
 export async function listingSuggestions(
   deps: Deps,
   caller: Caller,
   listingId: string,
-  page: Page,
+  query: PageQuery,
 ): Promise<SuggestionPage> {
   requireRole(caller, 'read', 'read suggestions');
-  const found = await getListingWithFacts(deps.store, listingId);
-  if (!found || !presentListing(listingAccess(caller), found.listing, found.facts))
-    throw notFound('listing', listingId);
-  return pageOf(
-    await presentSuggestions(deps, caller, await suggestionsForListing(deps.store, listingId)),
-    page,
-  );
+  const access = listingAccess(caller);
+  return shared(deps, access, `listing|${listingId}|${JSON.stringify(query)}`, async () => {
+    const found = await getListingWithFacts(deps.store, listingId);
+    if (!found || !presentListing(access, found.listing, found.facts)) throw notFound('listing', listingId);
+    return pageOf(
+      deps,
+      access,
+      query,
+      (page) => suggestionsForListing(deps.store, listingId, access, page),
+      () => countForListing(deps.store, listingId, access),
+    );
+  });
 }
 
+/** A page of the suggestions of a company's listings: only for those who act for the company. */
 export async function companySuggestions(
   deps: Deps,
   caller: Caller,
   companyId: string,
-  page: Page,
+  query: PageQuery,
 ): Promise<SuggestionPage> {
   requireRole(caller, 'read', 'read suggestions');
   const company = await getCompany(deps.store, companyId);
   // A company's suggestions say which listings are its own: only for those who act for it.
   if (!company || !actsFor(caller, company.facts)) throw notFound('company', companyId);
-  return pageOf(
-    await presentSuggestions(deps, caller, await suggestionsForCompany(deps.store, companyId)),
-    page,
+  const access = listingAccess(caller);
+  return shared(deps, access, `company|${companyId}|${JSON.stringify(query)}`, () =>
+    pageOf(
+      deps,
+      access,
+      query,
+      (page) => suggestionsForCompany(deps.store, companyId, access, page),
+      () => countForCompany(deps.store, companyId, access),
+    ),
   );
 }
 
-/** Every suggestion a match run produced, as the caller may see them. */
-export async function suggestionsOfRun(
-  deps: Deps,
-  caller: Caller,
-  runId: string,
-): Promise<VisibleSuggestion[]> {
-  return presentSuggestions(deps, caller, await searchSuggestions(deps.store, runFilter(runId)));
-}
-
+/** A page of the suggestions matching a filter that the caller may see. */
 export async function findSuggestions(
   deps: Deps,
   caller: Caller,
   filter: SuggestionFilter,
-  page: Page,
+  query: PageQuery,
 ): Promise<SuggestionPage> {
   requireRole(caller, 'read', 'read suggestions');
-  return pageOf(await presentSuggestions(deps, caller, await searchSuggestions(deps.store, filter)), page);
+  const access = listingAccess(caller);
+  return shared(deps, access, `search|${JSON.stringify(filter)}|${JSON.stringify(query)}`, () =>
+    pageOf(
+      deps,
+      access,
+      query,
+      (page) => searchSuggestions(deps.store, filter, access, page),
+      () => countSuggestions(deps.store, filter, access),
+    ),
+  );
+}
+
+/**
+ * Every suggestion matching a filter that the caller may see, read a page at a time (CLI output,
+ * evaluation): for callers that write them all out, never for an HTTP answer.
+ */
+export async function allSuggestions(
+  deps: Deps,
+  filter: SuggestionFilter,
+  caller: Caller,
+): Promise<VisibleSuggestion[]> {
+  const access = listingAccess(caller);
+  const out: VisibleSuggestion[] = [];
+  let after: SuggestionCursor | undefined;
+  for (;;) {
+    // By cursor, not offset: every page starts in the index where the last one ended.
+    const page = await searchSuggestions(deps.store, filter, access, { offset: 0, limit: MAX_PAGE }, after);
+    out.push(...(await presentSuggestions(deps, access, page.items)));
+    const last = page.items.at(-1);
+    if (!page.hasMore || !last) return out;
+    after = { score: last.score, pairKey: last.pairKey };
+  }
+}
+
+/** Every active suggestion whose published values a match run computed, as the caller may see them. */
+export function suggestionsOfRun(deps: Deps, caller: Caller, runId: string): Promise<VisibleSuggestion[]> {
+  return allSuggestions(deps, runFilter(runId), caller);
 }

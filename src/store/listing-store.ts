@@ -260,7 +260,12 @@ export async function listingsByIds(store: Store, ids: string[]): Promise<Map<st
  */
 export async function listingsInScope(
   store: Store,
-  scope: { kind?: string; municipality?: string; radius?: { lat: number; lon: number; km: number } },
+  scope: {
+    kind?: string;
+    municipality?: string;
+    region?: string;
+    radius?: { lat: number; lon: number; km: number };
+  },
 ): Promise<MatchListing[]> {
   const { radius } = scope;
   const r = await store.read((tx) =>
@@ -268,6 +273,7 @@ export async function listingsInScope(
       .run(query('listing', 'inScope'), {
         kind: scope.kind ?? null,
         municipality: scope.municipality ?? null,
+        region: scope.region ?? null,
         center: radius ? { latitude: radius.lat, longitude: radius.lon } : null,
         radiusM: radius ? radius.km * 1010 + 1000 : null,
       })

@@ -1,3 +1,11 @@
+/**
+ * Match runs and suggestions in Neo4j (cypher/match.cypher). A run stages what it computed and
+ * publishes it in one transaction (publishRun, or publishInBatches when too large); readers only ever see published suggestions
+ * (`status = 'active'`). docs/decisions/0008-atomic-runs.md says why and what it costs.
+ */
+import crypto from 'node:crypto';
+
+import type { ListingAccess } from '../domain/access.ts';
 import {
   type MatchRun,
   MatchRunSchema,
@@ -5,15 +13,27 @@ import {
   type StoredSuggestion,
   StoredSuggestionSchema,
 } from '../domain/suggestion.ts';
+import { AppError } from '../errors.ts';
 import { int, type ManagedTransaction, rows, type Store } from './driver.ts';
 import { parseRow } from './parse-row.ts';
 import { query } from './queries.ts';
 
 const BATCH = 1000;
-/** Suggestions withdrawn, or given their allocation, per write transaction. */
+/** Suggestions withdrawn, given their allocation, or staged revisions, per write transaction. */
 const WITHDRAW_BATCH = 5000;
+/** Staged rows of a failed run deleted per transaction. */
+const DISCARD_BATCH = 10_000;
 const JSON_FIELDS = ['route', 'terms', 'impact'] as const;
 const RUN_JSON_FIELDS = ['scope'] as const;
+/** Kept on a run node for the lock and recovery, never shown. */
+const RUN_INTERNAL = ['runnerHost', 'runnerPid', 'runnerStartedAt', 'heartbeatAt'];
+
+/** One-shot SHA-1 where Node has it (20.12+: no hash object per suggestion), else createHash. */
+const sha1: (text: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (text) =>
+        (crypto as unknown as { hash(a: string, d: string, e: string): string }).hash('sha1', text, 'base64')
+    : (text) => crypto.createHash('sha1').update(text).digest('base64');
 
 function toRunProps(run: Partial<MatchRun>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...run };
@@ -23,7 +43,7 @@ function toRunProps(run: Partial<MatchRun>): Record<string, unknown> {
 
 function fromRunNode(node: Record<string, unknown>): MatchRun {
   const parsed: Record<string, unknown> = Object.fromEntries(
-    Object.entries(node).filter(([, v]) => v != null),
+    Object.entries(node).filter(([k, v]) => v != null && !RUN_INTERNAL.includes(k)),
   );
   for (const f of RUN_JSON_FIELDS)
     if (typeof parsed[f] === 'string') parsed[f] = JSON.parse(parsed[f] as string);
@@ -37,33 +57,119 @@ function fromSuggestionNode(node: Record<string, unknown>): StoredSuggestion {
   return parseRow(StoredSuggestionSchema, parsed, 'Suggestion');
 }
 
-/** Creates a run, recording the process that runs it (services/runner.ts). */
-export async function createRun(store: Store, run: MatchRun, runner: Runner): Promise<void> {
+// ---------------------------------------------------------------------------------------------
+// Runs and the run lock.
+
+/** What holds the run lock, as the lock read it inside its transaction. */
+export interface LockHolder {
+  runId: string;
+  status: string | null;
+  heartbeatAt: string | null;
+  runner: Runner | null;
+}
+
+function runnerOf(host: unknown, pid: unknown, startedAt: unknown): Runner | null {
+  return typeof host === 'string' && typeof pid === 'number' && typeof startedAt === 'number'
+    ? { host, pid, startedAt }
+    : null;
+}
+
+/**
+ * Takes the run lock and creates the run, in one transaction; or names the run that holds it.
+ * `isFree` decides, inside the transaction (the lock node's write lock held), whether a holder
+ * still counts: services decide what makes a holder finished or stale.
+ */
+export async function createRunWithLock(
+  store: Store,
+  run: MatchRun,
+  runner: Runner,
+  isFree: (holder: LockHolder) => boolean,
+): Promise<{ created: true } | { created: false; holder: LockHolder }> {
+  const now = new Date().toISOString();
+  return store.write(async (tx) => {
+    const r = (await tx.run(query('match', 'lockRuns'), { now })).records[0];
+    const runId = r?.get('runId') as string | null;
+    if (runId) {
+      const holder: LockHolder = {
+        runId,
+        status: r?.get('status') as string | null,
+        heartbeatAt: r?.get('heartbeatAt') as string | null,
+        runner: runnerOf(r?.get('host'), r?.get('pid'), r?.get('startedAt')),
+      };
+      if (!isFree(holder)) return { created: false as const, holder };
+    }
+    await createRunIn(tx, { ...run, heartbeatAt: now }, runner);
+    await tx.run(query('match', 'takeRunLock'), { runId: run.id, now });
+    return { created: true as const };
+  });
+}
+
+async function createRunIn(
+  tx: ManagedTransaction,
+  run: MatchRun & { heartbeatAt?: string },
+  runner: Runner,
+): Promise<void> {
   const props = {
     ...toRunProps(run),
     runnerHost: runner.host,
     runnerPid: int(runner.pid),
     runnerStartedAt: int(runner.startedAt),
   };
-  await store.write((tx) => tx.run(query('match', 'createRun'), { run: props }));
+  await tx.run(query('match', 'createRun'), { run: props });
 }
 
-/** Runs marked running, with their process; runs from before runners were recorded have none. */
-export async function runningRuns(store: Store): Promise<{ id: string; runner: Runner | null }[]> {
-  const r = await store.read((tx) => tx.run(query('match', 'runningRuns')));
-  return r.records.map((rec) => {
-    const host = rec.get('host') as string | null;
-    const pid = rec.get('pid') as number | null;
-    const startedAt = rec.get('startedAt') as number | null;
-    return {
-      id: rec.get('id') as string,
-      runner: host === null || pid === null || startedAt === null ? null : { host, pid, startedAt },
-    };
+/** Creates a run without the lock (tests of recovery set up runs of other processes this way). */
+export async function createRun(store: Store, run: MatchRun, runner: Runner): Promise<void> {
+  await store.write((tx) => createRunIn(tx, run, runner));
+}
+
+/** The run holding the lock, if any. */
+export async function runLockHolder(store: Store): Promise<string | null> {
+  const r = await store.read((tx) => tx.run(query('match', 'runLockHolder')));
+  return (r.records[0]?.get('runId') as string | null) ?? null;
+}
+
+/** Marks a running run failed and frees the run lock if it holds it; a run that has ended stays as it is. */
+export async function markRunFailed(store: Store, id: string, props: Partial<MatchRun>): Promise<void> {
+  await store.write(async (tx) => {
+    await tx.run(query('match', 'failRun'), { id, props: toRunProps({ ...props, status: 'failed' }) });
+    await tx.run(query('match', 'releaseRunLock'), { runId: id });
   });
 }
 
-export async function finishRun(store: Store, id: string, props: Partial<MatchRun>): Promise<void> {
-  await store.write((tx) => tx.run(query('match', 'finishRun'), { id, props: toRunProps(props) }));
+/** Runs in progress, with their process and heartbeat; runs from before runners were recorded have none. */
+export async function runningRuns(
+  store: Store,
+): Promise<{ id: string; status: string; runner: Runner | null; heartbeatAt: string | null }[]> {
+  const r = await store.read((tx) => tx.run(query('match', 'runningRuns')));
+  return r.records.map((rec) => ({
+    id: rec.get('id') as string,
+    status: rec.get('status') as string,
+    runner: runnerOf(rec.get('host'), rec.get('pid'), rec.get('startedAt')),
+    heartbeatAt: rec.get('heartbeatAt') as string | null,
+  }));
+}
+
+/** Sets a run's properties; with `release`, frees the run lock if this run holds it, in the same transaction. */
+export async function finishRun(
+  store: Store,
+  id: string,
+  props: Partial<MatchRun>,
+  release = false,
+): Promise<void> {
+  await store.write(async (tx) => {
+    await tx.run(query('match', 'finishRun'), { id, props: toRunProps(props) });
+    if (release) await tx.run(query('match', 'releaseRunLock'), { runId: id });
+  });
+}
+
+/** Progress of a running run, and its heartbeat; ignored once the run has ended. */
+export async function recordRunProgress(
+  store: Store,
+  id: string,
+  props: Partial<MatchRun> & { heartbeatAt: string },
+): Promise<void> {
+  await store.write((tx) => tx.run(query('match', 'runProgress'), { id, props: toRunProps(props) }));
 }
 
 export async function getRun(store: Store, id: string): Promise<MatchRun | null> {
@@ -79,35 +185,104 @@ export async function listRuns(store: Store, page: { offset: number; limit: numb
   return r.records.map((rec) => fromRunNode(rec.get('run') as Record<string, unknown>));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Writing suggestions: rows and their content hash.
+
 export type SuggestionWrite = Omit<StoredSuggestion, 'id' | 'createdAt' | 'updatedAt' | 'status'> & {
   id: string;
 };
 
+/** A suggestion as written: its properties, and the hash of what a reader sees of it. */
+export interface SuggestionRow {
+  id: string;
+  pairKey: string;
+  offerId: string;
+  needId: string;
+  /** Hash of the explained values and versions (allocation, run and times excluded). */
+  hash: string;
+  props: Record<string, unknown>;
+}
+
+/**
+ * The properties of a suggestion and its content hash: score, distance, route, terms, impact,
+ * quantities, unit, kind and the engine, factor-set and config versions — what a reader sees except
+ * the allocation, which is compared as a number beside it, and never run ids or times. Equal
+ * content gives an equal hash, so a run rewrites only what changed.
+ */
+export function suggestionRow(s: SuggestionWrite): SuggestionRow {
+  const route = JSON.stringify(s.route);
+  const terms = JSON.stringify(s.terms);
+  const impact = JSON.stringify(s.impact);
+  const hash = sha1(
+    [
+      s.pairKey,
+      s.kind,
+      s.score,
+      s.distanceKm,
+      s.co2eAvoidedT,
+      s.maxQuantity,
+      s.offerUse,
+      s.unit,
+      s.engineVersion,
+      s.factorSet,
+      s.configVersion,
+      route,
+      terms,
+      impact,
+    ].join('\u0001'),
+  );
+  const { id, ...rest } = s;
+  return {
+    id,
+    pairKey: s.pairKey,
+    offerId: s.offerId,
+    needId: s.needId,
+    hash,
+    props: { ...rest, route, terms, impact, contentHash: hash },
+  };
+}
+
+/**
+ * Writes suggestions visible at once (an incremental refresh): `rows` as suggestionRow made them.
+ * A run never calls this; it stages (stageSuggestions) and publishes (publishRun).
+ */
 export async function upsertSuggestions(
   store: Store,
-  suggestions: SuggestionWrite[],
+  suggestions: (SuggestionWrite | SuggestionRow)[],
   now: string,
 ): Promise<void> {
-  for (let i = 0; i < suggestions.length; i += BATCH) {
-    const batch = suggestions.slice(i, i + BATCH).map((s) => {
-      const { id, ...rest } = s;
-      const props: Record<string, unknown> = { ...rest };
-      for (const f of JSON_FIELDS) props[f] = JSON.stringify(s[f]);
-      return { id, pairKey: s.pairKey, offerId: s.offerId, needId: s.needId, runId: s.lastRunId, now, props };
-    });
+  const asRows = suggestions.map((s) => ('hash' in s ? s : suggestionRow(s)));
+  for (let i = 0; i < asRows.length; i += BATCH) {
+    const batch = asRows.slice(i, i + BATCH).map((r) => ({
+      id: r.id,
+      pairKey: r.pairKey,
+      offerId: r.offerId,
+      needId: r.needId,
+      now,
+      props: r.props,
+    }));
     await store.write((tx) => tx.run(query('match', 'upsertSuggestions'), { rows: batch }));
   }
 }
 
-/** Sets the allocated quantity of suggestions by pair key, WITHDRAW_BATCH per transaction. */
-export async function setAllocatedQuantities(
+/** A listing's published pairs: key, hash and allocation. */
+export async function activePairsOfListing(
   store: Store,
-  allocations: { pairKey: string; quantity: number }[],
-): Promise<void> {
-  for (let i = 0; i < allocations.length; i += WITHDRAW_BATCH) {
-    const rows = allocations.slice(i, i + WITHDRAW_BATCH);
-    await store.write((tx) => tx.run(query('match', 'setAllocatedQuantities'), { rows }));
-  }
+  listingId: string,
+): Promise<
+  { pairKey: string; offerId: string; needId: string; hash: string | null; allocated: number | null }[]
+> {
+  return store.read((tx) =>
+    tx.run(query('match', 'activeOfListing'), { listingId }).then(
+      rows<{
+        pairKey: string;
+        offerId: string;
+        needId: string;
+        hash: string | null;
+        allocated: number | null;
+      }>,
+    ),
+  );
 }
 
 async function withdrawByKeys(tx: ManagedTransaction, pairKeys: string[], now: string): Promise<number> {
@@ -119,11 +294,10 @@ async function withdrawByKeys(tx: ManagedTransaction, pairKeys: string[], now: s
 }
 
 /**
- * Marks active suggestions of the given listings that were not kept as withdrawn; returns how many.
- * One query finds the stale pairs (each once, though reachable from both its listings) and the
- * same transaction withdraws the first WITHDRAW_BATCH of them: one transaction, as before, for an
- * incremental refresh or a run that withdraws little. The rest go in transactions of
- * WITHDRAW_BATCH, so a run that withdraws most of a large database never builds one huge one.
+ * Marks active suggestions of the given listings that were not kept as withdrawn, at once; returns
+ * how many. For incremental refreshes (a run withdraws at publication). One query finds the stale
+ * pairs (each once, though reachable from both its listings) and the same transaction withdraws
+ * the first WITHDRAW_BATCH of them; the rest go in transactions of WITHDRAW_BATCH.
  */
 export async function withdrawStale(
   store: Store,
@@ -152,14 +326,296 @@ export async function withdrawStale(
   return withdrawn;
 }
 
-export async function suggestionsForListing(store: Store, listingId: string): Promise<StoredSuggestion[]> {
-  const r = await store.read((tx) => tx.run(query('match', 'forListing'), { listingId }));
-  return r.records.map((rec) => fromSuggestionNode(rec.get('suggestion') as Record<string, unknown>));
+// ---------------------------------------------------------------------------------------------
+// A run's staging and publication.
+
+/** A published suggestion as a run compares its own pairs with it. */
+export interface PublishedPair {
+  offerId: string;
+  needId: string;
+  kind: string;
+  hash: string | null;
+  allocated: number | null;
+  offerUse: number;
 }
 
-export async function suggestionsForCompany(store: Store, companyId: string): Promise<StoredSuggestion[]> {
-  const r = await store.read((tx) => tx.run(query('match', 'forCompany'), { companyId }));
-  return r.records.map((rec) => fromSuggestionNode(rec.get('suggestion') as Record<string, unknown>));
+/**
+ * The published suggestions a run compares itself with: all of them (`listingIds` null), or those
+ * of the given listings. Calls `each` per row rather than returning them: at 10^5 listings there
+ * are about 7e5.
+ */
+export async function readPublished(
+  store: Store,
+  listingIds: string[] | null,
+  each: (pair: PublishedPair) => void,
+): Promise<void> {
+  if (listingIds !== null && listingIds.length === 0) return;
+  await store.read(async (tx) => {
+    const result =
+      listingIds === null
+        ? tx.run(query('match', 'publishedAll'))
+        : tx.run(query('match', 'publishedOfListings'), { listingIds });
+    // Streamed: holding 7e5 records at once would cost more than the pairs they describe.
+    for await (const r of result) {
+      each({
+        offerId: r.get('offerId') as string,
+        needId: r.get('needId') as string,
+        kind: r.get('kind') as string,
+        hash: r.get('hash') as string | null,
+        allocated: r.get('allocated') as number | null,
+        offerUse: r.get('offerUse') as number,
+      });
+    }
+  });
+}
+
+/** Stages one batch of computed pairs; returns how many were new to the database and how many revise one. */
+export async function stageSuggestions(
+  store: Store,
+  runId: string,
+  batch: SuggestionRow[],
+  now: string,
+): Promise<{ created: number; revised: number }> {
+  if (batch.length === 0) return { created: 0, revised: 0 };
+  const r = await store.write((tx) =>
+    tx
+      .run(query('match', 'stageSuggestions'), {
+        runId,
+        now,
+        rows: batch.map((s) => {
+          // A revision holds what it will publish, and no pair key (cypher/match.cypher says why).
+          const { pairKey: _k, ...values } = s.props;
+          return {
+            id: s.id,
+            pairKey: s.pairKey,
+            offerId: s.offerId,
+            needId: s.needId,
+            props: s.props,
+            values,
+          };
+        }),
+      })
+      .then(rows<{ created: number; revised: number }>),
+  );
+  return r[0] ?? { created: 0, revised: 0 };
+}
+
+/**
+ * A change to a published pair that needs no explanation: a new allocation, or a withdrawal.
+ * `props` names the pair's offerId and needId (publication skips pairs of changed listings).
+ */
+export interface RevisionRow {
+  pairKey: string;
+  props: Record<string, unknown> & { offerId: string; needId: string };
+}
+
+export async function stageRevisions(store: Store, runId: string, revisions: RevisionRow[]): Promise<void> {
+  for (let i = 0; i < revisions.length; i += WITHDRAW_BATCH) {
+    const batch = revisions.slice(i, i + WITHDRAW_BATCH);
+    await store.write((tx) => tx.run(query('match', 'stageRevisions'), { runId, rows: batch }));
+  }
+}
+
+/** Sets the allocated quantities of pairs the run staged, WITHDRAW_BATCH per transaction. */
+export async function setStagedAllocations(
+  store: Store,
+  runId: string,
+  allocations: { pairKey: string; quantity: number }[],
+): Promise<void> {
+  for (let i = 0; i < allocations.length; i += WITHDRAW_BATCH) {
+    const batch = allocations.slice(i, i + WITHDRAW_BATCH);
+    await store.write(async (tx) => {
+      await tx.run(query('match', 'setStagedAllocations'), { runId, rows: batch });
+      await tx.run(query('match', 'setRevisedAllocations'), { runId, rows: batch });
+    });
+  }
+}
+
+export interface PublishCounts {
+  created: number;
+  updated: number;
+  withdrawn: number;
+  /** Staged pairs not published because a listing changed (or went) while the run computed. */
+  superseded: number;
+}
+
+const NO_COUNTS: PublishCounts = { created: 0, updated: 0, withdrawn: 0, superseded: 0 };
+
+/** Rows published per statement: a whole publication in one transaction, or one batch of many. */
+const PUBLISH_STATEMENT = 10_000;
+
+/** One round of the publishing statements, up to `limit` rows of each kind; the counts of what they took. */
+async function publishSome(
+  tx: ManagedTransaction,
+  runId: string,
+  changed: string[],
+  now: string,
+  limit: number,
+): Promise<PublishCounts & { taken: number }> {
+  const created = (
+    await tx
+      .run(query('match', 'publishCreated'), { runId, changed, now, limit: int(limit) })
+      .then(rows<{ published: number; superseded: number }>)
+  )[0] ?? { published: 0, superseded: 0 };
+  const revised = (
+    await tx
+      .run(query('match', 'publishRevisions'), { runId, changed, now, limit: int(limit) })
+      .then(rows<{ updated: number; withdrawn: number; superseded: number }>)
+  )[0] ?? { updated: 0, withdrawn: 0, superseded: 0 };
+  const taken =
+    created.published + created.superseded + revised.updated + revised.withdrawn + revised.superseded;
+  return {
+    created: created.published,
+    updated: revised.updated,
+    withdrawn: revised.withdrawn,
+    superseded: created.superseded + revised.superseded,
+    taken,
+  };
+}
+
+const add = (a: PublishCounts, b: PublishCounts): PublishCounts => ({
+  created: a.created + b.created,
+  updated: a.updated + b.updated,
+  withdrawn: a.withdrawn + b.withdrawn,
+  superseded: a.superseded + b.superseded,
+});
+
+async function changedListings(tx: ManagedTransaction, listings: { id: string; version: string }[]) {
+  return (
+    (await tx.run(query('match', 'changedListings'), { listings }).then(rows<{ changed: string[] }>))[0]
+      ?.changed ?? []
+  );
+}
+
+/**
+ * Publishes a run in one transaction: its new pairs become visible, its revisions replace the
+ * published values, its withdrawals apply; the pairs of listings that changed since the run read
+ * them (`listings`: id and `updatedAt` as read) are discarded instead. Then `finish(counts)` is
+ * written on the run and the run lock is released. Readers see the run's suggestions all at once
+ * (Neo4j's read-committed reads aside: decision 0008).
+ */
+export async function publishRun(
+  store: Store,
+  runId: string,
+  listings: { id: string; version: string }[],
+  now: string,
+  finish: (counts: PublishCounts) => Partial<MatchRun>,
+): Promise<PublishCounts> {
+  return store.write(async (tx) => {
+    await tx.run(query('match', 'lockRunForPublication'), { runId, now });
+    const changed = await changedListings(tx, listings);
+    let counts = NO_COUNTS;
+    for (;;) {
+      const some = await publishSome(tx, runId, changed, now, PUBLISH_STATEMENT);
+      counts = add(counts, some);
+      if (some.taken === 0) break;
+    }
+    await tx.run(query('match', 'finishRun'), {
+      id: runId,
+      props: toRunProps({ ...finish(counts), status: 'finished' }),
+    });
+    await tx.run(query('match', 'releaseRunLock'), { runId });
+    return counts;
+  });
+}
+
+/**
+ * Starts a publication too large for one transaction (publishInBatches goes on with it): the run
+ * becomes `publishing` with `props` (its counts so far) and the listings whose pairs it skips.
+ * False when the run is not running (it failed or was recovered meanwhile).
+ */
+export async function startPublication(
+  store: Store,
+  runId: string,
+  listings: { id: string; version: string }[],
+  now: string,
+  props: Partial<MatchRun>,
+): Promise<boolean> {
+  return store.write(async (tx) => {
+    await tx.run(query('match', 'lockRunForPublication'), { runId, now });
+    const changed = await changedListings(tx, listings);
+    const r = await tx.run(query('match', 'startPublication'), { runId, changed, props: toRunProps(props) });
+    return r.records.length > 0;
+  });
+}
+
+/**
+ * Publishes a `publishing` run's staged rows, `batch` of each kind per transaction, adding each
+ * batch's counts to the run; then marks it finished with `props` and frees the lock. Each batch
+ * leaves nothing it took staged, so after a crash this is simply called again (recovery does).
+ * Returns the run's counts.
+ */
+export async function publishInBatches(
+  store: Store,
+  runId: string,
+  now: () => string,
+  props: (counts: PublishCounts) => Partial<MatchRun>,
+  batch = PUBLISH_STATEMENT,
+): Promise<PublishCounts> {
+  let counts = NO_COUNTS;
+  for (;;) {
+    const result = await store.write(async (tx) => {
+      const at = now();
+      const lock = (
+        await tx
+          .run(query('match', 'lockRunForPublication'), { runId, now: at })
+          .then(rows<{ status: string; skipped: string[] }>)
+      )[0];
+      if (lock?.status !== 'publishing') return null;
+      const some = await publishSome(tx, runId, lock.skipped, at, batch);
+      const total = (
+        await tx
+          .run(query('match', 'addPublished'), {
+            runId,
+            created: int(some.created),
+            updated: int(some.updated),
+            withdrawn: int(some.withdrawn),
+            superseded: int(some.superseded),
+          })
+          .then(rows<PublishCounts>)
+      )[0];
+      return { taken: some.taken, total: total ?? NO_COUNTS };
+    });
+    if (result === null) throw new AppError('CONFLICT', `match run '${runId}' is not publishing`);
+    counts = result.total;
+    if (result.taken === 0) break;
+  }
+  await store.write(async (tx) => {
+    await tx.run(query('match', 'finishPublication'), { runId, props: toRunProps(props(counts)) });
+    await tx.run(query('match', 'releaseRunLock'), { runId });
+  });
+  return counts;
+}
+
+/** Deletes every staged row of a run (a failed one), DISCARD_BATCH per transaction; returns how many. */
+export async function discardStaged(store: Store, runId: string): Promise<number> {
+  let total = 0;
+  for (const name of ['discardStagedOfRun', 'discardRevisionsOfRun']) {
+    for (;;) {
+      const n = await store.write((tx) =>
+        tx
+          .run(query('match', name), { runId, limit: int(DISCARD_BATCH) })
+          .then(rows<{ discarded: number }>)
+          .then((r) => r[0]?.discarded ?? 0),
+      );
+      total += n;
+      if (n < DISCARD_BATCH) break;
+    }
+  }
+  return total;
+}
+
+/** Marks a listing's pairs as the incremental refresh's in a run publishing in batches, if one is. */
+export async function skipListingInPublication(store: Store, listingId: string): Promise<void> {
+  await store.write((tx) => tx.run(query('match', 'skipListingInPublication'), { listingId }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading published suggestions, a page at a time.
+
+export interface Page {
+  offset: number;
+  limit: number;
 }
 
 export interface SuggestionFilter {
@@ -172,7 +628,7 @@ export interface SuggestionFilter {
   radiusM: number | null;
 }
 
-/** Every active suggestion a run produced. */
+/** Every active suggestion whose published values a run computed. */
 export const runFilter = (runId: string): SuggestionFilter => ({
   kind: null,
   minScore: null,
@@ -183,20 +639,137 @@ export const runFilter = (runId: string): SuggestionFilter => ({
   radiusM: null,
 });
 
-export async function searchSuggestions(store: Store, f: SuggestionFilter): Promise<StoredSuggestion[]> {
-  const r = await store.read((tx) => tx.run(query('match', 'search'), f));
-  return r.records.map((rec) => fromSuggestionNode(rec.get('suggestion') as Record<string, unknown>));
+/** One more row than asked, to tell whether there is a next page without counting. */
+const pageParams = (page: Page) => ({ offset: int(page.offset), limit: int(page.limit + 1) });
+
+function pageOf(records: { get(key: string): unknown }[], page: Page) {
+  const items = records
+    .slice(0, page.limit)
+    .map((rec) => fromSuggestionNode(rec.get('suggestion') as Record<string, unknown>));
+  return { items, hasMore: records.length > page.limit };
 }
 
-/** How many suggestions there are, how many are active, and how many were created at or after `since`. */
+function searchParams(f: SuggestionFilter) {
+  // Scores lie in [0, 1]: a lower bound always present lets the score index give the order.
+  return { ...f, minScore: f.minScore ?? 0 };
+}
+
+/** Where a page read by cursor starts: after the last suggestion of the previous page. */
+export interface SuggestionCursor {
+  score: number;
+  pairKey: string;
+}
+
+/**
+ * A page of suggestions matching `f`, best first, by offset; or, with `after`, the page that
+ * follows that suggestion (cheap however deep: callers that read every page use it).
+ */
+/**
+ * A page of the suggestions the caller may see (`access`, domain/access.ts). A business's are read
+ * from its own listings; staff's from the score index (or the run's index).
+ */
+export async function searchSuggestions(
+  store: Store,
+  f: SuggestionFilter,
+  access: ListingAccess,
+  page: Page,
+  after?: SuggestionCursor,
+): Promise<{ items: StoredSuggestion[]; hasMore: boolean }> {
+  const name = access.involvedOnly ? 'searchInvolving' : f.runId === null ? 'search' : 'searchOfRun';
+  const cursor = after
+    ? { afterScore: after.score, afterKey: after.pairKey }
+    : { afterScore: Number.MAX_VALUE, afterKey: '' };
+  const r = await store.read((tx) =>
+    tx.run(query('match', name), { ...searchParams(f), ...cursor, ...pageParams(page), access }),
+  );
+  return pageOf(r.records, page);
+}
+
+export async function countSuggestions(
+  store: Store,
+  f: SuggestionFilter,
+  access: ListingAccess,
+): Promise<number> {
+  const name = access.involvedOnly
+    ? 'countSearchInvolving'
+    : f.runId === null
+      ? 'countSearch'
+      : 'countSearchOfRun';
+  const r = await store.read((tx) =>
+    tx.run(query('match', name), { ...searchParams(f), access }).then(rows<{ total: number }>),
+  );
+  return r[0]?.total ?? 0;
+}
+
+export async function suggestionsForListing(
+  store: Store,
+  listingId: string,
+  access: ListingAccess,
+  page: Page,
+): Promise<{ items: StoredSuggestion[]; hasMore: boolean }> {
+  const r = await store.read((tx) =>
+    tx.run(query('match', 'forListing'), { listingId, access, ...pageParams(page) }),
+  );
+  return pageOf(r.records, page);
+}
+
+export async function countForListing(
+  store: Store,
+  listingId: string,
+  access: ListingAccess,
+): Promise<number> {
+  const r = await store.read((tx) =>
+    tx.run(query('match', 'countForListing'), { listingId, access }).then(rows<{ total: number }>),
+  );
+  return r[0]?.total ?? 0;
+}
+
+export async function suggestionsForCompany(
+  store: Store,
+  companyId: string,
+  access: ListingAccess,
+  page: Page,
+): Promise<{ items: StoredSuggestion[]; hasMore: boolean }> {
+  const r = await store.read((tx) =>
+    tx.run(query('match', 'forCompany'), { companyId, access, ...pageParams(page) }),
+  );
+  return pageOf(r.records, page);
+}
+
+export async function countForCompany(
+  store: Store,
+  companyId: string,
+  access: ListingAccess,
+): Promise<number> {
+  const r = await store.read((tx) =>
+    tx.run(query('match', 'countForCompany'), { companyId, access }).then(rows<{ total: number }>),
+  );
+  return r[0]?.total ?? 0;
+}
+
+/** For each listing with published allocations: how much its active suggestions promise, and its quantity. */
+export async function allocatedByListing(
+  store: Store,
+): Promise<{ listingId: string; allocated: number; quantity: number }[]> {
+  return store.read((tx) =>
+    tx
+      .run(query('match', 'allocatedByListing'))
+      .then(rows<{ listingId: string; allocated: number; quantity: number }>),
+  );
+}
+
+/**
+ * How many suggestions there are, how many are active, how many were created (and published) at
+ * or after `since`, and how many rows runs have staged.
+ */
 export async function suggestionCounts(
   store: Store,
   since: string,
-): Promise<{ total: number; active: number; createdSince: number }> {
+): Promise<{ total: number; active: number; createdSince: number; staged: number }> {
   const r = await store.read((tx) =>
     tx
       .run(query('match', 'suggestionCounts'), { since })
-      .then(rows<{ total: number; active: number; createdSince: number }>),
+      .then(rows<{ total: number; active: number; createdSince: number; staged: number }>),
   );
-  return r[0] ?? { total: 0, active: 0, createdSince: 0 };
+  return r[0] ?? { total: 0, active: 0, createdSince: 0, staged: 0 };
 }

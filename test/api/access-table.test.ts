@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRoutes } from '../../src/http/app.ts';
 import { loadDemoIfEmpty } from '../../src/services/demo.ts';
+import { settleMatchRuns } from '../../src/services/matching.ts';
 import { PUBLIC, startTestApp, type TestApp, type TestResponse } from '../support/harness.ts';
 
 const CALLERS = ['public', 'owner', 'other', 'facIn', 'facOut', 'analyst', 'admin'] as const;
@@ -276,9 +277,21 @@ const ROWS: Row[] = [
   })),
   {
     route: 'POST /match-runs',
-    what: 'a run over the demo',
-    request: fixed('/match-runs', { scope: { kind: 'land' } }),
-    expect: { public: 401, owner: 403, other: 403, facIn: 201, facOut: 201, analyst: 403, admin: 201 },
+    what: 'a run over the demo municipality',
+    request: async () => {
+      await settleMatchRuns();
+      return { path: '/match-runs', body: { scope: { kind: 'land', region: '4617' } } };
+    },
+    expect: { public: 401, owner: 403, other: 403, facIn: 202, facOut: 403, analyst: 403, admin: 202 },
+  },
+  {
+    route: 'POST /match-runs',
+    what: 'a run over the whole country',
+    request: async () => {
+      await settleMatchRuns();
+      return { path: '/match-runs', body: { scope: { kind: 'land' } } };
+    },
+    expect: { public: 401, owner: 403, other: 403, facIn: 403, facOut: 403, analyst: 403, admin: 202 },
   },
   {
     route: 'GET /match-runs',
@@ -329,6 +342,7 @@ beforeAll(async () => {
   ids.hiddenCompany = await idOf('Company', 'vestlandsk-spesialavfall');
   ids.hiddenSite = await idOf('Site', 'spes-hamnoy');
   ids.run = (await asAdmin('POST', '/match-runs', {})).body.id;
+  await settleMatchRuns();
   token.owner = await app.user({ name: 'Smelter', role: 'business', companyIds: [ids.smelter] });
   token.other = await app.user({
     name: 'Silicon',
@@ -341,6 +355,7 @@ beforeAll(async () => {
   token.admin = app.adminToken;
 });
 afterAll(async () => {
+  await settleMatchRuns();
   await app?.close();
 });
 

@@ -12,6 +12,7 @@ import { createApp } from '../../src/http/app.ts';
 import { createLogger } from '../../src/logger.ts';
 import { haversineKm } from '../../src/matching/distance.ts';
 import { loadDemoIfEmpty } from '../../src/services/demo.ts';
+import { settleMatchRuns } from '../../src/services/matching.ts';
 import { PUBLIC, startTestApp, type TestApp } from '../support/harness.ts';
 
 let app: TestApp;
@@ -43,6 +44,7 @@ beforeAll(async () => {
   app = await startTestApp();
   await loadDemoIfEmpty(app.runtime.deps);
   await app.request('POST', '/match-runs', {});
+  await settleMatchRuns();
   smelter = await idOf('Company', 'storvik-aluminium');
   smelterSite = await idOf('Site', 'storvik-alu-verk');
   silicon = await idOf('Company', 'fjordsil');

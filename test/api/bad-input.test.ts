@@ -95,7 +95,11 @@ describe('bad input never gives a 500', () => {
     const blank = await app.request('POST', '/companies', { name: '   ', country: 'SE', industry: '24.420' });
     expect(blank.status).toBe(400);
     expect(blank.body.error.details[0].path).toBe('name');
-    const long = await app.request('POST', '/companies', { name: `${'x'.repeat(200)}   `, country: 'SE', industry: '24.420' });
+    const long = await app.request('POST', '/companies', {
+      name: `${'x'.repeat(200)}   `,
+      country: 'SE',
+      industry: '24.420',
+    });
     expect(long.status).toBe(400);
   });
 

@@ -112,7 +112,16 @@ describe('the command line', () => {
 
   it('when an operator adds, lists and revokes users, then the token is printed once and stops working when revoked', async () => {
     await cli('import', 'data/examples/small-import.json');
-    const made = await cli('users', 'add', '--role', 'business', '--company', 'ex-smelter', '--name', 'Smelter user');
+    const made = await cli(
+      'users',
+      'add',
+      '--role',
+      'business',
+      '--company',
+      'ex-smelter',
+      '--name',
+      'Smelter user',
+    );
     expect(made.code).toBe(0);
     const token = made.stdout.trim();
     expect(token).toMatch(/^sym_[A-Za-z0-9_-]{43}$/);

@@ -23,7 +23,7 @@ describe('the API document and the service agree', () => {
       method: 'POST',
       headers: { authorization: `Bearer ${app.adminToken}` },
     });
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(202);
     expect(((await res.json()) as { scope: unknown }).scope).toEqual({});
   });
 

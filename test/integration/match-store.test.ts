@@ -208,6 +208,6 @@ describe('withdrawing stale suggestions', () => {
     });
     expect(withdrawn).toBe(5_999);
     const counts = await suggestionCounts(runtime.deps.store, '2026-01-01T00:00:00.000Z');
-    expect(counts).toEqual({ total: 6_000, active: 1, createdSince: 6_000 });
+    expect(counts).toEqual({ total: 6_000, active: 1, createdSince: 6_000, staged: 0 });
   });
 });

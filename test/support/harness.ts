@@ -11,6 +11,7 @@ import type { UserInput } from '../../src/domain/user.ts';
 import { type AppOptions, createApp } from '../../src/http/app.ts';
 import { createLogger } from '../../src/logger.ts';
 import { connect, type Runtime } from '../../src/runtime.ts';
+import { settleMatchRuns } from '../../src/services/matching.ts';
 import { createUser } from '../../src/services/users.ts';
 import { wipeBusinessData as wipe } from '../../src/store/admin-store.ts';
 
@@ -96,6 +97,8 @@ export async function startTestApp(options: Partial<AppOptions> = {}): Promise<T
     as: (token) => ({ request: requestAs(token) }),
     user,
     async close() {
+      // Runs started over HTTP compute in the background: let them end before the driver closes.
+      await settleMatchRuns();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime.close();
     },

@@ -2,15 +2,12 @@ import { z } from 'zod';
 import { circleFilter } from '../../domain/circle.ts';
 import { PaginationSchema } from '../../domain/listing-query.ts';
 import { MatchRunRequestSchema, MatchRunSchema } from '../../domain/suggestion.ts';
-import { SuggestionQuerySchema } from '../../domain/suggestion-query.ts';
+import { SuggestionPageQuerySchema, SuggestionQuerySchema } from '../../domain/suggestion-query.ts';
 import type { Deps } from '../../services/deps.ts';
-import { getMatchRun, listMatchRuns, startMatchRun } from '../../services/matching.ts';
+import { getMatchRun, listMatchRuns, submitMatchRun } from '../../services/matching.ts';
 import { companySuggestions, findSuggestions, listingSuggestions } from '../../services/suggestions.ts';
 import { defineRoutes } from '../route.ts';
-import { CountQuery, IdParams, page, VisibleSuggestionSchema } from '../schemas.ts';
-
-const SuggestionPageQuery = PaginationSchema.extend(CountQuery);
-
+import { ErrorSchema, IdParams, page, VisibleSuggestionSchema } from '../schemas.ts';
 import { json } from './reply.ts';
 
 export const matchingRoutes = (deps: Deps) =>
@@ -19,14 +16,29 @@ export const matchingRoutes = (deps: Deps) =>
       method: 'post',
       path: '/match-runs',
       tag: 'matching',
-      summary:
-        'Run matching over a scope (whole database, kind, municipality, radius) and store its suggestions',
+      summary: 'Start matching over a scope (whole database, kind, region, municipality, radius)',
+      description:
+        'The run computes in the background: poll its Location (GET /match-runs/{id}) for its phase, counts ' +
+        'and end. Its suggestions become visible all at once when it finishes (phase `done` once the ' +
+        'publication is applied whole; a publication too large for one transaction shows status `publishing` ' +
+        'while it is applied in batches); a failed run leaves nothing visible. One run at a time: while one ' +
+        'is running or publishing, another is refused with RUN_IN_PROGRESS. A facilitator of some regions ' +
+        'runs over one of its regions (scope.region).',
       access: 'matchRun.start',
       body: MatchRunRequestSchema,
       bodyOptional: true,
       limit: 'expensive',
-      answers: { 201: json(MatchRunSchema, 'the finished run') },
-      handle: async ({ body }) => ({ status: 201, body: await startMatchRun(deps, body) }),
+      answers: {
+        202: {
+          ...json(MatchRunSchema, 'the run, started (status running)'),
+          headers: { location: 'the run: /match-runs/{id}' },
+        },
+        409: json(ErrorSchema, 'RUN_IN_PROGRESS: another run is running; details name it (path runId)'),
+      },
+      handle: async ({ caller, body }) => {
+        const { run } = await submitMatchRun(deps, body, { caller });
+        return { status: 202, body: run, headers: { location: `/match-runs/${run.id}` } };
+      },
     },
     {
       method: 'get',
@@ -47,7 +59,7 @@ export const matchingRoutes = (deps: Deps) =>
       method: 'get',
       path: '/match-runs/{id}',
       tag: 'matching',
-      summary: 'A match run with its versions and counts',
+      summary: 'A match run with its versions, its phase and counts while it runs, and its end',
       access: 'matchRun.read',
       params: IdParams,
       answers: { 200: json(MatchRunSchema, 'the run') },
@@ -57,38 +69,39 @@ export const matchingRoutes = (deps: Deps) =>
       method: 'get',
       path: '/listings/{id}/suggestions',
       tag: 'suggestions',
-      summary: "A listing's active suggestions, as you may see them",
+      summary: "A page of a listing's published suggestions that you may see, best first",
       access: 'read',
       params: IdParams,
-      query: SuggestionPageQuery,
+      query: SuggestionPageQuerySchema,
       answers: { 200: json(page(VisibleSuggestionSchema), 'a page of suggestions') },
       handle: async ({ caller, params, query: q }) => ({
         status: 200,
-        body: await listingSuggestions(deps, caller, params['id']!, { ...q, count: q.count === 'true' }),
+        body: await listingSuggestions(deps, caller, params['id']!, q),
       }),
     },
     {
       method: 'get',
       path: '/companies/{id}/suggestions',
       tag: 'suggestions',
-      summary: 'The active suggestions of a company you act for',
+      summary: 'A page of the published suggestions of a company you act for, best first',
       access: 'read',
       params: IdParams,
-      query: SuggestionPageQuery,
+      query: SuggestionPageQuerySchema,
       answers: { 200: json(page(VisibleSuggestionSchema), 'a page of suggestions') },
       handle: async ({ caller, params, query: q }) => ({
         status: 200,
-        body: await companySuggestions(deps, caller, params['id']!, { ...q, count: q.count === 'true' }),
+        body: await companySuggestions(deps, caller, params['id']!, q),
       }),
     },
     {
       method: 'get',
       path: '/suggestions',
       tag: 'suggestions',
-      summary:
-        'Suggestions you may see (a business: those of its companies), by kind, region, score, CO2e, run',
+      summary: 'Published suggestions you may see (a business: those of its companies), best first',
+      description:
+        'Filter by kind, minimum score or CO2e, the run that computed them, municipality or circle.',
       access: 'read',
-      query: SuggestionQuerySchema.safeExtend(CountQuery),
+      query: SuggestionQuerySchema,
       answers: { 200: json(page(VisibleSuggestionSchema), 'a page of suggestions') },
       handle: async ({ caller, query: q }) => {
         const filter = {
@@ -104,7 +117,7 @@ export const matchingRoutes = (deps: Deps) =>
           body: await findSuggestions(deps, caller, filter, {
             offset: q.offset,
             limit: q.limit,
-            count: q.count === 'true',
+            count: q.count,
           }),
         };
       },

@@ -23,7 +23,10 @@ const DUST_SHARE = 1e-9;
 
 /** The numbers of an allocation problem: all a solver needs, and what crosses to a worker thread. */
 export interface AllocationArrays {
-  /** Per listing (numbered by offerOf / needOf): its canonical quantity, 0 when unusable. */
+  /**
+   * Per listing (numbered by offerOf / needOf): what may be promised of it, its canonical quantity
+   * (or less, see problemOf's `available`), 0 when unusable.
+   */
   capacity: Float64Array;
   /** Per candidate, sorted by (offerId, needId): offer and need, value, offer use and tightest upper bound. */
   offerOf: Int32Array;
@@ -71,17 +74,26 @@ export interface PairNumbers {
  * already in (offerId, needId) order with one per pair: what buildAllocationProblem builds from
  * candidates, without the candidates. The index of the first pair with an impossible offer use
  * instead of a problem.
+ *
+ * `available`, when given (indexed like `quantity`), caps what may still be promised of each
+ * listing: a scoped run leaves room for what suggestions outside its scope already hold. It only
+ * lowers capacities; a pair's value stays the share of its need's whole quantity (objective.ts),
+ * so covering the rest of a half-promised need is worth what it is worth in a full run.
  */
 export function problemOf(
   ids: string[],
   quantity: Float64Array,
   pairs: PairNumbers,
+  available?: Float64Array,
 ): AllocationProblem | number {
   const { offerOf, needOf, score, offerUse, maxQuantity } = pairs;
+  const whole = new Float64Array(quantity.length);
   const capacity = new Float64Array(quantity.length);
   for (let i = 0; i < quantity.length; i++) {
     const q = quantity[i]!;
-    capacity[i] = Number.isFinite(q) && q > 0 ? q : 0;
+    whole[i] = Number.isFinite(q) && q > 0 ? q : 0;
+    const a = available?.[i];
+    capacity[i] = a === undefined ? whole[i]! : Math.min(whole[i]!, Number.isFinite(a) && a > 0 ? a : 0);
   }
   const n = offerOf.length;
   const value = new Float64Array(n);
@@ -92,7 +104,7 @@ export function problemOf(
     if (!(u >= 0) || !Number.isFinite(u)) return e;
     const need = capacity[needOf[e]!]!;
     use[e] = u;
-    value[e] = scoreValue(score[e]!, need);
+    value[e] = scoreValue(score[e]!, whole[needOf[e]!]!);
     // The tightest bound the pair alone can reach: it narrows the LP and keeps the greedy simple.
     const byOffer = u > 0 ? capacity[offerOf[e]!]! / u : Number.POSITIVE_INFINITY;
     const q = maxQuantity[e]!;

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocateGreedy } from '../../../src/matching/allocation/greedy.ts';
+import { allocationObjective } from '../../../src/matching/allocation/objective.ts';
 import { allocateOptimal } from '../../../src/matching/allocation/optimal.ts';
+import { findOverAllocation } from '../../../src/matching/allocation/problem.ts';
 import {
   buildMatchIndex,
   collectPairs,
@@ -135,6 +137,59 @@ describe('matching a whole snapshot', () => {
       explained: { size: 1, take: () => Promise.reject(new Error('store gone')) },
     });
     await expect(run).rejects.toThrow('store gone');
+  });
+
+  it('when some listings have less available than their quantity, then no entry promises more of them', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        randomSnapshot,
+        // Shares in thousandths: quantities are never denormal (the service rounds dust to 0 too).
+        fc.array(
+          fc.integer({ min: 0, max: 1000 }).map((p) => p / 1000),
+          { minLength: 1, maxLength: 40 },
+        ),
+        async (listings, shares) => {
+          const input = snapshotOf(listings);
+          // Every other listing keeps a random share of its quantity: some none, some all of it.
+          const available = new Map<string, number>();
+          listings.forEach((l, i) => {
+            if (i % 2 === 0) available.set(l.id, l.canonicalQuantity.value * shares[i % shares.length]!);
+          });
+          const capped = await matchSnapshot(input, { available });
+          const limited = listings.map((l) => ({
+            ...l,
+            canonicalQuantity: {
+              ...l.canonicalQuantity,
+              value: available.get(l.id) ?? l.canonicalQuantity.value,
+            },
+          }));
+          const candidates = capped.candidates.explain();
+          expect(findOverAllocation(capped.allocation.entries, candidates, limited)).toEqual([]);
+          // The values stay those of the whole quantities: the objective is the full run's measure.
+          expect(capped.allocation.objective).toBeCloseTo(
+            allocationObjective(capped.allocation.entries, candidates, listings),
+            9,
+          );
+          // Nothing taken away changes nothing.
+          const untouched = new Map(listings.map((l) => [l.id, l.canonicalQuantity.value * 2]));
+          const whole = await matchSnapshot(input, { available: untouched });
+          expect(whole.allocation).toEqual((await matchSnapshot(input)).allocation);
+        },
+      ),
+      { numRuns: 100, seed: 20260601 },
+    );
+  });
+
+  it('when a listing has nothing available, then none of its pairs is allocated', async () => {
+    const listings = fc.sample(
+      randomSnapshot.filter((l) => generateCandidates(snapshotOf(l)).length > 0),
+      { numRuns: 1, seed: 11 },
+    )[0]!;
+    const before = await matchSnapshot(snapshotOf(listings));
+    const busy = before.allocation.entries[0];
+    expect(busy).toBeDefined();
+    const after = await matchSnapshot(snapshotOf(listings), { available: new Map([[busy!.offerId, 0]]) });
+    expect(after.allocation.entries.filter((e) => e.offerId === busy!.offerId)).toEqual([]);
   });
 
   it('when nothing matches, then the allocation is empty and says lp', async () => {

@@ -31,7 +31,9 @@ describe('ReadCache', () => {
     expect(await cache.get('k', async () => ++n, 50)).toBe(1);
     expect(await cache.get('k', async () => ++n, 151)).toBe(2);
     expect(await cache.get('other', async () => ++n, 151)).toBe(3);
-    await expect(cache.get('bad', async () => Promise.reject(new Error('down')), 200)).rejects.toThrow('down');
+    await expect(cache.get('bad', async () => Promise.reject(new Error('down')), 200)).rejects.toThrow(
+      'down',
+    );
     expect(await cache.get('bad', async () => 'up', 201)).toBe('up');
   });
 });

@@ -1,0 +1,101 @@
+/**
+ * What a computation needs besides the engine: the listings of a scope, the factor set, the
+ * matching configuration and hourly profiles, and how suggestions are keyed and written.
+ */
+import { newId } from '../domain/ids.ts';
+import type { MatchListing } from '../domain/match-listing.ts';
+import type { MatchScope } from '../domain/suggestion.ts';
+import { AppError, validationError } from '../errors.ts';
+import { haversineKm } from '../matching/distance.ts';
+import type { Candidate, MatchInput } from '../matching/types.ts';
+import { ENGINE_VERSION } from '../matching/version.ts';
+import { loadFactorSet } from '../reference/factors.ts';
+import { loadHourlyProfile } from '../reference/load.ts';
+import { loadMatchConfig } from '../reference/match-config.ts';
+import { listingsInScope as loadListingsInScope } from '../store/listing-store.ts';
+import type { SuggestionWrite } from '../store/match-store.ts';
+import type { Deps } from './deps.ts';
+
+const profiles = new Map<string, Float64Array>();
+
+export function hourlyProfilesFor(deps: Deps, listings: readonly MatchListing[]): Map<string, Float64Array> {
+  for (const l of listings) {
+    const name = l.energy?.hourlyProfile;
+    if (name && !profiles.has(name) && deps.reference.hourlyProfiles.has(name))
+      profiles.set(name, loadHourlyProfile(name));
+  }
+  return profiles;
+}
+
+/** Everything but the listings that the engine needs, for the configured (or a chosen) factor set. */
+export function matchContext(
+  deps: Deps,
+  listings: readonly MatchListing[],
+  factorSetId?: string,
+): Omit<MatchInput, 'listings'> {
+  let factorSet: MatchInput['factorSet'];
+  try {
+    factorSet = loadFactorSet(factorSetId ?? deps.settings.factorSet);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') {
+      throw validationError('unknown factor set', [{ path: 'factorSet', message: err.message }]);
+    }
+    throw err;
+  }
+  return {
+    reference: deps.reference,
+    factorSet,
+    config: loadMatchConfig(deps.settings.matchConfig),
+    hourlyProfiles: hourlyProfilesFor(deps, listings),
+  };
+}
+
+export const pairKeyOf = (offerId: string, needId: string) => `${offerId}|${needId}`;
+
+export function toWrite(
+  c: Candidate,
+  meta: { runId: string | null; factorSet: string; configVersion: string; allocated: number | null },
+): SuggestionWrite {
+  return {
+    id: newId('sg'),
+    pairKey: pairKeyOf(c.offerId, c.needId),
+    offerId: c.offerId,
+    needId: c.needId,
+    kind: c.kind,
+    score: c.score,
+    distanceKm: c.distanceKm,
+    route: c.route,
+    terms: c.terms,
+    impact: c.impact as unknown as Record<string, unknown>,
+    co2eAvoidedT: c.impact.co2eAvoidedT,
+    maxQuantity: c.maxQuantity,
+    offerUse: c.offerUse,
+    allocatedQuantity: meta.allocated,
+    unit: c.impact.unit,
+    source: meta.runId ? 'run' : 'incremental',
+    lastRunId: meta.runId,
+    engineVersion: ENGINE_VERSION,
+    factorSet: meta.factorSet,
+    configVersion: meta.configVersion,
+  };
+}
+
+/** True when a scope limits a run to a region: then a pair is the run's only when both listings are in it. */
+export const isRegional = (scope: MatchScope): boolean =>
+  scope.municipality !== undefined || scope.radiusKm !== undefined || scope.region !== undefined;
+
+export async function listingsInScope(deps: Deps, scope: MatchScope): Promise<MatchListing[]> {
+  const { lat, lon, radiusKm } = scope;
+  const radius =
+    lat !== undefined && lon !== undefined && radiusKm !== undefined ? { lat, lon, km: radiusKm } : undefined;
+  const listings = await loadListingsInScope(deps.store, {
+    ...(scope.kind ? { kind: scope.kind } : {}),
+    ...(scope.municipality ? { municipality: scope.municipality } : {}),
+    ...(scope.region ? { region: scope.region } : {}),
+    ...(radius ? { radius } : {}),
+  });
+  // The exact rule: the engine's great-circle distance.
+  return radius
+    ? listings.filter((l) => haversineKm(radius.lat, radius.lon, l.lat, l.lon) <= radius.km)
+    : listings;
+}
