@@ -30,6 +30,11 @@ const ConfigSchema = z.object({
   NEO4J_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
   NEO4J_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   NEO4J_RETRY_TIME_MS: z.coerce.number().int().min(0).default(2000),
+  /**
+   * The longest an HTTP request waits for its database reads, so a Neo4j that hangs (alive, not
+   * answering) costs a request 503 after this long instead of holding it for ever.
+   */
+  REQUEST_READ_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   NEO4J_IMAGE: z.string().default('neo4j:5.26.30-community'),
   /** Set to "false" to skip loading the demo region into an empty database at start-up. */
   LOAD_DEMO: z

@@ -87,6 +87,7 @@ async function main(): Promise<void> {
   const server = createServer(
     createApp(rt.deps, {
       bodyLimit: config.BODY_LIMIT,
+      readTimeoutMs: config.REQUEST_READ_TIMEOUT_MS,
       readiness: rt.readiness,
       rateLimits: { write: config.RATE_LIMIT_WRITES, expensive: config.RATE_LIMIT_EXPENSIVE },
     }),

@@ -13,6 +13,7 @@ import { unsafeTextDetails } from '../domain/text-safety.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { AppError, validationError } from '../errors.ts';
 import type { Deps } from '../services/deps.ts';
+import { withReadDeadline } from '../util/deadline.ts';
 import { authMiddleware, callerOf } from './auth.ts';
 import { docsPage } from './docs-page.ts';
 import { RETRY_AFTER_BY_CODE, STATUS_BY_CODE } from './error-status.ts';
@@ -28,6 +29,8 @@ import { taxonomyRoutes } from './routes/taxonomy.ts';
 
 export interface AppOptions {
   bodyLimit: string;
+  /** How long a request waits for its database reads before it answers 503 (none when absent). */
+  readTimeoutMs?: number;
   readiness: Readiness;
   /** Requests per minute per caller (or per address without a token). */
   rateLimits?: { write: number; expensive: number };
@@ -142,8 +145,24 @@ function handlerOf(route: RouteDef): RequestHandler {
     res.status(reply.status);
     if (reply.body === undefined) res.end();
     else if (typeof reply.body === 'string') res.send(reply.body);
-    else res.json(reply.body);
+    else res.type('application/json').send(jsonOf(reply.body));
   };
+}
+
+/**
+ * Answers that the read cache hands to many callers (services/read-cache.ts) are the same object
+ * each time, and never changed once made: they are serialised once. A page of 50 suggestions is
+ * about 130 kB, whose serialisation otherwise costs more than everything else the request does.
+ */
+const serialised = new WeakMap<object, string>();
+function jsonOf(body: unknown): string {
+  if (body === null || typeof body !== 'object') return JSON.stringify(body);
+  let text = serialised.get(body);
+  if (text === undefined) {
+    text = JSON.stringify(body);
+    serialised.set(body, text);
+  }
+  return text;
 }
 
 function limiterOf(kind: 'write' | 'expensive', perMinute: number): RequestHandler {
@@ -219,9 +238,22 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
         return id;
       },
       customLogLevel: (_req, res, err) =>
-        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+        res.statusCode === 503
+          ? 'warn'
+          : err || res.statusCode >= 500
+            ? 'error'
+            : res.statusCode >= 400
+              ? 'warn'
+              : 'info',
     }),
   );
+  const readTimeoutMs = options.readTimeoutMs;
+  // Only reads get a budget: a write or an import answered 503 might still commit afterwards.
+  if (readTimeoutMs) {
+    app.use((req, _res, next) =>
+      req.method === 'GET' || req.method === 'HEAD' ? withReadDeadline(readTimeoutMs, next) : next(),
+    );
+  }
   app.use(requireJson);
   app.use(express.json({ limit: options.bodyLimit, strict: false }));
   app.use(refuseUnsafeText);
@@ -249,7 +281,11 @@ function errorHandler(deps: Deps): ErrorRequestHandler {
     const status = STATUS_BY_CODE[e.code];
     const retryAfter = RETRY_AFTER_BY_CODE[e.code];
     if (retryAfter !== undefined) res.setHeader('retry-after', String(retryAfter));
-    if (status >= 500) deps.logger.error({ err, reqId: req.id }, 'request failed');
+    // The database being away is an operating condition (warn, once per request, no stack); any
+    // other 5xx is a bug worth its stack.
+    if (status === 503)
+      deps.logger.warn({ reqId: req.id, code: e.code, reason: e.message }, 'request refused');
+    else if (status >= 500) deps.logger.error({ err, reqId: req.id }, 'request failed');
     if (status === 401) {
       res.set(
         'www-authenticate',

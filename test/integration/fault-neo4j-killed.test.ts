@@ -4,7 +4,7 @@
  * database is never touched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, type OwnNeo4jApp, startOwnNeo4jApp } from '../support/own-neo4j.ts';
+import { eventually, type OwnNeo4jApp, READ_TIMEOUT_MS, startOwnNeo4jApp } from '../support/own-neo4j.ts';
 
 /** A restart takes 10-25 s on this 2-core machine, more when other jobs load it. */
 const FAULT_TEST_TIMEOUT_MS = 180_000;
@@ -94,7 +94,8 @@ describe('fault: Neo4j is killed while the service answers requests', () => {
         'Written after the restart',
       ]);
 
-      // A Neo4j that hangs (SIGSTOP) rather than dies: /ready still answers, within about 2 s.
+      // A Neo4j that hangs (SIGSTOP) rather than dies: /ready still answers, within about 2 s, and
+      // a read gives up with 503 after the request's read budget instead of waiting for ever.
       const pid = own.neo4j.supervisor!.pid()!;
       process.kill(pid, 'SIGSTOP');
       try {
@@ -103,10 +104,20 @@ describe('fault: Neo4j is killed while the service answers requests', () => {
         expect(hung.body.checks.neo4j).toMatch(/no answer within/);
         expect(hung.ms).toBeLessThan(2500);
         expect((await own.request('GET', '/health')).status).toBe(200);
+        const [stuckRead, stuckPage] = await Promise.all([
+          own.request('GET', `/listings/${before.body.id}`),
+          own.request('GET', `/listings?siteId=${site.body.id}&limit=7`),
+        ]);
+        for (const stuck of [stuckRead, stuckPage]) {
+          expect(stuck.status).toBe(503);
+          expect(stuck.body.error.code).toBe('STORE_UNAVAILABLE');
+          expect(stuck.ms).toBeLessThan(READ_TIMEOUT_MS + 2000);
+        }
       } finally {
         process.kill(pid, 'SIGCONT');
       }
-      await eventually(async () => (await own.request('GET', '/ready')).status === 200, 10_000, '/ready 200');
+      await eventually(async () => (await own.request('GET', '/ready')).status === 200, 30_000, '/ready 200');
+      expect((await own.request('GET', `/listings/${before.body.id}`)).status).toBe(200);
       console.log(
         `fault: 503 after ${Math.round(read.ms)} ms (read) / ${Math.round(write.ms)} ms (write); ` +
           `/ready 503 after ${Math.round(ready.ms)} ms; Neo4j up again ${Math.round(restartMs)} ms after the kill; ` +

@@ -16,6 +16,9 @@ import { createUser } from '../../src/services/users.ts';
 import { type Neo4jState, type ProvisionedNeo4j, provisionNeo4j } from '../../src/store/provision.ts';
 import type { TestResponse } from './harness.ts';
 
+/** The read budget of the fault tests' service: short, so a hung Neo4j shows within the test. */
+export const READ_TIMEOUT_MS = 3000;
+
 export interface OwnNeo4jApp {
   url: string;
   neo4j: ProvisionedNeo4j;
@@ -49,6 +52,7 @@ export async function startOwnNeo4jApp(): Promise<OwnNeo4jApp> {
     bodyLimit: '25mb',
     readiness: runtime.readiness,
     rateLimits: { write: 100_000, expensive: 10_000 },
+    readTimeoutMs: READ_TIMEOUT_MS,
   });
   // Every request is made as an admin, as in the shared harness.
   const { token } = await createUser(runtime.deps, SYSTEM, { name: 'Fault test admin', role: 'admin' });

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       NEO4J_CONNECT_TIMEOUT_MS: 3000,
       NEO4J_ACQUIRE_TIMEOUT_MS: 5000,
       NEO4J_RETRY_TIME_MS: 2000,
+      REQUEST_READ_TIMEOUT_MS: 15_000,
       SHUTDOWN_GRACE_MS: 10_000,
     });
   });
