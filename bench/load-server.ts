@@ -25,7 +25,7 @@ import { listingSuggestions } from '../src/services/suggestions.ts';
 import { createUser } from '../src/services/users.ts';
 import { suggestionCounts } from '../src/store/match-store.ts';
 import type { ProvisionedNeo4j } from '../src/store/provision.ts';
-import { importDocumentOf } from './import-document.ts';
+import { importDocumentOf } from './region-document.ts';
 import { generateRegion } from './synthetic-region.ts';
 
 export interface SetupReport {

@@ -1,6 +1,6 @@
 /**
  * A synthetic region (synthetic-region.ts) as an import document, as a user would send it: for the
- * service benchmark and the tests that need a region large enough for runs of several seconds.
+ * service and load benchmarks and the tests that need a region large enough for runs of several seconds.
  */
 import { orgNumberCheckDigit } from '../src/domain/org-number.ts';
 import type { SyntheticRegion } from './synthetic-region.ts';

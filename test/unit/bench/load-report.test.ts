@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importDocumentOf } from '../../../bench/import-document.ts';
+import { importDocumentOf } from '../../../bench/region-document.ts';
 import { judge, type LoadReport, ROUTES, type Row, renderLoadReport } from '../../../bench/load-report.ts';
 import { generateRegion } from '../../../bench/synthetic-region.ts';
 import { ImportCompanySchema, ImportListingSchema } from '../../../src/domain/import-document.ts';
