@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import express from 'express';
+import { loadConfig } from '../src/config.ts';
 import { SYSTEM } from '../src/domain/caller.ts';
 import { createApp } from '../src/http/app.ts';
 import { createLogger } from '../src/logger.ts';
@@ -171,7 +172,16 @@ async function setup(): Promise<void> {
 async function serve(): Promise<void> {
   const logger = createLogger(args['log-level']);
   const runtime = await connect(neo4jAt(args.uri), logger);
-  listen(createApp(runtime.deps, { bodyLimit: '25mb', readiness: runtime.readiness }));
+  // As `npm start` configures it (the defaults of config.ts).
+  const config = loadConfig({});
+  listen(
+    createApp(runtime.deps, {
+      bodyLimit: config.BODY_LIMIT,
+      readTimeoutMs: config.REQUEST_READ_TIMEOUT_MS,
+      readiness: runtime.readiness,
+      rateLimits: { write: config.RATE_LIMIT_WRITES, expensive: config.RATE_LIMIT_EXPENSIVE },
+    }),
+  );
 }
 
 process.on('disconnect', () => process.exit(0));

@@ -13,7 +13,6 @@ import { unsafeTextDetails } from '../domain/text-safety.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { AppError, validationError } from '../errors.ts';
 import type { Deps } from '../services/deps.ts';
-import { withReadDeadline } from '../util/deadline.ts';
 import { authMiddleware, callerOf } from './auth.ts';
 import { docsPage } from './docs-page.ts';
 import { RETRY_AFTER_BY_CODE, STATUS_BY_CODE } from './error-status.ts';
@@ -141,6 +140,8 @@ function handlerOf(route: RouteDef): RequestHandler {
       req,
       res,
     });
+    // A read past its deadline has been answered 503 already (readDeadline).
+    if (res.headersSent) return;
     if (reply.headers) res.set(reply.headers);
     res.status(reply.status);
     if (reply.body === undefined) res.end();
@@ -247,13 +248,9 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
               : 'info',
     }),
   );
+  // Only reads get a deadline: a write or an import answered 503 might still commit afterwards.
   const readTimeoutMs = options.readTimeoutMs;
-  // Only reads get a budget: a write or an import answered 503 might still commit afterwards.
-  if (readTimeoutMs) {
-    app.use((req, _res, next) =>
-      req.method === 'GET' || req.method === 'HEAD' ? withReadDeadline(readTimeoutMs, next) : next(),
-    );
-  }
+  if (readTimeoutMs) app.use(readDeadline(readTimeoutMs, errorHandler(deps)));
   app.use(requireJson);
   app.use(express.json({ limit: options.bodyLimit, strict: false }));
   app.use(refuseUnsafeText);
@@ -275,8 +272,33 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
   return app;
 }
 
+/**
+ * A GET that has no answer after `ms` (a Neo4j that hangs: alive, not answering, which the driver
+ * would wait on for ever) is answered 503; whatever the handler finds later is dropped.
+ */
+function readDeadline(ms: number, answerError: ErrorRequestHandler): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const timer = setTimeout(() => {
+      if (res.headersSent) return;
+      const late = new AppError(
+        'STORE_UNAVAILABLE',
+        `the database did not answer within ${ms} ms; try again in a few seconds`,
+      );
+      answerError(late, req, res, () => {});
+    }, ms);
+    res.on('close', () => clearTimeout(timer));
+    next();
+  };
+}
+
 function errorHandler(deps: Deps): ErrorRequestHandler {
   return (err, req, res, _next) => {
+    // Answered already (a read past its deadline): what failed later is only worth a debug line.
+    if (res.headersSent) {
+      deps.logger.debug({ err, reqId: req.id }, 'failed after it was answered');
+      return;
+    }
     const e = toAppError(err);
     const status = STATUS_BY_CODE[e.code];
     const retryAfter = RETRY_AFTER_BY_CODE[e.code];

@@ -6,7 +6,6 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { AppError, type ErrorDetail } from '../errors.ts';
-import { readBudget } from '../util/deadline.ts';
 
 export type { Driver, ManagedTransaction };
 
@@ -127,34 +126,10 @@ export function createStore(driver: Driver): Store {
   };
   return {
     driver,
-    read: (work) => withinBudget(withSession('READ', (s) => s.executeRead(work))),
+    read: (work) => withSession('READ', (s) => s.executeRead(work)),
     write: (work) => withSession('WRITE', (s) => s.executeWrite(work)),
     close: () => driver.close(),
   };
-}
-
-/**
- * Races a read against the budget of the work it serves (util/deadline.ts): past it, the caller
- * gets STORE_UNAVAILABLE while the read finishes or fails on its own and is then forgotten.
- */
-function withinBudget<T>(read: Promise<T>): Promise<T> {
-  const budget = readBudget();
-  if (!budget) return read;
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new AppError(
-            'STORE_UNAVAILABLE',
-            `the database did not answer within ${budget.ms} ms; try again in a few seconds`,
-          ),
-        ),
-      Math.max(0, budget.leftMs),
-    );
-  });
-  read.catch(() => {});
-  return Promise.race([read, late]).finally(() => clearTimeout(timer));
 }
 
 /** JS numbers travel as floats; SKIP/LIMIT and other integer parameters need a Neo4j integer. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importDocumentOf } from '../../../bench/region-document.ts';
 import { judge, type LoadReport, ROUTES, type Row, renderLoadReport } from '../../../bench/load-report.ts';
+import { importDocumentOf } from '../../../bench/region-document.ts';
 import { generateRegion } from '../../../bench/synthetic-region.ts';
 import { ImportCompanySchema, ImportListingSchema } from '../../../src/domain/import-document.ts';
 import { loadReferenceData } from '../../../src/reference/load.ts';
