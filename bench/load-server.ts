@@ -55,6 +55,8 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     ids: { type: 'string', default: '300' },
     'log-level': { type: 'string', default: 'warn' },
+    /** The read cache's reuse, ms (serve); config.ts's default when absent. */
+    'read-cache-ms': { type: 'string' },
   },
 });
 
@@ -171,9 +173,10 @@ async function setup(): Promise<void> {
 
 async function serve(): Promise<void> {
   const logger = createLogger(args['log-level']);
-  const runtime = await connect(neo4jAt(args.uri), logger);
   // As `npm start` configures it (the defaults of config.ts).
   const config = loadConfig({});
+  const ttlMs = args['read-cache-ms'] === undefined ? config.READ_CACHE_MS : Number(args['read-cache-ms']);
+  const runtime = await connect(neo4jAt(args.uri), logger, undefined, undefined, undefined, { ttlMs });
   listen(
     createApp(runtime.deps, {
       bodyLimit: config.BODY_LIMIT,

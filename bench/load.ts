@@ -304,8 +304,8 @@ interface Service {
   rss: { read(): void; stop(): number };
 }
 
-async function startService(neo4j: ProvisionedNeo4j): Promise<Service> {
-  const child = startChild('serve', ['--uri', neo4j.uri]);
+async function startService(neo4j: ProvisionedNeo4j, extra: string[] = []): Promise<Service> {
+  const child = startChild('serve', ['--uri', neo4j.uri, ...extra]);
   const { port } = await messageOf(child, 'listening');
   return { child, port, rss: sampleRss(child.proc.pid!) };
 }
@@ -362,6 +362,33 @@ async function measureService(setup: SetupReport, neo4j: ProvisionedNeo4j, repor
         report.rows.push(row);
         if (row.died) log(`the service died: ${row.died}`);
       }
+    }
+    // The same page asked again and again is what the read cache is for; what a read costs when
+    // every request goes to Neo4j is measured too, by a service without it, at the first count.
+    report.servePeakRssMb.push(service.rss.stop());
+    await stopChild(service.child);
+    service = await startService(neo4j, ['--read-cache-ms', '0']);
+    report.notes.push(
+      'Rows marked "(no read cache)" come from a second service with READ_CACHE_MS=0: every request reads Neo4j. ' +
+        'The other rows ask the same page again and again, which the read cache (1 s reuse, ended by any write) serves.',
+    );
+    for (const route of [ROUTES.listings, ROUTES.suggestions]) {
+      const c = CONNECTIONS[0]!;
+      const target: Target = { route, port: service.port, token: setup.token, path: paths[route]! };
+      const pids = [service.child.proc.pid!, ...(neo4jPid ? [neo4jPid] : [])];
+      await fire(target, 2, Number(args.warmup));
+      await settle(pids);
+      log(`${route} at ${c} connections, no read cache`);
+      const result = await fire(target, c, DURATION);
+      report.rows.push(
+        rowOf(
+          `${route} (no read cache)`,
+          c,
+          result,
+          null,
+          service.child.alive() ? undefined : service.child.ended(),
+        ),
+      );
     }
     // The last run's requests may still be running: their memory counts too.
     if (service.child.alive()) {

@@ -35,6 +35,8 @@ const ConfigSchema = z.object({
    * answering) costs a request 503 after this long instead of holding it for ever.
    */
   REQUEST_READ_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
+  /** How long an answer read for one caller may be reused for the same read (0: never; services/read-cache.ts). */
+  READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   NEO4J_IMAGE: z.string().default('neo4j:5.26.30-community'),
   /** Set to "false" to skip loading the demo region into an empty database at start-up. */
   LOAD_DEMO: z

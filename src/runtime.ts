@@ -13,7 +13,7 @@ import { DEFAULT_MATCH_CONFIG } from './reference/match-config.ts';
 import { loadRegions } from './reference/regions.ts';
 import type { Deps } from './services/deps.ts';
 import { recoverInterruptedRuns } from './services/matching.ts';
-import { ReadCache } from './services/read-cache.ts';
+import { ReadCache, type ReadCacheOptions } from './services/read-cache.ts';
 import {
   createDriver,
   createStore,
@@ -118,8 +118,9 @@ export async function connect(
   settings: Deps['settings'] = { factorSet: DEFAULT_FACTOR_SET, matchConfig: DEFAULT_MATCH_CONFIG },
   reference: ReferenceData = loadReferenceData(),
   timeouts: DriverTimeouts = DEFAULT_TIMEOUTS,
+  readCache: Partial<ReadCacheOptions> = {},
 ): Promise<Runtime> {
-  const reads = new ReadCache();
+  const reads = new ReadCache(readCache);
   const inner: Store = createStore(createDriver(neo4j.uri, neo4j.user, neo4j.password, timeouts));
   // Every write, committed or not, ends the reuse of answers read before it (services/read-cache.ts).
   const store: Store = {
@@ -161,10 +162,11 @@ export async function openRuntime(
   opts: ProvisionOptions,
   settings?: Deps['settings'],
   timeouts?: DriverTimeouts,
+  readCache?: Partial<ReadCacheOptions>,
 ): Promise<Runtime> {
   const neo4j = await provisionNeo4j(opts);
   try {
-    const rt = await connect(neo4j, opts.logger, settings, undefined, timeouts);
+    const rt = await connect(neo4j, opts.logger, settings, undefined, timeouts, readCache);
     return {
       ...rt,
       close: async () => {
