@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { refineCircle } from './circle.ts';
 import { text } from './fields.ts';
 import { LISTING_KINDS } from './listing-kinds.ts';
-import { RegionCodeSchema } from './user.ts';
 
 export const SUGGESTION_STATUSES = ['active', 'withdrawn'] as const;
 
@@ -37,7 +36,9 @@ export type StoredSuggestion = z.infer<typeof StoredSuggestionSchema>;
 export const MatchScopeSchema = z
   .strictObject({
     kind: z.enum(LISTING_KINDS).optional(),
-    region: RegionCodeSchema.refine((c) => c !== 'all', 'name a county or municipality number')
+    region: z
+      .string()
+      .regex(/^(\d{2}|\d{4})$/, 'must be a county (2 digits) or municipality (4 digits) number')
       .optional()
       .meta({ description: 'county (2 digits) or municipality (4 digits) number: the sites found in it' }),
     municipality: text(100).optional().meta({ description: 'the municipality name typed on the sites' }),
