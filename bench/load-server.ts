@@ -176,7 +176,10 @@ async function serve(): Promise<void> {
   // As `npm start` configures it (the defaults of config.ts).
   const config = loadConfig({});
   const ttlMs = args['read-cache-ms'] === undefined ? config.READ_CACHE_MS : Number(args['read-cache-ms']);
-  const runtime = await connect(neo4jAt(args.uri), logger, undefined, undefined, undefined, { ttlMs });
+  const runtime = await connect(neo4jAt(args.uri), logger, undefined, undefined, undefined, {
+    ttlMs,
+    staleMs: ttlMs,
+  });
   listen(
     createApp(runtime.deps, {
       bodyLimit: config.BODY_LIMIT,

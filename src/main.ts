@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     { ...provisionOptions(config, logger), announce: true },
     { factorSet: config.FACTOR_SET, matchConfig: config.MATCH_CONFIG },
     driverTimeouts(config),
-    { ttlMs: config.READ_CACHE_MS },
+    { ttlMs: config.READ_CACHE_MS, staleMs: config.READ_CACHE_MS },
   );
   const rt = runtime;
   let stopping = false;

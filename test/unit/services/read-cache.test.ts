@@ -24,8 +24,8 @@ describe('ReadCache', () => {
     expect(await cache.get('k', async () => ++n)).toBe(2);
   });
 
-  it('when the reuse window has passed or the key differs, then it loads again; a failed load is never reused', async () => {
-    const cache = new ReadCache({ ttlMs: 100 });
+  it('when the reuse and refresh windows have passed or the key differs, then it loads again; a failed load is never reused', async () => {
+    const cache = new ReadCache({ ttlMs: 100, staleMs: 0 });
     let n = 0;
     expect(await cache.get('k', async () => ++n, 0)).toBe(1);
     expect(await cache.get('k', async () => ++n, 50)).toBe(1);
@@ -35,5 +35,54 @@ describe('ReadCache', () => {
       'down',
     );
     expect(await cache.get('bad', async () => 'up', 201)).toBe('up');
+  });
+
+  it('when an answer is past its reuse but inside the refresh window, then it is served at once while one read refreshes it', async () => {
+    const cache = new ReadCache({ ttlMs: 100, staleMs: 100 });
+    let n = 0;
+    let release: () => void = () => {};
+    const slow = () =>
+      new Promise<number>((resolve) => {
+        const mine = ++n;
+        release = () => resolve(mine);
+      });
+    const first = cache.get('k', slow, 0);
+    release();
+    expect(await first).toBe(1);
+    // Past the reuse: the stale answer comes back at once, and only one refresh starts.
+    expect(await cache.get('k', slow, 150)).toBe(1);
+    expect(await cache.get('k', slow, 160)).toBe(1);
+    expect(n).toBe(2);
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    // The refresh's answer is served from then on, reused from when it started.
+    expect(await cache.get('k', slow, 170)).toBe(2);
+    expect(await cache.get('k', slow, 240)).toBe(2);
+    expect(n).toBe(2);
+  });
+
+  it('when something was written or the refresh window has passed, then no stale answer is served', async () => {
+    const cache = new ReadCache({ ttlMs: 100, staleMs: 100 });
+    let n = 0;
+    expect(await cache.get('k', async () => ++n, 0)).toBe(1);
+    cache.bump();
+    expect(await cache.get('k', async () => ++n, 150)).toBe(2);
+    expect(await cache.get('k', async () => ++n, 400)).toBe(3);
+    // A refresh whose answer arrives after a write is dropped.
+    let release: () => void = () => {};
+    expect(
+      await cache.get(
+        'k',
+        () =>
+          new Promise<number>((resolve) => {
+            release = () => resolve(99);
+          }),
+        550,
+      ),
+    ).toBe(3);
+    cache.bump();
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await cache.get('k', async () => ++n, 560)).toBe(4);
   });
 });
