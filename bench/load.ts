@@ -372,7 +372,7 @@ async function measureService(setup: SetupReport, neo4j: ProvisionedNeo4j, repor
     service = await startService(neo4j, ['--read-cache-ms', '0']);
     report.notes.push(
       'Rows marked "(no read cache)" come from a second service with READ_CACHE_MS=0: every request reads Neo4j. ' +
-        'The other rows ask the same page again and again, which the read cache (1 s reuse, ended by any write) serves.',
+        'The other rows ask the same page again and again, which the read cache serves (1 s reuse, then 1 s more while one read refreshes it; ended by any write).',
     );
     for (const route of [ROUTES.listings, ROUTES.suggestions]) {
       const c = CONNECTIONS[0]!;
