@@ -4,7 +4,7 @@
  * role test are built from it. Routes are thin: parse the request, call one use-case with the
  * caller, shape the answer.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { pinoHttp } from 'pino-http';
@@ -146,24 +146,40 @@ function handlerOf(route: RouteDef): RequestHandler {
     res.status(reply.status);
     if (reply.body === undefined) res.end();
     else if (typeof reply.body === 'string') res.send(reply.body);
-    else res.type('application/json').send(jsonOf(reply.body));
+    else {
+      const json = jsonOf(reply.body);
+      // A version's ETag (set by the route) stands; otherwise the body's, as express would make it.
+      if (!res.get('etag')) res.set('etag', json.etag);
+      res.type('application/json').send(json.text);
+    }
   };
 }
 
 /**
  * Answers that the read cache hands to many callers (services/read-cache.ts) are the same object
- * each time, and never changed once made: they are serialised once. A page of 50 suggestions is
- * about 130 kB, whose serialisation otherwise costs more than everything else the request does.
+ * each time, and never changed once made: they are serialised, and their ETag computed, once. A
+ * page of 50 suggestions is about 130 kB, whose serialisation and hash otherwise cost more than
+ * everything else the request does.
  */
-const serialised = new WeakMap<object, string>();
-function jsonOf(body: unknown): string {
-  if (body === null || typeof body !== 'object') return JSON.stringify(body);
-  let text = serialised.get(body);
-  if (text === undefined) {
-    text = JSON.stringify(body);
-    serialised.set(body, text);
+interface Json {
+  text: string;
+  etag: string;
+}
+const serialised = new WeakMap<object, Json>();
+function jsonOf(body: unknown): Json {
+  if (body === null || typeof body !== 'object') return jsonText(JSON.stringify(body));
+  let json = serialised.get(body);
+  if (json === undefined) {
+    json = jsonText(JSON.stringify(body));
+    serialised.set(body, json);
   }
-  return text;
+  return json;
+}
+
+/** express's weak ETag: length and SHA-1 of the body. */
+function jsonText(text: string): Json {
+  const hash = createHash('sha1').update(text, 'utf8').digest('base64').slice(0, 27);
+  return { text, etag: `W/"${Buffer.byteLength(text, 'utf8').toString(16)}-${hash}"` };
 }
 
 function limiterOf(kind: 'write' | 'expensive', perMinute: number): RequestHandler {
