@@ -310,6 +310,30 @@ async function startService(neo4j: ProvisionedNeo4j, extra: string[] = []): Prom
   return { child, port, rss: sampleRss(child.proc.pid!) };
 }
 
+/** One measured run of a route against the service, with the service's peak RSS during it alone. */
+async function measuredRun(
+  service: Service,
+  target: Target,
+  connections: number,
+  label: string,
+): Promise<Row> {
+  const pid = service.child.proc.pid!;
+  service.rss.read();
+  resetPeak(pid);
+  const sampler = sampleRss(pid);
+  const result = await fire(target, connections, DURATION);
+  // A process that died a moment ago may not have been reaped yet.
+  await new Promise((r) => setTimeout(r, 200));
+  const runPeak = sampler.stop();
+  return rowOf(
+    label,
+    connections,
+    result,
+    runPeak > 0 ? runPeak : null,
+    service.child.alive() ? undefined : service.child.ended(),
+  );
+}
+
 async function measureService(setup: SetupReport, neo4j: ProvisionedNeo4j, report: LoadReport) {
   const ids = setup.ids;
   const paths: Record<string, (n: number) => string> = {
@@ -345,21 +369,7 @@ async function measureService(setup: SetupReport, neo4j: ProvisionedNeo4j, repor
               '(requests of the previous run still running).',
           );
         log(`${route} at ${c} connections`);
-        const pid = service.child.proc.pid!;
-        service.rss.read();
-        resetPeak(pid);
-        const sampler = sampleRss(pid);
-        const result = await fire(target, c, DURATION);
-        // A process that died a moment ago may not have been reaped yet.
-        await new Promise((r) => setTimeout(r, 200));
-        const runPeak = sampler.stop();
-        const row = rowOf(
-          route,
-          c,
-          result,
-          runPeak > 0 ? runPeak : null,
-          service.child.alive() ? undefined : service.child.ended(),
-        );
+        const row = await measuredRun(service, target, c, route);
         report.rows.push(row);
         if (row.died) log(`the service died: ${row.died}`);
       }
@@ -381,22 +391,7 @@ async function measureService(setup: SetupReport, neo4j: ProvisionedNeo4j, repor
       await fire(target, 2, Number(args.warmup));
       await settle(pids);
       log(`${route} at ${c} connections, no read cache`);
-      const pid = service.child.proc.pid!;
-      service.rss.read();
-      resetPeak(pid);
-      const sampler = sampleRss(pid);
-      const result = await fire(target, c, DURATION);
-      await new Promise((r) => setTimeout(r, 200));
-      const runPeak = sampler.stop();
-      report.rows.push(
-        rowOf(
-          `${route} (no read cache)`,
-          c,
-          result,
-          runPeak > 0 ? runPeak : null,
-          service.child.alive() ? undefined : service.child.ended(),
-        ),
-      );
+      report.rows.push(await measuredRun(service, target, c, `${route} (no read cache)`));
     }
     // The last run's requests may still be running: their memory counts too.
     if (service.child.alive()) {

@@ -24,7 +24,7 @@ function uniqueOrgNumbers(region: SyntheticRegion): Map<string, string> {
   return out;
 }
 
-export function importDocumentOf(region: SyntheticRegion): { companies: unknown[]; listings: unknown[] } {
+export function importDocumentOf(region: SyntheticRegion) {
   const orgs = uniqueOrgNumbers(region);
   const sitesOf = new Map<string, SyntheticRegion['sites']>();
   for (const s of region.sites) sitesOf.set(s.companyId, [...(sitesOf.get(s.companyId) ?? []), s]);

@@ -27,6 +27,21 @@ describe('the API document and the service agree', () => {
     expect(((await res.json()) as { scope: unknown }).scope).toEqual({});
   });
 
+  it('when a run names region "all", then the document calls it invalid and the service says 400 on scope.region', async () => {
+    const body = doc.paths['/match-runs'].post.requestBody.content['application/json'].schema;
+    const scope = body.$ref
+      ? doc.components.schemas[body.$ref.split('/').pop()].properties.scope
+      : body.properties.scope;
+    const resolved = scope.$ref ? doc.components.schemas[scope.$ref.split('/').pop()] : scope;
+    const pattern = new RegExp(resolved.properties.region.pattern);
+    expect(pattern.test('all')).toBe(false);
+    expect(pattern.test('46')).toBe(true);
+    expect(pattern.test('4617')).toBe(true);
+    const res = await app.request('POST', '/match-runs', { scope: { region: 'all' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].path).toBe('scope.region');
+  });
+
   it('when other writes come without a body, then the document requires one', () => {
     expect(doc.paths['/companies'].post.requestBody.required).toBe(true);
     expect(doc.paths['/listings/{id}'].patch.requestBody.required).toBe(true);

@@ -85,4 +85,11 @@ describe('ReadCache', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(await cache.get('k', async () => ++n, 560)).toBe(4);
   });
+
+  it('when reuse is off (READ_CACHE_MS=0), then every read loads', async () => {
+    const cache = new ReadCache({ ttlMs: 0, staleMs: 0 });
+    let n = 0;
+    expect(await cache.get('k', async () => ++n, 0)).toBe(1);
+    expect(await cache.get('k', async () => ++n, 0)).toBe(2);
+  });
 });
