@@ -27,7 +27,7 @@ import { loadReferenceData } from '../src/reference/load.ts';
 import { connect } from '../src/runtime.ts';
 import type { Deps } from '../src/services/deps.ts';
 import { type ImportSummary, importDocument } from '../src/services/import.ts';
-import { startMatchRun } from '../src/services/matching.ts';
+import { startMatchRun } from '../src/services/match-runs.ts';
 import { int, type ManagedTransaction, type Store } from '../src/store/driver.ts';
 import {
   runFilter,

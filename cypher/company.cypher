@@ -110,9 +110,15 @@ SET c._lock = true
 REMOVE c._lock
 WITH c
 WHERE $expectedVersion IS NULL OR coalesce(c.version, 1) = $expectedVersion
+CALL (c) {
+  MATCH (c)-[:HAS_SITE]->(:Site)<-[:AT_SITE]-(l:Listing)
+  {{{keepReviewed(l)}}}
+}
+WITH c
 OPTIONAL MATCH (c)-[:HAS_SITE]->(s:Site)
 OPTIONAL MATCH (s)<-[:AT_SITE]-(l:Listing)
 OPTIONAL MATCH (l)-[:OFFERS|SERVES]-(sg:Suggestion)
+WHERE NOT EXISTS { (sg)<-[:REVIEWS]-(:Review) }
 DETACH DELETE sg, l, s, c
 RETURN count(*) AS deleted
 

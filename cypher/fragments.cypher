@@ -63,3 +63,33 @@ CALL (_l, _row) {
 _l.id AS id, _l.ref AS ref, _l.companyId AS companyId, _l.siteId AS siteId, _l.doc AS doc,
 _l.createdAt AS createdAt, _l.updatedAt AS updatedAt, coalesce(_l.version, 1) AS version,
 _s.lat AS lat, _s.lon AS lon, _s.municipalityCode AS municipalityCode, _s.countyCode AS countyCode
+
+// fragment: notTurnedDown(_sg)
+// The review workflow (cypher/review.cypher): a suggestion people closed (rejected, declined,
+// withdrawn, expired) leaves the suggestion lists, whatever the matching says of it; it stays
+// readable at GET /suggestions/{id} and in the review queue.
+NOT EXISTS {
+  MATCH (_sg)<-[:REVIEWS]-(closedReview:Review)
+  WHERE closedReview.state IN ['rejected', 'declined', 'withdrawn', 'expired']
+}
+
+// fragment: keepReviewed(_l)
+// Before listing _l is deleted: its suggestions that people have acted on are kept (withdrawn by
+// the matching, no longer linked to _l), and each review still in play is flagged with an event,
+// so that no decision and no audit trail is lost. Needs $now, $actorId, $actorName, $actorRole.
+CALL (_l) {
+  MATCH (_l)-[:OFFERS|SERVES]-(keptSg:Suggestion)<-[:REVIEWS]-(keptReview:Review)
+  SET keptSg.status = 'withdrawn', keptSg.updatedAt = $now
+  WITH keptReview
+  WHERE NOT keptReview.state IN ['rejected', 'declined', 'withdrawn', 'expired']
+  SET keptReview._lock = true
+  REMOVE keptReview._lock
+  SET keptReview.flags = coalesce(keptReview.flags, []) + ('listing ' + _l.id + ' was deleted'),
+      keptReview.eventCount = keptReview.eventCount + 1, keptReview.updatedAt = $now
+  CREATE (flagEvent:ReviewEvent)
+  SET flagEvent = {id: 'ev_' + replace(randomUUID(), '-', ''), suggestionId: keptReview.suggestionId,
+                   seq: keptReview.eventCount, type: 'flag', at: $now, actorId: $actorId,
+                   actorName: $actorName, actorRole: $actorRole, note: 'listing ' + _l.id + ' was deleted',
+                   regions: keptReview.regions, offerCompanyId: keptReview.offerCompanyId,
+                   needCompanyId: keptReview.needCompanyId}
+}

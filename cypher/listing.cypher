@@ -162,13 +162,17 @@ RETURN {{{listingColumns(l, s)}}}
 ORDER BY l.id
 
 // name: delete
-// Deletes a listing, only if it still has the version the caller saw (when one is given).
+// Deletes a listing, only if it still has the version the caller saw (when one is given), with
+// its suggestions; those people have acted on are kept (keepReviewed).
 MATCH (l:Listing {id: $id})
 SET l._lock = true
 REMOVE l._lock
 WITH l
 WHERE $expectedVersion IS NULL OR coalesce(l.version, 1) = $expectedVersion
+{{{keepReviewed(l)}}}
+WITH l
 OPTIONAL MATCH (l)-[:OFFERS|SERVES]-(sg:Suggestion)
+WHERE NOT EXISTS { (sg)<-[:REVIEWS]-(:Review) }
 DETACH DELETE sg, l
 RETURN count(*) AS deleted
 

@@ -282,6 +282,7 @@ WHERE sg.status = 'active'
 MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
 MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
 WHERE {{suggestionShown(o, os, n, ns)}}
+  AND {{notTurnedDown(sg)}}
 RETURN sg {.*} AS suggestion
 ORDER BY sg.score DESC, sg.pairKey
 SKIP $offset LIMIT $limit
@@ -292,6 +293,7 @@ WHERE sg.status = 'active'
 MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
 MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
 WHERE {{suggestionShown(o, os, n, ns)}}
+  AND {{notTurnedDown(sg)}}
 RETURN count(sg) AS total
 
 // name: forCompany
@@ -302,6 +304,7 @@ WITH DISTINCT sg
 MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
 MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
 WHERE {{suggestionShown(o, os, n, ns)}}
+  AND {{notTurnedDown(sg)}}
 RETURN sg {.*} AS suggestion
 ORDER BY sg.score DESC, sg.pairKey
 SKIP $offset LIMIT $limit
@@ -313,6 +316,7 @@ WITH DISTINCT sg
 MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
 MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
 WHERE {{suggestionShown(o, os, n, ns)}}
+  AND {{notTurnedDown(sg)}}
 RETURN count(sg) AS total
 
 // name: search
@@ -333,6 +337,7 @@ WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipali
   AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
        OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
   AND {{suggestionShown(o, os, n, ns)}}
+  AND {{notTurnedDown(sg)}}
 RETURN sg {.*} AS suggestion
 ORDER BY sg.score DESC, sg.pairKey
 SKIP $offset LIMIT $limit
@@ -348,6 +353,7 @@ WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipali
   AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
        OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
   AND {{suggestionShown(o, os, n, ns)}}
+  AND {{notTurnedDown(sg)}}
 RETURN count(sg) AS total
 
 // name: searchInvolving
@@ -367,6 +373,7 @@ WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipali
   AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
        OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
   AND {{suggestionShown(o, os, n, ns)}}
+  AND {{notTurnedDown(sg)}}
 RETURN sg {.*} AS suggestion
 ORDER BY sg.score DESC, sg.pairKey
 SKIP $offset LIMIT $limit
@@ -385,6 +392,7 @@ WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipali
   AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
        OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
   AND {{suggestionShown(o, os, n, ns)}}
+  AND {{notTurnedDown(sg)}}
 RETURN count(sg) AS total
 
 // name: searchOfRun
@@ -402,6 +410,7 @@ WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipali
   AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
        OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
   AND {{suggestionShown(o, os, n, ns)}}
+  AND {{notTurnedDown(sg)}}
 RETURN sg {.*} AS suggestion
 ORDER BY sg.lastRunId DESC, sg.score DESC, sg.pairKey
 SKIP $offset LIMIT $limit
@@ -417,6 +426,7 @@ WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipali
   AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
        OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
   AND {{suggestionShown(o, os, n, ns)}}
+  AND {{notTurnedDown(sg)}}
 RETURN count(sg) AS total
 
 // name: allocatedByListing

@@ -77,8 +77,14 @@ SET s._lock = true
 REMOVE s._lock
 WITH s
 WHERE $expectedVersion IS NULL OR coalesce(s.version, 1) = $expectedVersion
+CALL (s) {
+  MATCH (s)<-[:AT_SITE]-(l:Listing)
+  {{{keepReviewed(l)}}}
+}
+WITH s
 OPTIONAL MATCH (s)<-[:AT_SITE]-(l:Listing)
 OPTIONAL MATCH (l)-[:OFFERS|SERVES]-(sg:Suggestion)
+WHERE NOT EXISTS { (sg)<-[:REVIEWS]-(:Review) }
 DETACH DELETE sg, l, s
 RETURN count(*) AS deleted
 

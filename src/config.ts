@@ -44,7 +44,7 @@ const ConfigSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   FACTOR_SET: z.string().default('no-physical-2025'),
-  MATCH_CONFIG: z.string().default('1'),
+  MATCH_CONFIG: z.string().default('2'),
   /** Largest JSON body accepted, e.g. for imports. */
   BODY_LIMIT: z.string().default('25mb'),
   /** Where the first admin's token is written (once, on a database without users). */

@@ -15,7 +15,7 @@ import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { driverTimeouts, openRuntime, provisionOptions, type Runtime } from './runtime.ts';
 import { createDemoUsers, loadDemoIfEmpty } from './services/demo.ts';
-import { startMatchRun } from './services/matching.ts';
+import { startMatchRun } from './services/match-runs.ts';
 import { backfillSiteRegions } from './services/sites.ts';
 import { bootstrapFirstAdmin } from './services/users.ts';
 import { isPortFree } from './util/port.ts';

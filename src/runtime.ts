@@ -12,8 +12,8 @@ import { loadReferenceData } from './reference/load.ts';
 import { DEFAULT_MATCH_CONFIG } from './reference/match-config.ts';
 import { loadRegions } from './reference/regions.ts';
 import type { Deps } from './services/deps.ts';
-import { recoverInterruptedRuns } from './services/matching.ts';
 import { ReadCache, type ReadCacheOptions } from './services/read-cache.ts';
+import { recoverInterruptedRuns } from './services/run-control.ts';
 import {
   createDriver,
   createStore,

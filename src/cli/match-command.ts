@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { SYSTEM } from '../domain/caller.ts';
 import type { Runtime } from '../runtime.ts';
-import { startMatchRun } from '../services/matching.ts';
+import { startMatchRun } from '../services/match-runs.ts';
 import { allSuggestions } from '../services/suggestions.ts';
 
 export const MATCH_USAGE =

@@ -18,7 +18,8 @@
  *   businesses when the company has a public listing; otherwise hidden.
  * Writes: a business changes only its own companies, sites and listings; facilitators act in their
  *   regions; analysts read only; imports, match runs and cascade deletes are for facilitators and
- *   admins. A write to something the caller cannot see is "not found" (404), to something it can
+ *   admins. The review workflow: a suggestion's businesses answer it, the facilitators of either
+ *   site's region (and admins) move it through its states (domain/review.ts). A write to something the caller cannot see is "not found" (404), to something it can
  *   see but not change "forbidden" (403).
  */
 import type { Caller, Role, UserCaller } from './caller.ts';
@@ -189,7 +190,12 @@ export type Action =
   | 'matchRun.start'
   | 'matchRun.read'
   | 'read'
-  | 'user.manage';
+  | 'user.manage'
+  | 'review.read'
+  | 'review.queue'
+  | 'review.transition'
+  | 'review.respond'
+  | 'review.manage';
 
 /** The roles that may attempt an action at all; the route table documents 401/403 from this. */
 export const ACTION_ROLES: Record<Action, readonly Role[]> = {
@@ -203,6 +209,13 @@ export const ACTION_ROLES: Record<Action, readonly Role[]> = {
   'matchRun.read': ['facilitator', 'analyst', 'admin'],
   read: ['business', 'facilitator', 'analyst', 'admin'],
   'user.manage': ['admin'],
+  // The review workflow (domain/review.ts says which transitions each role makes): the parties of
+  // a suggestion and the facilitators of its regions; analysts read aggregates, not the workflow.
+  'review.read': ['business', 'facilitator', 'admin'],
+  'review.queue': ['facilitator', 'admin'],
+  'review.transition': ['business', 'facilitator', 'admin'],
+  'review.respond': ['business'],
+  'review.manage': ['facilitator', 'admin'],
 };
 
 export type Decision = 'allow' | 'unauthenticated' | 'forbidden' | 'hidden';

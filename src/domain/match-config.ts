@@ -29,6 +29,11 @@ export interface MatchConfig {
   maxHeatPumpCop?: number;
   /** Temperatures assumed per carrier when a listing states none, °C, per side of the exchange. */
   assumedTemperatureC?: { offer: Partial<Record<string, number>>; need: Partial<Record<string, number>> };
+  /**
+   * The learning loop (matching/feedback.ts): adjustments learned from people's decisions. Absent
+   * or `enabled: false`, scores are those of the weights alone.
+   */
+  feedback?: { enabled: boolean; maxPenalty: number; prior: number; minRejections: number };
 }
 
 export type ScoreTermName = 'resource' | 'quantity' | 'distance' | 'temporal' | 'quality';

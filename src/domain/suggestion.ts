@@ -3,6 +3,7 @@ import { refineCircle } from './circle.ts';
 import { text } from './fields.ts';
 import { LISTING_KINDS } from './listing-kinds.ts';
 
+/** What the matching says of a pair: proposed (active) or no longer (withdrawn). Review state is apart (review.ts). */
 export const SUGGESTION_STATUSES = ['active', 'withdrawn'] as const;
 
 /** A suggested exchange as stored: one per (offer, need) pair, refreshed by each computation. */
@@ -88,6 +89,10 @@ export const MatchRunSchema = z
     engineVersion: z.string(),
     factorSet: z.string(),
     configVersion: z.string(),
+    feedback: z.string().optional().meta({
+      description:
+        "the version of the learned adjustments the run scored with ('none': nothing learned yet); absent when the rule is off",
+    }),
     allocationMethod: z.string().optional(),
     allocationObjective: z.number().optional(),
     listings: z.number().optional(),

@@ -23,6 +23,7 @@ import { healthRoutes, type Readiness } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { listingRoutes } from './routes/listings.ts';
 import { matchingRoutes } from './routes/matching.ts';
+import { reviewRoutes } from './routes/review.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { taxonomyRoutes } from './routes/taxonomy.ts';
 
@@ -75,6 +76,7 @@ export function allRoutes(deps: Deps, readiness: Readiness): RouteDef[] {
     ...importRoutes(deps),
     ...taxonomyRoutes(deps),
     ...matchingRoutes(deps),
+    ...reviewRoutes(deps),
   ];
   openapi = buildOpenApi(routes);
   return routes;

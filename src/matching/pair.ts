@@ -26,6 +26,7 @@
  *   R. L. Keeney, H. Raiffa (1976), Decisions with Multiple Objectives (additive value functions).
  */
 import { haversineWithCosKm, pairLimitKm } from './distance.ts';
+import { adjustmentsOf, feedbackReason, resourceFamily } from './feedback.ts';
 import {
   clearFitReasons,
   type FitReasons,
@@ -80,6 +81,8 @@ export interface PairScore {
   distance: number;
   temporal: number;
   quality: number;
+  /** The learned adjustment added to the weighted score (≤ 0; 0 without feedback). */
+  feedback: number;
   distanceKm: number;
   limitKm: number;
   /** The offer's quantity after conversion, in the need's unit per year. */
@@ -99,6 +102,7 @@ export const newPairScore = (): PairScore => ({
   distance: 0,
   temporal: 0,
   quality: 0,
+  feedback: 0,
   distanceKm: 0,
   limitKm: 0,
   deliverable: 0,
@@ -192,6 +196,16 @@ export function scorePair(
   score += w.distance * distance;
   score += w.temporal * temporalValue;
   score += w.quality * quality;
+  // The learning loop (feedback.ts): bounded, never positive, looked up only when there is a table.
+  let feedback = 0;
+  const table = ctx.feedback;
+  if (table !== undefined && config.feedback?.enabled && (table.pairings.size > 0 || table.bands.size > 0)) {
+    offer.family ??= resourceFamily(offer);
+    need.family ??= resourceFamily(need);
+    const parts = adjustmentsOf(table, need.kind, offer.family, need.family, distanceKm);
+    feedback = (parts.pairing?.value ?? 0) + (parts.band?.value ?? 0);
+    if (feedback !== 0) score = Math.max(0, score + feedback);
+  }
   if (score < config.minScore) return false;
 
   s.score = score;
@@ -200,6 +214,7 @@ export function scorePair(
   s.distance = distance;
   s.temporal = temporalValue;
   s.quality = quality;
+  s.feedback = feedback;
   s.distanceKm = distanceKm;
   s.limitKm = limitKm;
   s.deliverable = deliverable;
@@ -256,6 +271,20 @@ export function explainPair(
     { name: 'temporal', weight: w.temporal, value: s.temporal, reason: flatten(temporalReason) },
     { name: 'quality', weight: w.quality, value: s.quality, reason: flatten(why.quality) },
   ];
+  if (s.feedback !== 0 && ctx.feedback) {
+    offer.family ??= resourceFamily(offer);
+    need.family ??= resourceFamily(need);
+    const offerFamily = offer.family;
+    const needFamily = need.family;
+    const parts = adjustmentsOf(ctx.feedback, need.kind, offerFamily, needFamily, s.distanceKm);
+    // Added, not weighted: its weight is 1 and its value the adjustment itself.
+    terms.push({
+      name: 'feedback',
+      weight: 1,
+      value: s.feedback,
+      reason: feedbackReason(s.feedback, parts, need.kind, offerFamily, needFamily),
+    });
+  }
   if (why.route.detail !== undefined) flatten(why.route.detail);
 
   return {

@@ -44,6 +44,8 @@ export interface PreparedListing {
   readonly land: MatchListing['land'];
   materialMemo: MaterialMemo | undefined;
   shape: TimeShape | undefined;
+  /** The resource family the feedback rule groups it by (feedback.ts), on first use. */
+  family: string | undefined;
 }
 
 /**
@@ -107,6 +109,7 @@ export function prepareListing(listing: MatchListing, numbering?: Numbering): Pr
     land: listing.land && copy ? landRecord(listing.land) : listing.land,
     materialMemo: undefined,
     shape: undefined,
+    family: undefined,
   };
 }
 

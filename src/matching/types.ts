@@ -7,12 +7,14 @@ import type { Listing } from '../domain/listing.ts';
 import type { MatchConfig, ScoreTermName } from '../domain/match-config.ts';
 import type { MatchListing } from '../domain/match-listing.ts';
 import type { ReferenceData } from '../domain/reference.ts';
+import type { FeedbackTable } from './feedback.ts';
 
 export type { FactorSet, MatchConfig, MatchListing, ScoreTermName };
 
 export interface ScoreTerm {
-  name: ScoreTermName;
-  /** Normalised weight (all terms of a candidate sum to 1). */
+  /** One of the five weighted terms, or `feedback`: the learned adjustment (weight 1, value ≤ 0). */
+  name: ScoreTermName | 'feedback';
+  /** Normalised weight (the five weighted terms sum to 1). */
   weight: number;
   /** The term's value in [0, 1]. */
   value: number;
@@ -76,6 +78,8 @@ export interface MatchInput {
   config: MatchConfig;
   /** Hourly profiles by name (8,760 values, mean 1) for the temporal term. */
   hourlyProfiles?: ReadonlyMap<string, Float64Array>;
+  /** Learned adjustments (feedback.ts), used when config.feedback.enabled. */
+  feedback?: FeedbackTable;
 }
 
 export interface MatchOutput {

@@ -10,7 +10,7 @@ import type { MatchConfig } from '../domain/match-config.ts';
 import { AppError, notFound } from '../errors.ts';
 import { DATA_DIR } from './paths.ts';
 
-export const DEFAULT_MATCH_CONFIG = '1';
+export const DEFAULT_MATCH_CONFIG = '2';
 
 const VERSION = /^[0-9A-Za-z][0-9A-Za-z.-]*$/;
 const weight = z.number().min(0).finite();
@@ -43,6 +43,15 @@ export const MatchConfigSchema = z
     // Each listing's best pairs are kept in a heap of this size: a few dozen at most is the intent.
     maxCandidatesPerListing: z.number().int().min(1).max(1000).optional(),
     assumedTemperatureC: z.strictObject({ offer: temperatures, need: temperatures }).optional(),
+    feedback: z
+      .strictObject({
+        enabled: z.boolean(),
+        // Bounded: feedback may lower a score, never dominate it.
+        maxPenalty: z.number().min(0).max(0.5),
+        prior: z.number().min(0).max(100),
+        minRejections: z.number().int().min(1).max(1000),
+      })
+      .optional(),
   })
   .refine((c) => Object.values(c.weights).some((w) => w > 0), {
     path: ['weights'],

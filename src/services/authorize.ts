@@ -30,3 +30,12 @@ export const staleVersion = (what: string, id: string, current: number) =>
   new AppError('PRECONDITION_FAILED', `${what} '${id}' has changed since you read it`, [
     { path: 'header if-match', message: `the current version is ${current}; read it again and retry` },
   ]);
+
+/** Who acts, as review events name them (a deletion flags the reviews it touches). */
+export function actingAs(deps: { now: () => Date }, caller: Caller) {
+  const actor =
+    caller.kind === 'user'
+      ? { id: caller.userId, name: caller.name, role: caller.role }
+      : { id: 'public', name: 'public', role: 'public' };
+  return { now: deps.now().toISOString(), actor };
+}

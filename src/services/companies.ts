@@ -29,7 +29,7 @@ import {
 import { contentHash } from '../store/content-hash.ts';
 import type { ManagedTransaction } from '../store/driver.ts';
 import { addCompanyToUser, dropCompanyFromUsers } from '../store/user-store.ts';
-import { enforce, requireRole, staleVersion } from './authorize.ts';
+import { actingAs, enforce, requireRole, staleVersion } from './authorize.ts';
 import type { Deps } from './deps.ts';
 import { forgetCaller } from './users.ts';
 
@@ -219,7 +219,7 @@ export async function deleteCompany(
     enforce(roleMay(caller, 'company.deleteCascade'), 'company', id, 'delete with its sites and listings');
   }
   const deleted = await deps.store.write(async (tx) => {
-    const done = await deleteCompanyRow(tx, id, ifMatch);
+    const done = await deleteCompanyRow(tx, id, ifMatch, actingAs(deps, caller));
     if (done) await dropCompanyFromUsers(tx, id);
     return done;
   });

@@ -1,18 +1,26 @@
 /**
  * Evaluation of the matcher on a case file: import it into an empty database, run a match,
- * and compare the suggestions with the exchanges the case says exist.
+ * and compare the suggestions with the exchanges the case says exist. Or, on the service's own
+ * database, compare past suggestions with what people decided about them (evaluateDecisions).
  */
 import { z } from 'zod';
 import { SYSTEM } from '../domain/caller.ts';
 import { ExpectedExchangeSchema } from '../domain/import-document.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { validationError } from '../errors.ts';
+import {
+  DECISION_STATES,
+  type DecisionEvaluation,
+  type DecisionRow,
+  evaluateDecisions as evaluateDecisionRows,
+} from '../matching/decision-evaluation.ts';
 import { type AtK, evaluateSuggestions, type Miss } from '../matching/evaluation.ts';
 import { companiesByRefs } from '../store/company-store.ts';
 import { countAll } from '../store/listing-store.ts';
+import { readDecisionsWithSuggestions } from '../store/review-store.ts';
 import type { Deps } from './deps.ts';
 import { importDocument } from './import.ts';
-import { startMatchRun } from './matching.ts';
+import { startMatchRun } from './match-runs.ts';
 import { suggestionsOfRun } from './suggestions.ts';
 
 const CaseSchema = z.looseObject({
@@ -75,4 +83,49 @@ export async function evaluateCase(deps: Deps, document: unknown, ks = [1, 3, 5]
     atK,
     misses,
   };
+}
+
+const TermsSchema = z.array(z.looseObject({ name: z.string(), value: z.number() }));
+
+/** A suggestion's stored terms (a JSON string), or none when they are missing or unreadable. */
+function parseTerms(terms: unknown): { terms: DecisionRow['terms']; readable: boolean } {
+  let value: unknown = terms;
+  if (typeof terms === 'string') {
+    try {
+      value = JSON.parse(terms);
+    } catch {
+      return { terms: [], readable: false };
+    }
+  }
+  const parsed = TermsSchema.safeParse(value);
+  return parsed.success
+    ? { terms: parsed.data.map((t) => ({ name: t.name, value: t.value })), readable: true }
+    : { terms: [], readable: false };
+}
+
+export interface DecisionsResult extends DecisionEvaluation {
+  /** Decisions whose suggestion's terms could not be read: ranked, but left out of the term means. */
+  unreadableTerms: number;
+}
+
+/**
+ * Past suggestions against what people decided about them (accepted: introduced or further;
+ * turned down: rejected or declined), from the decisions recorded in this database.
+ */
+export async function evaluateDecisions(deps: Deps, ks = [1, 3, 5]): Promise<DecisionsResult> {
+  const rows = await readDecisionsWithSuggestions(deps.store, DECISION_STATES);
+  let unreadableTerms = 0;
+  const decisions: DecisionRow[] = rows.map((r) => {
+    const { terms, readable } = parseTerms(r.terms);
+    if (!readable) unreadableTerms++;
+    return {
+      id: r.id,
+      needId: r.needId,
+      state: r.state,
+      reasonCode: r.reasonCode ?? null,
+      score: Number(r.score) || 0,
+      terms,
+    };
+  });
+  return { ...evaluateDecisionRows(decisions, { ks }), unreadableTerms };
 }

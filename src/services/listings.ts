@@ -12,6 +12,7 @@ import { checkListingReference, materialiseListing } from '../domain/listing-rul
 import type { MatchListing } from '../domain/match-listing.ts';
 import { mergePatch } from '../domain/patch.ts';
 import { presentListing, type VisibleListing } from '../domain/presentation.ts';
+import { CLOSED_STATES } from '../domain/review.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { conflict, notFound, validationError } from '../errors.ts';
 import { contentHash } from '../store/content-hash.ts';
@@ -25,11 +26,12 @@ import {
   searchListings,
   updateListing as updateListingRow,
 } from '../store/listing-store.ts';
+import { flagReviewsOfListing } from '../store/review-store.ts';
 import { getSite, type SiteRecord } from '../store/site-store.ts';
-import { enforce, requireRole, staleVersion } from './authorize.ts';
+import { actingAs, enforce, requireRole, staleVersion } from './authorize.ts';
 import { backOff, WRITE_ATTEMPTS } from './companies.ts';
 import type { Deps } from './deps.ts';
-import { refreshListingSuggestions } from './matching.ts';
+import { refreshListingSuggestions } from './incremental.ts';
 import { listingSuggestions, type VisibleSuggestion } from './suggestions.ts';
 
 function checkReference(deps: Deps, data: ListingData): void {
@@ -176,7 +178,13 @@ export async function updateListing(
     }
     const written = await deps.store.write(async (tx) => {
       await assertRefFree(tx, companyId, listing.ref, id);
-      return updateListingRow(tx, listing, version);
+      const v = await updateListingRow(tx, listing, version);
+      // Suggestions people are working on are flagged for their facilitator, never moved.
+      if (v !== null) {
+        const who = actingAs(deps, caller);
+        await flagReviewsOfListing(tx, id, `listing ${id} changed`, who.actor, who.now, CLOSED_STATES);
+      }
+      return v;
     });
     if (written !== null) return withSuggestions(deps, caller, { ...listing, version: written, lat, lon });
     if (ifMatch !== null) throw staleVersion('listing', id, version + 1);
@@ -206,7 +214,7 @@ export async function deleteListing(
   );
   const version = current.listing.version ?? 1;
   if (ifMatch !== null && version !== ifMatch) throw staleVersion('listing', id, version);
-  if (!(await deps.store.write((tx) => deleteListingRow(tx, id, ifMatch)))) {
+  if (!(await deps.store.write((tx) => deleteListingRow(tx, id, ifMatch, actingAs(deps, caller))))) {
     throw staleVersion('listing', id, version);
   }
 }

@@ -17,6 +17,27 @@ import type { SuggestionWrite } from '../store/match-store.ts';
 import type { Deps } from './deps.ts';
 
 const profiles = new Map<string, Float64Array>();
+/** Factor sets and match configs are versioned files: each is read and validated once per process. */
+const factorSets = new Map<string, MatchInput['factorSet']>();
+const configs = new Map<string, MatchInput['config']>();
+
+function factorSetOf(id: string): MatchInput['factorSet'] {
+  let set = factorSets.get(id);
+  if (!set) {
+    set = loadFactorSet(id);
+    factorSets.set(id, set);
+  }
+  return set;
+}
+
+function configOf(version: string): MatchInput['config'] {
+  let config = configs.get(version);
+  if (!config) {
+    config = loadMatchConfig(version);
+    configs.set(version, config);
+  }
+  return config;
+}
 
 export function hourlyProfilesFor(deps: Deps, listings: readonly MatchListing[]): Map<string, Float64Array> {
   for (const l of listings) {
@@ -35,7 +56,7 @@ export function matchContext(
 ): Omit<MatchInput, 'listings'> {
   let factorSet: MatchInput['factorSet'];
   try {
-    factorSet = loadFactorSet(factorSetId ?? deps.settings.factorSet);
+    factorSet = factorSetOf(factorSetId ?? deps.settings.factorSet);
   } catch (err) {
     if (err instanceof AppError && err.code === 'NOT_FOUND') {
       throw validationError('unknown factor set', [{ path: 'factorSet', message: err.message }]);
@@ -45,7 +66,7 @@ export function matchContext(
   return {
     reference: deps.reference,
     factorSet,
-    config: loadMatchConfig(deps.settings.matchConfig),
+    config: configOf(deps.settings.matchConfig),
     hourlyProfiles: hourlyProfilesFor(deps, listings),
   };
 }

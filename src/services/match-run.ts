@@ -38,6 +38,7 @@ import {
 } from '../store/match-store.ts';
 import { startMatchWorker } from '../workers/match-worker-client.ts';
 import type { Deps } from './deps.ts';
+import { feedbackFor } from './feedback.ts';
 import { listingsInScope, matchContext, pairKeyOf, toWrite } from './match-context.ts';
 import { PublishedPairs } from './published-pairs.ts';
 import { RunProgress, recordRunPhase } from './run-control.ts';
@@ -81,7 +82,10 @@ export async function executeRun(
   try {
     progress.set({ phase: 'loading' });
     const listings = await listingsInScope(deps, request.scope);
-    const ctx = matchContext(deps, listings, request.factorSet);
+    const base = matchContext(deps, listings, request.factorSet);
+    // The learning loop: what people decided up to now, read once for the whole run.
+    const feedback = await feedbackFor(deps, base.config, true);
+    const ctx = feedback ? { ...base, feedback } : base;
     const inScope = new Set(listings.map((l) => l.id));
     const published = new PublishedPairs();
     const everything = Object.keys(request.scope).length === 0;
@@ -117,6 +121,7 @@ export async function executeRun(
     const computed: Partial<MatchRun> = {
       allocationMethod: allocation.method,
       allocationObjective: allocation.objective,
+      ...(feedback ? { feedback: feedback.version } : {}),
       listings: listings.length,
       pairsEvaluated,
       candidates: candidates.length,

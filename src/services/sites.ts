@@ -27,7 +27,7 @@ import {
   sitesWithoutRegion,
   updateSite as updateSiteRow,
 } from '../store/site-store.ts';
-import { enforce, requireRole, staleVersion } from './authorize.ts';
+import { actingAs, enforce, requireRole, staleVersion } from './authorize.ts';
 import { backOff, WRITE_ATTEMPTS } from './companies.ts';
 import type { Deps } from './deps.ts';
 
@@ -204,7 +204,7 @@ export async function deleteSite(
       'delete with its listings',
     );
   }
-  if (!(await deps.store.write((tx) => deleteSiteRow(tx, id, ifMatch)))) {
+  if (!(await deps.store.write((tx) => deleteSiteRow(tx, id, ifMatch, actingAs(deps, caller))))) {
     throw staleVersion('site', id, current.site.version);
   }
 }

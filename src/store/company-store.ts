@@ -2,6 +2,7 @@ import type { CompanyFacts } from '../domain/access.ts';
 import { type Company, CompanySchema } from '../domain/company.ts';
 import { contentHash } from './content-hash.ts';
 import { int, type ManagedTransaction, rows, type Store } from './driver.ts';
+import type { DeletedBy } from './listing-store.ts';
 import { parseRow } from './parse-row.ts';
 import { query } from './queries.ts';
 
@@ -150,11 +151,16 @@ export async function deleteCompany(
   tx: ManagedTransaction,
   id: string,
   expectedVersion: number | null,
+  who: DeletedBy,
 ): Promise<boolean> {
   const r = await tx
     .run(query('company', 'delete'), {
       id,
       expectedVersion: expectedVersion === null ? null : int(expectedVersion),
+      now: who.now,
+      actorId: who.actor.id,
+      actorName: who.actor.name,
+      actorRole: who.actor.role,
     })
     .then(rows<{ deleted: number }>);
   return (r[0]?.deleted ?? 0) > 0;

@@ -225,16 +225,27 @@ export async function counterpartListings(
   return r.map(fromRecord);
 }
 
+/** Who deletes, and when: the reviews a deletion flags name them (cypher keepReviewed). */
+export interface DeletedBy {
+  now: string;
+  actor: { id: string; name: string; role: string };
+}
+
 /** Deletes a listing (and its suggestions) if it has `expectedVersion` (when given). */
 export async function deleteListing(
   tx: ManagedTransaction,
   id: string,
   expectedVersion: number | null,
+  who: DeletedBy,
 ): Promise<boolean> {
   const r = await tx
     .run(query('listing', 'delete'), {
       id,
       expectedVersion: expectedVersion === null ? null : int(expectedVersion),
+      now: who.now,
+      actorId: who.actor.id,
+      actorName: who.actor.name,
+      actorRole: who.actor.role,
     })
     .then(rows<{ deleted: number }>);
   return (r[0]?.deleted ?? 0) > 0;

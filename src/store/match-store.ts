@@ -50,7 +50,8 @@ function fromRunNode(node: Record<string, unknown>): MatchRun {
   return parseRow(MatchRunSchema, parsed, 'MatchRun');
 }
 
-function fromSuggestionNode(node: Record<string, unknown>): StoredSuggestion {
+/** A stored suggestion node as the domain reads it. */
+export function fromSuggestionRecord(node: Record<string, unknown>): StoredSuggestion {
   // Neo4j drops null properties: put the nullable ones back.
   const parsed: Record<string, unknown> = { allocatedQuantity: null, lastRunId: null, ...node };
   for (const f of JSON_FIELDS) parsed[f] = JSON.parse(node[f] as string);
@@ -645,7 +646,7 @@ const pageParams = (page: Page) => ({ offset: int(page.offset), limit: int(page.
 function pageOf(records: { get(key: string): unknown }[], page: Page) {
   const items = records
     .slice(0, page.limit)
-    .map((rec) => fromSuggestionNode(rec.get('suggestion') as Record<string, unknown>));
+    .map((rec) => fromSuggestionRecord(rec.get('suggestion') as Record<string, unknown>));
   return { items, hasMore: records.length > page.limit };
 }
 

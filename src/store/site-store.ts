@@ -3,6 +3,7 @@ import { type Site, SiteSchema } from '../domain/site.ts';
 import type { Outcome } from './company-store.ts';
 import { contentHash } from './content-hash.ts';
 import { int, type ManagedTransaction, rows, type Store } from './driver.ts';
+import type { DeletedBy } from './listing-store.ts';
 import { parseRow } from './parse-row.ts';
 import { query } from './queries.ts';
 
@@ -164,11 +165,16 @@ export async function deleteSite(
   tx: ManagedTransaction,
   id: string,
   expectedVersion: number | null,
+  who: DeletedBy,
 ): Promise<boolean> {
   const r = await tx
     .run(query('site', 'delete'), {
       id,
       expectedVersion: expectedVersion === null ? null : int(expectedVersion),
+      now: who.now,
+      actorId: who.actor.id,
+      actorName: who.actor.name,
+      actorRole: who.actor.role,
     })
     .then(rows<{ deleted: number }>);
   return (r[0]?.deleted ?? 0) > 0;

@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRoutes } from '../../src/http/app.ts';
 import { loadDemoIfEmpty } from '../../src/services/demo.ts';
-import { settleMatchRuns } from '../../src/services/matching.ts';
+import { settleMatchRuns } from '../../src/services/match-runs.ts';
 import { PUBLIC, startTestApp, type TestApp, type TestResponse } from '../support/harness.ts';
 
 const CALLERS = ['public', 'owner', 'other', 'facIn', 'facOut', 'analyst', 'admin'] as const;

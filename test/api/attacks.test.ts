@@ -12,7 +12,7 @@ import { createApp } from '../../src/http/app.ts';
 import { createLogger } from '../../src/logger.ts';
 import { haversineKm } from '../../src/matching/distance.ts';
 import { loadDemoIfEmpty } from '../../src/services/demo.ts';
-import { settleMatchRuns } from '../../src/services/matching.ts';
+import { settleMatchRuns } from '../../src/services/match-runs.ts';
 import { PUBLIC, startTestApp, type TestApp } from '../support/harness.ts';
 
 let app: TestApp;

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatchRun } from '../../src/domain/suggestion.ts';
 import { haversineKm } from '../../src/matching/distance.ts';
 import { loadDemoIfEmpty } from '../../src/services/demo.ts';
-import { INTERRUPTED, settleMatchRuns } from '../../src/services/matching.ts';
+import { settleMatchRuns } from '../../src/services/match-runs.ts';
+import { INTERRUPTED } from '../../src/services/run-control.ts';
 import { thisRunner } from '../../src/services/runner.ts';
 import { createRunWithLock, finishRun } from '../../src/store/match-store.ts';
 import { startTestApp, type TestApp } from '../support/harness.ts';
@@ -92,7 +93,7 @@ describe('match runs over the demo region', () => {
 
   it('when a full run is started, then it answers 202 at once, runs in the background and publishes allocated suggestions', async () => {
     first = await runToEnd({});
-    expect(first).toMatchObject({ status: 'finished', phase: 'done', configVersion: '1' });
+    expect(first).toMatchObject({ status: 'finished', phase: 'done', configVersion: '2' });
     expect(first.factorSet).toMatch(/^no-physical-2025@/);
     expect(first.candidates).toBeGreaterThan(50);
     expect(first.allocated).toBeGreaterThan(0);
@@ -268,7 +269,7 @@ describe('one run at a time', () => {
       scope: {},
       engineVersion: 'test',
       factorSet: 'test@1',
-      configVersion: '1',
+      configVersion: '2',
       startedAt: new Date().toISOString(),
     };
     const taken = await createRunWithLock(
@@ -293,7 +294,7 @@ describe('one run at a time', () => {
       scope: {},
       engineVersion: 'test',
       factorSet: 'test@1',
-      configVersion: '1',
+      configVersion: '2',
       startedAt: new Date().toISOString(),
     };
     await createRunWithLock(app.runtime.deps.store, live, thisRunner(), (h) => h.status !== 'running');

@@ -11,7 +11,7 @@ import type { MatchRun } from '../../src/domain/suggestion.ts';
 import type { Runtime } from '../../src/runtime.ts';
 import { importDocument } from '../../src/services/import.ts';
 import { updateListing } from '../../src/services/listings.ts';
-import { startMatchRun } from '../../src/services/matching.ts';
+import { startMatchRun } from '../../src/services/match-runs.ts';
 import { allocatedByListing } from '../../src/store/match-store.ts';
 import { openTestRuntime, wipeBusinessData } from '../support/harness.ts';
 

@@ -15,7 +15,7 @@ import { createLogger } from '../../src/logger.ts';
 import { loadReferenceData } from '../../src/reference/load.ts';
 import { connect, type Runtime } from '../../src/runtime.ts';
 import type { Deps } from '../../src/services/deps.ts';
-import { startMatchRun, submitMatchRun } from '../../src/services/matching.ts';
+import { startMatchRun, submitMatchRun } from '../../src/services/match-runs.ts';
 import { createStore } from '../../src/store/driver.ts';
 import { getRun, runLockHolder } from '../../src/store/match-store.ts';
 import type { ProvisionedNeo4j } from '../../src/store/provision.ts';

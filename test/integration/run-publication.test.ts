@@ -12,7 +12,8 @@ import type { MatchRun } from '../../src/domain/suggestion.ts';
 import type { MatchListing } from '../../src/matching/types.ts';
 import type { Runtime } from '../../src/runtime.ts';
 import { loadDemoIfEmpty } from '../../src/services/demo.ts';
-import { recoverInterruptedRuns, startMatchRun } from '../../src/services/matching.ts';
+import { startMatchRun } from '../../src/services/match-runs.ts';
+import { recoverInterruptedRuns } from '../../src/services/run-control.ts';
 import { thisRunner } from '../../src/services/runner.ts';
 import { allListings } from '../../src/store/listing-store.ts';
 import {
@@ -74,7 +75,7 @@ function write(o: MatchListing, n: MatchListing, score: number, runId: string | 
     lastRunId: runId,
     engineVersion: 'test',
     factorSet: 'test',
-    configVersion: '1',
+    configVersion: '2',
   };
 }
 
@@ -91,7 +92,7 @@ async function newRun(): Promise<string> {
     scope: {},
     engineVersion: 'test',
     factorSet: 'test',
-    configVersion: '1',
+    configVersion: '2',
     startedAt: new Date().toISOString(),
   };
   const taken = await createRunWithLock(store(), run, thisRunner(), (h) => h.status !== 'running');

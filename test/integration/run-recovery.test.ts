@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids.ts';
 import type { MatchRun, Runner } from '../../src/domain/suggestion.ts';
 import type { Runtime } from '../../src/runtime.ts';
-import { INTERRUPTED, recoverInterruptedRuns } from '../../src/services/matching.ts';
+import { INTERRUPTED, recoverInterruptedRuns } from '../../src/services/run-control.ts';
 import { thisRunner } from '../../src/services/runner.ts';
 import { createRun, finishRun, getRun } from '../../src/store/match-store.ts';
 import { openTestRuntime } from '../support/harness.ts';

@@ -11,7 +11,7 @@ import type { UserInput } from '../../src/domain/user.ts';
 import { type AppOptions, createApp } from '../../src/http/app.ts';
 import { createLogger } from '../../src/logger.ts';
 import { connect, type Runtime } from '../../src/runtime.ts';
-import { settleMatchRuns } from '../../src/services/matching.ts';
+import { settleMatchRuns } from '../../src/services/match-runs.ts';
 import { createUser } from '../../src/services/users.ts';
 import { wipeBusinessData as wipe } from '../../src/store/admin-store.ts';
 

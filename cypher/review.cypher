@@ -1,0 +1,142 @@
+// The review workflow (docs/decisions/0011-review-workflow.md). A Review holds what people decided
+// about one suggestion; ReviewEvents are its audit trail, created and never changed or deleted.
+// Match runs and incremental refreshes never read or write either: a suggestion's match output
+// (score, terms, `status` active/withdrawn) and its review state are kept apart.
+
+// name: context
+// A published suggestion (active or withdrawn; never one a run has only staged) and its review.
+MATCH (sg:Suggestion {id: $id})
+WHERE sg.status IN ['active', 'withdrawn']
+OPTIONAL MATCH (sg)<-[:REVIEWS]-(r:Review)
+RETURN sg {.*} AS suggestion, r {.*} AS review
+
+// name: lockReview
+// The review of a suggestion, created at the first act on it (its state is then the one the
+// suggestion had: suggested while the matching proposes it, else withdrawn), and write-locked for
+// the rest of the transaction so that acts on one suggestion are serialised.
+MATCH (sg:Suggestion {id: $id})
+WHERE sg.status IN ['active', 'withdrawn']
+MERGE (r:Review {suggestionId: $id})
+ON CREATE SET r += $snapshot, r.state = CASE sg.status WHEN 'active' THEN 'suggested' ELSE 'withdrawn' END,
+              r.version = 0, r.eventCount = 0, r.flags = [], r.createdAt = $now, r.updatedAt = $now
+MERGE (r)-[:REVIEWS]->(sg)
+SET r._lock = true
+REMOVE r._lock
+RETURN r {.*} AS review
+
+// name: updateReview
+MATCH (r:Review {suggestionId: $id})
+SET r += $props
+RETURN r {.*} AS review
+
+// name: addEvents
+// Appends events; an event is never updated or deleted afterwards.
+UNWIND $events AS e
+CREATE (ev:ReviewEvent)
+SET ev = e
+RETURN count(ev) AS added
+
+// name: events
+MATCH (e:ReviewEvent {suggestionId: $id})
+RETURN e {.*} AS event
+ORDER BY e.seq
+SKIP $offset LIMIT $limit
+
+// name: reviewsOf
+// The reviews of some suggestions (a page being presented), by suggestion id.
+UNWIND $ids AS id
+MATCH (r:Review {suggestionId: id})
+RETURN r {.*} AS review
+
+// name: flagReviewsOfListing
+// A listing of reviewed suggestions changed or is going: each review still in play gets a flag and
+// an event for its facilitator; its state does not move.
+MATCH (:Listing {id: $listingId})<-[:OFFERS|SERVES]-(sg:Suggestion)<-[:REVIEWS]-(r:Review)
+WHERE NOT r.state IN $closed
+SET r._lock = true
+REMOVE r._lock
+WITH r
+SET r.flags = coalesce(r.flags, []) + $flag, r.eventCount = r.eventCount + 1, r.updatedAt = $now
+CREATE (e:ReviewEvent)
+SET e = {id: 'ev_' + replace(randomUUID(), '-', ''), suggestionId: r.suggestionId, seq: r.eventCount,
+         type: 'flag', at: $now, actorId: $actorId, actorName: $actorName, actorRole: $actorRole,
+         note: $flag, regions: r.regions, offerCompanyId: r.offerCompanyId, needCompanyId: r.needCompanyId}
+RETURN count(e) AS flagged
+
+// name: queue
+// A facilitator's review queue: the published suggestions with a listing at a site in its regions
+// ($all: every region), and reviewed suggestions whose listing is gone but whose review is in its
+// regions; each with its state (a review's, else the one derived from the match status), best
+// score and largest impact first.
+CALL () {
+  MATCH (s:Site)
+  WHERE $all OR s.municipalityCode IN $regions OR s.countyCode IN $regions
+  MATCH (s)<-[:AT_SITE]-(:Listing)<-[:OFFERS|SERVES]-(sg:Suggestion)
+  WHERE sg.status IN ['active', 'withdrawn']
+  RETURN sg
+  UNION
+  MATCH (r:Review)-[:REVIEWS]->(sg:Suggestion)
+  WHERE $all OR any(code IN r.regions WHERE code IN $regions)
+  RETURN sg
+}
+WITH DISTINCT sg
+WHERE ($kind IS NULL OR sg.kind = $kind)
+OPTIONAL MATCH (sg)<-[:REVIEWS]-(r:Review)
+WITH sg, r, coalesce(r.state, CASE sg.status WHEN 'active' THEN 'suggested' ELSE 'withdrawn' END) AS state
+WHERE state IN $states
+  AND ($assignee IS NULL OR ($assignee = '' AND r.assigneeId IS NULL) OR r.assigneeId = $assignee)
+  AND ($flagged IS NULL OR (size(coalesce(r.flags, [])) > 0) = $flagged)
+  AND ($company IS NULL OR r.offerCompanyId = $company OR r.needCompanyId = $company
+       OR EXISTS { MATCH (sg)-[:OFFERS|SERVES]->(:Listing {companyId: $company}) })
+  AND ($municipality IS NULL OR EXISTS {
+        MATCH (sg)-[:OFFERS|SERVES]->(:Listing)-[:AT_SITE]->(ms:Site {municipalityCode: $municipality}) }
+       OR $municipality IN coalesce(r.regions, []))
+RETURN sg {.*} AS suggestion, r {.*} AS review, state
+ORDER BY sg.score DESC, sg.co2eAvoidedT DESC, sg.pairKey
+SKIP $offset LIMIT $limit
+
+// name: awaiting
+// What awaits a business's answer: introduced suggestions of its companies' listings where its side
+// has not answered yet.
+MATCH (l:Listing)<-[rel:OFFERS|SERVES]-(sg:Suggestion)<-[:REVIEWS]-(r:Review)
+WHERE l.companyId IN $companyIds AND r.state IN ['introduced']
+  AND ((type(rel) = 'OFFERS' AND r.offerInterest IS NULL) OR (type(rel) = 'SERVES' AND r.needInterest IS NULL))
+WITH DISTINCT sg, r
+ORDER BY sg.score DESC, sg.pairKey
+LIMIT $limit
+RETURN sg {.*} AS suggestion, r {.*} AS review
+
+// name: feed
+// Events since a time in a facilitator's regions ($all: everywhere), or on a business's companies'
+// suggestions, newest first; never the caller's own.
+MATCH (e:ReviewEvent)
+WHERE e.at > $since AND e.actorId <> $userId
+  AND ($all OR any(code IN e.regions WHERE code IN $regions)
+       OR e.offerCompanyId IN $companyIds OR e.needCompanyId IN $companyIds)
+RETURN e {.*} AS event
+ORDER BY e.at DESC, e.id
+LIMIT $limit
+
+// name: feedSeen
+MATCH (u:User {id: $userId})
+SET u.feedSeenAt = $at
+RETURN u.feedSeenAt AS at
+
+// name: feedSeenAt
+MATCH (u:User {id: $userId})
+RETURN u.feedSeenAt AS at
+
+// name: decisions
+// What people decided, as the learning loop reads it: each reviewed suggestion's state, reason
+// and the pairing and distance band it was recorded with.
+MATCH (r:Review)
+WHERE r.state IN $states AND r.offerFamily IS NOT NULL
+RETURN r.kind AS kind, r.offerFamily AS offerFamily, r.needFamily AS needFamily, r.band AS band,
+       r.state AS state, r.reasonCode AS reasonCode
+
+// name: decisionsWithSuggestions
+// Decisions beside the suggestion's score and terms, for `npm run evaluate -- --decisions`.
+MATCH (r:Review)-[:REVIEWS]->(sg:Suggestion)
+WHERE r.state IN $states
+RETURN r.suggestionId AS id, r.state AS state, r.reasonCode AS reasonCode, sg.score AS score,
+       sg.terms AS terms, sg.needId AS needId, sg.offerId AS offerId, sg.kind AS kind

@@ -1,0 +1,316 @@
+/**
+ * Reviews and their events in Neo4j (cypher/review.cypher). Every act on a suggestion runs in one
+ * transaction that first write-locks its review (creating it at the first act), so acts on one
+ * suggestion are serialised: the caller's `decide` sees the committed review and either returns
+ * the change to make or throws, which rolls back everything, the review's creation included.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Actor, ReviewChange, ReviewEvent, ReviewRecord, ReviewSnapshot } from '../domain/review.ts';
+import { int, type ManagedTransaction, rows, type Store } from './driver.ts';
+import { query } from './queries.ts';
+
+const JSON_PROPS = ['readiness', 'outcome'] as const;
+
+/** A review as the domain reads it: nullable properties put back, JSON ones parsed. */
+export function fromReviewNode(node: Record<string, unknown>): ReviewRecord {
+  const out: Record<string, unknown> = {
+    assigneeId: null,
+    offerInterest: null,
+    needInterest: null,
+    revealedAt: null,
+    readiness: null,
+    outcome: null,
+    reasonCode: null,
+    reasonText: null,
+    flags: [],
+    ...node,
+  };
+  for (const f of JSON_PROPS) if (typeof out[f] === 'string') out[f] = JSON.parse(out[f] as string);
+  delete out['_lock'];
+  return out as unknown as ReviewRecord;
+}
+
+function toReviewProps(props: Partial<ReviewRecord>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...props };
+  for (const f of JSON_PROPS) {
+    if (f in props) out[f] = props[f] === null ? null : JSON.stringify(props[f]);
+  }
+  return out;
+}
+
+function toEventProps(e: ReviewEvent, review: ReviewRecord): Record<string, unknown> {
+  const { data, ...rest } = e;
+  return {
+    ...rest,
+    ...(data ? { data: JSON.stringify(data) } : {}),
+    // Copied so that feeds filter events without reading their reviews.
+    regions: review.regions,
+    offerCompanyId: review.offerCompanyId,
+    needCompanyId: review.needCompanyId,
+  };
+}
+
+export function fromEventNode(node: Record<string, unknown>): ReviewEvent {
+  const { regions: _r, offerCompanyId: _o, needCompanyId: _n, data, ...rest } = node;
+  return {
+    ...(rest as unknown as ReviewEvent),
+    ...(typeof data === 'string' ? { data: JSON.parse(data) } : {}),
+  };
+}
+
+/** A published suggestion (as stored) and its review, if any. */
+export async function reviewContext(
+  store: Store,
+  suggestionId: string,
+): Promise<{ suggestion: Record<string, unknown>; review: ReviewRecord | null } | null> {
+  const r = await store.read((tx) => tx.run(query('review', 'context'), { id: suggestionId }));
+  const rec = r.records[0];
+  if (!rec) return null;
+  const review = rec.get('review') as Record<string, unknown> | null;
+  return {
+    suggestion: rec.get('suggestion') as Record<string, unknown>,
+    review: review ? fromReviewNode(review) : null,
+  };
+}
+
+/**
+ * Applies an act to a suggestion's review: locks it (created from `snapshot` at the first act),
+ * lets `decide` judge the committed review, writes the change with its events and returns the
+ * review as written, with the events. Null when the suggestion is not published.
+ */
+export async function actOnReview(
+  store: Store,
+  suggestionId: string,
+  snapshot: ReviewSnapshot,
+  actor: Actor,
+  now: string,
+  decide: (current: ReviewRecord) => ReviewChange,
+): Promise<{ review: ReviewRecord; events: ReviewEvent[] } | null> {
+  return store.write(async (tx) => {
+    const locked = await tx.run(query('review', 'lockReview'), { id: suggestionId, snapshot, now });
+    const node = locked.records[0]?.get('review') as Record<string, unknown> | undefined;
+    if (!node) return null;
+    const current = fromReviewNode(node);
+    const change = decide(current);
+    return writeChange(tx, current, change, actor, now);
+  });
+}
+
+async function writeChange(
+  tx: ManagedTransaction,
+  current: ReviewRecord,
+  change: ReviewChange,
+  actor: Actor,
+  now: string,
+): Promise<{ review: ReviewRecord; events: ReviewEvent[] }> {
+  let seq = current.eventCount;
+  const events: ReviewEvent[] = change.events.map((e) => ({
+    ...e,
+    id: `ev_${randomUUID().replaceAll('-', '')}`,
+    suggestionId: current.suggestionId,
+    seq: ++seq,
+    at: now,
+    actorId: actor.id,
+    actorName: actor.name,
+    actorRole: actor.role,
+  }));
+  // Every act but a note moves the version: a transition names the version it saw.
+  const moves = change.events.some((e) => e.type !== 'note' && e.type !== 'flag');
+  const props = {
+    ...toReviewProps(change.props),
+    eventCount: int(seq),
+    version: int(current.version + (moves ? 1 : 0)),
+    updatedAt: now,
+  };
+  const written = await tx.run(query('review', 'updateReview'), { id: current.suggestionId, props });
+  await tx.run(query('review', 'addEvents'), {
+    events: events.map((e) => ({ ...toEventProps(e, current), seq: int(e.seq) })),
+  });
+  return { review: fromReviewNode(written.records[0]!.get('review') as Record<string, unknown>), events };
+}
+
+/** A suggestion's events in order. */
+export async function eventsOf(
+  store: Store,
+  suggestionId: string,
+  page: { offset: number; limit: number },
+): Promise<ReviewEvent[]> {
+  const r = await store.read((tx) =>
+    tx.run(query('review', 'events'), {
+      id: suggestionId,
+      offset: int(page.offset),
+      limit: int(page.limit),
+    }),
+  );
+  return r.records.map((rec) => fromEventNode(rec.get('event') as Record<string, unknown>));
+}
+
+/** The reviews of some suggestions, by suggestion id. */
+export async function reviewsOf(store: Store, ids: string[]): Promise<Map<string, ReviewRecord>> {
+  if (ids.length === 0) return new Map();
+  const r = await store.read((tx) => tx.run(query('review', 'reviewsOf'), { ids }));
+  return new Map(
+    r.records.map((rec) => {
+      const review = fromReviewNode(rec.get('review') as Record<string, unknown>);
+      return [review.suggestionId, review];
+    }),
+  );
+}
+
+/** Flags the reviews still in play of a listing's suggestions (in the caller's transaction). */
+export async function flagReviewsOfListing(
+  tx: ManagedTransaction,
+  listingId: string,
+  flag: string,
+  actor: Actor,
+  now: string,
+  closed: readonly string[],
+): Promise<number> {
+  const r = await tx
+    .run(query('review', 'flagReviewsOfListing'), {
+      listingId,
+      flag,
+      now,
+      closed,
+      actorId: actor.id,
+      actorName: actor.name,
+      actorRole: actor.role,
+    })
+    .then(rows<{ flagged: number }>);
+  return r[0]?.flagged ?? 0;
+}
+
+export interface QueueFilter {
+  all: boolean;
+  regions: string[];
+  states: string[];
+  kind: string | null;
+  municipality: string | null;
+  company: string | null;
+  /** A user id, '' for unassigned, null for any. */
+  assignee: string | null;
+  flagged: boolean | null;
+}
+
+export interface QueueRow {
+  suggestion: Record<string, unknown>;
+  review: ReviewRecord | null;
+  state: string;
+}
+
+export async function reviewQueue(
+  store: Store,
+  filter: QueueFilter,
+  page: { offset: number; limit: number },
+): Promise<QueueRow[]> {
+  const r = await store.read((tx) =>
+    tx.run(query('review', 'queue'), { ...filter, offset: int(page.offset), limit: int(page.limit) }),
+  );
+  return r.records.map((rec) => {
+    const review = rec.get('review') as Record<string, unknown> | null;
+    return {
+      suggestion: rec.get('suggestion') as Record<string, unknown>,
+      review: review ? fromReviewNode(review) : null,
+      state: rec.get('state') as string,
+    };
+  });
+}
+
+export async function awaitingAnswer(
+  store: Store,
+  companyIds: readonly string[],
+  limit: number,
+): Promise<{ suggestion: Record<string, unknown>; review: ReviewRecord }[]> {
+  const r = await store.read((tx) =>
+    tx.run(query('review', 'awaiting'), { companyIds: [...companyIds], limit: int(limit) }),
+  );
+  return r.records.map((rec) => ({
+    suggestion: rec.get('suggestion') as Record<string, unknown>,
+    review: fromReviewNode(rec.get('review') as Record<string, unknown>),
+  }));
+}
+
+export async function feedEvents(
+  store: Store,
+  args: {
+    since: string;
+    userId: string;
+    all: boolean;
+    regions: string[];
+    companyIds: string[];
+    limit: number;
+  },
+): Promise<ReviewEvent[]> {
+  const r = await store.read((tx) => tx.run(query('review', 'feed'), { ...args, limit: int(args.limit) }));
+  return r.records.map((rec) => fromEventNode(rec.get('event') as Record<string, unknown>));
+}
+
+export async function feedSeenAt(store: Store, userId: string): Promise<string | null> {
+  const r = await store.read((tx) => tx.run(query('review', 'feedSeenAt'), { userId }));
+  return (r.records[0]?.get('at') as string | null | undefined) ?? null;
+}
+
+export async function markFeedSeen(store: Store, userId: string, at: string): Promise<boolean> {
+  const r = await store.write((tx) => tx.run(query('review', 'feedSeen'), { userId, at }));
+  return r.records.length > 0;
+}
+
+/** The decisions the learning loop reads. */
+export async function readDecisions(
+  store: Store,
+  states: readonly string[],
+): Promise<
+  {
+    kind: string;
+    offerFamily: string;
+    needFamily: string;
+    band: number;
+    state: string;
+    reasonCode: string | null;
+  }[]
+> {
+  return store.read((tx) =>
+    tx.run(query('review', 'decisions'), { states }).then(
+      rows<{
+        kind: string;
+        offerFamily: string;
+        needFamily: string;
+        band: number;
+        state: string;
+        reasonCode: string | null;
+      }>,
+    ),
+  );
+}
+
+/** Decisions with the suggestion's score and terms (evaluation). */
+export async function readDecisionsWithSuggestions(
+  store: Store,
+  states: readonly string[],
+): Promise<
+  {
+    id: string;
+    state: string;
+    reasonCode: string | null;
+    score: number;
+    terms: string;
+    needId: string;
+    offerId: string;
+    kind: string;
+  }[]
+> {
+  return store.read((tx) =>
+    tx.run(query('review', 'decisionsWithSuggestions'), { states }).then(
+      rows<{
+        id: string;
+        state: string;
+        reasonCode: string | null;
+        score: number;
+        terms: string;
+        needId: string;
+        offerId: string;
+        kind: string;
+      }>,
+    ),
+  );
+}
