@@ -46,6 +46,8 @@ const ids = {
   hiddenCompany: '',
   hiddenSite: '',
   run: '',
+  fjordsil: '',
+  fjordsilSite: '',
 };
 
 async function idOf(label: string, ref: string): Promise<string> {
@@ -77,6 +79,81 @@ const freshListing = async (confidentiality = 'public') =>
   (await asAdmin('POST', '/listings', listing(ids.smelterSite, confidentiality))).body.id as string;
 const freshSite = async () =>
   (await asAdmin('POST', `/companies/${ids.smelter}/sites`, site)).body.id as string;
+
+// The review workflow: suggestions between an offer of the smelter and a need of fjordsil, both
+// in the demo municipality, so that owner and other are its parties and facIn its facilitator.
+const anodeScraps = (confidentiality: string) => ({
+  siteId: ids.smelterSite,
+  direction: 'offer',
+  kind: 'material',
+  title: 'Anode scraps',
+  quantity: { value: 400, unit: 't/yr' },
+  material: { wasteCodes: ['100302'] },
+  confidentiality,
+});
+const drossNeed = () => ({
+  siteId: ids.fjordsilSite,
+  direction: 'need',
+  kind: 'material',
+  title: 'Dross for recovery',
+  quantity: { value: 300, unit: 't/yr' },
+  material: { wasteCodes: ['1003'] },
+  confidentiality: 'public',
+});
+
+/** A new need of fjordsil, then a new offer of the smelter: the suggestion between them. */
+async function pairUp(offerConfidentiality: string): Promise<{ id: string; listings: string[] }> {
+  await settleMatchRuns();
+  const need = (await asAdmin('POST', '/listings', drossNeed())).body.id as string;
+  const offer = (await asAdmin('POST', '/listings', anodeScraps(offerConfidentiality))).body;
+  const suggestions = offer.suggestions as { id: string; need: { id: string } }[];
+  const found = suggestions.find((s) => s.need.id === need);
+  if (!found) throw new Error(`no suggestion between ${offer.id} and ${need}: ${JSON.stringify(suggestions)}`);
+  return { id: found.id, listings: [offer.id as string, need] };
+}
+
+/**
+ * A fresh suggestion for one caller's write. The previous fresh pair's listings are deleted first
+ * (its caller is done with it), so that the new offer's best pairs (at most K per listing) are
+ * never crowded out by identical needs of earlier callers.
+ */
+let lastPair: string[] = [];
+async function freshSuggestion(offerConfidentiality = 'public'): Promise<string> {
+  for (const id of lastPair.splice(0)) await asAdmin('DELETE', `/listings/${id}`);
+  const pair = await pairUp(offerConfidentiality);
+  lastPair = pair.listings;
+  return pair.id;
+}
+
+/** One suggestion for the rows that read it or leave its state alone; kept to the end. */
+let shared: Promise<string> | undefined;
+const sharedSuggestion = () => {
+  shared ??= pairUp('public').then((p) => p.id);
+  return shared;
+};
+
+/** Moves a suggestion as admin through `states`; the version it has after the last one. */
+async function advance(id: string, states: string[]): Promise<number> {
+  let version = 0;
+  for (const to of states) {
+    const extra =
+      to === 'implemented'
+        ? { outcome: { quantityPerYear: 250, quantityBasis: 'measured', startDate: '2026-11-01' } }
+        : {};
+    version = (await asAdmin('POST', `/suggestions/${id}/transitions`, { to, version, ...extra })).body
+      .version as number;
+  }
+  return version;
+}
+
+/** The same value for every caller of one row: built at the first call. */
+function once<T>(build: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= build();
+    return value;
+  };
+}
 
 const importDocument = () => ({
   companies: [
@@ -329,6 +406,107 @@ const ROWS: Row[] = [
     request: fixed('/suggestions'),
     expect: signedIn(200),
   },
+  {
+    route: 'GET /review-queue',
+    what: "a facilitator's queue",
+    request: fixed('/review-queue'),
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 200, analyst: 403, admin: 200 },
+  },
+  {
+    route: 'GET /suggestions/{id}',
+    what: 'a suggestion of the smelter and fjordsil, both public',
+    request: async () => ({ path: `/suggestions/${await sharedSuggestion()}` }),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /suggestions/{id}',
+    what: "a suggestion of the smelter's private offer and fjordsil's need",
+    request: (() => {
+      const id = once(() => freshSuggestion('private'));
+      return async () => ({ path: `/suggestions/${await id()}` });
+    })(),
+    expect: { ...signedIn(200), other: 404 },
+  },
+  {
+    route: 'POST /suggestions/{id}/transitions',
+    what: 'a new suggestion to under-review',
+    request: async () => ({
+      path: `/suggestions/${await freshSuggestion()}/transitions`,
+      body: { to: 'under-review', version: 0 },
+    }),
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 403, analyst: 403, admin: 200 },
+  },
+  {
+    route: 'POST /suggestions/{id}/responses',
+    what: 'interested, in a new suggestion',
+    request: async () => ({
+      path: `/suggestions/${await freshSuggestion()}/responses`,
+      body: { answer: 'interested' },
+    }),
+    expect: { public: 401, owner: 200, other: 200, facIn: 403, facOut: 403, analyst: 403, admin: 403 },
+  },
+  {
+    route: 'GET /suggestions/{id}/events',
+    what: 'the audit trail',
+    request: async () => ({ path: `/suggestions/${await sharedSuggestion()}/events` }),
+    expect: { public: 401, owner: 200, other: 200, facIn: 200, facOut: 403, analyst: 403, admin: 200 },
+  },
+  {
+    route: 'POST /suggestions/{id}/notes',
+    what: 'a note',
+    request: async (as) => ({
+      path: `/suggestions/${await sharedSuggestion()}/notes`,
+      body: { text: `Noted by ${as}` },
+    }),
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 403, analyst: 403, admin: 200 },
+  },
+  {
+    route: 'POST /suggestions/{id}/assignment',
+    what: 'unassign a new suggestion',
+    request: async () => ({
+      path: `/suggestions/${await freshSuggestion()}/assignment`,
+      body: { version: 0, assigneeId: null },
+    }),
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 403, analyst: 403, admin: 200 },
+  },
+  {
+    route: 'POST /suggestions/{id}/readiness',
+    what: 'of a new suggestion, introduced',
+    request: async () => {
+      const id = await freshSuggestion();
+      const version = await advance(id, ['introduced']);
+      return { path: `/suggestions/${id}/readiness`, body: { version, level: 5 } };
+    },
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 403, analyst: 403, admin: 200 },
+  },
+  {
+    route: 'POST /suggestions/{id}/outcome',
+    what: 'the end date of a new suggestion, implemented',
+    request: async () => {
+      const id = await freshSuggestion();
+      const version = await advance(id, ['introduced', 'negotiating', 'agreed', 'implemented']);
+      return { path: `/suggestions/${id}/outcome`, body: { version, endDate: '2027-10-31' } };
+    },
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 403, analyst: 403, admin: 200 },
+  },
+  {
+    route: 'GET /feed',
+    what: 'what awaits and what changed',
+    request: fixed('/feed'),
+    expect: { ...signedIn(200), analyst: 403 },
+  },
+  {
+    route: 'POST /feed/seen',
+    what: 'mark the feed seen',
+    request: fixed('/feed/seen', {}),
+    expect: { ...signedIn(200), analyst: 403 },
+  },
+  {
+    route: 'GET /feedback',
+    what: 'the learned adjustments',
+    request: fixed('/feedback'),
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 200, analyst: 200, admin: 200 },
+  },
 ];
 
 beforeAll(async () => {
@@ -341,14 +519,12 @@ beforeAll(async () => {
   ids.privateListing = await freshListing('private');
   ids.hiddenCompany = await idOf('Company', 'vestlandsk-spesialavfall');
   ids.hiddenSite = await idOf('Site', 'spes-hamnoy');
+  ids.fjordsil = await idOf('Company', 'fjordsil');
+  ids.fjordsilSite = await idOf('Site', 'fjordsil-verk');
   ids.run = (await asAdmin('POST', '/match-runs', {})).body.id;
   await settleMatchRuns();
   token.owner = await app.user({ name: 'Smelter', role: 'business', companyIds: [ids.smelter] });
-  token.other = await app.user({
-    name: 'Silicon',
-    role: 'business',
-    companyIds: [await idOf('Company', 'fjordsil')],
-  });
+  token.other = await app.user({ name: 'Silicon', role: 'business', companyIds: [ids.fjordsil] });
   token.facIn = await app.user({ name: 'Kvinnherad', role: 'facilitator', regions: ['4617'] });
   token.facOut = await app.user({ name: 'Oslo', role: 'facilitator', regions: ['03'] });
   token.analyst = await app.user({ name: 'Analyst', role: 'analyst' });
