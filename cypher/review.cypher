@@ -48,19 +48,20 @@ UNWIND $ids AS id
 MATCH (r:Review {suggestionId: id})
 RETURN r {.*} AS review
 
-// name: flagReviewsOfListing
-// A listing of reviewed suggestions changed or is going: each review still in play gets a flag and
-// an event for its facilitator; its state does not move.
-MATCH (:Listing {id: $listingId})<-[:OFFERS|SERVES]-(sg:Suggestion)<-[:REVIEWS]-(r:Review)
+// name: flagReviewsOfListings
+// Listings of reviewed suggestions changed: each review still in play gets a flag and an event for
+// its facilitator ('listing <id> changed'); its state does not move.
+UNWIND $listingIds AS listingId
+MATCH (:Listing {id: listingId})<-[:OFFERS|SERVES]-(sg:Suggestion)<-[:REVIEWS]-(r:Review)
 WHERE NOT r.state IN $closed
 SET r._lock = true
 REMOVE r._lock
-WITH r
-SET r.flags = coalesce(r.flags, []) + $flag, r.eventCount = r.eventCount + 1, r.updatedAt = $now
+WITH r, 'listing ' + listingId + ' changed' AS flag
+SET r.flags = coalesce(r.flags, []) + flag, r.eventCount = r.eventCount + 1, r.updatedAt = $now
 CREATE (e:ReviewEvent)
 SET e = {id: 'ev_' + replace(randomUUID(), '-', ''), suggestionId: r.suggestionId, seq: r.eventCount,
          type: 'flag', at: $now, actorId: $actorId, actorName: $actorName, actorRole: $actorRole,
-         note: $flag, regions: r.regions, offerCompanyId: r.offerCompanyId, needCompanyId: r.needCompanyId}
+         note: flag, regions: r.regions, offerCompanyId: r.offerCompanyId, needCompanyId: r.needCompanyId}
 RETURN count(e) AS flagged
 
 // name: queue

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CompanySchema } from '../domain/company.ts';
 import { ListingSchema } from '../domain/listing.ts';
+import { REVIEW_STATES } from '../domain/review.ts';
 import { StoredSuggestionSchema } from '../domain/suggestion.ts';
 
 export const ErrorSchema = z
@@ -28,7 +29,14 @@ export const VisibleSuggestionSchema = StoredSuggestionSchema.omit({
   offerId: true,
   needId: true,
 })
-  .extend({ offer: VisibleListingSchema, need: VisibleListingSchema })
+  .extend({
+    offer: VisibleListingSchema,
+    need: VisibleListingSchema,
+    reviewState: z.enum(REVIEW_STATES).meta({
+      description:
+        'where people have taken it (GET /suggestions/{id} has the whole review); suggested until someone acts',
+    }),
+  })
   .meta({ id: 'Suggestion' });
 
 export const ListingWithSuggestionsSchema = VisibleListingSchema.extend({

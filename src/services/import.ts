@@ -20,6 +20,7 @@ import {
 import type { Listing } from '../domain/listing.ts';
 import { checkListingReference, materialiseListing } from '../domain/listing-rules.ts';
 import { industryDivision } from '../domain/reference.ts';
+import { CLOSED_STATES } from '../domain/review.ts';
 import { unsafeTextDetails } from '../domain/text-safety.ts';
 import { issuesToDetails, parseOrThrow } from '../domain/validate.ts';
 import { formatPath, validationError } from '../errors.ts';
@@ -32,6 +33,7 @@ import {
 } from '../store/company-store.ts';
 import { contentHash } from '../store/content-hash.ts';
 import { importListings, listingsByCompanyRefs } from '../store/listing-store.ts';
+import { flagReviewsOfListings } from '../store/review-store.ts';
 import {
   importSites,
   registrySitesByRefs,
@@ -39,7 +41,7 @@ import {
   type StoredSite,
   sitesOfCompanies,
 } from '../store/site-store.ts';
-import { requireRole } from './authorize.ts';
+import { actingAs, requireRole } from './authorize.ts';
 import { checkIndustry } from './companies.ts';
 import type { Deps } from './deps.ts';
 import { placeOf } from './sites.ts';
@@ -424,7 +426,14 @@ export async function importDocument(
       const site = 'stored' in plan.site ? plan.site.stored : siteIds.get(plan.site.docRef)!;
       return { index: plan.index, listing: listingOf(plan, site, newId('li')) };
     });
-    const outcome = await deps.store.write((tx) => importListings(tx, rows));
+    const outcome = await deps.store.write(async (tx) => {
+      const written = await importListings(tx, rows);
+      // Suggestions people are working on are flagged for their facilitator, never moved.
+      const changed = [...written.values()].filter((w) => w.outcome === 'updated').map((w) => w.id);
+      const who = actingAs(deps, caller);
+      await flagReviewsOfListings(tx, changed, who.actor, who.now, CLOSED_STATES);
+      return written;
+    });
     for (const r of rows) summary.listings[outcome.get(r.index)?.outcome ?? 'unchanged']++;
     done += batch.length;
     opts.onProgress?.(done, total);

@@ -26,7 +26,7 @@ import {
   searchListings,
   updateListing as updateListingRow,
 } from '../store/listing-store.ts';
-import { flagReviewsOfListing } from '../store/review-store.ts';
+import { flagReviewsOfListings } from '../store/review-store.ts';
 import { getSite, type SiteRecord } from '../store/site-store.ts';
 import { actingAs, enforce, requireRole, staleVersion } from './authorize.ts';
 import { backOff, WRITE_ATTEMPTS } from './companies.ts';
@@ -182,7 +182,7 @@ export async function updateListing(
       // Suggestions people are working on are flagged for their facilitator, never moved.
       if (v !== null) {
         const who = actingAs(deps, caller);
-        await flagReviewsOfListing(tx, id, `listing ${id} changed`, who.actor, who.now, CLOSED_STATES);
+        await flagReviewsOfListings(tx, [id], who.actor, who.now, CLOSED_STATES);
       }
       return v;
     });

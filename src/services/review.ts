@@ -52,7 +52,7 @@ import { getUser } from '../store/user-store.ts';
 import { requireRole } from './authorize.ts';
 import type { Deps } from './deps.ts';
 import { forgetFeedback } from './feedback.ts';
-import type { VisibleSuggestion } from './suggestions.ts';
+import { consented, type VisibleSuggestion } from './suggestions.ts';
 
 /** A suggestion with its review, as a caller may see it. */
 export interface SuggestionReview {
@@ -128,15 +128,8 @@ function snapshotOf(
 }
 
 /** The access a caller has to one suggestion: a business party sees the other side once revealed. */
-function accessFor(caller: Caller, st: Pick<Standing, 'review' | 'sides' | 'snapshot'>): ListingAccess {
-  const access = listingAccess(caller);
-  if (st.review?.revealedAt && st.sides.length > 0) {
-    return {
-      ...access,
-      companyIds: [...new Set([...access.companyIds, st.snapshot.offerCompanyId, st.snapshot.needCompanyId])],
-    };
-  }
-  return access;
+function accessFor(caller: Caller, st: Pick<Standing, 'review'>): ListingAccess {
+  return consented(listingAccess(caller), st.review);
 }
 
 /**
@@ -191,7 +184,8 @@ async function viewOf(deps: Deps, caller: Caller, st: Standing): Promise<Suggest
   let suggestion: VisibleSuggestion | null = null;
   if (st.offer && st.need) {
     const { pairKey: _p, offerId: _o, needId: _n, ...rest } = fromSuggestionRecord(sg);
-    suggestion = presentSuggestion(access, rest, st.offer, st.need);
+    const shown = presentSuggestion(access, rest, st.offer, st.need);
+    suggestion = shown ? { ...shown, reviewState: st.state } : null;
   }
   const identified = (side: 'offer' | 'need') => {
     if (st.facilitates) return true;

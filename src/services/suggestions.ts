@@ -9,6 +9,7 @@
 import { actsFor, type ListingAccess, listingAccess } from '../domain/access.ts';
 import type { Caller } from '../domain/caller.ts';
 import { presentListing, presentSuggestion, type VisibleListing } from '../domain/presentation.ts';
+import { type ReviewRecord, type ReviewState, untouchedState } from '../domain/review.ts';
 import type { StoredSuggestion } from '../domain/suggestion.ts';
 import { notFound } from '../errors.ts';
 import { getCompany } from '../store/company-store.ts';
@@ -24,6 +25,7 @@ import {
   suggestionsForCompany,
   suggestionsForListing,
 } from '../store/match-store.ts';
+import { reviewsOf } from '../store/review-store.ts';
 import { requireRole } from './authorize.ts';
 import type { Deps } from './deps.ts';
 
@@ -33,7 +35,24 @@ export const MAX_PAGE = 500;
 export type VisibleSuggestion = Omit<StoredSuggestion, 'pairKey' | 'offerId' | 'needId'> & {
   offer: VisibleListing;
   need: VisibleListing;
+  /** Where people have taken it (domain/review.ts): `suggested` until someone acts. */
+  reviewState: ReviewState;
 };
+
+/**
+ * The access of a business to one suggestion: once both businesses said they are interested
+ * (review.revealedAt), each sees who the other is.
+ */
+export function consented(access: ListingAccess, review: ReviewRecord | null | undefined): ListingAccess {
+  if (!review?.revealedAt || !access.involvedOnly) return access;
+  const party =
+    access.companyIds.includes(review.offerCompanyId) || access.companyIds.includes(review.needCompanyId);
+  if (!party) return access;
+  return {
+    ...access,
+    companyIds: [...new Set([...access.companyIds, review.offerCompanyId, review.needCompanyId])],
+  };
+}
 
 /** Which page: `count` asks for the exact total too. */
 export interface PageQuery {
@@ -57,15 +76,22 @@ export async function presentSuggestions(
   suggestions: StoredSuggestion[],
 ): Promise<VisibleSuggestion[]> {
   const ids = [...new Set(suggestions.flatMap((s) => [s.offerId, s.needId]))];
-  const listings = await listingsByIds(deps.store, ids);
+  const [listings, reviews] = await Promise.all([
+    listingsByIds(deps.store, ids),
+    reviewsOf(
+      deps.store,
+      suggestions.map((s) => s.id),
+    ),
+  ]);
   const out: VisibleSuggestion[] = [];
   for (const s of suggestions) {
     const offer = listings.get(s.offerId);
     const need = listings.get(s.needId);
     if (!offer || !need) continue;
     const { pairKey: _p, offerId: _o, needId: _n, ...rest } = s;
-    const shown = presentSuggestion(access, rest, offer, need);
-    if (shown) out.push(shown);
+    const review = reviews.get(s.id);
+    const shown = presentSuggestion(consented(access, review), rest, offer, need);
+    if (shown) out.push({ ...shown, reviewState: review?.state ?? untouchedState(s.status) });
   }
   return out;
 }

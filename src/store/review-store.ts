@@ -157,19 +157,21 @@ export async function reviewsOf(store: Store, ids: string[]): Promise<Map<string
   );
 }
 
-/** Flags the reviews still in play of a listing's suggestions (in the caller's transaction). */
-export async function flagReviewsOfListing(
+/**
+ * Flags the reviews still in play of the suggestions of changed listings (in the caller's
+ * transaction, the one that changed them): "listing <id> changed".
+ */
+export async function flagReviewsOfListings(
   tx: ManagedTransaction,
-  listingId: string,
-  flag: string,
+  listingIds: string[],
   actor: Actor,
   now: string,
   closed: readonly string[],
 ): Promise<number> {
+  if (listingIds.length === 0) return 0;
   const r = await tx
-    .run(query('review', 'flagReviewsOfListing'), {
-      listingId,
-      flag,
+    .run(query('review', 'flagReviewsOfListings'), {
+      listingIds,
       now,
       closed,
       actorId: actor.id,

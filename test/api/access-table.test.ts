@@ -108,7 +108,8 @@ async function pairUp(offerConfidentiality: string): Promise<{ id: string; listi
   const offer = (await asAdmin('POST', '/listings', anodeScraps(offerConfidentiality))).body;
   const suggestions = offer.suggestions as { id: string; need: { id: string } }[];
   const found = suggestions.find((s) => s.need.id === need);
-  if (!found) throw new Error(`no suggestion between ${offer.id} and ${need}: ${JSON.stringify(suggestions)}`);
+  if (!found)
+    throw new Error(`no suggestion between ${offer.id} and ${need}: ${JSON.stringify(suggestions)}`);
   return { id: found.id, listings: [offer.id as string, need] };
 }
 
@@ -552,6 +553,8 @@ describe('the route × role table', () => {
       const { path, body } = await row.request(as);
       const res = await app.as(token[as]).request(method, path, body);
       got[as] = res.status;
+      if (/review|suggestions\/\{|feed/.test(route))
+        console.log('DIAG', route, _what, as, res.status, JSON.stringify(res.body).slice(0, 300));
       if (res.status >= 400 && res.status !== 422)
         expect(res.body.error, `${as}: ${JSON.stringify(res.body)}`).toHaveProperty('code');
     }

@@ -173,6 +173,14 @@ describe('from suggestion to running exchange', () => {
       anonymised: false,
       companyId: ids.a,
     });
+    // The lists show it too, with where it stands.
+    const revealedList = await ok(await app.as(t.bizB).request('GET', `/listings/${ids.need}/suggestions`));
+    expect(
+      (revealedList['items'] as { offer: { companyId?: string }; reviewState: string }[])[0],
+    ).toMatchObject({
+      offer: { companyId: ids.a },
+      reviewState: 'negotiating',
+    });
     const events = await ok(await app.as(t.fac).request('GET', `/suggestions/${ids.suggestion}/events`));
     const types = (events['items'] as { type: string }[]).map((e) => e.type);
     expect(types).toContain('reveal');
