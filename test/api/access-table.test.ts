@@ -553,8 +553,6 @@ describe('the route × role table', () => {
       const { path, body } = await row.request(as);
       const res = await app.as(token[as]).request(method, path, body);
       got[as] = res.status;
-      if (/review|suggestions\/\{|feed/.test(route))
-        console.log('DIAG', route, _what, as, res.status, JSON.stringify(res.body).slice(0, 300));
       if (res.status >= 400 && res.status !== 422)
         expect(res.body.error, `${as}: ${JSON.stringify(res.body)}`).toHaveProperty('code');
     }
