@@ -621,7 +621,13 @@ export async function getFeed(
 export async function markSeen(deps: Deps, caller: Caller, body: unknown): Promise<{ lastSeenAt: string }> {
   requireRole(caller, 'review.read', 'mark the feed seen');
   const input = parseOrThrow(FeedSeenSchema, body === undefined ? {} : body, 'feed seen');
-  const at = input.until ?? deps.now().toISOString();
+  const now = deps.now().toISOString();
+  if (input.until !== undefined && Date.parse(input.until) > Date.parse(now)) {
+    throw validationError('feed seen is not valid', [
+      { path: 'until', message: 'must not be in the future' },
+    ]);
+  }
+  const at = input.until === undefined ? now : new Date(input.until).toISOString();
   await markFeedSeen(deps.store, (caller as UserCaller).userId, at);
   return { lastSeenAt: at };
 }

@@ -9,7 +9,7 @@
 import { actsFor, type ListingAccess, listingAccess } from '../domain/access.ts';
 import type { Caller } from '../domain/caller.ts';
 import { presentListing, presentSuggestion, type VisibleListing } from '../domain/presentation.ts';
-import { type ReviewRecord, type ReviewState, untouchedState } from '../domain/review.ts';
+import { ACCEPTED_STATES, type ReviewRecord, type ReviewState, untouchedState } from '../domain/review.ts';
 import type { StoredSuggestion } from '../domain/suggestion.ts';
 import { notFound } from '../errors.ts';
 import { getCompany } from '../store/company-store.ts';
@@ -40,18 +40,27 @@ export type VisibleSuggestion = Omit<StoredSuggestion, 'pairKey' | 'offerId' | '
 };
 
 /**
- * The access of a business to one suggestion: once both businesses said they are interested
- * (review.revealedAt), each sees who the other is.
+ * The access of a business to one suggestion it is a party of, as the review workflow widens it:
+ * once a facilitator has introduced it (or further), a `private` counterpart is shown anonymised,
+ * so that the business can answer; once both businesses said they are interested (revealedAt),
+ * each sees who the other is.
  */
 export function consented(access: ListingAccess, review: ReviewRecord | null | undefined): ListingAccess {
-  if (!review?.revealedAt || !access.involvedOnly) return access;
+  if (!review || !access.involvedOnly) return access;
   const party =
     access.companyIds.includes(review.offerCompanyId) || access.companyIds.includes(review.needCompanyId);
   if (!party) return access;
-  return {
-    ...access,
-    companyIds: [...new Set([...access.companyIds, review.offerCompanyId, review.needCompanyId])],
-  };
+  let out = access;
+  if (review.revealedAt || ACCEPTED_STATES.includes(review.state)) {
+    out = { ...out, anonymised: [...new Set([...out.anonymised, 'private' as const])] };
+  }
+  if (review.revealedAt) {
+    out = {
+      ...out,
+      companyIds: [...new Set([...out.companyIds, review.offerCompanyId, review.needCompanyId])],
+    };
+  }
+  return out;
 }
 
 /** Which page: `count` asks for the exact total too. */

@@ -315,6 +315,59 @@ describe('guards', () => {
     expect((await move(t.fac, 'introduced', {}, second)).status).toBe(409);
   });
 
+  it('when a suggestion pairs a private listing, then the other business sees it only once it is introduced, anonymised', async () => {
+    const hidden = await ok(
+      await app
+        .as(t.bizA)
+        .request('POST', '/listings', { ...offerListing(ids.siteA, 'private'), title: 'Spent potlining' }),
+      201,
+    );
+    const id = (hidden['suggestions'] as { id: string; need: { id: string } }[]).find(
+      (x) => x.need.id === ids.need,
+    )!.id;
+    expect((await app.as(t.bizB).request('GET', `/suggestions/${id}`)).status).toBe(404);
+    await ok(await move(t.fac, 'introduced', {}, id));
+    const shown = await review(t.bizB, id);
+    expect(
+      (shown['suggestion'] as { offer: { anonymised: boolean; companyId?: string } }).offer,
+    ).toMatchObject({
+      anonymised: true,
+    });
+    expect((shown['suggestion'] as { offer: { companyId?: string } }).offer.companyId).toBeUndefined();
+    const feed = await ok(await app.as(t.bizB).request('GET', '/feed'));
+    expect((feed['awaiting'] as { id: string }[]).map((x) => x.id)).toContain(id);
+    await ok(await app.as(t.bizB).request('POST', `/suggestions/${id}/responses`, { answer: 'interested' }));
+  });
+
+  it('when a company with a reviewed suggestion is deleted with its sites and listings, then the review stays readable', async () => {
+    const before = await review(t.fac, second);
+    expect((await app.request('DELETE', `/companies/${ids.c}?cascade=true`)).status).toBe(204);
+    const after = await review(t.fac, second);
+    expect(after).toMatchObject({
+      state: 'declined',
+      version: before['version'],
+      suggestion: null,
+      matchStatus: 'withdrawn',
+    });
+    // Closed: no flag for it.
+    expect(after['flags']).toEqual([]);
+    const events = await ok(await app.as(t.fac).request('GET', `/suggestions/${second}/events`));
+    expect((events['items'] as { type: string }[]).map((e) => e.type)).toEqual([
+      'transition',
+      'response',
+      'transition',
+    ]);
+  });
+
+  it('when the feed is marked seen, then older events leave it; a time in the future is refused', async () => {
+    const seen = await ok(await app.as(t.fac).request('POST', '/feed/seen', {}));
+    const feed = await ok(await app.as(t.fac).request('GET', '/feed'));
+    expect(feed).toMatchObject({ changes: [], lastSeenAt: seen['lastSeenAt'] });
+    const future = await app.as(t.fac).request('POST', '/feed/seen', { until: '2999-01-01T00:00:00Z' });
+    expect(future.status).toBe(400);
+    expect(future.body.error.details).toContainEqual(expect.objectContaining({ path: 'until' }));
+  });
+
   it('when an analyst or another business tries the workflow, then it is refused', async () => {
     expect((await app.as(t.analyst).request('GET', '/review-queue')).status).toBe(403);
     expect(
