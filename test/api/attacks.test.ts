@@ -369,3 +369,102 @@ describe('the edges', () => {
     }
   });
 });
+
+describe('the review workflow', () => {
+  /** A fresh suggestion between the smelter's offer and fjordsil's need (both public). */
+  async function pair(): Promise<string> {
+    const need = await app.request('POST', '/listings', {
+      siteId: siliconSite,
+      direction: 'need',
+      kind: 'material',
+      title: 'Carbon for the furnaces',
+      quantity: { value: 300, unit: 't/yr' },
+      material: { wasteCodes: ['1003'] },
+    });
+    const made = await app.request('POST', '/listings', {
+      ...offer(smelterSite),
+      title: 'Anode scraps',
+      material: { wasteCodes: ['100302'] },
+    });
+    expect(made.status).toBe(201);
+    return (made.body.suggestions as { id: string; need: { id: string } }[]).find(
+      (s) => s.need.id === need.body.id,
+    )!.id;
+  }
+
+  it('when a business answers for the other side, or a stranger answers, then it is refused and nothing is recorded', async () => {
+    const id = await pair();
+    const stranger = await app.user({ name: 'Stranger', role: 'business', companyIds: [] });
+    expect(
+      (
+        await app
+          .as(owner)
+          .request('POST', `/suggestions/${id}/responses`, { answer: 'interested', side: 'need' })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await app.as(stranger).request('POST', `/suggestions/${id}/responses`, { answer: 'interested' }))
+        .status,
+    ).toBe(404);
+    const now = await app.request('GET', `/suggestions/${id}`);
+    expect(now.body).toMatchObject({ version: 0, interest: { offer: null, need: null } });
+    expect((await app.request('GET', `/suggestions/${id}/events`)).body.items).toEqual([]);
+  });
+
+  it('when both businesses answer interested many times at once, then identities are revealed exactly once', async () => {
+    const id = await pair();
+    await app.request('POST', `/suggestions/${id}/transitions`, { to: 'introduced', version: 0 });
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_v, i) =>
+        app
+          .as(i % 2 ? owner : other)
+          .request('POST', `/suggestions/${id}/responses`, { answer: 'interested' }),
+      ),
+    );
+    expect(answers.map((a) => a.status).every((s) => s === 200 || s === 409)).toBe(true);
+    const events = (await app.request('GET', `/suggestions/${id}/events`)).body.items as {
+      type: string;
+      seq: number;
+    }[];
+    expect(events.filter((e) => e.type === 'reveal')).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'transition' && e.seq > 1)).toHaveLength(1);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_e, i) => i + 1));
+    expect((await app.request('GET', `/suggestions/${id}`)).body).toMatchObject({
+      state: 'negotiating',
+      revealed: true,
+    });
+  });
+
+  it('when bodies carry huge numbers, unknown fields or wrong assignees, then 400 names the field and nothing changes', async () => {
+    const id = await pair();
+    const bad: [string, unknown, string][] = [
+      ['transitions', { to: 'under-review', version: 1e15 }, 'version'],
+      ['transitions', { to: 'under-review', version: 0, admin: true }, ''],
+      ['transitions', { to: 'rejected', version: 0, reason: { code: 'cheaper-elsewhere' } }, 'reason.code'],
+      ['readiness', { version: 0, level: 10 }, 'level'],
+      ['assignment', { version: 0, assigneeId: 'us_nobody' }, 'assigneeId'],
+    ];
+    for (const [what, body, path] of bad) {
+      const res = await app.request('POST', `/suggestions/${id}/${what}`, body);
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      if (path) expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
+    }
+    // An assignee must be a facilitator of the suggestion's regions (or an admin), not a business.
+    const business = await app.request('GET', '/me', undefined, { authorization: `Bearer ${owner}` });
+    const toBusiness = await app.request('POST', `/suggestions/${id}/assignment`, {
+      version: 0,
+      assigneeId: business.body.id,
+    });
+    expect(toBusiness.status).toBe(400);
+    const outcome = await app.request('POST', `/suggestions/${id}/transitions`, {
+      to: 'implemented',
+      version: 0,
+      outcome: { quantityPerYear: 1e13, quantityBasis: 'measured', startDate: '2026-01-01' },
+    });
+    expect(outcome.status).toBe(400);
+    expect((await app.request('GET', `/suggestions/${id}`)).body).toMatchObject({
+      state: 'suggested',
+      version: 0,
+    });
+  });
+});
