@@ -4,6 +4,7 @@
  * terms, and switching the rule off (match config 1) restores the old scores exactly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluateDecisions } from '../../src/services/evaluate.ts';
 import { settleMatchRuns } from '../../src/services/match-runs.ts';
 import { startTestApp, type TestApp } from '../support/harness.ts';
 
@@ -174,5 +175,25 @@ describe('the learning loop', () => {
     const restored = await suggestion('O2-N2');
     expect(restored.score).toBe(before.score);
     expect(restored.terms).toEqual(before.terms);
+  });
+});
+
+describe('evaluate --decisions', () => {
+  it('when people have decided, then the evaluation ranks their decisions by score and names the reasons', async () => {
+    await ok(
+      await app.as(fac).request('POST', `/suggestions/${pairs.get('O2-N2')}/transitions`, {
+        to: 'introduced',
+        version: 0,
+      }),
+    );
+    const result = await evaluateDecisions(app.runtime.deps);
+    expect(result).toMatchObject({ decisions: 5, accepted: 1, turnedDown: 4 });
+    expect(result.baseRate).toBeCloseTo(0.2, 12);
+    expect(Object.fromEntries(result.reasons.map((r) => [r.reasonCode, r.count]))).toEqual({
+      quality: 3,
+      trust: 1,
+    });
+    const at5 = result.atK.find((a) => a.k === 5)!;
+    expect(at5.accepted).toBe(1);
   });
 });
