@@ -141,3 +141,8 @@ MATCH (r:Review)-[:REVIEWS]->(sg:Suggestion)
 WHERE r.state IN $states
 RETURN r.suggestionId AS id, r.state AS state, r.reasonCode AS reasonCode, sg.score AS score,
        sg.terms AS terms, sg.needId AS needId, sg.offerId AS offerId, sg.kind AS kind
+
+// name: companyNames
+UNWIND $ids AS id
+MATCH (c:Company {id: id})
+RETURN c.id AS id, c.name AS name

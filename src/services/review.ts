@@ -40,6 +40,7 @@ import { fromSuggestionRecord } from '../store/match-store.ts';
 import {
   actOnReview,
   awaitingAnswer,
+  companyNames,
   eventsOf,
   feedEvents,
   feedSeenAt,
@@ -140,12 +141,27 @@ function accessFor(caller: Caller, st: Pick<Standing, 'review'>): ListingAccess 
 async function standing(deps: Deps, caller: Caller, id: string): Promise<Standing> {
   const ctx = await reviewContext(deps.store, id);
   if (!ctx || caller.kind === 'public') throw notFound('suggestion', id);
-  const { suggestion: sg, review } = ctx;
-  const listings = await listingsByIds(deps.store, [sg['offerId'] as string, sg['needId'] as string]);
+  const listings = await listingsByIds(deps.store, [
+    ctx.suggestion['offerId'] as string,
+    ctx.suggestion['needId'] as string,
+  ]);
+  const st = standingOf(caller, ctx.suggestion, ctx.review, listings);
+  if (!st) throw notFound('suggestion', id);
+  return st;
+}
+
+/** Where the caller stands, from what is read already; null when it may not see the suggestion. */
+function standingOf(
+  caller: Caller,
+  sg: Record<string, unknown>,
+  review: ReviewRecord | null,
+  listings: Map<string, ListingWithFacts>,
+): Standing | null {
+  if (caller.kind === 'public') return null;
   const offer = listings.get(sg['offerId'] as string);
   const need = listings.get(sg['needId'] as string);
   const snapshot = offer && need ? snapshotOf(sg, offer, need) : review;
-  if (!snapshot) throw notFound('suggestion', id);
+  if (!snapshot) return null;
   const sides: ('offer' | 'need')[] = [];
   if (caller.role === 'business') {
     if (caller.companyIds.includes(snapshot.offerCompanyId)) sides.push('offer');
@@ -168,16 +184,44 @@ async function standing(deps: Deps, caller: Caller, id: string): Promise<Standin
     offer && need
       ? presentSuggestion(accessFor(caller, st), fromSuggestionRecord(sg), offer, need) !== null
       : facilitates || sides.length > 0;
-  if (!visible) throw notFound('suggestion', id);
-  return st;
+  return visible ? st : null;
 }
 
-async function partyOf(deps: Deps, companyId: string): Promise<Party | null> {
+/** Many suggestions' standings at once (a queue page, the feed): one read of their listings. */
+async function standingsOf(
+  deps: Deps,
+  caller: Caller,
+  rows: { suggestion: Record<string, unknown>; review: ReviewRecord | null }[],
+): Promise<Standing[]> {
+  const ids = rows.flatMap((r) => [r.suggestion['offerId'] as string, r.suggestion['needId'] as string]);
+  const listings = await listingsByIds(deps.store, [...new Set(ids)]);
+  return rows
+    .map((r) => standingOf(caller, r.suggestion, r.review, listings))
+    .filter((st): st is Standing => st !== null);
+}
+
+/** Views of many standings, with the company names they may show read in one query. */
+async function viewsOf(deps: Deps, caller: Caller, standings: Standing[]): Promise<SuggestionReview[]> {
+  const companyIds = standings.flatMap((st) => [st.snapshot.offerCompanyId, st.snapshot.needCompanyId]);
+  const names = await companyNames(deps.store, [...new Set(companyIds)]);
+  return Promise.all(standings.map((st) => viewOf(deps, caller, st, names)));
+}
+
+async function partyOf(deps: Deps, companyId: string, names?: Map<string, string>): Promise<Party | null> {
+  if (names) {
+    const name = names.get(companyId);
+    return name === undefined ? null : { companyId, name };
+  }
   const c = await getCompany(deps.store, companyId);
   return c ? { companyId, name: c.company.name } : null;
 }
 
-async function viewOf(deps: Deps, caller: Caller, st: Standing): Promise<SuggestionReview> {
+async function viewOf(
+  deps: Deps,
+  caller: Caller,
+  st: Standing,
+  names?: Map<string, string>,
+): Promise<SuggestionReview> {
   const sg = st.suggestion;
   const r = st.review;
   const access = accessFor(caller, st);
@@ -195,8 +239,8 @@ async function viewOf(deps: Deps, caller: Caller, st: Standing): Promise<Suggest
     return shown !== undefined && !shown.anonymised;
   };
   const [offerParty, needParty] = await Promise.all([
-    identified('offer') ? partyOf(deps, st.snapshot.offerCompanyId) : null,
-    identified('need') ? partyOf(deps, st.snapshot.needCompanyId) : null,
+    identified('offer') ? partyOf(deps, st.snapshot.offerCompanyId, names) : null,
+    identified('need') ? partyOf(deps, st.snapshot.needCompanyId, names) : null,
   ]);
   const role = caller.kind === 'user' ? caller.role : null;
   const next =
@@ -562,15 +606,7 @@ export async function getReviewQueue(
     flagged: q.flagged ?? null,
   };
   const rows = await reviewQueue(deps.store, filter, { offset: q.offset, limit: q.limit + 1 });
-  const items: SuggestionReview[] = [];
-  for (const row of rows.slice(0, q.limit)) {
-    try {
-      items.push(await viewOf(deps, caller, await standing(deps, caller, row.suggestion['id'] as string)));
-    } catch (err) {
-      // Gone since the queue was read: left out of the page.
-      if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
-    }
-  }
+  const items = await viewsOf(deps, caller, await standingsOf(deps, caller, rows.slice(0, q.limit)));
   return { items, offset: q.offset, limit: q.limit, hasMore: rows.length > q.limit };
 }
 
@@ -602,18 +638,14 @@ export async function getFeed(
     user.role === 'business'
       ? events.filter((e) => BUSINESS_EVENTS.has(e.type) && e.type !== 'response')
       : events;
-  const awaiting: SuggestionReview[] = [];
-  if (user.role === 'business') {
-    for (const row of await awaitingAnswer(deps.store, user.companyIds, q.limit)) {
-      try {
-        awaiting.push(
-          await viewOf(deps, caller, await standing(deps, caller, row.suggestion['id'] as string)),
-        );
-      } catch (err) {
-        if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
-      }
-    }
-  }
+  const awaiting =
+    user.role === 'business'
+      ? await viewsOf(
+          deps,
+          caller,
+          await standingsOf(deps, caller, await awaitingAnswer(deps.store, user.companyIds, q.limit)),
+        )
+      : [];
   return { awaiting, changes, since, lastSeenAt };
 }
 

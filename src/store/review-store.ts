@@ -316,3 +316,10 @@ export async function readDecisionsWithSuggestions(
     ),
   );
 }
+
+/** The names of some companies, by id (the parties a page of reviews may show). */
+export async function companyNames(store: Store, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const r = await store.read((tx) => tx.run(query('review', 'companyNames'), { ids }));
+  return new Map(r.records.map((rec) => [rec.get('id') as string, rec.get('name') as string]));
+}
