@@ -2,7 +2,7 @@
  * Command line: `npm run cli -- <command> ...`
  *   import <document.json> | <companies.csv> <listings.csv> [--dry-run] [--errors-csv rejected.csv]
  *   match [--out file.json] [--kind material|energy|water|land]
- *   evaluate <case.json> [--k 1,3,5]
+ *   evaluate <case.json> [more cases...] [--json]   |   evaluate --decisions [--json]
  *   users add|list|revoke|token ...
  * Each command provisions Neo4j like the main job (NEO4J_URI, a container, or embedded); while the
  * service runs on the embedded store, import, match and users use its Neo4j (running.json) and say so.

@@ -243,7 +243,7 @@ export const NoteSchema = z
 
 export const FeedSeenSchema = z
   .strictObject({
-    until: z.iso.datetime().optional().meta({ description: 'default: now' }),
+    until: z.iso.datetime({ offset: true }).optional().meta({ description: 'default: now' }),
   })
   .meta({ id: 'FeedSeen' });
 
@@ -276,7 +276,17 @@ export const ReadinessSchema = z
   .strictObject({
     version,
     level,
-    dimensions: z.partialRecord(z.enum(READINESS_DIMENSIONS), level).optional(),
+    dimensions: z
+      .strictObject({
+        technical: level.optional(),
+        economic: level.optional(),
+        regulatory: level.optional(),
+        organisational: level.optional(),
+        social: level.optional(),
+        environmental: level.optional(),
+      })
+      .optional()
+      .meta({ description: 'the six dimensions, each 1-9, all optional' }),
     note: note.optional(),
   })
   .meta({ id: 'Readiness' });

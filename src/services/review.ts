@@ -624,7 +624,8 @@ export async function getFeed(
   requireRole(caller, 'review.read', 'read the feed');
   const user = caller as UserCaller;
   const lastSeenAt = await feedSeenAt(deps.store, user.userId);
-  const since = q.since ?? lastSeenAt ?? '1970-01-01T00:00:00.000Z';
+  // Events are compared as UTC ISO strings: a time with an offset is brought to UTC first.
+  const since = q.since ? new Date(q.since).toISOString() : (lastSeenAt ?? '1970-01-01T00:00:00.000Z');
   const all = user.role === 'admin' || user.regions === 'all';
   const events = await feedEvents(deps.store, {
     since,

@@ -48,9 +48,11 @@ export const SuggestionReviewSchema = z
     kind: z.string(),
     score: z.number(),
     co2eAvoidedT: z.number(),
-    suggestion: VisibleSuggestionSchema.nullable().meta({
-      description: 'null once one of its listings is gone',
-    }),
+    // Unions, not .nullable(): a nullable copy takes the shared component's id (and makes the
+    // component nullable for every route that uses it).
+    suggestion: z
+      .union([VisibleSuggestionSchema, z.null()])
+      .meta({ description: 'null once one of its listings is gone' }),
     parties: z.object({ offer: Party, need: Party }).meta({
       description:
         'the companies, for those who may know them: a business learns the other one once both consented',
@@ -66,7 +68,7 @@ export const SuggestionReviewSchema = z
         dimensions: z.partialRecord(z.enum(READINESS_DIMENSIONS), z.number()).optional(),
       })
       .nullable(),
-    outcome: OutcomeSchema.nullable(),
+    outcome: z.union([OutcomeSchema, z.null()]),
     reason: z.object({ code: z.enum(REASON_CODES), text: z.string().optional() }).nullable(),
     flags: z
       .array(z.string())
@@ -95,10 +97,13 @@ export const ReviewEventSchema = z
   })
   .meta({ id: 'ReviewEvent' });
 
+const STATE_LIST = new RegExp(`^(${REVIEW_STATES.join('|')})(,(${REVIEW_STATES.join('|')}))*$`);
+
 const ReviewQueueQuerySchema = PaginationSchema.extend({
   state: z
     .string()
     .max(400)
+    .regex(STATE_LIST, `must be states separated by commas: ${REVIEW_STATES.join(', ')}`)
     .transform((s) => s.split(','))
     .pipe(z.array(z.enum(REVIEW_STATES)).min(1))
     .optional()
@@ -122,7 +127,10 @@ const EventsQuerySchema = PaginationSchema.extend({
 
 const FeedQuerySchema = z
   .strictObject({
-    since: z.iso.datetime().optional().meta({ description: 'default: when you last marked the feed seen' }),
+    since: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .meta({ description: 'default: when you last marked the feed seen' }),
     limit: queryNumber(z.number().int().min(1).max(500)).default(100),
   })
   .meta({ id: 'FeedQuery' });
