@@ -243,7 +243,10 @@ export const NoteSchema = z
 
 export const FeedSeenSchema = z
   .strictObject({
-    until: z.iso.datetime({ offset: true }).optional().meta({ description: 'default: now' }),
+    until: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .meta({ description: 'default: now; a time in the future counts as now' }),
   })
   .meta({ id: 'FeedSeen' });
 

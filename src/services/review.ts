@@ -655,12 +655,11 @@ export async function markSeen(deps: Deps, caller: Caller, body: unknown): Promi
   requireRole(caller, 'review.read', 'mark the feed seen');
   const input = parseOrThrow(FeedSeenSchema, body === undefined ? {} : body, 'feed seen');
   const now = deps.now().toISOString();
-  if (input.until !== undefined && Date.parse(input.until) > Date.parse(now)) {
-    throw validationError('feed seen is not valid', [
-      { path: 'until', message: 'must not be in the future' },
-    ]);
-  }
-  const at = input.until === undefined ? now : new Date(input.until).toISOString();
+  // A time in the future counts as now: later events must still reach the feed.
+  const at =
+    input.until === undefined || Date.parse(input.until) > Date.parse(now)
+      ? now
+      : new Date(input.until).toISOString();
   await markFeedSeen(deps.store, (caller as UserCaller).userId, at);
   return { lastSeenAt: at };
 }
