@@ -50,12 +50,28 @@ function toEventProps(e: ReviewEvent, review: ReviewRecord): Record<string, unkn
   };
 }
 
+/** The order an event's fields are shown in (Neo4j returns a node's properties in no order). */
+const EVENT_FIELDS = [
+  'id',
+  'suggestionId',
+  'seq',
+  'type',
+  'at',
+  'actorId',
+  'actorName',
+  'actorRole',
+  'from',
+  'to',
+  'note',
+  'reasonCode',
+  'reasonText',
+] as const;
+
 export function fromEventNode(node: Record<string, unknown>): ReviewEvent {
-  const { regions: _r, offerCompanyId: _o, needCompanyId: _n, data, ...rest } = node;
-  return {
-    ...(rest as unknown as ReviewEvent),
-    ...(typeof data === 'string' ? { data: JSON.parse(data) } : {}),
-  };
+  const out: Record<string, unknown> = {};
+  for (const f of EVENT_FIELDS) if (node[f] !== undefined && node[f] !== null) out[f] = node[f];
+  if (typeof node['data'] === 'string') out['data'] = JSON.parse(node['data']);
+  return out as unknown as ReviewEvent;
 }
 
 /** A published suggestion (as stored) and its review, if any. */
