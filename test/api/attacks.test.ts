@@ -371,22 +371,51 @@ describe('the edges', () => {
 });
 
 describe('the review workflow', () => {
-  /** A fresh suggestion between the smelter's offer and fjordsil's need (both public). */
+  // Companies of their own: earlier tests here delete and move the demo's.
+  let offerSite = '';
+  let needSite = '';
+  let seller = '';
+  let buyer = '';
+  // An admin of its own too: an earlier test revokes the harness's.
+  let admin = '';
+  beforeAll(async () => {
+    admin = await app.user({ name: 'Review admin', role: 'admin' });
+    const place = async (name: string, lat: number) => {
+      const c = await app
+        .as(admin)
+        .request('POST', '/companies', { name, country: 'SE', industry: '24.420' });
+      expect(c.status, JSON.stringify(c.body)).toBe(201);
+      const site = await app.as(admin).request('POST', `/companies/${c.body.id}/sites`, {
+        name: 'Works',
+        lat,
+        lon: 5.77,
+      });
+      return { company: c.body.id as string, site: site.body.id as string };
+    };
+    const a = await place('Review Seller AB', 59.87);
+    const b = await place('Review Buyer AB', 59.9);
+    offerSite = a.site;
+    needSite = b.site;
+    seller = await app.user({ name: 'Seller', role: 'business', companyIds: [a.company] });
+    buyer = await app.user({ name: 'Buyer', role: 'business', companyIds: [b.company] });
+  });
+
+  /** A fresh suggestion between the seller's offer and the buyer's need (both public). */
   async function pair(): Promise<string> {
-    const need = await app.request('POST', '/listings', {
-      siteId: siliconSite,
+    const need = await app.as(admin).request('POST', '/listings', {
+      siteId: needSite,
       direction: 'need',
       kind: 'material',
       title: 'Carbon for the furnaces',
       quantity: { value: 300, unit: 't/yr' },
       material: { wasteCodes: ['1003'] },
     });
-    const made = await app.request('POST', '/listings', {
-      ...offer(smelterSite),
+    const made = await app.as(admin).request('POST', '/listings', {
+      ...offer(offerSite),
       title: 'Anode scraps',
       material: { wasteCodes: ['100302'] },
     });
-    expect(made.status).toBe(201);
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
     return (made.body.suggestions as { id: string; need: { id: string } }[]).find(
       (s) => s.need.id === need.body.id,
     )!.id;
@@ -398,7 +427,7 @@ describe('the review workflow', () => {
     expect(
       (
         await app
-          .as(owner)
+          .as(seller)
           .request('POST', `/suggestions/${id}/responses`, { answer: 'interested', side: 'need' })
       ).status,
     ).toBe(403);
@@ -406,30 +435,30 @@ describe('the review workflow', () => {
       (await app.as(stranger).request('POST', `/suggestions/${id}/responses`, { answer: 'interested' }))
         .status,
     ).toBe(404);
-    const now = await app.request('GET', `/suggestions/${id}`);
+    const now = await app.as(admin).request('GET', `/suggestions/${id}`);
     expect(now.body).toMatchObject({ version: 0, interest: { offer: null, need: null } });
-    expect((await app.request('GET', `/suggestions/${id}/events`)).body.items).toEqual([]);
+    expect((await app.as(admin).request('GET', `/suggestions/${id}/events`)).body.items).toEqual([]);
   });
 
   it('when both businesses answer interested many times at once, then identities are revealed exactly once', async () => {
     const id = await pair();
-    await app.request('POST', `/suggestions/${id}/transitions`, { to: 'introduced', version: 0 });
+    await app.as(admin).request('POST', `/suggestions/${id}/transitions`, { to: 'introduced', version: 0 });
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_v, i) =>
         app
-          .as(i % 2 ? owner : other)
+          .as(i % 2 ? seller : buyer)
           .request('POST', `/suggestions/${id}/responses`, { answer: 'interested' }),
       ),
     );
     expect(answers.map((a) => a.status).every((s) => s === 200 || s === 409)).toBe(true);
-    const events = (await app.request('GET', `/suggestions/${id}/events`)).body.items as {
+    const events = (await app.as(admin).request('GET', `/suggestions/${id}/events`)).body.items as {
       type: string;
       seq: number;
     }[];
     expect(events.filter((e) => e.type === 'reveal')).toHaveLength(1);
     expect(events.filter((e) => e.type === 'transition' && e.seq > 1)).toHaveLength(1);
     expect(events.map((e) => e.seq)).toEqual(events.map((_e, i) => i + 1));
-    expect((await app.request('GET', `/suggestions/${id}`)).body).toMatchObject({
+    expect((await app.as(admin).request('GET', `/suggestions/${id}`)).body).toMatchObject({
       state: 'negotiating',
       revealed: true,
     });
@@ -445,24 +474,24 @@ describe('the review workflow', () => {
       ['assignment', { version: 0, assigneeId: 'us_nobody' }, 'assigneeId'],
     ];
     for (const [what, body, path] of bad) {
-      const res = await app.request('POST', `/suggestions/${id}/${what}`, body);
+      const res = await app.as(admin).request('POST', `/suggestions/${id}/${what}`, body);
       expect(res.status, JSON.stringify(res.body)).toBe(400);
       if (path) expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
     }
     // An assignee must be a facilitator of the suggestion's regions (or an admin), not a business.
-    const business = await app.request('GET', '/me', undefined, { authorization: `Bearer ${owner}` });
-    const toBusiness = await app.request('POST', `/suggestions/${id}/assignment`, {
+    const business = await app.as(seller).request('GET', '/me');
+    const toBusiness = await app.as(admin).request('POST', `/suggestions/${id}/assignment`, {
       version: 0,
       assigneeId: business.body.id,
     });
     expect(toBusiness.status).toBe(400);
-    const outcome = await app.request('POST', `/suggestions/${id}/transitions`, {
+    const outcome = await app.as(admin).request('POST', `/suggestions/${id}/transitions`, {
       to: 'implemented',
       version: 0,
       outcome: { quantityPerYear: 1e13, quantityBasis: 'measured', startDate: '2026-01-01' },
     });
     expect(outcome.status).toBe(400);
-    expect((await app.request('GET', `/suggestions/${id}`)).body).toMatchObject({
+    expect((await app.as(admin).request('GET', `/suggestions/${id}`)).body).toMatchObject({
       state: 'suggested',
       version: 0,
     });
