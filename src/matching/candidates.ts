@@ -53,6 +53,7 @@ import {
   writeBoundingBox,
   writeUnitVector,
 } from './distance.ts';
+import { type CompiledFeedback, ceilingOf, compileFeedback, familyIdOf, isEmpty } from './feedback.ts';
 import {
   type Bucket,
   bucketsFor,
@@ -116,6 +117,8 @@ interface Search {
   sideRow: number;
   resourceBound: number;
   readonly weights: ReturnType<typeof normalisedWeights>;
+  /** The learned adjustments when the rule is on and has any (feedback.ts), for the bound. */
+  readonly feedback: CompiledFeedback | undefined;
   /** Counterparts of the group being searched that passed both bounds, by bound. */
   readonly pending: BoundQueue;
   /**
@@ -155,6 +158,10 @@ function newSearch(index: MatchIndex, best: BestPairs, keep: Keep): Search {
     sideRow: 0,
     resourceBound: 1,
     weights: normalisedWeights(index.ctx.config),
+    feedback:
+      index.ctx.config.feedback?.enabled && index.ctx.feedback && !isEmpty(index.ctx.feedback)
+        ? compileFeedback(index.ctx.feedback)
+        : undefined,
     pending: new BoundQueue(),
     groupQueue: new BoundQueue(),
     groups: [],
@@ -236,7 +243,10 @@ function consider(q: Search, group: Group, k: number): void {
   if (!(d <= q.radius)) return;
   if (index.prune) {
     const quantity = quantityBound(q.isOffer, q.quantity, v[4 * k + 3]!, q.lowestUse);
-    const bound = q.rest + q.quantityWeight * quantity + q.distanceWeight * (1 - d / q.radius);
+    // The learning loop's adjustments only lower scores: bounded by the pair's pairing and bands,
+    // before the tight bound, which costs more.
+    const learned = q.feedback ? feedbackBound(q, index.prepared[i]!) : 0;
+    const bound = q.rest + q.quantityWeight * quantity + q.distanceWeight * (1 - d / q.radius) + learned;
     const threshold = best.threshold(at, q.floor);
     if (bound < threshold) return;
     // The tight bound: the counterpart's window, quality and hard constraints from flat numbers.
@@ -262,6 +272,15 @@ function drainPending(q: Search): void {
     if (q.seen[i] !== q.stamp) scoreCounterpart(q, i);
   }
   pending.clear();
+}
+
+/** ceilingOf the pair of the searched listing and a counterpart (their family numbers memoised). */
+function feedbackBound(q: Search, other: PreparedListing): number {
+  const c = q.feedback!;
+  const side = q.side!;
+  const sideId = familyIdOf(side, c);
+  const otherId = familyIdOf(other, c);
+  return q.isOffer ? ceilingOf(c, side.kind, sideId, otherId) : ceilingOf(c, side.kind, otherId, sideId);
 }
 
 /** Scores the searched listing against listing `i` and offers the pair to the heaps. */

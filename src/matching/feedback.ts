@@ -249,3 +249,128 @@ export function feedbackReason(
   if (pieces.length === 1) return `facilitator feedback: ${pieces[0]}`;
   return `facilitator feedback: ${signed(total)} (${pieces.join('; ')})`;
 }
+
+// ---- The engine's form of a table --------------------------------------------------------------
+
+/**
+ * A table as the numeric phase reads it, tens of millions of times a run: each family the table
+ * names gets a number, the pairing adjustments a dense matrix over those numbers, and each kind its
+ * bands' adjustments in an array with their ceiling. A pair then costs two memoised numbers and
+ * three array reads, no strings. Built once per table (a worker thread builds its own copy's).
+ */
+export interface CompiledFeedback {
+  /** `kind|family` → number, for the families the table's pairings name. */
+  readonly ids: Map<string, number>;
+  readonly n: number;
+  /** pairing[o * n + v]: the adjustment of offer family o → need family v (0 when none). */
+  readonly pairing: Float64Array;
+  /** kind → the adjustment of each distance band (0 when none). */
+  readonly bands: Map<string, Float64Array>;
+  /** kind → the largest band adjustment (0 unless every band has one). */
+  readonly bandCeiling: Map<string, number>;
+}
+
+const compiled = new WeakMap<FeedbackTable, CompiledFeedback>();
+
+export function compileFeedback(t: FeedbackTable): CompiledFeedback {
+  const hit = compiled.get(t);
+  if (hit) return hit;
+  const ids = new Map<string, number>();
+  const idOf = (kind: string, family: string) => {
+    const key = `${kind}|${family}`;
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    return id;
+  };
+  const entries: [number, number, number][] = [];
+  for (const [kind, byOffer] of t.pairings) {
+    for (const [offerFamily, byNeed] of byOffer) {
+      for (const [needFamily, a] of byNeed)
+        entries.push([idOf(kind, offerFamily), idOf(kind, needFamily), a.value]);
+    }
+  }
+  const n = ids.size;
+  const pairing = new Float64Array(n * n);
+  for (const [o, v, value] of entries) pairing[o * n + v] = value;
+  const bands = new Map<string, Float64Array>();
+  const bandCeiling = new Map<string, number>();
+  for (const [kind, byBand] of t.bands) {
+    const values = new Float64Array(DISTANCE_BANDS_KM.length + 1);
+    for (const [band, a] of byBand) values[band] = a.value;
+    bands.set(kind, values);
+    bandCeiling.set(kind, Math.max(...values));
+  }
+  const out: CompiledFeedback = { ids, n, pairing, bands, bandCeiling };
+  compiled.set(t, out);
+  return out;
+}
+
+/** What a prepared listing memoises for one compiled table: its family's number (−1: not named). */
+export interface FamilyMemo {
+  familyTable: CompiledFeedback | undefined;
+  familyId: number;
+}
+
+export function familyIdOf(
+  l: FamilyMemo & Pick<MatchListing, 'kind' | 'material' | 'energy' | 'water' | 'land'>,
+  c: CompiledFeedback,
+): number {
+  if (l.familyTable !== c) {
+    l.familyId = c.ids.get(`${l.kind}|${resourceFamily(l)}`) ?? -1;
+    l.familyTable = c;
+  }
+  return l.familyId;
+}
+
+/** The adjustment of a pair (pairing + band), from the compiled table. */
+export function adjustmentOf(
+  c: CompiledFeedback,
+  kind: string,
+  offerId: number,
+  needId: number,
+  distanceKm: number,
+): number {
+  const pairing = offerId >= 0 && needId >= 0 ? c.pairing[offerId * c.n + needId]! : 0;
+  const bands = c.bands.get(kind);
+  return pairing + (bands ? bands[distanceBand(distanceKm)]! : 0);
+}
+
+/**
+ * An upper bound of a pair's adjustment that needs no distance: its pairing's adjustment plus the
+ * largest (least negative) adjustment any band of its kind has. The search (candidates.ts)
+ * subtracts it from its score bounds, so that pairs of penalised pairings are pruned as early as
+ * their scores fall.
+ */
+export function ceilingOf(c: CompiledFeedback, kind: string, offerId: number, needId: number): number {
+  const pairing = offerId >= 0 && needId >= 0 ? c.pairing[offerId * c.n + needId]! : 0;
+  return pairing + (c.bandCeiling.get(kind) ?? 0);
+}
+
+const reasons = new WeakMap<FeedbackTable, Map<string, string>>();
+
+/** feedbackReason, once per table, pairing and band: hundreds of thousands of candidates share a few. */
+export function feedbackReasonOf(
+  t: FeedbackTable,
+  total: number,
+  kind: string,
+  offerFamily: string,
+  needFamily: string,
+  distanceKm: number,
+): string {
+  let cache = reasons.get(t);
+  if (!cache) {
+    cache = new Map();
+    reasons.set(t, cache);
+  }
+  const parts = adjustmentsOf(t, kind, offerFamily, needFamily, distanceKm);
+  const key = `${kind}|${offerFamily}|${needFamily}|${parts.bandIndex}`;
+  let reason = cache.get(key);
+  if (reason === undefined) {
+    reason = feedbackReason(total, parts, kind, offerFamily, needFamily);
+    cache.set(key, reason);
+  }
+  return reason;
+}

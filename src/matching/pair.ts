@@ -26,7 +26,7 @@
  *   R. L. Keeney, H. Raiffa (1976), Decisions with Multiple Objectives (additive value functions).
  */
 import { haversineWithCosKm, pairLimitKm } from './distance.ts';
-import { adjustmentsOf, feedbackReason, resourceFamily } from './feedback.ts';
+import { adjustmentOf, compileFeedback, familyIdOf, feedbackReasonOf, resourceFamily } from './feedback.ts';
 import {
   clearFitReasons,
   type FitReasons,
@@ -200,10 +200,8 @@ export function scorePair(
   let feedback = 0;
   const table = ctx.feedback;
   if (table !== undefined && config.feedback?.enabled && (table.pairings.size > 0 || table.bands.size > 0)) {
-    offer.family ??= resourceFamily(offer);
-    need.family ??= resourceFamily(need);
-    const parts = adjustmentsOf(table, need.kind, offer.family, need.family, distanceKm);
-    feedback = (parts.pairing?.value ?? 0) + (parts.band?.value ?? 0);
+    const c = compileFeedback(table);
+    feedback = adjustmentOf(c, need.kind, familyIdOf(offer, c), familyIdOf(need, c), distanceKm);
     if (feedback !== 0) score = Math.max(0, score + feedback);
   }
   if (score < config.minScore) return false;
@@ -272,17 +270,19 @@ export function explainPair(
     { name: 'quality', weight: w.quality, value: s.quality, reason: flatten(why.quality) },
   ];
   if (s.feedback !== 0 && ctx.feedback) {
-    offer.family ??= resourceFamily(offer);
-    need.family ??= resourceFamily(need);
-    const offerFamily = offer.family;
-    const needFamily = need.family;
-    const parts = adjustmentsOf(ctx.feedback, need.kind, offerFamily, needFamily, s.distanceKm);
     // Added, not weighted: its weight is 1 and its value the adjustment itself.
     terms.push({
       name: 'feedback',
       weight: 1,
       value: s.feedback,
-      reason: feedbackReason(s.feedback, parts, need.kind, offerFamily, needFamily),
+      reason: feedbackReasonOf(
+        ctx.feedback,
+        s.feedback,
+        need.kind,
+        resourceFamily(offer),
+        resourceFamily(need),
+        s.distanceKm,
+      ),
     });
   }
   if (why.route.detail !== undefined) flatten(why.route.detail);

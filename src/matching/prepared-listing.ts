@@ -17,6 +17,7 @@
  * every call.
  */
 import { cosLatitude } from './distance.ts';
+import type { CompiledFeedback } from './feedback.ts';
 import type { MaterialMemo } from './material-fit.ts';
 import type { TimeShape } from './temporal.ts';
 import type { MatchListing } from './types.ts';
@@ -44,8 +45,9 @@ export interface PreparedListing {
   readonly land: MatchListing['land'];
   materialMemo: MaterialMemo | undefined;
   shape: TimeShape | undefined;
-  /** The resource family the feedback rule groups it by (feedback.ts), on first use. */
-  family: string | undefined;
+  /** The number of its resource family in a compiled feedback table (feedback.ts), on first use. */
+  familyTable: CompiledFeedback | undefined;
+  familyId: number;
 }
 
 /**
@@ -109,7 +111,8 @@ export function prepareListing(listing: MatchListing, numbering?: Numbering): Pr
     land: listing.land && copy ? landRecord(listing.land) : listing.land,
     materialMemo: undefined,
     shape: undefined,
-    family: undefined,
+    familyTable: undefined,
+    familyId: -1,
   };
 }
 

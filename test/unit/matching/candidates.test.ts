@@ -7,6 +7,7 @@ import {
   generateCandidatesWithStats,
   searchPairs,
 } from '../../../src/matching/candidates.ts';
+import { buildFeedback, type Decision, resourceFamily } from '../../../src/matching/feedback.ts';
 import { allCompatiblePairs, naiveCandidates } from '../../../src/matching/naive.ts';
 import { maxCandidatesPerListing } from '../../../src/matching/selection.ts';
 import type { Candidate, MatchInput, MatchListing } from '../../../src/matching/types.ts';
@@ -207,6 +208,73 @@ describe('candidate generation, property-based', () => {
         expect(generateCandidates(input, { tightBound: false })).toEqual(naive);
       }),
       { numRuns: 300, seed: 20250601 },
+    );
+  }, 60_000);
+
+  it('when the learning loop adjusts random pairings and bands, then generateCandidates still equals naiveCandidates', () => {
+    const FEEDBACK_CONFIG = {
+      ...CONFIG,
+      feedback: { enabled: true, maxPenalty: 0.3, prior: 1, minRejections: 1 },
+    };
+    fc.assert(
+      fc.property(
+        randomSnapshot,
+        someK,
+        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 64, maxLength: 64 }),
+        (listings, k, counts) => {
+          const offers = [
+            ...new Set(
+              listings.filter((l) => l.direction === 'offer').map((l) => `${l.kind}|${resourceFamily(l)}`),
+            ),
+          ];
+          const needs = [
+            ...new Set(
+              listings.filter((l) => l.direction === 'need').map((l) => `${l.kind}|${resourceFamily(l)}`),
+            ),
+          ];
+          const decisions: Decision[] = [];
+          let c = 0;
+          for (const o of offers) {
+            for (const n of needs) {
+              const [kind, offerFamily] = o.split('|') as [Decision['kind'], string];
+              const [needKind, needFamily] = n.split('|') as [string, string];
+              if (kind !== needKind) continue;
+              for (let r = 0; r < counts[c++ % counts.length]!; r++)
+                decisions.push({
+                  kind,
+                  offerFamily,
+                  needFamily,
+                  band: 0,
+                  outcome: 'turned-down',
+                  reasonCode: 'quality',
+                });
+            }
+          }
+          for (const kind of ['material', 'energy', 'water', 'land'] as const) {
+            for (let band = 0; band <= 4; band++) {
+              for (let r = 0; r < counts[c++ % counts.length]!; r++)
+                decisions.push({
+                  kind,
+                  offerFamily: '-',
+                  needFamily: '-',
+                  band,
+                  outcome: 'turned-down',
+                  reasonCode: 'distance',
+                });
+            }
+          }
+          const config = { ...withK(k), feedback: FEEDBACK_CONFIG.feedback };
+          const input = snapshot(listings, {
+            hourlyProfiles: HOURLY,
+            config,
+            feedback: buildFeedback(decisions, config.feedback),
+          });
+          const naive = naiveCandidates(input);
+          expect(generateCandidates(input)).toEqual(naive);
+          expect(generateCandidates(input, { tightBound: false })).toEqual(naive);
+        },
+      ),
+      { numRuns: 200, seed: 20261202 },
     );
   }, 60_000);
 
