@@ -195,7 +195,8 @@ export type Action =
   | 'review.queue'
   | 'review.transition'
   | 'review.respond'
-  | 'review.manage';
+  | 'review.manage'
+  | 'analytics.read';
 
 /** The roles that may attempt an action at all; the route table documents 401/403 from this. */
 export const ACTION_ROLES: Record<Action, readonly Role[]> = {
@@ -216,6 +217,8 @@ export const ACTION_ROLES: Record<Action, readonly Role[]> = {
   'review.transition': ['business', 'facilitator', 'admin'],
   'review.respond': ['business'],
   'review.manage': ['facilitator', 'admin'],
+  // Aggregates of a region: analysts, facilitators (their regions) and admins.
+  'analytics.read': ['facilitator', 'analyst', 'admin'],
 };
 
 export type Decision = 'allow' | 'unauthenticated' | 'forbidden' | 'hidden';

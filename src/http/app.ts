@@ -18,6 +18,7 @@ import { docsPage } from './docs-page.ts';
 import { RETRY_AFTER_BY_CODE, STATUS_BY_CODE } from './error-status.ts';
 import { buildOpenApi } from './openapi.ts';
 import { expressPath, IF_MATCH_PATTERN, type RouteDef } from './route.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
 import { companyRoutes } from './routes/companies.ts';
 import { healthRoutes, type Readiness } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
@@ -77,6 +78,7 @@ export function allRoutes(deps: Deps, readiness: Readiness): RouteDef[] {
     ...taxonomyRoutes(deps),
     ...matchingRoutes(deps),
     ...reviewRoutes(deps),
+    ...analyticsRoutes(deps),
   ];
   openapi = buildOpenApi(routes);
   return routes;

@@ -508,6 +508,18 @@ const ROWS: Row[] = [
     request: fixed('/feedback'),
     expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 200, analyst: 200, admin: 200 },
   },
+  {
+    route: 'GET /indicators',
+    what: 'of the demo municipality',
+    request: fixed('/indicators?region=4617'),
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 403, analyst: 200, admin: 200 },
+  },
+  {
+    route: 'GET /indicators',
+    what: 'of the whole country',
+    request: fixed('/indicators'),
+    expect: { public: 401, owner: 403, other: 403, facIn: 403, facOut: 403, analyst: 200, admin: 200 },
+  },
 ];
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 /**
- * The layer direction of the README (http -> services -> {store, matching} -> domain) is a lint
+ * The layer direction of the README (http -> services -> {store, matching, analytics} -> domain) is a lint
  * rule in biome.json; these tests hold the rule to it, so the claim stays checked by `npm test`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -36,6 +36,8 @@ describe('layers', () => {
     ['src/domain/x.ts', "import { matchSnapshot } from '../matching/match-snapshot.ts';"],
     ['src/matching/x.ts', "import { getListing } from '../store/listing-store.ts';"],
     ['src/matching/x.ts', "import { loadFactorSet } from '../reference/factors.ts';"],
+    ['src/analytics/x.ts', "import { getListing } from '../store/listing-store.ts';"],
+    ['src/domain/x.ts', "import { buildNetwork } from '../analytics/network.ts';"],
     ['src/store/x.ts', "import { createListing } from '../services/listings.ts';"],
     ['src/services/x.ts', "import { createApp } from '../http/app.ts';"],
     ['src/http/routes/x.ts', "import { getListing } from '../../store/listing-store.ts';"],
@@ -52,6 +54,8 @@ describe('layers', () => {
     ['src/http/routes/x.ts', "import { getListing } from '../../services/listings.ts';"],
     ['src/services/x.ts', "import { getListing } from '../store/listing-store.ts';"],
     ['src/matching/x.ts', "import type { MatchListing } from '../domain/match-listing.ts';"],
+    ['src/services/x.ts', "import { buildNetwork } from '../analytics/network.ts';"],
+    ['src/analytics/x.ts', "import { haversineKm } from '../domain/geo.ts';"],
   ])('when %s imports along the direction (%s), then lint passes', (path, line) => {
     const r = lintAs(path, line);
     expect(r.ok, r.output).toBe(true);
