@@ -273,63 +273,40 @@ export async function markFeedSeen(store: Store, userId: string, at: string): Pr
   return r.records.length > 0;
 }
 
+/** A decision as the learning loop reads it: the review's state, reason and recorded pairing. */
+export interface DecisionRecord {
+  kind: string;
+  offerFamily: string;
+  needFamily: string;
+  band: number;
+  state: string;
+  reasonCode: string | null;
+}
+
 /** The decisions the learning loop reads. */
-export async function readDecisions(
-  store: Store,
-  states: readonly string[],
-): Promise<
-  {
-    kind: string;
-    offerFamily: string;
-    needFamily: string;
-    band: number;
-    state: string;
-    reasonCode: string | null;
-  }[]
-> {
-  return store.read((tx) =>
-    tx.run(query('review', 'decisions'), { states }).then(
-      rows<{
-        kind: string;
-        offerFamily: string;
-        needFamily: string;
-        band: number;
-        state: string;
-        reasonCode: string | null;
-      }>,
-    ),
-  );
+export async function readDecisions(store: Store, states: readonly string[]): Promise<DecisionRecord[]> {
+  return store.read((tx) => tx.run(query('review', 'decisions'), { states }).then(rows<DecisionRecord>));
+}
+
+/** A decision beside its suggestion's score and terms (JSON), for evaluation. */
+export interface DecisionWithSuggestion {
+  id: string;
+  state: string;
+  reasonCode: string | null;
+  score: number;
+  terms: string;
+  needId: string;
+  offerId: string;
+  kind: string;
 }
 
 /** Decisions with the suggestion's score and terms (evaluation). */
 export async function readDecisionsWithSuggestions(
   store: Store,
   states: readonly string[],
-): Promise<
-  {
-    id: string;
-    state: string;
-    reasonCode: string | null;
-    score: number;
-    terms: string;
-    needId: string;
-    offerId: string;
-    kind: string;
-  }[]
-> {
+): Promise<DecisionWithSuggestion[]> {
   return store.read((tx) =>
-    tx.run(query('review', 'decisionsWithSuggestions'), { states }).then(
-      rows<{
-        id: string;
-        state: string;
-        reasonCode: string | null;
-        score: number;
-        terms: string;
-        needId: string;
-        offerId: string;
-        kind: string;
-      }>,
-    ),
+    tx.run(query('review', 'decisionsWithSuggestions'), { states }).then(rows<DecisionWithSuggestion>),
   );
 }
 
