@@ -139,3 +139,61 @@ export function regionName(index: RegionIndex, code: string): string | null {
 export function regionCodes(r: SiteRegion | null): string[] {
   return r ? [r.municipalityCode, r.countyCode] : [];
 }
+
+/** What a site's typed municipality says against the one its coordinates lie in. */
+export interface MunicipalityCheck {
+  /** The municipality the user typed. */
+  typed: string;
+  /** The municipality the coordinates lie in; null abroad or off the coast. */
+  found: { code: string; name: string } | null;
+  agrees: boolean;
+  message: string;
+}
+
+/** Case, accents and the "kommune" suffix do not count ("Bærum kommune" is "baerum"). */
+function normalisedName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\bkommune\b/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Checks a typed municipality against the coordinates: a name (in any of a municipality's
+ * official languages, "Tromsø - Romsa" agrees with "Tromsø") or a number agrees when it names the
+ * municipality found. Null when nothing was typed. The coordinates decide the region codes; a
+ * disagreement is reported on the site, never silently kept as if it were checked.
+ */
+export function checkMunicipality(
+  index: RegionIndex,
+  typed: string | undefined,
+  municipalityCode: string | undefined,
+): MunicipalityCheck | null {
+  if (typed === undefined || typed.trim() === '') return null;
+  const found = municipalityCode ? index.municipalityByCode.get(municipalityCode) : undefined;
+  if (!found) {
+    return {
+      typed,
+      found: null,
+      agrees: false,
+      message: `the coordinates lie in no Norwegian municipality, but '${typed}' was typed`,
+    };
+  }
+  const want = normalisedName(typed);
+  const names = [found.name, ...found.name.split(/\s+-\s+/)].map(normalisedName);
+  const agrees = want === found.code || names.includes(want);
+  return {
+    typed,
+    found: { code: found.code, name: found.name },
+    agrees,
+    message: agrees
+      ? `agrees with the coordinates (${found.name}, ${found.code})`
+      : `'${typed}' was typed, but the coordinates lie in ${found.name} (${found.code}); the region codes follow the coordinates`,
+  };
+}

@@ -37,6 +37,18 @@ export const SiteSchema = z
       .optional()
       .meta({ description: 'municipality number found from the coordinates (absent abroad)' }),
     countyCode: z.string().optional().meta({ description: 'county number found from the coordinates' }),
+    municipalityCheck: z
+      .object({
+        typed: z.string(),
+        found: z.object({ code: z.string(), name: z.string() }).nullable(),
+        agrees: z.boolean(),
+        message: z.string(),
+      })
+      .optional()
+      .meta({
+        description:
+          'the typed municipality against the one the coordinates lie in (present when one was typed); the region codes always follow the coordinates',
+      }),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int().meta({ description: 'increases with every change; send it back in If-Match' }),

@@ -7,7 +7,7 @@ import type { Caller } from '../domain/caller.ts';
 import { newId } from '../domain/ids.ts';
 import { mergePatch } from '../domain/patch.ts';
 import { presentSite } from '../domain/presentation.ts';
-import { regionOf } from '../domain/regions.ts';
+import { checkMunicipality, regionOf } from '../domain/regions.ts';
 import { type Site, SiteInputSchema, SitePatchSchema } from '../domain/site.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { AppError, conflict, notFound } from '../errors.ts';
@@ -57,6 +57,12 @@ const withoutStoreFields = (s: StoredSite): Site => {
   return site;
 };
 
+/** The site as shown: with the check of its typed municipality against its coordinates, if one was typed. */
+function withMunicipalityCheck(deps: Deps, site: Site): Site {
+  const check = checkMunicipality(deps.regions, site.municipality, site.municipalityCode);
+  return check ? { ...site, municipalityCheck: check } : site;
+}
+
 export async function createSite(
   deps: Deps,
   caller: Caller,
@@ -84,7 +90,7 @@ export async function createSite(
     await assertRefFree(tx, site);
     await createSiteRow(tx, site);
   });
-  return withoutStoreFields(site);
+  return withMunicipalityCheck(deps, withoutStoreFields(site));
 }
 
 async function assertRefFree(tx: ManagedTransaction, site: StoredSite) {
@@ -106,7 +112,7 @@ async function readVisible(deps: Deps, caller: Caller, id: string): Promise<Site
 
 export async function getSite(deps: Deps, caller: Caller, id: string): Promise<Site> {
   requireRole(caller, 'read', 'read sites');
-  return (await readVisible(deps, caller, id)).site;
+  return withMunicipalityCheck(deps, (await readVisible(deps, caller, id)).site);
 }
 
 export async function listSites(
@@ -123,7 +129,9 @@ export async function listSites(
     limit: page.limit + 1,
     onlyPublic: !actsFor(caller, company.facts),
   });
-  return { items: rows.slice(0, page.limit).map((r) => r.site), hasMore: rows.length > page.limit };
+  return {
+    items: rows.slice(0, page.limit).map((r) => withMunicipalityCheck(deps, r.site)),
+    hasMore: rows.length > page.limit };
 }
 
 export async function updateSite(
@@ -166,12 +174,13 @@ export async function updateSite(
       version: version + 1,
     };
     assertPlaceAllowed(caller, updated);
-    if (contentHash(withoutStoreFields(updated)) === contentHash(current.site)) return current.site;
+    if (contentHash(withoutStoreFields(updated)) === contentHash(current.site))
+      return withMunicipalityCheck(deps, current.site);
     const written = await deps.store.write(async (tx) => {
       await assertRefFree(tx, updated);
       return updateSiteRow(tx, updated, version);
     });
-    if (written !== null) return { ...withoutStoreFields(updated), version: written };
+    if (written !== null) return withMunicipalityCheck(deps, { ...withoutStoreFields(updated), version: written });
     if (ifMatch !== null) throw staleVersion('site', id, version + 1);
   }
   throw conflict(`site '${id}' is being changed by others; try again`);

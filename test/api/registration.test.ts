@@ -42,6 +42,25 @@ describe('registering companies, sites and listings', () => {
     expect(read.body.name).toBe(company.name);
   });
 
+  it('when a site’s typed municipality disagrees with its coordinates, then the site reports it and its codes follow the coordinates', async () => {
+    const c = await app.request('POST', '/companies', { ...company, orgNumber: undefined, country: 'SE' });
+    expect(c.status).toBe(201);
+    const bergen = { name: 'Quay', lat: 60.3913, lon: 5.3221 };
+    const wrong = await app.request('POST', `/companies/${c.body.id}/sites`, { ...bergen, municipality: 'Oslo' });
+    expect(wrong.status).toBe(201);
+    expect(wrong.body).toMatchObject({
+      municipality: 'Oslo',
+      municipalityCode: '4601',
+      countyCode: '46',
+      municipalityCheck: { agrees: false, typed: 'Oslo', found: { code: '4601', name: 'Bergen' } },
+    });
+    const read = await app.request('GET', `/sites/${wrong.body.id}`);
+    expect(read.body.municipalityCheck.agrees).toBe(false);
+    const fixed = await app.request('PATCH', `/sites/${wrong.body.id}`, { municipality: 'Bergen kommune' });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body.municipalityCheck).toMatchObject({ agrees: true });
+  });
+
   it('when the org number fails its mod-11 check, then 400 names orgNumber', async () => {
     const res = await app.request('POST', '/companies', { ...company, orgNumber: '100000017' });
     expect(res.status).toBe(400);
