@@ -131,7 +131,8 @@ export async function listSites(
   });
   return {
     items: rows.slice(0, page.limit).map((r) => withMunicipalityCheck(deps, r.site)),
-    hasMore: rows.length > page.limit };
+    hasMore: rows.length > page.limit,
+  };
 }
 
 export async function updateSite(
@@ -180,7 +181,8 @@ export async function updateSite(
       await assertRefFree(tx, updated);
       return updateSiteRow(tx, updated, version);
     });
-    if (written !== null) return withMunicipalityCheck(deps, { ...withoutStoreFields(updated), version: written });
+    if (written !== null)
+      return withMunicipalityCheck(deps, { ...withoutStoreFields(updated), version: written });
     if (ifMatch !== null) throw staleVersion('site', id, version + 1);
   }
   throw conflict(`site '${id}' is being changed by others; try again`);

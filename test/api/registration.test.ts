@@ -46,7 +46,10 @@ describe('registering companies, sites and listings', () => {
     const c = await app.request('POST', '/companies', { ...company, orgNumber: undefined, country: 'SE' });
     expect(c.status).toBe(201);
     const bergen = { name: 'Quay', lat: 60.3913, lon: 5.3221 };
-    const wrong = await app.request('POST', `/companies/${c.body.id}/sites`, { ...bergen, municipality: 'Oslo' });
+    const wrong = await app.request('POST', `/companies/${c.body.id}/sites`, {
+      ...bergen,
+      municipality: 'Oslo',
+    });
     expect(wrong.status).toBe(201);
     expect(wrong.body).toMatchObject({
       municipality: 'Oslo',
