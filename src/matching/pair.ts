@@ -35,7 +35,7 @@ import {
   newFitValues,
 } from './fit-result.ts';
 import { flatten, fmt, pct } from './format.ts';
-import { estimateImpact } from './impact.ts';
+import { estimateImpact, type ImpactInput } from './impact.ts';
 import { type PreparedListing, prepareListing } from './prepared-listing.ts';
 import { fitValues } from './resource-fit.ts';
 import {
@@ -46,7 +46,15 @@ import {
   windowShareValue,
   windowsOverlap,
 } from './temporal.ts';
-import type { Candidate, MatchConfig, MatchInput, MatchListing, ScoreTerm, ScoreTermName } from './types.ts';
+import type {
+  Candidate,
+  Impact,
+  MatchConfig,
+  MatchInput,
+  MatchListing,
+  ScoreTerm,
+  ScoreTermName,
+} from './types.ts';
 
 /** Everything of a snapshot but its listings: what a pair is judged against. */
 export type PairContext = Omit<MatchInput, 'listings'>;
@@ -297,21 +305,37 @@ export function explainPair(
     terms,
     maxQuantity: s.maxQuantity,
     offerUse: s.offerUse,
-    impact: estimateImpact({
-      need: { kind: need.kind, energy: need.energy, unit },
-      fit: {
-        offerUse: s.offerUse,
-        heatPump: why.heatPump,
-        substitution: why.substitution,
-        displacedCategory: why.displacedCategory,
-        offerCategory: why.offerCategory,
+    impact: impactOf(
+      {
+        need: { kind: need.kind, energy: need.energy, unit },
+        fit: {
+          offerUse: s.offerUse,
+          heatPump: why.heatPump,
+          substitution: why.substitution,
+          displacedCategory: why.displacedCategory,
+          offerCategory: why.offerCategory,
+        },
+        maxQuantity: s.maxQuantity,
+        distanceKm: s.distanceKm,
+        factorSet: ctx.factorSet,
+        reference: ctx.reference,
       },
-      maxQuantity: s.maxQuantity,
-      distanceKm: s.distanceKm,
-      factorSet: ctx.factorSet,
-      reference: ctx.reference,
-    }),
+      ctx.comparedFactorSets,
+    ),
   };
+}
+
+/** The estimate under the run's factor set, with its CO2e under every compared set beside it. */
+function impactOf(input: ImpactInput, compared: PairContext['comparedFactorSets']): Impact {
+  const impact = estimateImpact(input);
+  if (compared === undefined || compared.length === 0) return impact;
+  const bySet: Record<string, number> = { [input.factorSet.id]: impact.co2eAvoidedT };
+  for (const set of compared) {
+    if (set.id !== input.factorSet.id)
+      bySet[set.id] = estimateImpact({ ...input, factorSet: set }).co2eAvoidedT;
+  }
+  impact.co2eBySet = bySet;
+  return impact;
 }
 
 // Scratch of the explain phase: what a candidate keeps is copied out (strings) or made afresh.

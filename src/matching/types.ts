@@ -36,6 +36,12 @@ export interface Impact {
   co2eAvoidedT: number;
   co2eBreakdown: { avoidedT: number; transportT: number; electricityT: number };
   factorSet: string;
+  /**
+   * CO2e avoided (t/yr) under each factor set the run compared (MatchInput.comparedFactorSets),
+   * the estimate's own set among them: the same pair, quantity and route, other factors. Absent
+   * when the run compared none.
+   */
+  co2eBySet?: Record<string, number>;
   /** Factors the estimate wanted but the factor set lacks; each counted as 0. */
   missingFactors?: string[];
 }
@@ -80,6 +86,8 @@ export interface MatchInput {
   hourlyProfiles?: ReadonlyMap<string, Float64Array>;
   /** Learned adjustments (feedback.ts), used when config.feedback.enabled. */
   feedback?: FeedbackTable;
+  /** Other named factor sets to estimate each explained candidate's CO2e under (Impact.co2eBySet). */
+  comparedFactorSets?: readonly FactorSet[];
 }
 
 export interface MatchOutput {

@@ -59,6 +59,22 @@ function assertScope(caller: Caller, region: string | undefined): void {
   }
 }
 
+type Estimate = SuggestionRow['impacts'][string];
+
+/**
+ * A suggestion's estimate under its own factor set and, beside it, its CO2e under every set its
+ * run compared (Impact.co2eBySet): the quantities do not depend on the set, only the CO2e does.
+ */
+function impactsBySet(own: string, impact: Estimate & { co2eBySet?: Record<string, number> }) {
+  const { co2eBySet, ...estimate } = impact;
+  const out: Record<string, Estimate> = { [own]: estimate };
+  for (const [set, co2eAvoidedT] of Object.entries(co2eBySet ?? {})) {
+    if (set !== own && Number.isFinite(co2eAvoidedT))
+      out[set] = { ...estimate, co2eAvoidedT, factorSet: set };
+  }
+  return out;
+}
+
 function toRow(r: AnalyticsRow): SuggestionRow {
   const s = r.suggestion;
   const impact = s.impact as unknown as SuggestionRow['impacts'][string];
@@ -71,8 +87,7 @@ function toRow(r: AnalyticsRow): SuggestionRow {
     allocatedQuantity: s.allocatedQuantity,
     maxQuantity: s.maxQuantity,
     factorSet: s.factorSet,
-    // Suggestions carry the impact of the factor set they were computed under.
-    impacts: { [s.factorSet]: impact },
+    impacts: impactsBySet(s.factorSet, impact),
     lastRunId: s.lastRunId,
     offerCompanyId: r.offerCompanyId,
     needCompanyId: r.needCompanyId,

@@ -9,7 +9,7 @@ import { AppError, validationError } from '../errors.ts';
 import { haversineKm } from '../matching/distance.ts';
 import type { Candidate, MatchInput } from '../matching/types.ts';
 import { ENGINE_VERSION } from '../matching/version.ts';
-import { loadFactorSet } from '../reference/factors.ts';
+import { listFactorSets, loadFactorSet } from '../reference/factors.ts';
 import { loadHourlyProfile } from '../reference/load.ts';
 import { loadMatchConfig } from '../reference/match-config.ts';
 import { listingsInScope as loadListingsInScope } from '../store/listing-store.ts';
@@ -28,6 +28,14 @@ function factorSetOf(id: string): MatchInput['factorSet'] {
     factorSets.set(id, set);
   }
   return set;
+}
+
+let compared: MatchInput['factorSet'][] | undefined;
+
+/** Every shipped factor set: each suggestion's CO2e is estimated under all of them, side by side. */
+function comparedFactorSets(): MatchInput['factorSet'][] {
+  compared ??= listFactorSets().map((summary) => factorSetOf(summary.id));
+  return compared;
 }
 
 function configOf(version: string): MatchInput['config'] {
@@ -66,6 +74,7 @@ export function matchContext(
   return {
     reference: deps.reference,
     factorSet,
+    comparedFactorSets: comparedFactorSets(),
     config: configOf(deps.settings.matchConfig),
     hourlyProfiles: hourlyProfilesFor(deps, listings),
   };

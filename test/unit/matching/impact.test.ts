@@ -93,4 +93,34 @@ describe('impact estimate', () => {
     const c = evaluatePair(materialOffer('o', ['100105']), materialNeed('n', { category: 'gypsum' }), CTX);
     expect(c?.impact.missingFactors).toEqual(['virgin.gypsum']);
   });
+  it('when the run compares factor sets, then each candidate carries its CO2e under every set beside its own estimate', () => {
+    // The same pairing under a set whose grid is 5× dirtier and whose displaced heat is halved.
+    const dirty = {
+      ...FACTORS,
+      id: 'dirty-grid',
+      factors: {
+        ...FACTORS.factors,
+        'electricity.grid': { ...FACTORS.factors['electricity.grid']!, value: 0.5 },
+        'heat.displaced': { ...FACTORS.factors['heat.displaced']!, value: 0.1 },
+      },
+    };
+    const offer = energy(
+      'o',
+      'offer',
+      { carrier: 'cooling-water', supplyTemperatureC: 30 },
+      { amount: 1000 },
+    );
+    const need = energy('n', 'need', { carrier: 'hot-water', supplyTemperatureC: 70 }, { amount: 2000 });
+    const alone = evaluatePair(offer, need, CTX);
+    const c = evaluatePair(offer, need, { ...CTX, comparedFactorSets: [FACTORS, dirty] });
+    expect(alone?.impact.co2eBySet).toBeUndefined();
+    // The run's own estimate is unchanged by the comparison.
+    expect(c?.impact.co2eAvoidedT).toBe(alone?.impact.co2eAvoidedT);
+    const delivered = c!.maxQuantity;
+    const electricity = c!.impact.heatPumpElectricityMWh!;
+    expect(c?.impact.co2eBySet).toEqual({
+      'test-factors': c?.impact.co2eAvoidedT,
+      'dirty-grid': expect.closeTo(delivered * 0.1 - electricity * 0.5, 9),
+    });
+  });
 });
