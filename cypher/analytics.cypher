@@ -5,15 +5,17 @@
 // the offer's List of Waste chapters.
 
 // name: suggestionRows
+// The scope is fragment inScope's. Reviewed suggestions whose listings are gone have no coordinates left: they
+// count in region scopes (by the regions their review kept), never in a shape's.
 CALL () {
   MATCH (s:Site)
-  WHERE $region IS NULL OR s.municipalityCode = $region OR s.countyCode = $region
+  WHERE {{inScope(s)}}
   MATCH (s)<-[:AT_SITE]-(:Listing)<-[:OFFERS|SERVES]-(sg:Suggestion)
   WHERE sg.status IN ['active', 'withdrawn']
   RETURN sg
   UNION
   MATCH (r:Review)-[:REVIEWS]->(sg:Suggestion)
-  WHERE $region IS NULL OR $region IN r.regions
+  WHERE $shape IS NULL AND ($region IS NULL OR $region IN r.regions)
   RETURN sg
 }
 WITH DISTINCT sg
@@ -31,7 +33,15 @@ RETURN sg {.*} AS suggestion, r {.*} AS review,
        CASE WHEN os IS NULL OR ns IS NULL THEN coalesce(r.regions, [])
             ELSE [c IN [os.municipalityCode, os.countyCode, ns.municipalityCode, ns.countyCode] WHERE c IS NOT NULL] END AS regions,
        [d IN [oc.industryDivision, nc.industryDivision] WHERE d IS NOT NULL] AS industryDivisions,
-       chapters
+       chapters,
+       {listingId: sg.offerId, companyId: coalesce(o.companyId, r.offerCompanyId), companyName: oc.name,
+        confidentiality: coalesce(o.confidentiality, r.offerConfidentiality),
+        siteId: os.id, siteName: os.name, lat: os.lat, lon: os.lon, coarseLat: os.coarseLat, coarseLon: os.coarseLon,
+        regions: [c IN [os.municipalityCode, os.countyCode] WHERE c IS NOT NULL]} AS offer,
+       {listingId: sg.needId, companyId: coalesce(n.companyId, r.needCompanyId), companyName: nc.name,
+        confidentiality: coalesce(n.confidentiality, r.needConfidentiality),
+        siteId: ns.id, siteName: ns.name, lat: ns.lat, lon: ns.lon, coarseLat: ns.coarseLat, coarseLon: ns.coarseLon,
+        regions: [c IN [ns.municipalityCode, ns.countyCode] WHERE c IS NOT NULL]} AS need
 ORDER BY sg.id
 
 // name: transitionEvents
@@ -44,6 +54,5 @@ ORDER BY e.at, e.seq
 
 // name: listingCount
 MATCH (l:Listing)-[:AT_SITE]->(s:Site)
-WHERE ($region IS NULL OR s.municipalityCode = $region OR s.countyCode = $region)
-  AND ($kind IS NULL OR l.kind = $kind)
+WHERE {{inScope(s)}} AND ($kind IS NULL OR l.kind = $kind)
 RETURN count(l) AS listings

@@ -93,3 +93,14 @@ CALL (_l) {
                    regions: keptReview.regions, offerCompanyId: keptReview.offerCompanyId,
                    needCompanyId: keptReview.needCompanyId}
 }
+
+// fragment: inScope(_s)
+// An analytics scope (services/analytics-scope.ts): site _s in region $region (a county or
+// municipality number; null: everywhere) and in $shape (null; a box {minLat, minLon, maxLat,
+// maxLon}; or a circle {lat, lon, m}).
+($region IS NULL OR _s.municipalityCode = $region OR _s.countyCode = $region)
+  AND ($shape IS NULL
+       OR ($shape.m IS NULL AND _s.lat >= $shape.minLat AND _s.lat <= $shape.maxLat
+           AND _s.lon >= $shape.minLon AND _s.lon <= $shape.maxLon)
+       OR ($shape.m IS NOT NULL
+           AND point.distance(_s.location, point({latitude: $shape.lat, longitude: $shape.lon})) <= $shape.m))

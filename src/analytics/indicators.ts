@@ -82,6 +82,8 @@ export interface SuggestionRow {
   regions: readonly string[];
   /** NACE divisions (2 digits) of the two companies. */
   industryDivisions?: readonly string[];
+  /** NACE sections (a letter) of the two companies. */
+  industrySections?: readonly string[];
   /** List of Waste chapters (2 digits) of the offered material. */
   wasteChapters?: readonly string[];
   outcome: Outcome | null;
@@ -745,6 +747,7 @@ export const KEYS = {
   municipality: (row: SuggestionRow) => row.regions.filter((r) => /^\d{4}$/.test(r)),
   wasteChapter: (row: SuggestionRow) => row.wasteChapters,
   industryDivision: (row: SuggestionRow) => row.industryDivisions,
+  industrySection: (row: SuggestionRow) => row.industrySections,
 } satisfies Record<string, KeyOf<SuggestionRow>>;
 
 export interface BreakdownGroup {

@@ -17,6 +17,13 @@ export const queryNumber = <T extends z.ZodType<number>>(inner: T) =>
   );
 
 /**
+ * A yes/no in a query string: `true` or `false` only (documented as a boolean). Parsing it twice
+ * (route, then use-case) gives the same answer.
+ */
+export const queryBoolean = () =>
+  z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
+
+/**
  * Free text that must say something: at most `max` characters as sent, not blank; surrounding
  * whitespace is trimmed after the checks. Documented as maxLength and a pattern (a non-space).
  */

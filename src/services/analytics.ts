@@ -1,63 +1,72 @@
 /**
  * The mission's indicators for a scope and period (src/analytics/indicators.ts): realised figures
  * from implemented exchanges and their recorded quantities, potential ones from allocated
- * quantities of suggestions only, the funnel from the review's transition events, and the
- * barriers people recorded. Read as plain rows (store/analytics-store.ts), computed in the pure
- * module. For analysts, facilitators (their regions) and admins.
+ * quantities of suggestions only, the funnel from the review's transition events, the barriers
+ * people recorded, breakdowns and time series. Read as plain rows (store/analytics-store.ts),
+ * computed in the pure module. For analysts, facilitators (their regions) and admins.
  */
 import { z } from 'zod';
-import { type Indicators, indicators, type SuggestionRow } from '../analytics/indicators.ts';
-
-export { FUNNEL_STAGES } from '../analytics/indicators.ts';
-
-import { inRegions } from '../domain/access.ts';
-import type { Caller, UserCaller } from '../domain/caller.ts';
-import { LISTING_KINDS } from '../domain/listing-kinds.ts';
+import {
+  type Barriers,
+  type BreakdownGroup,
+  barriersBy,
+  breakdown,
+  type Indicators,
+  indicators,
+  KEYS,
+  type KeyOf,
+  type SuggestionRow,
+  type TimeSeries,
+  type TransitionRow,
+  timeSeries,
+} from '../analytics/indicators.ts';
+import type { Caller } from '../domain/caller.ts';
 import { type ReviewState, untouchedState } from '../domain/review.ts';
 import { parseOrThrow } from '../domain/validate.ts';
-import { AppError } from '../errors.ts';
 import {
   type AnalyticsRow,
   analyticsRows,
   listingCount,
   transitionEvents,
 } from '../store/analytics-store.ts';
+import { refineScope, type Scope, ScopeFields, scopeOf } from './analytics-scope.ts';
 import { requireRole } from './authorize.ts';
 import type { Deps } from './deps.ts';
 
-const isoDate = z.iso.date().meta({ description: 'ISO date, YYYY-MM-DD' });
+export { FUNNEL_STAGES } from '../analytics/indicators.ts';
 
 export const IndicatorQuerySchema = z
-  .strictObject({
-    region: z
-      .string()
-      .regex(/^(\d{2}|\d{4})$/, 'must be a county (2 digits) or municipality (4 digits) number')
-      .optional()
-      .meta({ description: 'county or municipality number; default the whole country' }),
-    kind: z.enum(LISTING_KINDS).optional(),
-    from: isoDate.optional().meta({ description: 'start of the period (inclusive)' }),
-    to: isoDate
-      .optional()
-      .meta({ description: 'end of the period (exclusive); realised figures are as of it' }),
-  })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, {
-    path: ['to'],
-    message: 'must be after from',
-  })
+  .strictObject(ScopeFields)
+  .superRefine(refineScope)
   .meta({ id: 'IndicatorQuery' });
-export type IndicatorQuery = z.output<typeof IndicatorQuerySchema>;
 
-/** A regional facilitator reads the indicators of one of its regions; analysts and admins any. */
-function assertScope(caller: Caller, region: string | undefined): void {
-  if (caller.kind !== 'user' || caller.role !== 'facilitator' || caller.regions === 'all') return;
-  const inside =
-    region !== undefined && inRegions(caller, region.length === 4 ? [region, region.slice(0, 2)] : [region]);
-  if (!inside) {
-    throw new AppError('FORBIDDEN', 'a facilitator reads the indicators of one of its regions', [
-      { path: 'region', message: `must be one of your regions: ${(caller as UserCaller).regions}` },
-    ]);
-  }
-}
+/** What indicators can be broken down by. */
+export const BREAKDOWN_KEYS = [
+  'county',
+  'municipality',
+  'industrySection',
+  'industryDivision',
+  'wasteChapter',
+  'kind',
+] as const;
+export type BreakdownKey = (typeof BREAKDOWN_KEYS)[number];
+
+export const BreakdownQuerySchema = z
+  .strictObject({ ...ScopeFields, by: z.enum(BREAKDOWN_KEYS).default('county') })
+  .superRefine(refineScope)
+  .meta({ id: 'BreakdownQuery' });
+
+export const SeriesQuerySchema = z
+  .strictObject({ ...ScopeFields, interval: z.enum(['month', 'quarter']).default('month') })
+  .superRefine(refineScope)
+  .meta({ id: 'SeriesQuery' });
+
+/** What barriers can be grouped by: region (county), resource kind or industry (section). */
+export const BARRIER_KEYS = ['county', 'municipality', 'kind', 'industrySection', 'wasteChapter'] as const;
+export const BarrierQuerySchema = z
+  .strictObject({ ...ScopeFields, by: z.enum(BARRIER_KEYS).optional() })
+  .superRefine(refineScope)
+  .meta({ id: 'BarrierQuery' });
 
 type Estimate = SuggestionRow['impacts'][string];
 
@@ -75,9 +84,12 @@ function impactsBySet(own: string, impact: Estimate & { co2eBySet?: Record<strin
   return out;
 }
 
-function toRow(r: AnalyticsRow): SuggestionRow {
+function toRow(deps: Deps, r: AnalyticsRow): SuggestionRow {
   const s = r.suggestion;
-  const impact = s.impact as unknown as SuggestionRow['impacts'][string];
+  const impact = s.impact as unknown as Estimate;
+  const sections = r.industryDivisions
+    .map((d) => deps.reference.nace.get(d)?.parent)
+    .filter((x): x is string => typeof x === 'string');
   return {
     id: s.id,
     kind: s.kind,
@@ -93,6 +105,7 @@ function toRow(r: AnalyticsRow): SuggestionRow {
     needCompanyId: r.needCompanyId,
     regions: r.regions,
     industryDivisions: r.industryDivisions,
+    industrySections: sections,
     wasteChapters: r.wasteChapters,
     outcome: r.review?.outcome ?? null,
     reasonCode: r.review?.reasonCode ?? null,
@@ -100,25 +113,113 @@ function toRow(r: AnalyticsRow): SuggestionRow {
   };
 }
 
-export async function getIndicators(deps: Deps, caller: Caller, query: unknown): Promise<Indicators> {
-  requireRole(caller, 'analytics.read', 'read indicators');
-  const q = parseOrThrow(IndicatorQuerySchema, query ?? {}, 'query');
-  assertScope(caller, q.region);
-  const scope = { region: q.region ?? null, kind: q.kind ?? null };
-  const [rows, listings] = await Promise.all([
-    analyticsRows(deps.store, scope),
-    listingCount(deps.store, scope),
+/** Everything a scope's analytics are computed from, read once. */
+export interface ScopeData {
+  scope: Scope;
+  stored: AnalyticsRow[];
+  rows: SuggestionRow[];
+  events: TransitionRow[];
+  listings: number;
+}
+
+export async function loadScope(deps: Deps, scope: Scope): Promise<ScopeData> {
+  const [stored, listings] = await Promise.all([
+    analyticsRows(deps.store, scope.filter),
+    listingCount(deps.store, scope.filter),
   ]);
   const events = await transitionEvents(
     deps.store,
-    rows.filter((r) => r.review !== null).map((r) => r.suggestion.id),
+    stored.filter((r) => r.review !== null).map((r) => r.suggestion.id),
   );
-  return indicators(
-    {
-      rows: rows.map(toRow),
-      events: events.map((e) => ({ ...e, to: e.to as ReviewState })),
-      listings,
-    },
-    { period: { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) } },
+  return {
+    scope,
+    stored,
+    rows: stored.map((r) => toRow(deps, r)),
+    events: events.map((e) => ({ ...e, to: e.to as ReviewState })),
+    listings,
+  };
+}
+
+export function indicatorsOf(data: ScopeData): Indicators {
+  return indicators(data, { period: data.scope.period });
+}
+
+export async function getIndicators(deps: Deps, caller: Caller, query: unknown): Promise<Indicators> {
+  requireRole(caller, 'analytics.read', 'read indicators');
+  const q = parseOrThrow(IndicatorQuerySchema, query ?? {}, 'query');
+  return indicatorsOf(await loadScope(deps, scopeOf(deps, caller, q)));
+}
+
+const keyOf = (by: BreakdownKey): KeyOf<SuggestionRow> => KEYS[by];
+
+export function breakdownOf(data: ScopeData, by: BreakdownKey): BreakdownGroup[] {
+  return breakdown(data.rows, keyOf(by), { period: data.scope.period });
+}
+
+export async function getBreakdown(
+  deps: Deps,
+  caller: Caller,
+  query: unknown,
+): Promise<{ by: BreakdownKey; groups: BreakdownGroup[] }> {
+  requireRole(caller, 'analytics.read', 'read indicators');
+  const { by, ...q } = parseOrThrow(BreakdownQuerySchema, query ?? {}, 'query');
+  const data = await loadScope(deps, scopeOf(deps, caller, q));
+  return { by, groups: breakdownOf(data, by) };
+}
+
+export function seriesOf(data: ScopeData, interval: 'month' | 'quarter'): TimeSeries {
+  return timeSeries(data.rows, data.events, interval, { period: data.scope.period });
+}
+
+export async function getSeries(deps: Deps, caller: Caller, query: unknown): Promise<TimeSeries> {
+  requireRole(caller, 'analytics.read', 'read indicators');
+  const { interval, ...q } = parseOrThrow(SeriesQuerySchema, query ?? {}, 'query');
+  return seriesOf(await loadScope(deps, scopeOf(deps, caller, q)), interval);
+}
+
+/** An example of a barrier, told without naming anyone: what was proposed, where, how far. */
+export interface BarrierExample {
+  suggestionId: string;
+  kind: string;
+  offered: string | null;
+  needed: string | null;
+  distanceKm: number;
+  regions: string[];
+}
+
+export interface BarrierGroup {
+  key: string;
+  barriers: Barriers;
+}
+
+export interface BarrierReport {
+  by: string | null;
+  barriers: Barriers;
+  groups: BarrierGroup[];
+  examples: BarrierExample[];
+}
+
+export function barriersOf(data: ScopeData, by: (typeof BARRIER_KEYS)[number] | undefined): BarrierReport {
+  const total = indicatorsOf(data).barriers;
+  const groups = by ? barriersBy(data.rows, data.events, KEYS[by], { period: data.scope.period }) : [];
+  const wanted = new Set(
+    [...total.byReason, ...groups.flatMap((g) => g.barriers.byReason)].flatMap((b) => b.examples),
   );
+  const examples = data.stored
+    .filter((r) => wanted.has(r.suggestion.id))
+    .map((r) => ({
+      suggestionId: r.suggestion.id,
+      kind: r.suggestion.kind,
+      offered: r.review?.offerFamily ?? null,
+      needed: r.review?.needFamily ?? null,
+      distanceKm: Math.round(r.suggestion.distanceKm * 10) / 10,
+      regions: r.regions,
+    }));
+  return { by: by ?? null, barriers: total, groups, examples };
+}
+
+export async function getBarriers(deps: Deps, caller: Caller, query: unknown): Promise<BarrierReport> {
+  requireRole(caller, 'analytics.read', 'read barriers');
+  const { by, ...q } = parseOrThrow(BarrierQuerySchema, query ?? {}, 'query');
+  return barriersOf(await loadScope(deps, scopeOf(deps, caller, q)), by);
 }

@@ -13,7 +13,28 @@ import { fromReviewNode } from './review-store.ts';
 export interface ScopeFilter {
   /** County (2 digits) or municipality (4 digits) number; null: everywhere. */
   region: string | null;
+  /** Sites inside a box or a circle (metres); null: no shape. */
+  shape:
+    | { minLat: number; minLon: number; maxLat: number; maxLon: number }
+    | { lat: number; lon: number; m: number }
+    | null;
   kind: string | null;
+}
+
+/** One side of a suggestion: its listing, company and site (null fields once they are gone). */
+export interface Endpoint {
+  listingId: string;
+  companyId: string;
+  companyName: string | null;
+  confidentiality: string;
+  siteId: string | null;
+  siteName: string | null;
+  lat: number | null;
+  lon: number | null;
+  coarseLat: number | null;
+  coarseLon: number | null;
+  /** Municipality and county codes of the site (none once it is gone, or abroad). */
+  regions: string[];
 }
 
 export interface AnalyticsRow {
@@ -24,10 +45,12 @@ export interface AnalyticsRow {
   regions: string[];
   industryDivisions: string[];
   wasteChapters: string[];
+  offer: Endpoint;
+  need: Endpoint;
 }
 
 export async function analyticsRows(store: Store, scope: ScopeFilter): Promise<AnalyticsRow[]> {
-  const r = await store.read((tx) => tx.run(query('analytics', 'suggestionRows'), scope));
+  const r = await store.read((tx) => tx.run(query('analytics', 'suggestionRows'), { ...scope }));
   return r.records.map((rec) => {
     const review = rec.get('review') as Record<string, unknown> | null;
     return {
@@ -38,6 +61,8 @@ export async function analyticsRows(store: Store, scope: ScopeFilter): Promise<A
       regions: rec.get('regions') as string[],
       industryDivisions: rec.get('industryDivisions') as string[],
       wasteChapters: rec.get('chapters') as string[],
+      offer: rec.get('offer') as Endpoint,
+      need: rec.get('need') as Endpoint,
     };
   });
 }

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { FUNNEL_STAGES, getIndicators, IndicatorQuerySchema } from '../../services/analytics.ts';
+import {
+  BarrierQuerySchema,
+  BreakdownQuerySchema,
+  FUNNEL_STAGES,
+  getBarriers,
+  getBreakdown,
+  getIndicators,
+  getSeries,
+  IndicatorQuerySchema,
+  SeriesQuerySchema,
+} from '../../services/analytics.ts';
+import { getNetwork, NetworkQuerySchema } from '../../services/analytics-network.ts';
 import type { Deps } from '../../services/deps.ts';
 import { defineRoutes } from '../route.ts';
 import { json } from './reply.ts';
@@ -24,6 +35,69 @@ export const IndicatorsSchema = z
   })
   .meta({ id: 'Indicators' });
 
+const realisedAndPotential = z.looseObject({
+  realised: z.looseObject({ basis: z.literal('realised') }),
+  potential: z.looseObject({ basis: z.literal('potential') }),
+});
+
+export const BreakdownSchema = z
+  .object({ by: z.string(), groups: z.array(realisedAndPotential.extend({ key: z.string() })) })
+  .meta({ id: 'IndicatorBreakdown' });
+
+export const SeriesSchema = z
+  .object({
+    interval: z.enum(['month', 'quarter']),
+    method: z.string(),
+    buckets: z.array(
+      z.object({ bucket: z.string(), start: z.string(), counts: z.record(z.string(), z.number()) }),
+    ),
+  })
+  .meta({ id: 'IndicatorSeries' });
+
+const barriersShape = z.looseObject({
+  total: z.number(),
+  byReason: z.array(
+    z.looseObject({ reasonCode: z.string(), count: z.number(), examples: z.array(z.string()) }),
+  ),
+});
+
+export const BarrierReportSchema = z
+  .object({
+    by: z.string().nullable(),
+    barriers: barriersShape,
+    groups: z.array(z.object({ key: z.string(), barriers: barriersShape })),
+    examples: z.array(
+      z.object({
+        suggestionId: z.string(),
+        kind: z.string(),
+        offered: z.string().nullable(),
+        needed: z.string().nullable(),
+        distanceKm: z.number(),
+        regions: z.array(z.string()),
+      }),
+    ),
+  })
+  .meta({ id: 'BarrierReport' });
+
+export const NetworkSchema = z
+  .looseObject({
+    scope: z.looseObject({ label: z.string() }),
+    nodeKind: z.enum(['company', 'site']),
+    hiddenExchanges: z.number(),
+    metrics: z.looseObject({ summary: z.looseObject({ nodes: z.number(), edges: z.number() }) }),
+    nodes: z.array(z.looseObject({ id: z.string(), anonymised: z.boolean(), label: z.string().optional() })),
+    edges: z.array(
+      z.looseObject({
+        id: z.string(),
+        source: z.string(),
+        target: z.string(),
+        kind: z.string(),
+        realised: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'Network' });
+
 export const analyticsRoutes = (deps: Deps) =>
   defineRoutes([
     {
@@ -40,5 +114,63 @@ export const analyticsRoutes = (deps: Deps) =>
       query: IndicatorQuerySchema,
       answers: { 200: json(IndicatorsSchema, 'the indicators') },
       handle: async ({ caller, query: q }) => ({ status: 200, body: await getIndicators(deps, caller, q) }),
+    },
+    {
+      method: 'get',
+      path: '/indicators/breakdown',
+      tag: 'analytics',
+      summary: 'The indicators per county, municipality, industry section or division, waste chapter or kind',
+      description:
+        'Realised and potential figures per group; a suggestion between two groups counts in both, so ' +
+        'groups need not add up to the total. CO2e under the same factor sets in every group.',
+      access: 'analytics.read',
+      query: BreakdownQuerySchema,
+      answers: { 200: json(BreakdownSchema, 'the groups, keys sorted') },
+      handle: async ({ caller, query: q }) => ({ status: 200, body: await getBreakdown(deps, caller, q) }),
+    },
+    {
+      method: 'get',
+      path: '/indicators/series',
+      tag: 'analytics',
+      summary: 'Monthly or quarterly counts of suggestions reaching each stage, from the audit events',
+      description:
+        'Rebuilt from the review transition events only, so past buckets do not change when data is ' +
+        'edited later; every bucket of the period is present, empty or not.',
+      access: 'analytics.read',
+      query: SeriesQuerySchema,
+      answers: { 200: json(SeriesSchema, 'the series') },
+      handle: async ({ caller, query: q }) => ({ status: 200, body: await getSeries(deps, caller, q) }),
+    },
+    {
+      method: 'get',
+      path: '/indicators/barriers',
+      tag: 'analytics',
+      summary: 'Why suggestions were rejected or declined, by reason, with examples; grouped if asked',
+      description:
+        'The structured reasons recorded when suggestions were rejected or declined, counted by reason, ' +
+        'optionally per region, resource kind, industry section or waste chapter. Examples name what was ' +
+        'proposed (resource families, distance, regions), never a company.',
+      access: 'analytics.read',
+      query: BarrierQuerySchema,
+      answers: { 200: json(BarrierReportSchema, 'the barriers') },
+      handle: async ({ caller, query: q }) => ({ status: 200, body: await getBarriers(deps, caller, q) }),
+    },
+    {
+      method: 'get',
+      path: '/network',
+      tag: 'analytics',
+      summary:
+        'The symbiosis network of a scope: companies or sites, realised and potential exchanges, metrics',
+      description:
+        'Nodes are companies (or sites); edges are realised exchanges (implemented, agreed) and potential ' +
+        'ones (allocated suggestions still open, scoring at least minScore). Metrics: components, weighted ' +
+        'degree, betweenness, seeded Louvain communities, density, hubs, bridges, the realised share and heat ' +
+        'clusters. Anonymous listings are anonymised nodes with a coarse location; private ones appear only ' +
+        'to facilitators and admins.',
+      access: 'analytics.read',
+      query: NetworkQuerySchema,
+      limit: 'expensive',
+      answers: { 200: json(NetworkSchema, 'the network and its metrics') },
+      handle: async ({ caller, query: q }) => ({ status: 200, body: await getNetwork(deps, caller, q) }),
     },
   ]);
