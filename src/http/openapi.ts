@@ -29,7 +29,13 @@ function responsesOf(route: RouteDef): RouteConfig['responses'] {
     if (status === 401) headers['WWW-Authenticate'] = header('Bearer');
     out[status] = {
       description: answer.description,
-      ...(schema ? { content: { 'application/json': { schema } } } : {}),
+      ...(schema
+        ? {
+            content: Object.fromEntries(
+              (answer.mediaTypes ?? ['application/json']).map((type) => [type, { schema }]),
+            ),
+          }
+        : {}),
       ...(Object.keys(headers).length ? { headers } : {}),
     };
   }

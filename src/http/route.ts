@@ -13,6 +13,8 @@ export type Method = 'get' | 'post' | 'patch' | 'delete';
 export interface Answer {
   description: string;
   schema?: z.ZodType;
+  /** Media types of a non-JSON answer (a file); the schema then describes each of them. */
+  mediaTypes?: readonly string[];
   headers?: Record<string, string>;
 }
 

@@ -325,14 +325,18 @@ export function explainPair(
   };
 }
 
+/** A factor set as suggestions and runs name it: its id and version. */
+export const factorSetLabel = (set: { id: string; version: string }): string => `${set.id}@${set.version}`;
+
 /** The estimate under the run's factor set, with its CO2e under every compared set beside it. */
 function impactOf(input: ImpactInput, compared: PairContext['comparedFactorSets']): Impact {
   const impact = estimateImpact(input);
   if (compared === undefined || compared.length === 0) return impact;
-  const bySet: Record<string, number> = { [input.factorSet.id]: impact.co2eAvoidedT };
+  const own = factorSetLabel(input.factorSet);
+  const bySet: Record<string, number> = { [own]: impact.co2eAvoidedT };
   for (const set of compared) {
-    if (set.id !== input.factorSet.id)
-      bySet[set.id] = estimateImpact({ ...input, factorSet: set }).co2eAvoidedT;
+    const label = factorSetLabel(set);
+    if (label !== own) bySet[label] = estimateImpact({ ...input, factorSet: set }).co2eAvoidedT;
   }
   impact.co2eBySet = bySet;
   return impact;

@@ -38,7 +38,7 @@ export interface Impact {
   factorSet: string;
   /**
    * CO2e avoided (t/yr) under each factor set the run compared (MatchInput.comparedFactorSets),
-   * the estimate's own set among them: the same pair, quantity and route, other factors. Absent
+   * keyed `id@version` as suggestions name their set; the estimate's own set among them: the same pair, quantity and route, other factors. Absent
    * when the run compared none.
    */
   co2eBySet?: Record<string, number>;

@@ -15,6 +15,7 @@
  * only to facilitators (identified in their regions, anonymised elsewhere) and admins.
  */
 import { z } from 'zod';
+import { redactEdge } from '../analytics/exports.ts';
 import { isPotential, type SuggestionRow } from '../analytics/indicators.ts';
 import {
   buildNetwork,
@@ -37,7 +38,7 @@ import type { Deps } from './deps.ts';
 
 export const NETWORK_NODE_KINDS = ['company', 'site'] as const;
 
-const NetworkFields = {
+export const NetworkFields = {
   ...ScopeFields,
   nodes: z
     .enum(NETWORK_NODE_KINDS)
@@ -162,23 +163,30 @@ export function networkRows(
     const [source, target] = sides.map(({ end, view }) => {
       const node = nodeOf(end, view as 'identified' | 'anonymised', options);
       if (!nodes.has(node.id)) nodes.set(node.id, node);
-      return node.id;
-    }) as [string, string];
+      return nodes.get(node.id)!;
+    }) as [NetworkNodeRow, NetworkNodeRow];
     const { quantity, co2eAvoidedT } = measureOf(row, realised);
     const readiness = stored.review?.readiness?.level;
-    edges.push({
-      id: row.id,
-      source,
-      target,
-      kind: row.kind,
-      quantity,
-      unit: row.unit,
-      co2eAvoidedT,
-      state: row.state,
-      realised,
-      ...(readiness !== undefined ? { readiness } : {}),
-      distanceKm: stored.suggestion.distanceKm,
-    });
+    // An anonymised end's exact distance would give its place away: the shown one replaces it.
+    edges.push(
+      redactEdge(
+        {
+          id: row.id,
+          source: source.id,
+          target: target.id,
+          kind: row.kind,
+          quantity,
+          unit: row.unit,
+          co2eAvoidedT,
+          state: row.state,
+          realised,
+          ...(readiness !== undefined ? { readiness } : {}),
+          distanceKm: stored.suggestion.distanceKm,
+        },
+        source,
+        target,
+      ),
+    );
   });
   return { nodes: [...nodes.values()], edges, hidden };
 }

@@ -7,7 +7,7 @@
 import type { MatchConfig } from '../domain/match-config.ts';
 import type { MatchListing } from '../domain/match-listing.ts';
 import { buildMatchIndex, candidatesForListing } from '../matching/candidates.ts';
-import { compareCandidates, evaluatePair } from '../matching/pair.ts';
+import { compareCandidates, evaluatePair, factorSetLabel } from '../matching/pair.ts';
 import type { Candidate } from '../matching/types.ts';
 import { counterpartListings } from '../store/listing-store.ts';
 import {
@@ -71,7 +71,7 @@ export async function refreshListingSuggestions(deps: Deps, listing: MatchListin
   const candidates = [...own, ...kept].sort(compareCandidates);
   const meta = {
     runId: null,
-    factorSet: `${ctx.factorSet.id}@${ctx.factorSet.version}`,
+    factorSet: factorSetLabel(ctx.factorSet),
     configVersion: ctx.config.version,
     allocated: null,
   };

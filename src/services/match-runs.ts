@@ -15,6 +15,7 @@ import {
 } from '../domain/suggestion.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { AppError } from '../errors.ts';
+import { factorSetLabel } from '../matching/pair.ts';
 import { ENGINE_VERSION } from '../matching/version.ts';
 import { getRun } from '../store/match-store.ts';
 import { requireRole } from './authorize.ts';
@@ -79,7 +80,7 @@ export async function submitMatchRun(
     phase: 'loading',
     scope: request.scope,
     engineVersion: ENGINE_VERSION,
-    factorSet: `${ctx.factorSet.id}@${ctx.factorSet.version}`,
+    factorSet: factorSetLabel(ctx.factorSet),
     configVersion: ctx.config.version,
     startedAt: deps.now().toISOString(),
   };

@@ -520,6 +520,48 @@ const ROWS: Row[] = [
     request: fixed('/indicators'),
     expect: { public: 401, owner: 403, other: 403, facIn: 403, facOut: 403, analyst: 200, admin: 200 },
   },
+  {
+    route: 'GET /indicators/breakdown',
+    what: 'by municipality, of the demo municipality',
+    request: fixed('/indicators/breakdown?region=4617&by=municipality'),
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 403, analyst: 200, admin: 200 },
+  },
+  {
+    route: 'GET /indicators/series',
+    what: 'quarterly, of the demo municipality',
+    request: fixed('/indicators/series?region=4617&interval=quarter'),
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 403, analyst: 200, admin: 200 },
+  },
+  {
+    route: 'GET /indicators/barriers',
+    what: 'by kind, of the demo municipality',
+    request: fixed('/indicators/barriers?region=4617&by=kind'),
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 403, analyst: 200, admin: 200 },
+  },
+  {
+    route: 'GET /network',
+    what: 'of the demo municipality',
+    request: fixed('/network?region=4617'),
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 403, analyst: 200, admin: 200 },
+  },
+  {
+    route: 'GET /exports/network',
+    what: 'GeoJSON of the demo municipality',
+    request: fixed('/exports/network?region=4617&format=geojson'),
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 403, analyst: 200, admin: 200 },
+  },
+  {
+    route: 'GET /exports/indicators',
+    what: 'the funnel of the demo municipality',
+    request: fixed('/exports/indicators?region=4617&table=funnel'),
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 403, analyst: 200, admin: 200 },
+  },
+  {
+    route: 'GET /network',
+    what: 'of the whole country',
+    request: fixed('/network'),
+    expect: { public: 401, owner: 403, other: 403, facIn: 403, facOut: 403, analyst: 200, admin: 200 },
+  },
 ];
 
 beforeAll(async () => {

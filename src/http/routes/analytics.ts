@@ -10,10 +10,18 @@ import {
   IndicatorQuerySchema,
   SeriesQuerySchema,
 } from '../../services/analytics.ts';
+import {
+  exportNetwork,
+  exportTable,
+  MEDIA_TYPES,
+  NetworkExportQuerySchema,
+  TableExportQuerySchema,
+} from '../../services/analytics-exports.ts';
 import { getNetwork, NetworkQuerySchema } from '../../services/analytics-network.ts';
 import type { Deps } from '../../services/deps.ts';
+import { buildReport, ReportQuerySchema } from '../../services/report.ts';
 import { defineRoutes } from '../route.ts';
-import { json } from './reply.ts';
+import { file, fileReply, json } from './reply.ts';
 
 const figure = z.looseObject({ value: z.number(), method: z.string() });
 
@@ -172,5 +180,51 @@ export const analyticsRoutes = (deps: Deps) =>
       limit: 'expensive',
       answers: { 200: json(NetworkSchema, 'the network and its metrics') },
       handle: async ({ caller, query: q }) => ({ status: 200, body: await getNetwork(deps, caller, q) }),
+    },
+    {
+      method: 'get',
+      path: '/exports/network',
+      tag: 'analytics',
+      summary: 'The network of a scope as GeoJSON, GraphML, GEXF or CSV',
+      description:
+        'GeoJSON (RFC 7946: sites as points, exchanges as lines, with their properties) for QGIS and web ' +
+        'maps; GraphML and GEXF for Gephi; CSV of its nodes or edges. The same confidentiality as ' +
+        'GET /network: anonymised nodes carry no identity and only a coarse location.',
+      access: 'analytics.read',
+      query: NetworkExportQuerySchema,
+      limit: 'expensive',
+      answers: { 200: file(Object.values(MEDIA_TYPES), 'the file, as an attachment') },
+      handle: async ({ caller, query: q }) => fileReply(await exportNetwork(deps, caller, q)),
+    },
+    {
+      method: 'get',
+      path: '/exports/indicators',
+      tag: 'analytics',
+      summary: 'One indicator table of a scope as CSV',
+      description:
+        'Tables: period, realised, potential, potential-runs, co2e-by-factor-set, excluded, funnel, ' +
+        'time-to-implementation, barriers, breakdown-by-<county|municipality|industrySection|' +
+        'industryDivision|wasteChapter|kind>, barriers-by-<key>, time-series-month. Cells that a ' +
+        'spreadsheet would run as a formula are neutralised.',
+      access: 'analytics.read',
+      query: TableExportQuerySchema,
+      answers: { 200: file([MEDIA_TYPES.csv], 'the table, as an attachment') },
+      handle: async ({ caller, query: q }) => fileReply(await exportTable(deps, caller, q)),
+    },
+    {
+      method: 'get',
+      path: '/report',
+      tag: 'analytics',
+      summary: 'The report of a region and period: one self-contained HTML file to read or mail',
+      description:
+        'The indicator tables (realised and potential apart, CO2e under each factor set), the funnel, ' +
+        'charts as inline SVG, a map of the region drawn from the boundaries, the network with a seeded ' +
+        'layout and the top opportunities not yet realised. It loads nothing from the network. In English ' +
+        'or Norwegian (language=nb). Also `npm run report`.',
+      access: 'analytics.read',
+      query: ReportQuerySchema,
+      limit: 'expensive',
+      answers: { 200: file(['text/html'], 'the report') },
+      handle: async ({ caller, query: q }) => fileReply(await buildReport(deps, caller, q), 'inline'),
     },
   ]);
