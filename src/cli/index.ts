@@ -4,6 +4,7 @@
  *   match [--out file.json] [--kind material|energy|water|land]
  *   evaluate <case.json> [more cases...] [--json]   |   evaluate --decisions [--json]
  *   users add|list|revoke|token ...
+ *   report [--county NN | --municipality NNNN] [--from D] [--to D] [--format ...] --out FILE
  * Each command provisions Neo4j like the main job (NEO4J_URI, a container, or embedded); while the
  * service runs on the embedded store, import, match and users use its Neo4j (running.json) and say so.
  */
@@ -14,13 +15,15 @@ import { driverTimeouts, openRuntime, provisionOptions } from '../runtime.ts';
 import { EVALUATE_USAGE, runEvaluate } from './evaluate-command.ts';
 import { IMPORT_USAGE, runImport } from './import-command.ts';
 import { MATCH_USAGE, runMatch } from './match-command.ts';
+import { REPORT_USAGE, runReport } from './report-command.ts';
 import { runUsers, USERS_USAGE } from './users-command.ts';
 
 const USAGE = `usage: cli <command>
   ${IMPORT_USAGE}
   ${MATCH_USAGE}
   ${EVALUATE_USAGE}
-  ${USERS_USAGE}`;
+  ${USERS_USAGE}
+  ${REPORT_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -28,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
   const logger = createLogger(process.env['LOG_LEVEL'] ?? 'warn');
   const settings = { factorSet: config.FACTOR_SET, matchConfig: config.MATCH_CONFIG };
   if (command === 'evaluate') return runEvaluate(config, logger, args);
-  if (command === 'import' || command === 'match' || command === 'users') {
+  if (command === 'import' || command === 'match' || command === 'users' || command === 'report') {
     const runtime = await openRuntime(
       { ...provisionOptions(config, logger), shareRunning: true },
       settings,
@@ -42,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
     }
     try {
       if (command === 'users') return await runUsers(runtime, args);
+      if (command === 'report') return await runReport(runtime, args);
       return command === 'import' ? await runImport(runtime, args) : await runMatch(runtime, args);
     } finally {
       await runtime.close();

@@ -104,6 +104,46 @@ describe('the command line', () => {
     if (written.suggestions.length > 0) expect(written.suggestions[0]).toHaveProperty('terms');
   });
 
+  it('when a report is asked for a county and period, then one HTML file and the network exports are written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'symbiosis-cli-'));
+    const html = join(dir, 'report.html');
+    const res = await cli(
+      'report',
+      '--county',
+      '46',
+      '--from',
+      '2026-01-01',
+      '--to',
+      '2027-01-01',
+      '--out',
+      html,
+    );
+    expect(res.code, res.stderr).toBe(0);
+    const text = readFileSync(html, 'utf8');
+    expect(text).toMatch(/^<!doctype html>/i);
+    expect(text).toContain('Vestland');
+    expect(text).not.toMatch(/<script\b/i);
+    const geojson = join(dir, 'network.geojson');
+    expect((await cli('report', '--county', '46', '--format', 'geojson', '--out', geojson)).code).toBe(0);
+    expect(JSON.parse(readFileSync(geojson, 'utf8')).type).toBe('FeatureCollection');
+    const csv = join(dir, 'funnel.csv');
+    expect(
+      (await cli('report', '--municipality', '4601', '--format', 'csv', '--table', 'funnel', '--out', csv))
+        .code,
+    ).toBe(0);
+    expect(readFileSync(csv, 'utf8').split('\n')[0]).toContain('stage');
+  });
+
+  it('when a report names no output or two regions, then the usage is printed and the exit code is 2', async () => {
+    expect((await cli('report', '--county', '46')).code).toBe(2);
+    const both = await cli('report', '--county', '46', '--municipality', '4601', '--out', '/tmp/x.html');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('give one of');
+    const bad = await cli('report', '--county', '99', '--out', '/tmp/x.html');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/region/);
+  });
+
   it('when a command is unknown, then the usage is printed and the exit code is 2', async () => {
     const res = await cli('frobnicate');
     expect(res.code).toBe(2);
