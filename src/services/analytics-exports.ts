@@ -24,6 +24,7 @@ import {
   BREAKDOWN_KEYS,
   indicatorsOf,
   loadScope,
+  optionsOf,
   type ScopeData,
   seriesOf,
 } from './analytics.ts';
@@ -116,7 +117,7 @@ export function networkFile(
 
 /** Every indicator table of a scope: the totals, breakdowns by each key, barriers by group, the monthly series. */
 export function allTables(data: ScopeData): NamedTable[] {
-  const opts = { period: data.scope.period };
+  const opts = optionsOf(data);
   return indicatorTables(indicatorsOf(data), {
     breakdowns: BREAKDOWN_KEYS.map((by) => ({ by, groups: breakdown(data.rows, KEYS[by], opts) })),
     barriersBy: BARRIER_KEYS.map((by) => ({

@@ -11,6 +11,7 @@ import {
   type BreakdownGroup,
   barriersBy,
   breakdown,
+  factorSetsOf,
   type Indicators,
   indicators,
   KEYS,
@@ -120,6 +121,14 @@ export interface ScopeData {
   rows: SuggestionRow[];
   events: TransitionRow[];
   listings: number;
+  /** The factor sets reported, the configured one first (it leads every table and key figure). */
+  factorSets: string[];
+}
+
+/** Every set a row has an estimate under, the service's configured set first, then by name. */
+function orderedSets(deps: Deps, rows: readonly SuggestionRow[]): string[] {
+  const own = `${deps.settings.factorSet}@`;
+  return factorSetsOf(rows).sort((a, b) => Number(b.startsWith(own)) - Number(a.startsWith(own)));
 }
 
 export async function loadScope(deps: Deps, scope: Scope): Promise<ScopeData> {
@@ -131,17 +140,22 @@ export async function loadScope(deps: Deps, scope: Scope): Promise<ScopeData> {
     deps.store,
     stored.filter((r) => r.review !== null).map((r) => r.suggestion.id),
   );
+  const rows = stored.map((r) => toRow(deps, r));
   return {
     scope,
     stored,
-    rows: stored.map((r) => toRow(deps, r)),
+    rows,
     events: events.map((e) => ({ ...e, to: e.to as ReviewState })),
     listings,
+    factorSets: orderedSets(deps, rows),
   };
 }
 
+/** The options every computation of a scope shares: its period and its ordered factor sets. */
+export const optionsOf = (data: ScopeData) => ({ period: data.scope.period, factorSets: data.factorSets });
+
 export function indicatorsOf(data: ScopeData): Indicators {
-  return indicators(data, { period: data.scope.period });
+  return indicators(data, optionsOf(data));
 }
 
 export async function getIndicators(deps: Deps, caller: Caller, query: unknown): Promise<Indicators> {
@@ -153,7 +167,7 @@ export async function getIndicators(deps: Deps, caller: Caller, query: unknown):
 const keyOf = (by: BreakdownKey): KeyOf<SuggestionRow> => KEYS[by];
 
 export function breakdownOf(data: ScopeData, by: BreakdownKey): BreakdownGroup[] {
-  return breakdown(data.rows, keyOf(by), { period: data.scope.period });
+  return breakdown(data.rows, keyOf(by), optionsOf(data));
 }
 
 export async function getBreakdown(
@@ -168,7 +182,7 @@ export async function getBreakdown(
 }
 
 export function seriesOf(data: ScopeData, interval: 'month' | 'quarter'): TimeSeries {
-  return timeSeries(data.rows, data.events, interval, { period: data.scope.period });
+  return timeSeries(data.rows, data.events, interval, optionsOf(data));
 }
 
 export async function getSeries(deps: Deps, caller: Caller, query: unknown): Promise<TimeSeries> {
@@ -201,7 +215,7 @@ export interface BarrierReport {
 
 export function barriersOf(data: ScopeData, by: (typeof BARRIER_KEYS)[number] | undefined): BarrierReport {
   const total = indicatorsOf(data).barriers;
-  const groups = by ? barriersBy(data.rows, data.events, KEYS[by], { period: data.scope.period }) : [];
+  const groups = by ? barriersBy(data.rows, data.events, KEYS[by], optionsOf(data)) : [];
   const wanted = new Set(
     [...total.byReason, ...groups.flatMap((g) => g.barriers.byReason)].flatMap((b) => b.examples),
   );

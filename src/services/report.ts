@@ -12,7 +12,14 @@ import type { Caller } from '../domain/caller.ts';
 import type { Municipality } from '../domain/regions.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import type { ScopeFilter } from '../store/analytics-store.ts';
-import { type BreakdownKey, indicatorsOf, loadScope, type ScopeData, seriesOf } from './analytics.ts';
+import {
+  type BreakdownKey,
+  indicatorsOf,
+  loadScope,
+  optionsOf,
+  type ScopeData,
+  seriesOf,
+} from './analytics.ts';
 import { networkAccess, networkOf } from './analytics-network.ts';
 import { refineScope, ScopeFields, scopeOf } from './analytics-scope.ts';
 import { requireRole } from './authorize.ts';
@@ -71,7 +78,7 @@ function breakdownKeys(filter: ScopeFilter): BreakdownKey[] {
 /** Everything the renderer needs, for a scope already read. */
 export function reportInput(deps: Deps, caller: Caller, data: ScopeData, language: 'en' | 'nb'): ReportInput {
   const { filter, period, label } = data.scope;
-  const opts = { period };
+  const opts = optionsOf(data);
   const network = networkOf(networkAccess(caller), data, {
     nodes: 'company',
     minScore: 0,

@@ -557,6 +557,12 @@ const ROWS: Row[] = [
     expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 403, analyst: 200, admin: 200 },
   },
   {
+    route: 'GET /report',
+    what: 'of the demo municipality',
+    request: fixed('/report?region=4617'),
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 403, analyst: 200, admin: 200 },
+  },
+  {
     route: 'GET /network',
     what: 'of the whole country',
     request: fixed('/network'),

@@ -143,10 +143,12 @@ describe('the demo region carried through the workflow', () => {
   it('when the analyst reads the indicators, then realised figures are the recorded quantities, CO2e is given under each factor set, and the funnel counts the steps', async () => {
     const ind = await ok(await app.as(analyst).request('GET', '/indicators?region=4617'));
     expect(ind.realised.activeSymbioses.value).toBe(2);
+    // Every shipped set, the configured one (no-physical-2025) first.
     expect(ind.factorSets).toEqual([
-      expect.stringMatching(/^eu-mix-2025@/),
       expect.stringMatching(/^no-physical-2025@/),
+      expect.stringMatching(/^eu-mix-2025@/),
     ]);
+    expect(ind.realised.co2eAvoidedT.map((f: Json) => f.factorSet)).toEqual(ind.factorSets);
     const material = done.find((d) => d.kind === 'material')!;
     expect(ind.realised.materialsT.value).toBeCloseTo(material.quantity, 6);
     const stages = Object.fromEntries(ind.funnel.stages.map((s: Json) => [s.stage, s.count]));
