@@ -8,6 +8,10 @@
  * previous size left behind. Before generating all candidates at a size, a sample of offers is
  * matched against the index and projected to the whole region; a size whose projection exceeds
  * the time or candidate budget is reported as projected instead of being run into the ground.
+ *
+ * Then the network metrics (issue 11) at `--network NODESxEDGES` (default 100000x500000; `off`
+ * skips them): bench/network.ts once, in a child process (which runs each of its cases in a child
+ * of its own), its table appended to the report.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -38,6 +42,7 @@ const { values: args } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,20000,100000' },
     seed: { type: 'string', default: '1' },
     'naive-max': { type: 'string', default: '20000' },
+    network: { type: 'string', default: '100000x500000' },
     incremental: { type: 'string', default: '50' },
     'projection-sample': { type: 'string', default: '200' },
     'max-seconds': { type: 'string', default: '900' },
@@ -381,12 +386,39 @@ function renderReport(rows: SizeResult[], load: [number, number]): string {
   ].join('\n');
 }
 
+/** bench/network.ts at `--network`, in a child process: its markdown table under a heading. */
+function networkSection(): string {
+  if (args.network === 'off') return '';
+  const [nodes, edges] = args.network.split('x');
+  log(`network metrics: ${nodes} nodes, ${edges} edges`);
+  const child = spawnSync(
+    process.execPath,
+    [
+      ...process.execArgv,
+      fileURLToPath(new URL('./network.ts', import.meta.url)),
+      '--nodes',
+      String(nodes),
+      '--edges',
+      String(edges),
+      '--seed',
+      String(seed),
+      '--runs',
+      '1',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  if (child.status !== 0) throw new Error(`bench:network exited with ${child.status ?? child.signal}`);
+  return `## Network metrics (bench/network.ts, issue 11: a few seconds at 100,000 nodes and 500,000 edges)\n\n${child.stdout.trim()}`;
+}
+
 if (args.child !== undefined) {
   process.stdout.write(JSON.stringify(await runSize(Number(args.child))));
 } else {
   const loadAtStart = loadavg()[0]!;
   const results = args.sizes.split(',').map((size) => runChild(Number(size)));
-  const report = renderReport(results, [loadAtStart, loadavg()[0]!]);
+  const report = [renderReport(results, [loadAtStart, loadavg()[0]!]), networkSection()]
+    .filter((part) => part !== '')
+    .join('\n\n');
   process.stdout.write(`${report}\n`);
   writeFileSync(args.out, `${report}\n`);
   log(`wrote ${args.out}`);
