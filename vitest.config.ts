@@ -16,10 +16,23 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/api/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/support/global-neo4j.ts'],
+          // The web app is built first when stale: test/api/web-app.test.ts asks the service for it.
+          globalSetup: ['test/support/global-web.ts', 'test/support/global-neo4j.ts'],
           // One Neo4j Community instance holds one user database: files take turns on it.
           fileParallelism: false,
           testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          // A Neo4j of its own: the integration files wipe theirs while these run beside them.
+          globalSetup: ['test/support/global-web.ts', 'test/support/global-neo4j.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
           hookTimeout: 180_000,
         },
       },

@@ -27,6 +27,7 @@ import { matchingRoutes } from './routes/matching.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { taxonomyRoutes } from './routes/taxonomy.ts';
+import { webApp } from './web.ts';
 
 export interface AppOptions {
   bodyLimit: string;
@@ -35,6 +36,8 @@ export interface AppOptions {
   readiness: Readiness;
   /** Requests per minute per caller (or per address without a token). */
   rateLimits?: { write: number; expensive: number };
+  /** The built web app served at `/` (default web/dist; see web.ts). */
+  webDir?: string;
 }
 
 export const DEFAULT_RATE_LIMITS = { write: 600, expensive: 30 };
@@ -274,6 +277,8 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
   app.use(requireJson);
   app.use(express.json({ limit: options.bodyLimit, strict: false }));
   app.use(refuseUnsafeText);
+
+  app.use(webApp(options.webDir));
 
   const routes = allRoutes(deps, options.readiness);
   const router = express.Router();

@@ -44,6 +44,9 @@ describe('layers', () => {
     ['src/http/x.ts', "import { matchSnapshot } from '../matching/match-snapshot.ts';"],
     ['src/services/x.ts', "import express from 'express';"],
     ['src/http/x.ts', "import neo4j from 'neo4j-driver';"],
+    ['web/src/x.ts', "import { createApp } from '../../src/http/app.ts';"],
+    ['web/src/workspaces/x.ts', "import { getListing } from '../../../src/services/listings.ts';"],
+    ['web/src/x.ts', "import { readFileSync } from 'node:fs';"],
   ])('when %s imports against the direction (%s), then lint fails', (path, line) => {
     const r = lintAs(path, line);
     expect(r.ok, r.output).toBe(false);
@@ -56,6 +59,8 @@ describe('layers', () => {
     ['src/matching/x.ts', "import type { MatchListing } from '../domain/match-listing.ts';"],
     ['src/services/x.ts', "import { buildNetwork } from '../analytics/network.ts';"],
     ['src/analytics/x.ts', "import { haversineKm } from '../domain/geo.ts';"],
+    ['web/src/x.ts', "import { haversineKm } from '../../src/domain/geo.ts';"],
+    ['web/src/workspaces/x.ts', "import { createApi } from '../api/client.ts';"],
   ])('when %s imports along the direction (%s), then lint passes', (path, line) => {
     const r = lintAs(path, line);
     expect(r.ok, r.output).toBe(true);
