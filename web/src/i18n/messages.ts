@@ -2,8 +2,14 @@
  * Every text of the app, in English and Norwegian bokmål. English defines the keys; the bokmål
  * dictionary is typed by them, so a missing (or a stray) translation is a type error.
  * `{name}` marks a value filled in by `t` (numbers are formatted for the language).
+ * Each workspace keeps its own texts beside it (workspaces/<role>/messages.ts, keys prefixed
+ * with the workspace), typed the same way; this module joins them.
  */
-export const en = {
+import * as analyst from '../workspaces/analyst/messages.ts';
+import * as business from '../workspaces/business/messages.ts';
+import * as facilitator from '../workspaces/facilitator/messages.ts';
+
+const coreEn = {
   'app.name': 'Symbiosis engine',
   'app.tagline': 'Share surplus materials, energy, water and land',
   'app.skipToContent': 'Skip to content',
@@ -118,10 +124,7 @@ export const en = {
   'map.anonymous': 'Anonymous participant',
 } as const satisfies Record<string, string>;
 
-export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
-
-export const nb: Messages = {
+const coreNb: Record<keyof typeof coreEn, string> = {
   'app.name': 'Symbiosemotoren',
   'app.tagline': 'Del overskudd av materialer, energi, vann og areal',
   'app.skipToContent': 'Hopp til innholdet',
@@ -236,3 +239,8 @@ export const nb: Messages = {
   'map.site': 'Anlegg',
   'map.anonymous': 'Anonym deltaker',
 };
+
+export const en = { ...coreEn, ...business.en, ...facilitator.en, ...analyst.en } as const;
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;
+export const nb: Messages = { ...coreNb, ...business.nb, ...facilitator.nb, ...analyst.nb };
