@@ -14,7 +14,7 @@ import { parseOrThrow } from '../domain/validate.ts';
 import { AppError, validationError } from '../errors.ts';
 import type { Deps } from '../services/deps.ts';
 import { authMiddleware, callerOf } from './auth.ts';
-import { docsPage } from './docs-page.ts';
+import { DOCS_CSP, docsAssets, docsPage } from './docs-page.ts';
 import { RETRY_AFTER_BY_CODE, STATUS_BY_CODE } from './error-status.ts';
 import { buildOpenApi } from './openapi.ts';
 import { expressPath, IF_MATCH_PATTERN, type RouteDef } from './route.ts';
@@ -67,7 +67,12 @@ export function allRoutes(deps: Deps, readiness: Readiness): RouteDef[] {
       handle: () => ({
         status: 200,
         body: docsPage,
-        headers: { 'content-type': 'text/html; charset=utf-8' },
+        headers: {
+          'content-type': 'text/html; charset=utf-8',
+          'content-security-policy': DOCS_CSP,
+          'x-content-type-options': 'nosniff',
+          'referrer-policy': 'no-referrer',
+        },
       }),
     },
   ];
@@ -279,6 +284,7 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
   app.use(refuseUnsafeText);
 
   app.use(webApp(options.webDir));
+  app.use(docsAssets());
 
   const routes = allRoutes(deps, options.readiness);
   const router = express.Router();

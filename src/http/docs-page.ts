@@ -1,22 +1,86 @@
-/** A self-contained page that lists the API from /openapi.json (no CDN: this must work offline). */
-export const docsPage = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Symbiosis engine API</title>
-<style>body{font:15px/1.5 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem}
-code{background:#f3f3f3;padding:0 .25rem}h2{margin-top:2rem}.m{display:inline-block;width:4.5rem;font-weight:600}
-details{margin:.25rem 0}pre{background:#f7f7f7;padding:.5rem;overflow:auto}</style></head>
-<body><h1>Symbiosis engine API</h1><p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>
-<div id="ops">Loading…</div>
-<script>
-fetch('/openapi.json').then(r=>r.json()).then(spec=>{
-  const root=document.getElementById('ops');root.textContent='';
-  for(const [path,item] of Object.entries(spec.paths)){
-    for(const [method,op] of Object.entries(item)){
-      const d=document.createElement('details');const s=document.createElement('summary');
-      s.innerHTML='<span class="m">'+method.toUpperCase()+'</span><code></code> ';
-      s.querySelector('code').textContent=path;s.append(op.summary||'');d.append(s);
-      const pre=document.createElement('pre');pre.textContent=JSON.stringify({parameters:op.parameters,requestBody:op.requestBody,responses:op.responses},null,2);
-      d.append(pre);root.append(d);
-    }
-  }
+/**
+ * The API reference at /docs: Swagger UI (the npm package swagger-ui-dist) over /openapi.json,
+ * browsable and with "Try it out", working offline. Its script and style are served from
+ * node_modules by this service under /docs/ (no CDN), and so is the few lines that start it: the
+ * page's Content-Security-Policy allows scripts, styles and requests of this origin only, with no
+ * inline script. Only the files the page names are served, not the package's whole folder (whose
+ * own index.html and initializer point at a demo API on the internet).
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import express, { type Router } from 'express';
+
+const SWAGGER_UI_DIR = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+
+/** The page loads nothing but its own files and talks to nothing but this service. */
+export const DOCS_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The files under /docs/ and where each comes from. */
+export const DOCS_ASSETS = {
+  'swagger-ui.css': join(SWAGGER_UI_DIR, 'swagger-ui.css'),
+  'swagger-ui-bundle.js': join(SWAGGER_UI_DIR, 'swagger-ui-bundle.js'),
+  'favicon-32x32.png': join(SWAGGER_UI_DIR, 'favicon-32x32.png'),
+} as const;
+
+/**
+ * Starts Swagger UI on the document this service describes itself with. No validator badge (it
+ * would call validator.swagger.io); the bearer token typed under "Authorize" stays in the page.
+ */
+export const docsInit = `window.addEventListener('load', function () {
+  window.ui = SwaggerUIBundle({
+    url: '/openapi.json',
+    dom_id: '#swagger-ui',
+    deepLinking: true,
+    presets: [SwaggerUIBundle.presets.apis],
+    layout: 'BaseLayout',
+    validatorUrl: null,
+    docExpansion: 'list',
+    defaultModelsExpandDepth: 0,
+    displayRequestDuration: true,
+    filter: true,
+    persistAuthorization: false,
+  });
 });
-</script></body></html>`;
+`;
+
+export const docsPage = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Symbiosis engine API</title>
+<link rel="icon" type="image/png" href="/docs/favicon-32x32.png">
+<link rel="stylesheet" href="/docs/swagger-ui.css">
+</head>
+<body>
+<main id="swagger-ui"><noscript><h1>Symbiosis engine API</h1>
+<p>This reference needs JavaScript. The machine-readable description is at <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p></noscript></main>
+<script src="/docs/swagger-ui-bundle.js"></script>
+<script src="/docs/init.js"></script>
+</body></html>`;
+
+/** The reference's script, style and start-up file under /docs/, revalidated by ETag. */
+export function docsAssets(): Router {
+  const router = express.Router();
+  const headers = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' };
+  for (const [name, path] of Object.entries(DOCS_ASSETS)) {
+    router.get(`/docs/${name}`, (_req, res, next) => {
+      res.sendFile(path, { cacheControl: false, headers }, (err) => {
+        if (err) next(err);
+      });
+    });
+  }
+  router.get('/docs/init.js', (_req, res) => {
+    res.set(headers).type('text/javascript').send(docsInit);
+  });
+  return router;
+}

@@ -120,7 +120,7 @@ function Workspace({ name, api, me }: { name: WorkspaceName; api: Api; me: Me })
     case 'business':
       return <BusinessWorkspace api={api} me={me} />;
     case 'facilitator':
-      return <FacilitatorWorkspace api={api} />;
+      return <FacilitatorWorkspace api={api} me={me} />;
     case 'analyst':
       return <AnalystWorkspace api={api} />;
   }

@@ -42,6 +42,12 @@ interface Props {
   points: readonly MapPoint[];
   lines?: readonly MapLine[];
   areas?: 'counties' | 'municipalities';
+  /** Fit the view to the points (the default) or always show the whole country (a place picker). */
+  fitTo?: 'points' | 'country';
+  /** Show the legend of exchanges (the default); a place picker has none. */
+  legend?: boolean;
+  /** Makes the map a place picker: a click gives the clicked place in degrees (inverse projection). */
+  onPick?: (place: { lat: number; lon: number }) => void;
 }
 
 let boundariesLoad: Promise<CompactBoundaries> | undefined;
@@ -65,14 +71,29 @@ function useBoundaries(): CompactBoundaries | 'loading' | 'failed' {
   return state;
 }
 
-export function NorwayMap({ title, description, points, lines = [], areas = 'municipalities' }: Props) {
+export function NorwayMap({
+  title,
+  description,
+  points,
+  lines = [],
+  areas = 'municipalities',
+  fitTo = 'points',
+  legend = true,
+  onPick,
+}: Props) {
   const { t } = useI18n();
   const id = useId();
   const boundaries = useBoundaries();
   const o = MAP_DEFAULTS;
   const projection = useMemo(
-    () => fitProjection(boxAround(points, o.minSpanDegrees) ?? NORWAY_BOX, o.width, o.maxHeight, o.padding),
-    [points, o],
+    () =>
+      fitProjection(
+        (fitTo === 'points' ? boxAround(points, o.minSpanDegrees) : null) ?? NORWAY_BOX,
+        o.width,
+        o.maxHeight,
+        o.padding,
+      ),
+    [points, o, fitTo],
   );
   const outlines = useMemo(
     () =>
@@ -90,13 +111,24 @@ export function NorwayMap({ title, description, points, lines = [], areas = 'mun
   const byId = useMemo(() => new Map(points.map((p) => [p.id, p])), [points]);
   const width = Math.round(projection.width);
   const height = Math.round(projection.height);
+  // A click in screen pixels, back through the SVG's own transform to the view, then to degrees.
+  const pick = (event: MouseEvent) => {
+    const svg = event.currentTarget as SVGSVGElement;
+    const matrix = svg.getScreenCTM();
+    if (onPick === undefined || matrix === null) return;
+    const at = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
+    onPick({ lat: projection.lat(at.y), lon: projection.lon(at.x) });
+  };
   return (
     <figure class="map">
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: a picker map is a shortcut for the mouse; keyboard users type the coordinates in the labelled fields that go with it */}
       <svg
         viewBox={`0 0 ${width} ${height}`}
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
         preserveAspectRatio="xMidYMid meet"
+        class={onPick ? 'pickable' : undefined}
+        onClick={onPick ? pick : undefined}
       >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
@@ -142,11 +174,13 @@ export function NorwayMap({ title, description, points, lines = [], areas = 'mun
       <figcaption>
         {boundaries === 'loading' && <span class="map-note">{t('map.loading')} </span>}
         {boundaries === 'failed' && <span class="map-note">{t('map.failed')} </span>}
-        <span class="legend">
-          <span class="key realised">{t('map.realised')}</span>
-          <span class="key potential">{t('map.potential')}</span>
-          <span class="key site">{t('map.site')}</span>
-        </span>
+        {legend && (
+          <span class="legend">
+            <span class="key realised">{t('map.realised')}</span>
+            <span class="key potential">{t('map.potential')}</span>
+            <span class="key site">{t('map.site')}</span>
+          </span>
+        )}
         <small class="attribution">{t('map.attribution')}</small>
       </figcaption>
     </figure>

@@ -12,6 +12,9 @@ export type Box = readonly [number, number, number, number];
 export interface Projection {
   x(lon: number): number;
   y(lat: number): number;
+  /** The inverse of x and y: a point of the view back to degrees (for picking a place on the map). */
+  lon(x: number): number;
+  lat(y: number): number;
   width: number;
   height: number;
 }
@@ -29,6 +32,8 @@ export function fitProjection(box: Box, width: number, maxHeight: number, paddin
   return {
     x: (lon) => left + (lon * k - box[0] * k) * scale,
     y: (lat) => padding + (box[3] - lat) * scale,
+    lon: (x) => (x - left) / scale / k + box[0],
+    lat: (y) => box[3] - (y - padding) / scale,
     width,
     height,
   };

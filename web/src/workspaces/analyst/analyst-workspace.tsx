@@ -1,89 +1,133 @@
 /**
- * The analyst workspace: the key figures of GET /indicators (realised and potential apart, and
- * the funnel) and a map of the sites and exchanges of GET /network. Filters by region, kind and
- * period, the network view, charts and the export and report buttons come here next (issue 12).
+ * The analyst workspace over the analytics API, for one scope (region, kind, period) kept in the
+ * URL's fragment: the key figures of GET /indicators (realised and potential apart), CO2e under
+ * each factor set, the funnel, the series, a breakdown and the barriers; the regional map and
+ * the network (sigma.js) of GET /network; and the export and report buttons.
  */
-import { useMemo } from 'preact/hooks';
+import './analyst.css';
+import { useCallback, useMemo } from 'preact/hooks';
 import type { Api, Schemas } from '../../api/client.ts';
 import { dataOf } from '../../api/client.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
 import { type MapLine, type MapPoint, NorwayMap } from '../../map/norway-map.tsx';
+import { useHash } from '../../shell/workspaces.ts';
 import { Page } from '../../ui/page.tsx';
 import { ResourceView } from '../../ui/resource-view.tsx';
+import { Barriers, Breakdown, Co2eBySet, Funnel, KeyFigures, Series } from './dashboard.tsx';
+import { Exports } from './exports.tsx';
+import { NetworkView } from './network-view.tsx';
+import { type AnalystView, type BreakdownKey, hashOf, scopeKey, scopeQuery, viewOf } from './scope.ts';
+import { type Regions, ScopeFilters } from './scope-filters.tsx';
 
 export function AnalystWorkspace({ api }: { api: Api }) {
-  const { t } = useI18n();
-  const [indicators, retryIndicators] = useResource(
-    async (signal) => dataOf(await api.GET('/indicators', { signal })),
+  const { t, date } = useI18n();
+  const hash = useHash();
+  const view = useMemo(() => viewOf(hash), [hash]);
+  const scope = useMemo(() => scopeQuery(view), [view]);
+  const key = scopeKey(view);
+  const setView = useCallback((next: AnalystView) => {
+    const target = hashOf(next);
+    if (target !== window.location.hash) window.location.hash = target;
+  }, []);
+
+  const [regions] = useResource(
+    async (signal) => dataOf(await api.GET('/taxonomy/regions', { signal })) as Regions,
     [api],
+  );
+  const regionList = regions.state === 'ready' ? regions.data : null;
+  const names = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const c of regionList?.counties ?? []) map.set(c.code, c.name);
+    for (const m of regionList?.municipalities ?? []) map.set(m.code, m.name);
+    return map;
+  }, [regionList]);
+  const groupName = useCallback(
+    (by: BreakdownKey, k: string) => {
+      if (by === 'county' || by === 'municipality') return names.get(k) ?? k;
+      if (by === 'kind' && ['material', 'energy', 'water', 'land'].includes(k))
+        return t(`kind.${k}` as MessageKey);
+      return k;
+    },
+    [names, t],
+  );
+
+  const [indicators, retryIndicators] = useResource(
+    async (signal) => dataOf(await api.GET('/indicators', { params: { query: scope }, signal })),
+    [api, key],
   );
   const [network, retryNetwork] = useResource(
-    async (signal) => dataOf(await api.GET('/network', { params: { query: { nodes: 'site' } }, signal })),
-    [api],
+    async (signal) =>
+      dataOf(
+        await api.GET('/network', { params: { query: { ...scope, nodes: 'site', layout: true } }, signal }),
+      ),
+    [api, key],
   );
+
+  const period =
+    view.from && view.to
+      ? t('analyst.scopePeriod', { from: date(view.from), to: date(view.to) })
+      : view.from
+        ? t('analyst.scopeSince', { from: date(view.from) })
+        : view.to
+          ? t('analyst.scopeUntil', { to: date(view.to) })
+          : t('analyst.scopeAllTime');
+  const showing = t('analyst.scopeShowing', {
+    region: view.region ? (names.get(view.region) ?? view.region) : t('analyst.scopeAllRegions'),
+    kind: view.kind ? t(`kind.${view.kind}`) : t('analyst.scopeAllKinds'),
+    period,
+  });
+
   return (
     <Page title={t('analyst.title')} intro={t('analyst.intro')}>
-      <ResourceView resource={indicators} retry={retryIndicators}>
-        {(data) => <KeyFigures indicators={data} />}
-      </ResourceView>
-      <section aria-labelledby="network-map">
-        <h2 id="network-map">{t('analyst.map')}</h2>
-        <ResourceView resource={network} retry={retryNetwork}>
-          {(data) => <NetworkMap network={data} />}
+      <div class="analyst">
+        <ScopeFilters view={view} regions={regionList} onChange={setView} />
+        <p class="scope-summary" role="status">
+          {showing}
+        </p>
+        <ResourceView resource={indicators} retry={retryIndicators}>
+          {(data) => (
+            <>
+              <KeyFigures indicators={data} />
+              <Co2eBySet indicators={data} />
+              <Funnel indicators={data} />
+            </>
+          )}
         </ResourceView>
-      </section>
-    </Page>
-  );
-}
-
-function KeyFigures({ indicators }: { indicators: Schemas['Indicators'] }) {
-  const { t, number } = useI18n();
-  const { realised, potential, funnel } = indicators;
-  return (
-    <>
-      <div class="figures">
-        <section class="figure-group" aria-labelledby="realised">
-          <h2 id="realised">{t('analyst.realised')}</h2>
-          <dl>
-            <dt>{t('analyst.activeSymbioses')}</dt>
-            <dd>{number(realised.activeSymbioses.value, 0)}</dd>
-            <dt>{t('analyst.realisedCompanies')}</dt>
-            <dd>{number(realised.companies.value, 0)}</dd>
-          </dl>
-        </section>
-        <section class="figure-group" aria-labelledby="potential">
-          <h2 id="potential">{t('analyst.potential')}</h2>
-          <dl>
-            <dt>{t('analyst.suggestions')}</dt>
-            <dd>{number(potential.suggestions.value, 0)}</dd>
-            <dt>{t('analyst.potentialCompanies')}</dt>
-            <dd>{number(potential.companies.value, 0)}</dd>
-          </dl>
-        </section>
+        <div class="analyst-maps">
+          <section aria-labelledby="network-map">
+            <h2 id="network-map">{t('analyst.map')}</h2>
+            <ResourceView resource={network} retry={retryNetwork}>
+              {(data) => <NetworkMap network={data} />}
+            </ResourceView>
+          </section>
+          <section aria-labelledby="analyst-network">
+            <h2 id="analyst-network">{t('analyst.network')}</h2>
+            <ResourceView resource={network} retry={retryNetwork}>
+              {(data) => <NetworkView network={data} />}
+            </ResourceView>
+          </section>
+        </div>
+        <Series
+          api={api}
+          scope={scope}
+          scopeKey={key}
+          interval={view.interval}
+          onInterval={(interval) => setView({ ...view, interval })}
+        />
+        <Breakdown
+          api={api}
+          scope={scope}
+          scopeKey={key}
+          by={view.by}
+          onBy={(by) => setView({ ...view, by })}
+          groupName={groupName}
+        />
+        <Barriers api={api} scope={scope} scopeKey={key} />
+        <Exports api={api} scope={scope} by={view.by} />
       </div>
-      <section aria-labelledby="funnel">
-        <h2 id="funnel">{t('analyst.funnel')}</h2>
-        <table class="funnel" aria-labelledby="funnel">
-          <thead>
-            <tr>
-              <th scope="col">{t('analyst.funnelStage')}</th>
-              <th scope="col" class="number">
-                {t('analyst.funnelCount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {funnel.stages.map((s) => (
-              <tr key={s.stage}>
-                <th scope="row">{t(`funnel.${s.stage}`)}</th>
-                <td class="number">{number(s.count, 0)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-    </>
+    </Page>
   );
 }
 

@@ -1,0 +1,205 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DATA_DIR } from '../../../src/reference/paths.ts';
+import { fitProjection, NORWAY_BOX } from '../../../web/src/map/projection.ts';
+import { fieldOf, parseNumber, placeErrors } from '../../../web/src/workspaces/business/form-errors.ts';
+import {
+  initialState,
+  type Listing,
+  type Site,
+  toInput,
+  unitsFor,
+  unreadable,
+} from '../../../web/src/workspaces/business/listing-input.ts';
+import {
+  editDistance,
+  searchWasteCodes,
+  type WasteCode,
+} from '../../../web/src/workspaces/business/waste-search.ts';
+
+/** The List of Waste as GET /taxonomy/waste-codes serves it (code, description, hazardous). */
+const LIST: WasteCode[] = readFileSync(join(DATA_DIR, 'reference/list-of-waste/list-of-waste.csv'), 'utf8')
+  .split('\n')
+  .slice(1)
+  .filter((line) => line.trim() !== '')
+  .map((line) => {
+    const cells = line
+      .match(/("([^"]|"")*"|[^,]*)(,|$)/g)!
+      .map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
+    return { code: cells[0]!, description: cells[5]!, hazardous: cells[6] === 'true' };
+  });
+
+describe('the List of Waste picker’s search', () => {
+  it('when a code prefix is typed, then every code under it is found', () => {
+    const found = searchWasteCodes(LIST, '0301', 50).matches.map((w) => w.code);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((c) => c.startsWith('0301'))).toBe(true);
+    expect(found).toContain('030105');
+  });
+
+  it('when English words are typed, then codes whose text holds them all are found', () => {
+    const found = searchWasteCodes(LIST, 'sawdust shavings').matches.map((w) => w.code);
+    expect(found).toContain('030105');
+  });
+
+  it('when a Norwegian word is typed, then the glossary finds the English entries', () => {
+    const found = searchWasteCodes(LIST, 'sagflis').matches.map((w) => w.code);
+    expect(found).toContain('030105');
+    expect(searchWasteCodes(LIST, 'slam').matches.length).toBeGreaterThan(0);
+  });
+
+  it('when a word is misspelt, then nothing matches and the nearest word of the list is offered', () => {
+    const result = searchWasteCodes(LIST, 'sawdsut');
+    expect(result.matches).toEqual([]);
+    expect(result.didYouMean).toEqual(['sawdust']);
+  });
+
+  it('when a six-digit code that does not exist is typed, then the codes one digit away are offered', () => {
+    const result = searchWasteCodes(LIST, '030106');
+    expect(result.matches).toEqual([]);
+    expect(result.didYouMean).toContain('030105');
+  });
+
+  it('when the edit distance is measured, then inserts, deletes and replacements count one each', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('slag', 'slagg')).toBe(1);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+});
+
+describe('the API’s errors on a form', () => {
+  const fields = new Set(['quantity.value', 'material', 'material.wasteCodes', 'energy.monthlyProfile']);
+
+  it('when a path names a field, then its message goes to that field', () => {
+    expect(fieldOf('quantity.value', fields)).toBe('quantity.value');
+  });
+
+  it('when a path names an item or a part of a field, then it goes to the field', () => {
+    expect(fieldOf('material.wasteCodes[2]', fields)).toBe('material.wasteCodes');
+    expect(fieldOf('energy.monthlyProfile[3]', fields)).toBe('energy.monthlyProfile');
+    expect(fieldOf('material.purityPct', fields)).toBe('material');
+  });
+
+  it('when a path names nothing of the form, then it stays in the summary', () => {
+    const placed = placeErrors(
+      [
+        { path: 'quantity.value', message: 'must be greater than 0' },
+        { path: 'siteId', message: 'no such site' },
+      ],
+      fields,
+    );
+    expect(placed.byField.get('quantity.value')).toEqual(['must be greater than 0']);
+    expect(placed.unplaced).toEqual([{ path: 'siteId', message: 'no such site' }]);
+  });
+
+  it('when a number is typed the Norwegian way, then it is read', () => {
+    expect(parseNumber('1 234,5')).toBe(1234.5);
+    expect(parseNumber('12.5')).toBe(12.5);
+    expect(parseNumber('  ')).toBeUndefined();
+    expect(parseNumber('tolv')).toBeNaN();
+  });
+});
+
+describe('the listing form’s values', () => {
+  const site = { id: 'site-1' } as Site;
+
+  it('when a kind is chosen, then its units are offered, without the milli units kept only to tell them from mega', () => {
+    expect(unitsFor('material')).toEqual(['t', 'kt', 'Mg', 'kg']);
+    expect(unitsFor('energy')).toContain('kW');
+    expect(unitsFor('energy')).not.toContain('mWh');
+    expect(unitsFor('water')).toContain('l/s');
+    expect(unitsFor('land')).toEqual(['m2', 'daa', 'ha', 'km2']);
+  });
+
+  it('when an energy offer is filled in, then the body has its carrier, temperatures, power and both profiles', () => {
+    const s = {
+      ...initialState([site], undefined),
+      kind: 'energy' as const,
+      title: 'Waste heat',
+      value: '2,5',
+      unit: 'MW',
+      operatingHours: '8000',
+      carrier: 'hot-water',
+      supplyTemperatureC: '80',
+      returnTemperatureC: '40',
+      powerKw: '2500',
+      monthly: ['1', '1', '1', '0,8', '0,6', '0,4', '0,4', '0,4', '0,6', '0,8', '1', '1'],
+      hourlyProfile: 'hotmaps-no:paper',
+    };
+    expect(unreadable(s)).toEqual([]);
+    expect(toInput(s)).toEqual({
+      siteId: 'site-1',
+      direction: 'offer',
+      kind: 'energy',
+      title: 'Waste heat',
+      quantity: { value: 2.5, unit: 'MW', operatingHours: 8000 },
+      continuity: 'continuous',
+      confidentiality: 'public',
+      energy: {
+        carrier: 'hot-water',
+        supplyTemperatureC: 80,
+        returnTemperatureC: 40,
+        powerKw: 2500,
+        monthlyProfile: [1, 1, 1, 0.8, 0.6, 0.4, 0.4, 0.4, 0.6, 0.8, 1, 1],
+        hourlyProfile: 'hotmaps-no:paper',
+      },
+    });
+  });
+
+  it('when land is filled in, then the quantity has no period and the facilities are listed', () => {
+    const s = {
+      ...initialState([site], undefined),
+      kind: 'land' as const,
+      title: 'Plot',
+      value: '12',
+      unit: 'daa',
+      period: '',
+      facilities: ['quay', 'road'],
+    };
+    const input = toInput(s);
+    expect(input.quantity).toEqual({ value: 12, unit: 'daa' });
+    expect(input.land).toEqual({ landUse: 'industrial', facilities: ['quay', 'road'] });
+    expect(input.material).toBeUndefined();
+  });
+
+  it('when a listing is changed, then the form starts from its values, its unit split from its period', () => {
+    const listing = {
+      id: 'l-1',
+      siteId: 'site-1',
+      direction: 'need',
+      kind: 'material',
+      title: 'Chips',
+      quantity: { value: 300, unit: 't/month' },
+      continuity: 'batch',
+      confidentiality: 'anonymous',
+      material: { wasteCodes: ['0301'], category: 'wood-residues', hazardous: false, acceptsHazardous: true },
+    } as unknown as Listing;
+    const s = initialState([site], listing);
+    expect([s.value, s.unit, s.period, s.direction, s.continuity]).toEqual([
+      '300',
+      't',
+      'month',
+      'need',
+      'batch',
+    ]);
+    expect(toInput(s).material).toEqual({
+      wasteCodes: ['0301'],
+      category: 'wood-residues',
+      acceptsHazardous: true,
+    });
+  });
+
+  it('when a number cannot be read, then its field is named before anything is sent', () => {
+    const s = { ...initialState([site], undefined), value: 'twelve', maxDistanceKm: '5 0' };
+    expect(unreadable(s).map((p) => p.path)).toEqual(['quantity.value']);
+  });
+});
+
+describe('the map as a place picker', () => {
+  it('when a place is projected and read back, then it is the same place', () => {
+    const p = fitProjection(NORWAY_BOX, 640, 560, 12);
+    expect(p.lat(p.y(63.43))).toBeCloseTo(63.43, 9);
+    expect(p.lon(p.x(10.39))).toBeCloseTo(10.39, 9);
+  });
+});

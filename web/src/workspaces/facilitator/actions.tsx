@@ -1,0 +1,557 @@
+/**
+ * What a facilitator does with a suggestion: move it to a state it allows (with a reason where one
+ * is needed, with the realised exchange when it is implemented), assign it, record its readiness
+ * and add a note. Every act but the note names the version shown; a newer one on the server is a
+ * 409, shown as "changed by someone else, reload". What the API refuses is shown next to the
+ * field it names.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Api, Me, Schemas } from '../../api/client.ts';
+import { dataOf } from '../../api/client.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { parseNumber } from './field-errors.ts';
+import { type Act, ActStatus, Field, useAct } from './forms.tsx';
+
+type Review = Schemas['SuggestionReview'];
+type ReviewState = Review['state'];
+type ReasonCode = Schemas['Reason']['code'];
+type Basis = 'measured' | 'estimated';
+
+const REASON_CODES: readonly ReasonCode[] = [
+  'distance',
+  'quality',
+  'quantity',
+  'timing',
+  'regulation',
+  'price',
+  'trust',
+  'other',
+];
+const NEEDS_REASON: ReadonlySet<ReviewState> = new Set(['rejected', 'declined']);
+const TAKES_REASON: ReadonlySet<ReviewState> = new Set(['rejected', 'declined', 'withdrawn', 'expired']);
+const READINESS_STATES: ReadonlySet<ReviewState> = new Set([
+  'introduced',
+  'negotiating',
+  'agreed',
+  'implemented',
+]);
+const DIMENSIONS = [
+  'technical',
+  'economic',
+  'regulatory',
+  'organisational',
+  'social',
+  'environmental',
+] as const;
+const LEVELS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+const BENEFITS = [
+  ['costSavedNokPerYear', 'facilitator.outcome.costSaved'],
+  ['revenueNokPerYear', 'facilitator.outcome.revenue'],
+  ['jobs', 'facilitator.outcome.jobs'],
+] as const;
+
+interface Props {
+  api: Api;
+  me?: Me;
+  review: Review;
+  onWritten: (review: Review) => void;
+  onReload: () => void;
+  /** Says what an act did, in the section's live region (the form may be gone once it is done). */
+  announce: (message: string) => void;
+}
+
+export function Actions(outer: Omit<Props, 'announce'>) {
+  const { t } = useI18n();
+  const [said, setSaid] = useState('');
+  const status = useRef<HTMLParagraphElement>(null);
+  const props: Props = { ...outer, announce: setSaid };
+  // A form that is redrawn for the new version (or gone, once implemented) takes the focus with
+  // it: the keyboard then continues from what was said rather than from the top of the page.
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (said !== '' && lost) status.current?.focus();
+  }, [said, outer.review.version]);
+  const { review } = props;
+  const acts = review.nextStates.length > 0;
+  return (
+    <section aria-labelledby="act-h" class="fac-actions">
+      <h2 id="act-h">{t('facilitator.act')}</h2>
+      <p ref={status} class="act-done" role="status" tabIndex={-1}>
+        {said}
+      </p>
+      {acts ? (
+        <TransitionForm key={`t${review.version}`} {...props} />
+      ) : (
+        review.state !== 'implemented' && <p class="note">{t('facilitator.act.closed')}</p>
+      )}
+      <AssignmentForm {...props} />
+      {READINESS_STATES.has(review.state) ? (
+        <ReadinessForm key={`r${review.version}`} {...props} />
+      ) : (
+        <p class="note">{t('facilitator.readiness.notYet')}</p>
+      )}
+      <NoteForm {...props} />
+    </section>
+  );
+}
+
+const OUTCOME_FIELDS = [
+  'outcome.quantityPerYear',
+  'outcome.quantityBasis',
+  'outcome.startDate',
+  'outcome.endDate',
+  ...BENEFITS.flatMap(([b]) => [`outcome.benefits.${b}.value`, `outcome.benefits.${b}.basis`]),
+];
+
+function TransitionForm({ api, review, onWritten, onReload, announce }: Props) {
+  const { t, language } = useI18n();
+  const act = useAct(announce, ['to', 'reason.code', 'reason.text', 'note', ...OUTCOME_FIELDS, 'outcome']);
+  const [to, setTo] = useState<ReviewState>(review.nextStates[0]!);
+  const [reasonCode, setReasonCode] = useState<'' | ReasonCode>('');
+  const [reasonText, setReasonText] = useState('');
+  const [note, setNote] = useState('');
+  const [outcome, setOutcome] = useState({
+    quantity: '',
+    basis: 'measured' as Basis,
+    startDate: '',
+    endDate: '',
+    benefits: Object.fromEntries(
+      BENEFITS.map(([b]) => [b, { value: '', basis: 'estimated' as Basis }]),
+    ) as Record<(typeof BENEFITS)[number][0], { value: string; basis: Basis }>,
+  });
+  const unit = review.suggestion?.unit ?? '';
+
+  function body(): Schemas['Transition'] {
+    // Without a code the API says that the state needs one, next to the reason field.
+    const reason =
+      TAKES_REASON.has(to) && reasonCode !== ''
+        ? { code: reasonCode, ...(reasonText.trim() && { text: reasonText.trim() }) }
+        : undefined;
+    const benefits = Object.fromEntries(
+      BENEFITS.flatMap(([b]) => {
+        const v = outcome.benefits[b];
+        const value = parseNumber(v.value, language);
+        return value === undefined ? [] : [[b, { value, basis: v.basis }]];
+      }),
+    );
+    // A number that is not one (or is missing) goes as typed: the API names what is wrong with it.
+    const quantity = parseNumber(outcome.quantity, language);
+    return {
+      to,
+      version: review.version,
+      ...(note.trim() && { note: note.trim() }),
+      ...(reason && { reason }),
+      ...(to === 'implemented' && {
+        outcome: {
+          ...(quantity !== undefined && { quantityPerYear: quantity as number }),
+          quantityBasis: outcome.basis,
+          ...(outcome.startDate && { startDate: outcome.startDate }),
+          ...(outcome.endDate && { endDate: outcome.endDate }),
+          ...(Object.keys(benefits).length > 0 && { benefits }),
+        } as Schemas['Outcome'],
+      }),
+    };
+  }
+
+  return (
+    <form
+      ref={act.form}
+      class="act-form"
+      aria-labelledby="transition-h"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void act.run(async () => {
+          const next = dataOf(
+            await api.POST('/suggestions/{id}/transitions', {
+              params: { path: { id: review.id } },
+              body: body(),
+            }),
+          );
+          onWritten(next);
+          return t('facilitator.act.moved', { state: t(`state.${next.state}`) });
+        });
+      }}
+    >
+      <h3 id="transition-h">{t('facilitator.transition')}</h3>
+      <Field form="transition" path="to" label={t('facilitator.transition.to')} act={act}>
+        {(c) => (
+          <select {...c} value={to} onChange={(e) => setTo(e.currentTarget.value as ReviewState)}>
+            {review.nextStates.map((s) => (
+              <option key={s} value={s}>
+                {t(`state.${s}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {TAKES_REASON.has(to) && (
+        <>
+          <Field
+            form="transition"
+            path="reason.code"
+            label={
+              NEEDS_REASON.has(to)
+                ? t('facilitator.transition.reasonRequired')
+                : t('facilitator.transition.reasonCode')
+            }
+            act={act}
+          >
+            {(c) => (
+              <select
+                {...c}
+                value={reasonCode}
+                onChange={(e) => setReasonCode(e.currentTarget.value as '' | ReasonCode)}
+              >
+                <option value="">
+                  {NEEDS_REASON.has(to)
+                    ? t('facilitator.transition.chooseReason')
+                    : t('facilitator.transition.noReason')}
+                </option>
+                {REASON_CODES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`facilitator.reason.${r}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            form="transition"
+            path="reason.text"
+            label={t('facilitator.transition.reasonText')}
+            act={act}
+          >
+            {(c) => <input {...c} value={reasonText} onInput={(e) => setReasonText(e.currentTarget.value)} />}
+          </Field>
+        </>
+      )}
+      {to === 'implemented' && (
+        <fieldset class="outcome">
+          <legend>{t('facilitator.outcome')}</legend>
+          <div class="field-row">
+            <Field
+              form="transition"
+              path="outcome.quantityPerYear"
+              label={t('facilitator.outcome.quantity', { unit })}
+              act={act}
+            >
+              {(c) => (
+                <input
+                  {...c}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  value={outcome.quantity}
+                  onInput={(e) => setOutcome({ ...outcome, quantity: e.currentTarget.value })}
+                />
+              )}
+            </Field>
+            <Field
+              form="transition"
+              path="outcome.quantityBasis"
+              label={t('facilitator.outcome.basis')}
+              act={act}
+            >
+              {(c) => (
+                <BasisSelect
+                  control={c}
+                  value={outcome.basis}
+                  onChange={(basis) => setOutcome({ ...outcome, basis })}
+                />
+              )}
+            </Field>
+          </div>
+          <div class="field-row">
+            <Field
+              form="transition"
+              path="outcome.startDate"
+              label={t('facilitator.outcome.startDate')}
+              act={act}
+            >
+              {(c) => (
+                <input
+                  {...c}
+                  type="date"
+                  value={outcome.startDate}
+                  onInput={(e) => setOutcome({ ...outcome, startDate: e.currentTarget.value })}
+                />
+              )}
+            </Field>
+            <Field
+              form="transition"
+              path="outcome.endDate"
+              label={t('facilitator.outcome.endDate')}
+              act={act}
+            >
+              {(c) => (
+                <input
+                  {...c}
+                  type="date"
+                  value={outcome.endDate}
+                  onInput={(e) => setOutcome({ ...outcome, endDate: e.currentTarget.value })}
+                />
+              )}
+            </Field>
+          </div>
+          <fieldset class="benefits">
+            <legend>{t('facilitator.outcome.benefits')}</legend>
+            {BENEFITS.map(([b, label]) => (
+              <div class="field-row" key={b}>
+                <Field form="transition" path={`outcome.benefits.${b}.value`} label={t(label)} act={act}>
+                  {(c) => (
+                    <input
+                      {...c}
+                      inputMode="decimal"
+                      autoComplete="off"
+                      value={outcome.benefits[b].value}
+                      onInput={(e) =>
+                        setOutcome({
+                          ...outcome,
+                          benefits: {
+                            ...outcome.benefits,
+                            [b]: { ...outcome.benefits[b], value: e.currentTarget.value },
+                          },
+                        })
+                      }
+                    />
+                  )}
+                </Field>
+                <Field
+                  form="transition"
+                  path={`outcome.benefits.${b}.basis`}
+                  label={t('facilitator.outcome.benefitBasis', { benefit: t(label) })}
+                  act={act}
+                >
+                  {(c) => (
+                    <BasisSelect
+                      control={c}
+                      value={outcome.benefits[b].basis}
+                      onChange={(basis) =>
+                        setOutcome({
+                          ...outcome,
+                          benefits: { ...outcome.benefits, [b]: { ...outcome.benefits[b], basis } },
+                        })
+                      }
+                    />
+                  )}
+                </Field>
+              </div>
+            ))}
+          </fieldset>
+        </fieldset>
+      )}
+      <Field form="transition" path="note" label={t('facilitator.transition.note')} act={act}>
+        {(c) => <textarea {...c} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
+      </Field>
+      <button type="submit" disabled={act.state.kind === 'busy'}>
+        {t('facilitator.transition.submit')}
+      </button>
+      <ActStatus act={act} onReload={onReload} />
+    </form>
+  );
+}
+
+function BasisSelect({
+  control,
+  value,
+  onChange,
+}: {
+  control: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string };
+  value: Basis;
+  onChange: (basis: Basis) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <select {...control} value={value} onChange={(e) => onChange(e.currentTarget.value as Basis)}>
+      <option value="measured">{t('facilitator.basis.measured')}</option>
+      <option value="estimated">{t('facilitator.basis.estimated')}</option>
+    </select>
+  );
+}
+
+function AssignmentForm({ api, me, review, onWritten, onReload, announce }: Props) {
+  const { t } = useI18n();
+  const act = useAct(announce, ['assigneeId']);
+  const assign = (assigneeId: string | null) =>
+    act.run(async () => {
+      onWritten(
+        dataOf(
+          await api.POST('/suggestions/{id}/assignment', {
+            params: { path: { id: review.id } },
+            body: { version: review.version, assigneeId },
+          }),
+        ),
+      );
+      return t('facilitator.assign.done');
+    });
+  return (
+    <form
+      ref={act.form}
+      class="act-form inline"
+      aria-labelledby="assign-h"
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <h3 id="assign-h">{t('facilitator.assign')}</h3>
+      <div class="fac-buttons">
+        {me && review.assigneeId !== me.id && (
+          <button type="button" disabled={act.state.kind === 'busy'} onClick={() => void assign(me.id)}>
+            {t('facilitator.assign.toMe')}
+          </button>
+        )}
+        {review.assigneeId !== null && (
+          <button
+            type="button"
+            class="fac-secondary"
+            disabled={act.state.kind === 'busy'}
+            onClick={() => void assign(null)}
+          >
+            {t('facilitator.assign.none')}
+          </button>
+        )}
+      </div>
+      <ActStatus act={act} onReload={onReload} />
+    </form>
+  );
+}
+
+function ReadinessForm({ api, review, onWritten, onReload, announce }: Props) {
+  const { t } = useI18n();
+  const act = useAct(announce, ['level', ...DIMENSIONS.map((d) => `dimensions.${d}`), 'note']);
+  const [level, setLevel] = useState(review.readiness?.level ?? 1);
+  const [dimensions, setDimensions] = useState<Partial<Record<(typeof DIMENSIONS)[number], number>>>(
+    review.readiness?.dimensions ?? {},
+  );
+  const [note, setNote] = useState('');
+  return (
+    <form
+      ref={act.form}
+      class="act-form"
+      aria-labelledby="readiness-h"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void act.run(async () => {
+          const next = dataOf(
+            await api.POST('/suggestions/{id}/readiness', {
+              params: { path: { id: review.id } },
+              body: {
+                version: review.version,
+                level,
+                ...(Object.keys(dimensions).length > 0 && { dimensions }),
+                ...(note.trim() && { note: note.trim() }),
+              },
+            }),
+          );
+          onWritten(next);
+          return t('facilitator.readiness.done', { level: next.readiness?.level ?? level });
+        });
+      }}
+    >
+      <h3 id="readiness-h">{t('facilitator.readiness')}</h3>
+      <p class="fac-hint">{t('facilitator.readiness.hint')}</p>
+      <Field form="readiness" path="level" label={t('facilitator.readiness.level')} act={act}>
+        {(c) => (
+          <select {...c} value={String(level)} onChange={(e) => setLevel(Number(e.currentTarget.value))}>
+            {LEVELS.map((l) => (
+              <option key={l} value={String(l)}>
+                {l}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <fieldset class="dimensions">
+        <legend>{t('facilitator.readiness.dimensions')}</legend>
+        <div class="dimension-grid">
+          {DIMENSIONS.map((d) => (
+            <Field
+              key={d}
+              form="readiness"
+              path={`dimensions.${d}`}
+              label={t(`facilitator.dimension.${d}`)}
+              act={act}
+            >
+              {(c) => (
+                <select
+                  {...c}
+                  value={dimensions[d] === undefined ? '' : String(dimensions[d])}
+                  onChange={(e) => {
+                    const v = e.currentTarget.value;
+                    const next = { ...dimensions };
+                    if (v === '') delete next[d];
+                    else next[d] = Number(v);
+                    setDimensions(next);
+                  }}
+                >
+                  <option value="">{t('facilitator.readiness.notGiven')}</option>
+                  {LEVELS.map((l) => (
+                    <option key={l} value={String(l)}>
+                      {l}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ))}
+        </div>
+      </fieldset>
+      <Field form="readiness" path="note" label={t('facilitator.readiness.note')} act={act}>
+        {(c) => <textarea {...c} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
+      </Field>
+      <button type="submit" disabled={act.state.kind === 'busy'}>
+        {t('facilitator.readiness.submit')}
+      </button>
+      <ActStatus act={act} onReload={onReload} />
+    </form>
+  );
+}
+
+function NoteForm({ api, review, onWritten, onReload, announce }: Props) {
+  const { t } = useI18n();
+  const act: Act = useAct(announce, ['text', 'resolvesFlags']);
+  const [text, setText] = useState('');
+  const [resolves, setResolves] = useState(false);
+  return (
+    <form
+      ref={act.form}
+      class="act-form"
+      aria-labelledby="note-h"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void act.run(async () => {
+          const next = dataOf(
+            await api.POST('/suggestions/{id}/notes', {
+              params: { path: { id: review.id } },
+              body: { text, ...(resolves && { resolvesFlags: true }) },
+            }),
+          );
+          setText('');
+          setResolves(false);
+          onWritten(next);
+          return t('facilitator.note.added');
+        });
+      }}
+    >
+      <h3 id="note-h">{t('facilitator.note')}</h3>
+      <Field form="note" path="text" label={t('facilitator.note.text')} act={act}>
+        {(c) => <textarea {...c} rows={3} value={text} onInput={(e) => setText(e.currentTarget.value)} />}
+      </Field>
+      {review.flags.length > 0 && (
+        <div class="fac-field fac-check">
+          <input
+            id="note-resolves"
+            type="checkbox"
+            checked={resolves}
+            onChange={(e) => setResolves(e.currentTarget.checked)}
+          />
+          <label for="note-resolves">{t('facilitator.note.resolves')}</label>
+        </div>
+      )}
+      <button type="submit" disabled={act.state.kind === 'busy'}>
+        {t('facilitator.note.submit')}
+      </button>
+      <ActStatus act={act} onReload={onReload} />
+    </form>
+  );
+}
