@@ -29,6 +29,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          // After unit and integration, not beside them: a browser, a service and a Neo4j of its
+          // own on top of the integration files' would starve the fault tests' timing on 2 cores.
+          sequence: { groupOrder: 1 },
           // A Neo4j of its own: the integration files wipe theirs while these run beside them.
           globalSetup: ['test/support/global-web.ts', 'test/support/global-neo4j.ts'],
           fileParallelism: false,
