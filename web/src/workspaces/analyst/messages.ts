@@ -39,7 +39,8 @@ export const en = {
 
   'analyst.funnelRate': 'Conversion',
   'analyst.funnelChart': 'Suggestions at each stage',
-  'analyst.medianDays': 'Median time to implementation: {days} days ({count} exchanges).',
+  'analyst.medianDays':
+    'Median time to implementation: {days} days (implemented exchanges counted: {count}).',
   'analyst.medianNone': 'No exchange implemented in the period yet: no median time to implementation.',
 
   'analyst.series': 'Over time',
@@ -176,7 +177,7 @@ export const nb: Record<keyof typeof en, string> = {
 
   'analyst.funnelRate': 'Overgang',
   'analyst.funnelChart': 'Forslag på hvert trinn',
-  'analyst.medianDays': 'Mediantid til gjennomføring: {days} døgn ({count} utvekslinger).',
+  'analyst.medianDays': 'Mediantid til gjennomføring: {days} døgn (gjennomførte utvekslinger talt: {count}).',
   'analyst.medianNone': 'Ingen utveksling er gjennomført i perioden ennå: ingen mediantid.',
 
   'analyst.series': 'Over tid',
