@@ -28,7 +28,6 @@ import { type ListingAccess, listingAccess, listingView } from '../domain/access
 import type { Caller } from '../domain/caller.ts';
 import { queryBoolean, queryNumber } from '../domain/fields.ts';
 import type { Confidentiality } from '../domain/listing-kinds.ts';
-import { CLOSED_STATES } from '../domain/review.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import type { AnalyticsRow, Endpoint } from '../store/analytics-store.ts';
 import { loadScope, type ScopeData } from './analytics.ts';
@@ -144,7 +143,6 @@ export function networkRows(
     const realised = REALISED_STATES.includes(row.state);
     const potential = !realised && isPotential(row) && stored.suggestion.score >= options.minScore;
     if (!realised && !potential) return;
-    if (CLOSED_STATES.includes(row.state)) return;
     const sides = [stored.offer, stored.need].map((end) => {
       const regions = end.regions.length > 0 ? end.regions : stored.regions;
       return {
@@ -208,10 +206,11 @@ export function networkOf(
   access: ListingAccess,
   data: ScopeData,
   options: NetworkOptions & { layout: boolean },
-): NetworkAnswer & { rows: NetworkRows; positions: LayoutResult | null } {
+): NetworkAnswer & { rows: NetworkRows; positions: LayoutResult | null; full: NetworkMetrics } {
   const rows = networkRows(access, data, options);
   const network = buildNetwork(rows.nodes, rows.edges);
-  const { nodes: perNode, ...metrics } = network.metrics({ seed: options.seed });
+  const full = network.metrics({ seed: options.seed });
+  const { nodes: perNode, ...metrics } = full;
   const layout = options.layout ? network.layout({ seed: options.seed }) : null;
   const position = new Map(layout?.positions.map((p) => [p.id, p]) ?? []);
   const rowOf = new Map(rows.nodes.map((n) => [n.id, n]));
@@ -229,6 +228,7 @@ export function networkOf(
     layout: layout ? { seed: layout.seed, iterations: layout.iterations } : null,
     rows,
     positions: layout,
+    full,
   };
 }
 

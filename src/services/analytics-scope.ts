@@ -12,7 +12,6 @@ import { refineCircle } from '../domain/circle.ts';
 import { queryNumber } from '../domain/fields.ts';
 import { LISTING_KINDS } from '../domain/listing-kinds.ts';
 import { regionName } from '../domain/regions.ts';
-import { parseOrThrow } from '../domain/validate.ts';
 import { AppError, validationError } from '../errors.ts';
 import type { ScopeFilter } from '../store/analytics-store.ts';
 import type { Deps } from './deps.ts';
@@ -76,11 +75,7 @@ export function refineScope(q: ScopeInput & { lon?: number | undefined }, ctx: z
     ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
 }
 
-export const ScopeSchema = z
-  .strictObject(ScopeFields)
-  .superRefine(refineScope)
-  .meta({ id: 'AnalyticsScope' });
-export type ScopeQuery = z.output<typeof ScopeSchema>;
+export type ScopeQuery = z.output<z.ZodObject<typeof ScopeFields>>;
 
 /** A parsed scope: the store's filter, the period, and a label to print. */
 export interface Scope {
@@ -135,9 +130,4 @@ export function scopeOf(deps: Deps, caller: Caller, q: ScopeQuery): Scope {
     label,
     query: q,
   };
-}
-
-/** Parses a query that holds only scope fields. */
-export function parseScope(deps: Deps, caller: Caller, query: unknown): Scope {
-  return scopeOf(deps, caller, parseOrThrow(ScopeSchema, query ?? {}, 'query'));
 }

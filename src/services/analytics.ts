@@ -9,6 +9,7 @@ import { z } from 'zod';
 import {
   type Barriers,
   type BreakdownGroup,
+  barriers,
   barriersBy,
   breakdown,
   factorSetsOf,
@@ -214,7 +215,7 @@ export interface BarrierReport {
 }
 
 export function barriersOf(data: ScopeData, by: (typeof BARRIER_KEYS)[number] | undefined): BarrierReport {
-  const total = indicatorsOf(data).barriers;
+  const total = barriers(data.rows, data.events, optionsOf(data));
   const groups = by ? barriersBy(data.rows, data.events, KEYS[by], optionsOf(data)) : [];
   const wanted = new Set(
     [...total.byReason, ...groups.flatMap((g) => g.barriers.byReason)].flatMap((b) => b.examples),

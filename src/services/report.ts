@@ -85,6 +85,7 @@ export function reportInput(deps: Deps, caller: Caller, data: ScopeData, languag
     seed: 1,
     layout: true,
   });
+  const setOf = new Map(data.rows.map((r) => [r.id, r.factorSet]));
   const labelOf = new Map(network.rows.nodes.map((n) => [n.id, n.anonymised ? null : (n.label ?? null)]));
   const anonymous = language === 'nb' ? 'anonym deltaker' : 'anonymous participant';
   const opportunities: ReportOpportunity[] = network.rows.edges
@@ -99,7 +100,7 @@ export function reportInput(deps: Deps, caller: Caller, data: ScopeData, languag
       quantity: e.quantity,
       unit: e.unit,
       co2eAvoidedT: e.co2eAvoidedT,
-      factorSet: data.rows.find((r) => r.id === e.id)?.factorSet ?? '',
+      factorSet: setOf.get(e.id) ?? '',
       ...(e.distanceKm !== undefined ? { distanceKm: e.distanceKm } : {}),
       state: e.state,
     }));
@@ -144,7 +145,7 @@ export function reportInput(deps: Deps, caller: Caller, data: ScopeData, languag
       nodes: network.rows.nodes,
       edges: network.rows.edges,
       ...(network.positions ? { layout: network.positions } : {}),
-      metrics: { ...network.metrics, nodes: network.nodes.map(({ x: _x, y: _y, ...m }) => m) } as never,
+      metrics: network.full,
     },
     opportunities,
     sources: SOURCES,
