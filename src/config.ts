@@ -51,6 +51,12 @@ const ConfigSchema = z.object({
   ADMIN_TOKEN_FILE: z.string().default('.admin-token'),
   /** Where the demo users' tokens are written when the demo region is loaded. */
   DEMO_TOKENS_FILE: z.string().default('.demo-tokens.json'),
+  /**
+   * One-click sign-in as the demo users (GET /demo/identities hands out their tokens): `auto` offers
+   * it only while HOST is a loopback address, so nobody else can reach it; `true` also on a public
+   * demo; `false` never.
+   */
+  DEMO_SIGN_IN: z.enum(['auto', 'true', 'false']).default('auto'),
   /** Changes (POST, PATCH, DELETE) per minute per caller. */
   RATE_LIMIT_WRITES: z.coerce.number().int().min(1).default(600),
   /** Imports and match runs per minute per caller. */
@@ -68,4 +74,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new AppError('VALIDATION_FAILED', `invalid configuration in the environment:\n${lines}`);
   }
   return parsed.data;
+}
+
+const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|localhost)$/i;
+
+/** Whether this instance offers one-click demo sign-in (DEMO_SIGN_IN). */
+export function demoSignInEnabled(config: Pick<Config, 'DEMO_SIGN_IN' | 'HOST'>): boolean {
+  if (config.DEMO_SIGN_IN === 'auto') return LOOPBACK.test(config.HOST);
+  return config.DEMO_SIGN_IN === 'true';
 }

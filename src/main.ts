@@ -8,13 +8,13 @@ import { writeFileSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { type Config, loadConfig } from './config.ts';
+import { type Config, demoSignInEnabled, loadConfig } from './config.ts';
 import { SYSTEM } from './domain/caller.ts';
 import { AppError } from './errors.ts';
 import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { driverTimeouts, openRuntime, provisionOptions, type Runtime } from './runtime.ts';
-import { createDemoUsers, loadDemoIfEmpty } from './services/demo.ts';
+import { createDemoUsers, loadDemoIfEmpty, readDemoTokens } from './services/demo.ts';
 import { startMatchRun } from './services/match-runs.ts';
 import { backfillSiteRegions } from './services/sites.ts';
 import { bootstrapFirstAdmin } from './services/users.ts';
@@ -91,6 +91,10 @@ async function main(): Promise<void> {
       readTimeoutMs: config.REQUEST_READ_TIMEOUT_MS,
       readiness: rt.readiness,
       rateLimits: { write: config.RATE_LIMIT_WRITES, expensive: config.RATE_LIMIT_EXPENSIVE },
+      // Read at each request: the file is written after the app is made, on the first start.
+      demoSignIn: demoSignInEnabled(config)
+        ? { tokens: () => readDemoTokens(config.DEMO_TOKENS_FILE) }
+        : undefined,
     }),
   );
   // While draining, every answer not yet begun closes its connection, so keep-alive clients move on.
@@ -131,6 +135,11 @@ async function main(): Promise<void> {
   }
   const { port } = server.address() as AddressInfo;
   logger.info({ url: `http://${config.HOST}:${port}`, neo4j: rt.neo4j.source }, 'symbiosis engine listening');
+  if (demoSignInEnabled(config))
+    logger.info(
+      { setting: `DEMO_SIGN_IN=${config.DEMO_SIGN_IN}` },
+      'the web app offers one-click sign-in as the demo users (set DEMO_SIGN_IN=false to turn it off)',
+    );
 
   const stop = async (signal: string) => {
     if (stopping) return;

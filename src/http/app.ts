@@ -20,6 +20,7 @@ import { buildOpenApi } from './openapi.ts';
 import { expressPath, IF_MATCH_PATTERN, type RouteDef } from './route.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { companyRoutes } from './routes/companies.ts';
+import { type DemoSignIn, demoRoutes } from './routes/demo.ts';
 import { healthRoutes, type Readiness } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { listingRoutes } from './routes/listings.ts';
@@ -38,12 +39,14 @@ export interface AppOptions {
   rateLimits?: { write: number; expensive: number };
   /** The built web app served at `/` (default web/dist; see web.ts). */
   webDir?: string;
+  /** On a demo instance: where the demo users' tokens are, for one-click sign-in (routes/demo.ts). */
+  demoSignIn?: DemoSignIn;
 }
 
 export const DEFAULT_RATE_LIMITS = { write: 600, expensive: 30 };
 
 /** Every route of the service, in the order they are matched. */
-export function allRoutes(deps: Deps, readiness: Readiness): RouteDef[] {
+export function allRoutes(deps: Deps, readiness: Readiness, demoSignIn?: DemoSignIn): RouteDef[] {
   let openapi: object | undefined;
   const describe: RouteDef[] = [
     {
@@ -79,6 +82,7 @@ export function allRoutes(deps: Deps, readiness: Readiness): RouteDef[] {
   const routes = [
     ...describe,
     ...healthRoutes(deps, readiness),
+    ...demoRoutes(deps, demoSignIn),
     ...companyRoutes(deps),
     ...siteRoutes(deps),
     ...listingRoutes(deps),
@@ -286,7 +290,7 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
   app.use(webApp(options.webDir));
   app.use(docsAssets());
 
-  const routes = allRoutes(deps, options.readiness);
+  const routes = allRoutes(deps, options.readiness, options.demoSignIn);
   const router = express.Router();
   router.use(authMiddleware(deps, routes));
   mountRoutes(router, routes, options.rateLimits ?? DEFAULT_RATE_LIMITS);

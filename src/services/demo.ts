@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SYSTEM } from '../domain/caller.ts';
 import { regionOf } from '../domain/regions.ts';
+import { AppError } from '../errors.ts';
 import { DATA_DIR } from '../reference/paths.ts';
 import { companiesByRefs } from '../store/company-store.ts';
 import { countAll } from '../store/listing-store.ts';
 import type { Deps } from './deps.ts';
 import { type ImportSummary, importDocument } from './import.ts';
-import { createUser } from './users.ts';
+import { authenticate, createUser } from './users.ts';
 
 export const DEMO_FILE = join(DATA_DIR, 'demo/region.json');
 
@@ -56,4 +57,46 @@ export async function createDemoUsers(deps: Deps): Promise<DemoTokens> {
     analyst: await make('Demo analyst', 'analyst'),
     admin: await make('Demo admin', 'admin'),
   };
+}
+
+/** The roles a demo instance offers one-click sign-in for: never the admin. */
+export const DEMO_SIGN_IN_ROLES = ['business', 'facilitator', 'analyst'] as const;
+
+export interface DemoIdentity {
+  role: (typeof DEMO_SIGN_IN_ROLES)[number];
+  name: string;
+  token: string;
+  expiresAt: string;
+}
+
+/**
+ * The demo users one may sign in as with one click, from the tokens made when the demo was
+ * loaded: only those still valid (a revoked or expired demo user is not offered), never the admin.
+ */
+export async function demoIdentities(deps: Deps, tokens: Partial<DemoTokens>): Promise<DemoIdentity[]> {
+  const out: DemoIdentity[] = [];
+  for (const role of DEMO_SIGN_IN_ROLES) {
+    const token = tokens[role];
+    if (typeof token !== 'string') continue;
+    try {
+      const user = await authenticate(deps, token);
+      // A tokens file edited to name another role's token offers nothing under the wrong label.
+      if (user.role !== role) continue;
+      out.push({ role, name: user.name, token, expiresAt: user.tokenExpiresAt });
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'UNAUTHENTICATED') continue;
+      throw err;
+    }
+  }
+  return out;
+}
+
+/** The tokens file written when the demo was loaded, or nothing when there is none or it is unreadable. */
+export function readDemoTokens(file: string): Partial<DemoTokens> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Partial<DemoTokens>) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -23,6 +23,13 @@ const coreEn = {
   'signIn.demoHint':
     'On a demo instance, the tokens of the demo users, one per role, are in the file .demo-tokens.json beside the service.',
   'signIn.token': 'Token',
+  'signIn.demo.title': 'Try the demo',
+  'signIn.demo.intro':
+    'This is a demo instance with a made-up region. Sign in as one of its users with one click:',
+  'signIn.demo.business': 'Demo business (a smelter)',
+  'signIn.demo.facilitator': 'Demo facilitator (its municipality)',
+  'signIn.demo.analyst': 'Demo analyst',
+  'signIn.demo.or': 'Or sign in with your own token',
   'signIn.submit': 'Sign in',
   'signIn.checking': 'Checking the token…',
   'signIn.empty': 'Enter your token.',
@@ -119,6 +126,13 @@ const coreNb: Record<keyof typeof coreEn, string> = {
   'signIn.demoHint':
     'På en demoinstans ligger nøklene til demobrukerne, én per rolle, i filen .demo-tokens.json ved siden av tjenesten.',
   'signIn.token': 'Tilgangsnøkkel',
+  'signIn.demo.title': 'Prøv demoen',
+  'signIn.demo.intro':
+    'Dette er en demoinstans med en oppdiktet region. Logg inn som en av brukerne med ett klikk:',
+  'signIn.demo.business': 'Demobedrift (et smelteverk)',
+  'signIn.demo.facilitator': 'Demotilrettelegger (kommunen)',
+  'signIn.demo.analyst': 'Demoanalytiker',
+  'signIn.demo.or': 'Eller logg inn med din egen nøkkel',
   'signIn.submit': 'Logg inn',
   'signIn.checking': 'Sjekker nøkkelen …',
   'signIn.empty': 'Skriv inn tilgangsnøkkelen din.',

@@ -7,6 +7,7 @@ import type { Me } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { checkToken } from '../session/check-token.ts';
+import { type DemoIdentity, demoIdentities } from '../session/demo-identities.ts';
 
 interface Props {
   /** Why the user is here, when it is not the first visit (signed out, session ended). */
@@ -21,7 +22,15 @@ export function SignIn({ notice, onSignedIn }: Props) {
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const field = useRef<HTMLInputElement>(null);
+  const [demo, setDemo] = useState<DemoIdentity[]>([]);
   useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    let live = true;
+    void demoIdentities().then((found) => live && setDemo(found));
+    return () => {
+      live = false;
+    };
+  }, []);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -31,6 +40,10 @@ export function SignIn({ notice, onSignedIn }: Props) {
       field.current?.focus();
       return;
     }
+    await signInWith(value);
+  }
+
+  async function signInWith(value: string) {
     setBusy(true);
     setError(null);
     const check = await checkToken(value);
@@ -48,6 +61,22 @@ export function SignIn({ notice, onSignedIn }: Props) {
       <h1 ref={heading} tabIndex={-1}>
         {t('signIn.title')}
       </h1>
+      {demo.length > 0 && (
+        <section class="demo-sign-in" aria-labelledby="demo-title">
+          <h2 id="demo-title">{t('signIn.demo.title')}</h2>
+          <p>{t('signIn.demo.intro')}</p>
+          <ul>
+            {demo.map((d) => (
+              <li key={d.role}>
+                <button type="button" disabled={busy} onClick={() => void signInWith(d.token)}>
+                  {t(`signIn.demo.${d.role}`)}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <h2>{t('signIn.demo.or')}</h2>
+        </section>
+      )}
       <p class="intro">{t('signIn.intro')}</p>
       <form onSubmit={submit} noValidate>
         <label for="token">{t('signIn.token')}</label>
