@@ -7,6 +7,7 @@
 import { useState } from 'preact/hooks';
 import { type Api, dataOf, type Schemas } from '../../api/client.ts';
 import { useResource } from '../../api/use-resource.ts';
+import { engineTextOf } from '../../i18n/engine-text.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { NorwayMap } from '../../map/norway-map.tsx';
@@ -114,7 +115,7 @@ export function SuggestionList({
 
 /** The score terms as horizontal bars: each term's value (0–1) and its weight in the score. */
 export function TermBars({ terms }: { terms: Suggestion['terms'] }) {
-  const { t, decimal } = useI18n();
+  const { t, decimal, language } = useI18n();
   return (
     <table class="terms">
       <caption>{t('business.suggestion.terms')}</caption>
@@ -131,12 +132,13 @@ export function TermBars({ terms }: { terms: Suggestion['terms'] }) {
         {terms.map((term) => {
           const key = termKey(term.name);
           const width = Math.max(0, Math.min(1, Math.abs(term.value))) * 100;
+          const reason = engineTextOf(term.reason, language);
           return (
             <tr key={term.name}>
               <th scope="row">
                 {key ? t(key) : term.name}
-                <span class="reason" lang="en">
-                  {term.reason}
+                <span class="reason" lang={reason.lang}>
+                  {reason.text}
                 </span>
               </th>
               <td>
@@ -230,8 +232,9 @@ function SuggestionView({
   s: Suggestion;
   onAnswered: (r: Review) => void;
 }) {
-  const { t, number, quantity, date } = useI18n();
+  const { t, number, quantity, date, language } = useI18n();
   const mine = review.yourSides[0] ?? 'offer';
+  const routeDetail = s.route.detail ? engineTextOf(s.route.detail, language) : null;
   const otherSide = mine === 'offer' ? 'need' : 'offer';
   const own = s[mine];
   const other = s[otherSide];
@@ -266,7 +269,7 @@ function SuggestionView({
             <dt>{t('business.suggestion.route')}</dt>
             <dd>
               {t(`business.route.${s.route.type}` as MessageKey)}
-              {s.route.detail && <span lang="en"> ({s.route.detail})</span>}
+              {routeDetail && <span lang={routeDetail.lang}> ({routeDetail.text})</span>}
             </dd>
           </div>
         </dl>

@@ -8,6 +8,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Api, Me, Schemas } from '../../api/client.ts';
 import { dataOf } from '../../api/client.ts';
 import { type Resource, useResource } from '../../api/use-resource.ts';
+import { engineText, engineTextOf } from '../../i18n/engine-text.ts';
 import { LOCALE } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -129,7 +130,7 @@ function Picture({
 }
 
 function Summary({ review, me }: { review: Review; me?: Me }) {
-  const { t, decimal, number, quantity, date } = useI18n();
+  const { t, decimal, number, quantity, date, language } = useI18n();
   const s = review.suggestion;
   const answer = (a: string | null): string =>
     a === 'interested' || a === 'not-interested'
@@ -218,11 +219,14 @@ function Summary({ review, me }: { review: Review; me?: Me }) {
         <div class="flags" role="note">
           <strong>{t('facilitator.suggestion.flags')}</strong>
           <ul>
-            {review.flags.map((f) => (
-              <li key={f} lang="en">
-                {f}
-              </li>
-            ))}
+            {review.flags.map((f) => {
+              const flag = engineTextOf(f, language);
+              return (
+                <li key={f} lang={flag.lang}>
+                  {flag.text}
+                </li>
+              );
+            })}
           </ul>
         </div>
       )}
@@ -292,7 +296,7 @@ function ListingCard({
 
 /** The score terms as a small bar chart, drawn as a table (read out as one) with bars beside the figures. */
 function Terms({ terms }: { terms: Schemas['Suggestion']['terms'] }) {
-  const { t, decimal } = useI18n();
+  const { t, decimal, language } = useI18n();
   return (
     <section aria-labelledby="terms-h">
       <h2 id="terms-h">{t('facilitator.terms')}</h2>
@@ -310,12 +314,13 @@ function Terms({ terms }: { terms: Schemas['Suggestion']['terms'] }) {
         <tbody>
           {terms.map((term) => {
             const width = Math.min(1, Math.abs(term.value)) * 100;
+            const reason = engineTextOf(term.reason, language);
             return (
               <tr key={term.name}>
                 <th scope="row">
                   {TERM_NAMES.has(term.name) ? t(`facilitator.term.${term.name}` as MessageKey) : term.name}
-                  <span class="term-reason" lang="en">
-                    {term.reason}
+                  <span class="term-reason" lang={reason.lang}>
+                    {reason.text}
                   </span>
                 </th>
                 <td class="bar-cell">
@@ -460,7 +465,9 @@ function Trail({ events, hasMore, me }: { events: ReviewEvent[]; hasMore: boolea
                 {e.reasonText && <> – {e.reasonText}</>}
               </p>
             )}
-            {e.note && <p class="event-note">{e.note}</p>}
+            {/* The service's own notes (a flag, both businesses interested) are put into the language;
+                a person's note is shown as written. */}
+            {e.note && <p class="event-note">{engineText(e.note, language)}</p>}
           </li>
         ))}
       </ol>

@@ -1,0 +1,359 @@
+/**
+ * The web app's phrasebook for the engine's English texts (web/src/i18n/engine-text.ts): the real
+ * engine is run over the demo region and every evaluation case, with every pair kept (minScore 0)
+ * and a feedback table learned from made-up decisions, and its suggestions are also presented as
+ * from anonymised locations; every reason, route detail and note it writes must come out in
+ * bokmål. A few texts are checked word for word, and hand-made texts reach the templates the
+ * data sets do not, so that every template is tried.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ListingAccess, ListingFacts } from '../../../src/domain/access.ts';
+import { ImportCompanySchema, ImportListingSchema } from '../../../src/domain/import-document.ts';
+import { materialiseListing } from '../../../src/domain/listing-rules.ts';
+import { presentSuggestion } from '../../../src/domain/presentation.ts';
+import {
+  buildFeedback,
+  type Decision,
+  distanceBand,
+  resourceFamily,
+} from '../../../src/matching/feedback.ts';
+import { allCompatiblePairs } from '../../../src/matching/naive.ts';
+import type { Candidate, MatchInput, MatchListing } from '../../../src/matching/types.ts';
+import { listFactorSets, loadFactorSet } from '../../../src/reference/factors.ts';
+import { loadHourlyProfile, loadReferenceData } from '../../../src/reference/load.ts';
+import { loadMatchConfig } from '../../../src/reference/match-config.ts';
+import { DATA_DIR } from '../../../src/reference/paths.ts';
+import { SUBSTITUTIONS_NB } from '../../../web/src/i18n/engine-substitutions.ts';
+import {
+  ENGINE_TEMPLATES,
+  engineText,
+  engineTextOf,
+  explainEngineText,
+  translateEngineText,
+} from '../../../web/src/i18n/engine-text.ts';
+
+const NBSP = '\u00a0';
+const STAMP = '2025-01-01T00:00:00Z';
+
+const reference = loadReferenceData();
+const config = { ...loadMatchConfig(), minScore: 0 };
+const factorSet = loadFactorSet();
+const comparedFactorSets = listFactorSets().map((s) => loadFactorSet(s.id));
+const hourlyProfiles = new Map([...reference.hourlyProfiles].map((name) => [name, loadHourlyProfile(name)]));
+
+/** An import document's listings as the engine reads them, each listing's ref its id. */
+function listingsOf(file: string): MatchListing[] {
+  const doc = JSON.parse(readFileSync(join(DATA_DIR, file), 'utf8')) as {
+    companies: unknown[];
+    listings: unknown[];
+  };
+  const sites = new Map<string, { lat: number; lon: number; companyId: string }>();
+  for (const row of doc.companies) {
+    const company = ImportCompanySchema.parse(row);
+    for (const s of company.sites) sites.set(s.ref, { lat: s.lat, lon: s.lon, companyId: company.ref });
+  }
+  return doc.listings.map((row) => {
+    const { site, ref, company: _company, ...data } = ImportListingSchema.parse(row);
+    const at = sites.get(site)!;
+    const listing = materialiseListing(
+      { ...data, siteId: site },
+      reference,
+      { id: ref, companyId: at.companyId },
+      { createdAt: STAMP, updatedAt: STAMP },
+    );
+    return { ...listing, lat: at.lat, lon: at.lon };
+  });
+}
+
+/**
+ * Decisions that teach the rule something about the pairs of a run: per pairing, three quality
+ * rejections, a price rejection and one taken forward; per kind and distance band, three
+ * rejections for distance. Some pairs then get a pairing adjustment, some a band one, some both.
+ */
+function decisionsFor(candidates: readonly Candidate[], byId: ReadonlyMap<string, MatchListing>): Decision[] {
+  const decisions: Decision[] = [];
+  const pairings = new Set<string>();
+  const bands = new Set<string>();
+  for (const [i, c] of candidates.entries()) {
+    const offer = byId.get(c.offerId)!;
+    const need = byId.get(c.needId)!;
+    const base = {
+      kind: c.kind,
+      offerFamily: resourceFamily(offer),
+      needFamily: resourceFamily(need),
+      band: distanceBand(c.distanceKm),
+    };
+    const pairing = `${base.kind}|${base.offerFamily}|${base.needFamily}`;
+    if (i % 2 === 0 && !pairings.has(pairing)) {
+      pairings.add(pairing);
+      for (const reasonCode of ['quality', 'quality', 'quality', 'price'])
+        decisions.push({ ...base, outcome: 'turned-down', reasonCode });
+      decisions.push({ ...base, outcome: 'accepted' });
+    }
+    const band = `${base.kind}|${base.band}`;
+    if (i % 3 === 0 && !bands.has(band)) {
+      bands.add(band);
+      for (let n = 0; n < 3; n++) decisions.push({ ...base, outcome: 'turned-down', reasonCode: 'distance' });
+    }
+  }
+  return decisions;
+}
+
+/** Every listing anonymised: the distance term is then worded from the coarse locations. */
+const ANONYMISED: ListingAccess = {
+  all: false,
+  companyIds: [],
+  regions: [],
+  anonymised: ['anonymous', 'private'],
+  involvedOnly: false,
+};
+const anonymousFacts = (l: MatchListing): ListingFacts => ({
+  companyId: l.companyId,
+  confidentiality: 'anonymous',
+  regions: [],
+});
+
+/** Every text the engine writes for the data sets: term reasons and route details, by where they come from. */
+function engineTexts(): Map<string, string> {
+  const texts = new Map<string, string>();
+  const files = [
+    'demo/region.json',
+    ...readdirSync(join(DATA_DIR, 'cases'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => `cases/${f}`),
+  ];
+  for (const file of files) {
+    const listings = listingsOf(file);
+    const byId = new Map(listings.map((l) => [l.id, l]));
+    const input: MatchInput = { listings, reference, factorSet, config, hourlyProfiles, comparedFactorSets };
+    const plain = allCompatiblePairs(input);
+    const feedback = buildFeedback(decisionsFor(plain, byId), config.feedback!);
+    const learned = allCompatiblePairs({ ...input, feedback });
+    for (const c of [...plain, ...learned]) {
+      for (const term of c.terms) texts.set(term.reason, `${file} ${term.name}`);
+      if (c.route.detail !== undefined) texts.set(c.route.detail, `${file} route`);
+      const offer = byId.get(c.offerId)!;
+      const need = byId.get(c.needId)!;
+      // A stored suggestion's figures, as the service presents them.
+      const stored = { ...c, impact: { ...c.impact }, co2eAvoidedT: c.impact.co2eAvoidedT };
+      const shown = presentSuggestion(
+        ANONYMISED,
+        stored,
+        { listing: offer, facts: anonymousFacts(offer) },
+        { listing: need, facts: anonymousFacts(need) },
+      );
+      for (const term of shown?.terms ?? []) texts.set(term.reason, `${file} ${term.name} (anonymised)`);
+    }
+  }
+  return texts;
+}
+
+const TEXTS = engineTexts();
+
+/** Texts the data sets do not produce, one or more per template they leave out, with their bokmål. */
+const HAND_MADE: [string, string][] = [
+  ['the need states no quantity', 'behovet oppgir ingen mengde'],
+  [
+    'the offer is available now–onwards, only part of the open-ended need',
+    'tilbudet er tilgjengelig fra nå og framover, bare en del av det tidsubegrensede behovet',
+  ],
+  [
+    'cold at 5 °C serves the 10 °C need with 5 K to spare (temperature assumed typical for the carrier)',
+    'kulde på 5 °C dekker behovet på 10 °C med 5 K i margin (temperaturen er antatt typisk for energibæreren)',
+  ],
+  ['cold offered for a cooling-water need', 'kulde tilbys til et behov for kjølevann'],
+  [
+    'source is 2.5 K from the need, below the 5 K approach',
+    'kilden er 2,5 K fra behovet, under minste temperaturdifferanse på 5 K',
+  ],
+  ['source temperature below absolute zero', 'kildetemperaturen er under det absolutte nullpunktet'],
+  ['lift 72.5 K exceeds 60 K', 'løftet på 72,5 K er over 60 K'],
+  ['estimated COP 0.95 recovers no heat', 'anslått COP 0,95 gjenvinner ingen varme'],
+  ['chapter 10', 'kapittel 10'],
+  [
+    "offer code 100101 is accepted by the need's chapter 10",
+    'tilbudets kode 100101 godtas av behovets kapittel 10',
+  ],
+  [
+    `purity not stated (need ≥ 95%); moisture not stated (need ≤ 12.5%)`,
+    `renhet ikke oppgitt (behovet krever ≥ 95${NBSP}%); fuktinnhold ikke oppgitt (behovet tåler ≤ 12,5${NBSP}%)`,
+  ],
+  ['contains lead; chlorides, which the need excludes', 'inneholder lead; chlorides, som behovet utelukker'],
+  [
+    "none of the need's excluded contaminants declared",
+    'ingen av forurensningene behovet utelukker, er oppgitt',
+  ],
+  ['the need states no quality requirements', 'behovet stiller ingen kvalitetskrav'],
+  ['the need requires no facilities', 'behovet krever ingen fasiliteter'],
+  [
+    'the need requires no facilities; zoning of the plot not stated (need: industri)',
+    'behovet krever ingen fasiliteter; tomtens regulering er ikke oppgitt (behovet: industri)',
+  ],
+  [
+    'all required facilities present (quay, rail); zoned næring where industri is wanted',
+    'alle påkrevde fasiliteter finnes (kai, jernbane); regulert til næring der industri ønskes',
+  ],
+  [
+    'the need requires no facilities; zoned industri as wanted',
+    'behovet krever ingen fasiliteter; regulert til industri, som ønsket',
+  ],
+  ['mixed land can serve a agricultural use', 'areal for blandet bruk kan brukes til landbruk'],
+  [
+    'about 12.3 km, measured from an anonymised location',
+    'omtrent 12,3 km, målt fra en anonymisert plassering',
+  ],
+  [
+    'facilitator feedback: −0.09 from 3 distance rejections of land pairs 150+ km apart',
+    'tilbakemelding fra tilretteleggere: −0,09 fra 3 avvisninger på grunn av avstand for arealpar 150 km eller mer fra hverandre',
+  ],
+  ['listing lst_8f2a changed', 'oppføringen lst_8f2a ble endret'],
+  ['listing lst_8f2a was deleted', 'oppføringen lst_8f2a ble slettet'],
+  [
+    'both businesses are interested: each now sees who the other is',
+    'begge bedriftene er interessert: nå ser hver av dem hvem den andre er',
+  ],
+  ['both businesses are interested', 'begge bedriftene er interessert'],
+];
+
+/** Words that give English away, outside ids, codes and profile names (which keep theirs). */
+const ENGLISH =
+  /\b(the|of|need|needs|offer|offered|serves|water|land|quality|and|with|from|not|stated|wanted|limit|rejections?|taken|forward|feedback|period|profiles?|approach|lift|lifted|zoned|zoning)\b/;
+const englishLeft = (text: string): RegExpExecArray | null =>
+  ENGLISH.exec(text.replace(/\S*[-:_]\S*|\([^)]*:[^)]*\)/g, ' '));
+
+describe('the phrasebook of the engine’s texts', () => {
+  it('when the engine has matched the demo region and every case, then every text it wrote has its bokmål', () => {
+    expect(TEXTS.size).toBeGreaterThan(1000);
+    const untranslated = [...TEXTS].filter(([text]) => translateEngineText(text) === null);
+    expect(untranslated).toEqual([]);
+  });
+
+  it('when the engine’s texts are put into bokmål, then no English word is left in them', () => {
+    expect(englishLeft("the offer covers 85% of the need's 12000 t/yr")).not.toBeNull();
+    const left = [...TEXTS.keys()]
+      .map((text) => [text, translateEngineText(text) ?? ''] as const)
+      .filter(([, nb]) => englishLeft(nb) !== null);
+    expect(left).toEqual([]);
+  });
+
+  it('when the data sets were matched, then they reached feedback, anonymised distances, substitutions and heat pumps', () => {
+    const origins = [...TEXTS.values()].join('\n');
+    expect(origins).toMatch(/ feedback\b/);
+    expect(origins).toMatch(/ distance \(anonymised\)/);
+    const texts = [...TEXTS.keys()];
+    expect(texts.some((t) => t.startsWith('facilitator feedback: ') && t.includes('; '))).toBe(true);
+    expect(texts.some((t) => t.startsWith('documented substitution '))).toBe(true);
+    expect(texts.some((t) => t.startsWith('COP '))).toBe(true);
+  });
+
+  it('when typical texts are put into bokmål, then they read as written here', () => {
+    const nb = (text: string) => engineText(text, 'nb');
+    expect(nb('a heat pump lifts 35 °C to 70 °C (lift 45 K incl. approach, COP 3.87)')).toBe(
+      'en varmepumpe løfter 35 °C til 70 °C (løft 45 K medregnet minste temperaturdifferanse, COP 3,87)',
+    );
+    expect(nb('cooling-water at 32 °C lifted by a heat pump to a hot-water need')).toBe(
+      'kjølevann på 32 °C løftet av en varmepumpe til et behov for varmtvann',
+    );
+    expect(nb('COP 3.2, lift 45 K')).toBe('COP 3,2, løft 45 K');
+    expect(nb("the offer covers 85% of the need's 12000 t/yr")).toBe(
+      `tilbudet dekker 85${NBSP}% av behovets 12${NBSP}000 t/år`,
+    );
+    expect(nb("the offer (10011.4 MWh/yr after conversion) covers 46% of the need's 22000 MWh/yr")).toBe(
+      `tilbudet (10${NBSP}011,4 MWh/år etter omregning) dekker 46${NBSP}% av behovets 22${NBSP}000 MWh/år`,
+    );
+    expect(nb('the offer is available 2026-10-01–2027-04-30, only part of the open-ended need')).toBe(
+      'tilbudet er tilgjengelig fra 1. okt. 2026 til 30. apr. 2027, bare en del av det tidsubegrensede behovet',
+    );
+    expect(nb("the offer is available for 42% of the need's period")).toBe(
+      `tilbudet er tilgjengelig i 42${NBSP}% av behovets periode`,
+    );
+    expect(
+      nb(
+        "month by month the offer covers 93% of the need; the offer is available for 50% of the need's period",
+      ),
+    ).toBe(
+      `måned for måned dekker tilbudet 93${NBSP}% av behovet; tilbudet er tilgjengelig i 50${NBSP}% av behovets periode`,
+    );
+    expect(nb("offer code 100105 is accepted by the need's sub-chapter 1001")).toBe(
+      'tilbudets kode 100105 godtas av behovets underkapittel 1001',
+    );
+    expect(nb("offer code 170107 belongs to the need's category aggregate")).toBe(
+      'tilbudets kode 170107 hører til behovets kategori aggregate',
+    );
+    expect(nb('moisture 48% against ≤ 40%; form granular as wanted')).toBe(
+      `fuktinnhold 48${NBSP}% mot kravet ≤ 40${NBSP}%; formen er granulat, som ønsket`,
+    );
+    expect(
+      nb('declares fluoride, cyanide; the need states no exclusions; form solid where mixed is wanted'),
+    ).toBe(
+      'oppgir fluoride, cyanide; behovet utelukker ingen forurensninger; formen er fast stoff der blanding ønskes',
+    );
+    expect(nb('category cement-raw-material')).toBe('kategori cement-raw-material');
+    expect(nb('12.3 km of a 300 km limit')).toBe('12,3 km av en grense på 300 km');
+  });
+
+  it('when a substitution is quoted, then its shipped description is given in bokmål, in full or shortened', () => {
+    const shipped = JSON.parse(readFileSync(join(DATA_DIR, 'taxonomy/substitutions.json'), 'utf8')) as {
+      substitutions: { id: string }[];
+    };
+    expect(Object.keys(SUBSTITUTIONS_NB).sort()).toEqual(shipped.substitutions.map((s) => s.id).sort());
+    expect(
+      engineText(
+        'documented substitution concrete-rubble-to-aggregate: Crushed concrete and masonry rubble replaces virgin aggregate, mostly in road sub-base and fill and, with quality control, in new concrete. (factor 0.8)',
+        'nb',
+      ),
+    ).toBe(
+      `dokumentert erstatning concrete-rubble-to-aggregate: ${SUBSTITUTIONS_NB['concrete-rubble-to-aggregate']} (faktor 0,8)`,
+    );
+    expect(
+      engineText('concrete-rubble-to-aggregate: Crushed concrete and masonry rubble replaces virgin…', 'nb'),
+    ).toBe('concrete-rubble-to-aggregate: Knust betong og murverk erstatter nytt tilslag, mest i…');
+  });
+
+  it('when feedback has two parts, then each is put into bokmål inside the total', () => {
+    expect(
+      engineText(
+        'facilitator feedback: −0.16 (−0.07 from 3 quality rejections and 1 price rejection, 1 taken forward of material LoW 10 → category cement-raw-material; −0.09 from 3 distance rejections of material pairs 20-50 km apart)',
+        'nb',
+      ),
+    ).toBe(
+      'tilbakemelding fra tilretteleggere: −0,16 (−0,07 fra 3 avvisninger på grunn av kvalitet og 1 avvisning på grunn av pris (1 tatt videre) for materiale avfallskapittel 10 → kategori cement-raw-material; −0,09 fra 3 avvisninger på grunn av avstand for materialpar 20–50 km fra hverandre)',
+    );
+  });
+
+  it.each(HAND_MADE)('when the text is “%s”, then bokmål has its own', (text, nb) => {
+    expect(translateEngineText(text)).toBe(nb);
+  });
+
+  it('when the data sets and the hand-made texts are put together, then every template has been used', () => {
+    const used = new Set<string>();
+    for (const text of [...TEXTS.keys(), ...HAND_MADE.map(([t]) => t)]) {
+      for (const template of explainEngineText(text)?.templates ?? []) used.add(template);
+    }
+    expect(ENGINE_TEMPLATES.filter((t) => !used.has(t))).toEqual([]);
+  });
+
+  it('when a text is not the engine’s, then bokmål shows it unchanged and marked English', () => {
+    expect(translateEngineText('the offer covers most of the need')).toBeNull();
+    expect(engineTextOf('the offer covers most of the need', 'nb')).toEqual({
+      text: 'the offer covers most of the need',
+      lang: 'en',
+    });
+    // A phrase the phrasebook knows beside one it does not: the whole text stays English.
+    expect(translateEngineText('form solid as wanted; something else')).toBeNull();
+    // An unknown carrier, form or substitution is not guessed.
+    expect(translateEngineText('plasma offered for a steam need')).toBeNull();
+    expect(translateEngineText('form gel as wanted')).toBeNull();
+    expect(translateEngineText('documented substitution new-one: Something new. (factor 0.5)')).toBeNull();
+    expect(engineText('Ring meg før fredag', 'nb')).toBe('Ring meg før fredag');
+  });
+
+  it('when English is chosen, then every text is shown as the engine wrote it, unmarked', () => {
+    const text = "the offer covers 85% of the need's 12000 t/yr";
+    expect(engineText(text, 'en')).toBe(text);
+    expect(engineTextOf(text, 'en')).toEqual({ text });
+    expect(engineTextOf(text, 'nb').lang).toBeUndefined();
+  });
+});

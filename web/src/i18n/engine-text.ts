@@ -1,0 +1,631 @@
+/**
+ * A phrasebook for the texts the engine and the service write in English: the reasons of a
+ * suggestion's score terms, its route detail, the reason of a distance shown from an anonymised
+ * location, the flags a changed or deleted listing leaves on a review and the notes the service
+ * writes in a review's trail. Those stay English where they are made (stored suggestions, their
+ * content hashes and the engine's tests depend on them); the app puts them into bokmål here.
+ *
+ * Each phrase is one template of src/matching/* (or src/domain/presentation.ts, src/domain/review.ts,
+ * cypher/), written as in the source with `{n}` for a number, `{p}` for a whole percent, `{w}` for
+ * one word and `{*}` for any text; it matches a text as a whole (anchored). Numbers come back the
+ * Norwegian way (decimal comma, spaces for thousands, `85 %`), units and dates as the app writes
+ * them, carriers, water, land uses, forms and facilities by their Norwegian names; material
+ * category ids, waste codes, profile names and what a listing states in its own words (zoning,
+ * contaminants) stay as they are. A text made of phrases joined with `; ` (quality reasons, an
+ * energy pair's timing, feedback) is translated phrase by phrase; a text that is not entirely made
+ * of known phrases is left in English, and engineTextOf says so (lang="en").
+ * Pure, so it is tested without a browser (test/unit/web/engine-text.test.ts).
+ */
+import type {
+  EnergyCarrier,
+  LAND_FACILITIES,
+  LandUse,
+  PHYSICAL_FORMS,
+  WaterQuality,
+  WaterType,
+} from '../../../src/domain/listing-kinds.ts';
+import { SUBSTITUTIONS_NB } from './engine-substitutions.ts';
+import { createFormat, type Language, LOCALE, unitLabel } from './format.ts';
+
+// ---- Words ---------------------------------------------------------------------------------
+
+const CARRIERS: Record<EnergyCarrier, string> = {
+  'hot-water': 'varmtvann',
+  steam: 'damp',
+  'flue-gas': 'røykgass',
+  'cooling-water': 'kjølevann',
+  cold: 'kulde',
+  electricity: 'strøm',
+  gas: 'gass',
+};
+
+const WATER_TYPES: Record<WaterType, string> = {
+  cooling: 'kjølevann',
+  process: 'prosessvann',
+  'treated-wastewater': 'renset avløpsvann',
+  grey: 'gråvann',
+  potable: 'drikkevann',
+  surface: 'overflatevann',
+  seawater: 'sjøvann',
+  rainwater: 'regnvann',
+};
+
+const WATER_QUALITIES: Record<WaterQuality, string> = {
+  potable: 'drikkevannskvalitet',
+  process: 'prosessvannskvalitet',
+  'non-potable': 'ikke-drikkbar kvalitet',
+  saline: 'saltvannskvalitet',
+};
+
+/** A land use as a use ("kan brukes til lager") … */
+const LAND_USES: Record<LandUse, string> = {
+  industrial: 'industri',
+  commercial: 'næring',
+  agricultural: 'landbruk',
+  storage: 'lager',
+  mixed: 'blandet bruk',
+};
+
+/** … and as the land it is ("lagerareal som behovet krever"). */
+const LAND_AREAS: Record<LandUse, string> = {
+  industrial: 'industriareal',
+  commercial: 'næringsareal',
+  agricultural: 'landbruksareal',
+  storage: 'lagerareal',
+  mixed: 'areal for blandet bruk',
+};
+
+const FORMS: Record<(typeof PHYSICAL_FORMS)[number], string> = {
+  solid: 'fast stoff',
+  granular: 'granulat',
+  powder: 'pulver',
+  sludge: 'slam',
+  liquid: 'væske',
+  gas: 'gass',
+  mixed: 'blanding',
+};
+
+const FACILITIES: Record<(typeof LAND_FACILITIES)[number], string> = {
+  quay: 'kai',
+  rail: 'jernbane',
+  road: 'vei',
+  'grid-connection': 'nettilknytning',
+  'district-heating': 'fjernvarme',
+  'water-supply': 'vannforsyning',
+  building: 'bygning',
+};
+
+/** How far up the List of Waste a need accepts an offered code. */
+const LEVELS: Record<string, string> = { chapter: 'kapittel', 'sub-chapter': 'underkapittel', code: 'kode' };
+
+const KINDS: Record<string, string> = {
+  material: 'materiale',
+  energy: 'energi',
+  water: 'vann',
+  land: 'areal',
+};
+const KIND_PAIRS: Record<string, string> = {
+  material: 'materialpar',
+  energy: 'energipar',
+  water: 'vannpar',
+  land: 'arealpar',
+};
+
+/** The reason codes of turned-down suggestions, as the feedback reason counts them. */
+const REJECTION_REASONS: Record<string, string> = {
+  distance: 'avstand',
+  quality: 'kvalitet',
+  quantity: 'mengde',
+  timing: 'tidspunkt',
+  regulation: 'regelverk',
+  price: 'pris',
+  trust: 'tillit',
+  other: 'annet',
+};
+
+/** What a route detail names: a carrier, a water type or a land use (their ids are distinct). */
+const ROUTE_WORDS: Record<string, string> = { ...CARRIERS, ...WATER_TYPES, ...LAND_USES };
+
+const wordOf = (dictionary: Readonly<Record<string, string>>, key: string | undefined): string | null =>
+  key !== undefined && Object.hasOwn(dictionary, key) ? dictionary[key]! : null;
+
+// ---- Numbers, units, dates -----------------------------------------------------------------
+
+const NBSP = '\u00a0';
+const numberFormats = new Map<number, Intl.NumberFormat>();
+const nbFormat = createFormat('nb');
+
+/** A number as the engine writes it (`1234.5`, `-3`, `−0.11`), in bokmål with as many decimals. */
+export function nbNumber(text: string): string {
+  const value = Number(text.replace('\u2212', '-'));
+  if (!Number.isFinite(value)) return text;
+  const decimals = /\.(\d+)$/.exec(text)?.[1]?.length ?? 0;
+  let format = numberFormats.get(decimals);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(LOCALE.nb, {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    numberFormats.set(decimals, format);
+  }
+  return format.format(value);
+}
+
+const percent = (whole: string): string => `${nbNumber(whole)}${NBSP}%`;
+const unit = (u: string): string => unitLabel(u, 'nb');
+/** A signed adjustment of the feedback term: `−0.11`, `+0.05`. */
+const signed = (text: string): string | null => {
+  const m = /^([\u2212+])(\d+(?:\.\d+)?)$/.exec(text);
+  return m ? `${m[1]}${nbNumber(m[2]!)}` : null;
+};
+const isoDate = (text: string): string | null =>
+  /^\d{4}-\d{2}-\d{2}$/.test(text) ? nbFormat.date(text) : null;
+
+/** The first 60 characters of a description, cut at a word: as the engine shortens a route's. */
+function shorten(text: string): string {
+  const limit = 60;
+  if (text.length <= limit) return text;
+  const cut = text.lastIndexOf(' ', limit);
+  return `${text.slice(0, cut > 0 ? cut : limit).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+// ---- Phrases -------------------------------------------------------------------------------
+
+/** A translation and the templates it used, nested ones included. */
+export interface EngineTranslation {
+  text: string;
+  templates: string[];
+}
+
+/** What a phrase's bokmål may translate inside it: a list of phrases, or one. */
+interface Nested {
+  list(text: string): string | null;
+  one(text: string): string | null;
+}
+
+type Render = (values: string[], nested: Nested) => string | null;
+
+const PLACEHOLDERS: Record<string, string> = {
+  '{n}': String.raw`(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)`,
+  '{p}': String.raw`(-?\d+)%`,
+  '{w}': String.raw`(\S+)`,
+  '{*}': '(.+)',
+};
+
+/** A template as the source writes it, into an anchored expression. */
+function compile(template: string): RegExp {
+  const source = template
+    .split(/(\{[npw*]\})/)
+    .map((part) => PLACEHOLDERS[part] ?? part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('');
+  return new RegExp(`^${source}$`, 's');
+}
+
+const ASSUMED_EN = ' (temperature assumed typical for the carrier)';
+const ASSUMED_NB = ' (temperaturen er antatt typisk for energibæreren)';
+
+/** What a feedback adjustment was learned from: "5 quality rejections and 1 price rejection, 2 taken forward". */
+function rejectionWords(text: string): string | null {
+  const m = /^(.+?)(?:, (\d+) taken forward)?$/.exec(text);
+  if (!m) return null;
+  const parts = m[1]!.split(' and ').map((part) => {
+    const r = /^(\d+) (\S+) rejections?$/.exec(part);
+    const reason = wordOf(REJECTION_REASONS, r?.[2]);
+    if (!r || reason === null) return null;
+    return `${r[1]} ${r[1] === '1' ? 'avvisning' : 'avvisninger'} på grunn av ${reason}`;
+  });
+  if (parts.some((p) => p === null)) return null;
+  return `${parts.join(' og ')}${m[2] === undefined ? '' : ` (${m[2]} tatt videre)`}`;
+}
+
+/** A resource family of the feedback rule: a List of Waste chapter, a category, a carrier, a type, a use. */
+function family(text: string): string | null {
+  const chapter = /^LoW (\d{2})$/.exec(text);
+  if (chapter) return `avfallskapittel ${chapter[1]}`;
+  const category = /^category (\S+)$/.exec(text);
+  if (category) return `kategori ${category[1]}`;
+  return wordOf(KINDS, text) ?? wordOf(ROUTE_WORDS, text);
+}
+
+function band(text: string): string | null {
+  const bounded = /^(\d+)-(\d+) km$/.exec(text);
+  if (bounded) return `${bounded[1]}–${bounded[2]} km`;
+  const open = /^(\d+)\+ km$/.exec(text);
+  return open ? `${open[1]} km eller mer` : null;
+}
+
+function substitution(id: string): string | null {
+  return wordOf(SUBSTITUTIONS_NB, id);
+}
+
+/** A window's bound: an ISO date, or `now` / `onwards` for an open one. */
+function availability(from: string, to: string): string | null {
+  const start = from === 'now' ? 'nå' : isoDate(from);
+  if (start === null) return null;
+  if (to === 'onwards') return `fra ${start} og framover`;
+  const end = isoDate(to);
+  return end === null ? null : `fra ${start} til ${end}`;
+}
+
+/** [template as the source writes it, its bokmål]; the first whose template and words fit wins. */
+const PHRASE_LIST: [string, Render][] = [
+  // pair.ts: the quantity and distance terms.
+  [
+    "the offer covers {p} of the need's {n} {w}",
+    ([p, q, u]) => `tilbudet dekker ${percent(p!)} av behovets ${nbNumber(q!)} ${unit(u!)}`,
+  ],
+  [
+    "the offer ({n} {w} after conversion) covers {p} of the need's {n} {w}",
+    ([d, du, p, q, u]) =>
+      `tilbudet (${nbNumber(d!)} ${unit(du!)} etter omregning) dekker ${percent(p!)} av behovets ${nbNumber(q!)} ${unit(u!)}`,
+  ],
+  ['{n} km of a {n} km limit', ([d, l]) => `${nbNumber(d!)} km av en grense på ${nbNumber(l!)} km`],
+  [
+    "{n} km of a {n} km limit (the listings' own)",
+    ([d, l]) => `${nbNumber(d!)} km av en grense på ${nbNumber(l!)} km (oppføringenes egen)`,
+  ],
+  // domain/presentation.ts: the distance term seen from an anonymised location.
+  [
+    'about {n} km of a {n} km limit, measured from an anonymised location',
+    ([d, l]) =>
+      `omtrent ${nbNumber(d!)} km av en grense på ${nbNumber(l!)} km, målt fra en anonymisert plassering`,
+  ],
+  [
+    'about {n} km, measured from an anonymised location',
+    ([d]) => `omtrent ${nbNumber(d!)} km, målt fra en anonymisert plassering`,
+  ],
+
+  // temporal.ts: windows and profiles.
+  [
+    "the offer's availability covers the need's whole period",
+    () => 'tilbudet er tilgjengelig i hele behovets periode',
+  ],
+  [
+    "the offer is available for {p} of the need's period",
+    ([p]) => `tilbudet er tilgjengelig i ${percent(p!)} av behovets periode`,
+  ],
+  [
+    'the offer is available {w}–{w}, only part of the open-ended need',
+    ([from, to]) => {
+      const when = availability(from!, to!);
+      return when === null
+        ? null
+        : `tilbudet er tilgjengelig ${when}, bare en del av det tidsubegrensede behovet`;
+    },
+  ],
+  ['the need states no quantity', () => 'behovet oppgir ingen mengde'],
+  [
+    'hour by hour ({*} against {*}) the offer covers {p} of the need',
+    ([o, n, p]) => `time for time (${o} mot ${n}) dekker tilbudet ${percent(p!)} av behovet`,
+  ],
+  [
+    'with flat profiles the offer covers {p} of the need',
+    ([p]) => `med jevne profiler dekker tilbudet ${percent(p!)} av behovet`,
+  ],
+  [
+    'month by month the offer covers {p} of the need',
+    ([p]) => `måned for måned dekker tilbudet ${percent(p!)} av behovet`,
+  ],
+
+  // energy-fit.ts and heat-pump.ts.
+  ['COP {n}, lift {n} K', ([cop, lift]) => `COP ${nbNumber(cop!)}, løft ${nbNumber(lift!)} K`],
+  [
+    '{w} offered for a {w} need',
+    ([from, to]) => {
+      const [a, b] = [wordOf(CARRIERS, from), wordOf(CARRIERS, to)];
+      return a && b && `${a} tilbys til et behov for ${b}`;
+    },
+  ],
+  [
+    '{w} needs no temperature match',
+    ([c]) => {
+      const a = wordOf(CARRIERS, c);
+      return a && `${a} krever ingen temperaturtilpasning`;
+    },
+  ],
+  [
+    'cold at {n} °C serves the {n} °C need with {n} K to spare',
+    ([s, n, k]) =>
+      `kulde på ${nbNumber(s!)} °C dekker behovet på ${nbNumber(n!)} °C med ${nbNumber(k!)} K i margin`,
+  ],
+  [
+    '{w} serves a {w} need through a heat exchanger',
+    ([from, to]) => {
+      const [a, b] = [wordOf(CARRIERS, from), wordOf(CARRIERS, to)];
+      return a && b && `${a} dekker et behov for ${b} gjennom en varmeveksler`;
+    },
+  ],
+  [
+    'source at {n} °C serves the {n} °C need directly ({n} K ≥ {n} K approach)',
+    ([s, n, m, a]) =>
+      `kilden på ${nbNumber(s!)} °C dekker behovet på ${nbNumber(n!)} °C direkte (${nbNumber(m!)} K ≥ ${nbNumber(a!)} K minste temperaturdifferanse)`,
+  ],
+  [
+    '{w} at {n} °C lifted by a heat pump to a {w} need',
+    ([from, s, to]) => {
+      const [a, b] = [wordOf(CARRIERS, from), wordOf(CARRIERS, to)];
+      return a && b && `${a} på ${nbNumber(s!)} °C løftet av en varmepumpe til et behov for ${b}`;
+    },
+  ],
+  [
+    'a heat pump lifts {n} °C to {n} °C (lift {n} K incl. approach, COP {n})',
+    ([s, n, lift, cop]) =>
+      `en varmepumpe løfter ${nbNumber(s!)} °C til ${nbNumber(n!)} °C (løft ${nbNumber(lift!)} K medregnet minste temperaturdifferanse, COP ${nbNumber(cop!)})`,
+  ],
+  [
+    'source is {n} K from the need, below the {n} K approach',
+    ([m, a]) =>
+      `kilden er ${nbNumber(m!)} K fra behovet, under minste temperaturdifferanse på ${nbNumber(a!)} K`,
+  ],
+  ['source temperature below absolute zero', () => 'kildetemperaturen er under det absolutte nullpunktet'],
+  ['lift {n} K exceeds {n} K', ([l, m]) => `løftet på ${nbNumber(l!)} K er over ${nbNumber(m!)} K`],
+  ['estimated COP {n} recovers no heat', ([c]) => `anslått COP ${nbNumber(c!)} gjenvinner ingen varme`],
+
+  // material-fit.ts: routes, resource and quality.
+  ['category {w}', ([c]) => `kategori ${c}`],
+  [
+    '{w} {w}',
+    ([level, code]) => {
+      const l = wordOf(LEVELS, level);
+      return l && /^\d+$/.test(code!) ? `${l} ${code}` : null;
+    },
+  ],
+  [
+    '{w}: {*}',
+    ([id]) => {
+      const text = substitution(id!);
+      return text && `${id}: ${shorten(text)}`;
+    },
+  ],
+  ['both name the material category {w}', ([c]) => `begge oppgir materialkategorien ${c}`],
+  [
+    "offer code {w} belongs to the need's category {w}",
+    ([code, c]) => `tilbudets kode ${code} hører til behovets kategori ${c}`,
+  ],
+  [
+    "offer code {w} is accepted by the need's {w} {w}",
+    ([code, level, accepted]) => {
+      const l = wordOf(LEVELS, level);
+      return l && `tilbudets kode ${code} godtas av behovets ${l} ${accepted}`;
+    },
+  ],
+  [
+    'documented substitution {w}: {*} (factor {n})',
+    ([id, , factor]) => {
+      const text = substitution(id!);
+      return text && `dokumentert erstatning ${id}: ${text} (faktor ${nbNumber(factor!)})`;
+    },
+  ],
+  ['purity not stated (need ≥ {n}%)', ([n]) => `renhet ikke oppgitt (behovet krever ≥ ${percent(n!)})`],
+  ['purity {n}% against ≥ {n}%', ([o, n]) => `renhet ${percent(o!)} mot kravet ≥ ${percent(n!)}`],
+  ['moisture not stated (need ≤ {n}%)', ([n]) => `fuktinnhold ikke oppgitt (behovet tåler ≤ ${percent(n!)})`],
+  ['moisture {n}% against ≤ {n}%', ([o, n]) => `fuktinnhold ${percent(o!)} mot kravet ≤ ${percent(n!)}`],
+  ['contains {*}, which the need excludes', ([c]) => `inneholder ${c}, som behovet utelukker`],
+  [
+    'declares {*}; the need states no exclusions',
+    ([c]) => `oppgir ${c}; behovet utelukker ingen forurensninger`,
+  ],
+  [
+    "none of the need's excluded contaminants declared",
+    () => 'ingen av forurensningene behovet utelukker, er oppgitt',
+  ],
+  [
+    'form {w} as wanted',
+    ([f]) => {
+      const a = wordOf(FORMS, f);
+      return a && `formen er ${a}, som ønsket`;
+    },
+  ],
+  [
+    'form {w} where {w} is wanted',
+    ([f, wanted]) => {
+      const [a, b] = [wordOf(FORMS, f), wordOf(FORMS, wanted)];
+      return a && b && `formen er ${a} der ${b} ønskes`;
+    },
+  ],
+  ['the need states no quality requirements', () => 'behovet stiller ingen kvalitetskrav'],
+
+  // water-fit.ts.
+  ['saline water for a saline-tolerant use', () => 'saltvann til en bruk som tåler salt'],
+  [
+    '{w} water for a saline-tolerant use',
+    ([q]) => {
+      const a = wordOf(WATER_QUALITIES, q);
+      return a && `vann av ${a} til en bruk som tåler salt`;
+    },
+  ],
+  [
+    '{w} quality as needed',
+    ([q]) => {
+      const a = wordOf(WATER_QUALITIES, q);
+      return a && `${a} som behovet krever`;
+    },
+  ],
+  [
+    '{w} water used where {w} suffices',
+    ([q, needed]) => {
+      const [a, b] = [wordOf(WATER_QUALITIES, q), wordOf(WATER_QUALITIES, needed)];
+      return a && b && `vann av ${a} brukt der ${b} holder`;
+    },
+  ],
+  [
+    '{w} water offered for a {w} need',
+    ([from, to]) => {
+      const [a, b] = [wordOf(WATER_TYPES, from), wordOf(WATER_TYPES, to)];
+      return a && b && `${a} tilbys til et behov for ${b}`;
+    },
+  ],
+  [
+    '{w} water serves a {w} need',
+    ([from, to]) => {
+      const [a, b] = [wordOf(WATER_TYPES, from), wordOf(WATER_TYPES, to)];
+      return a && b && `${a} dekker et behov for ${b}`;
+    },
+  ],
+  [
+    '{n} °C against a cooling need of at most {n} °C',
+    ([o, n]) => `${nbNumber(o!)} °C mot et kjølebehov på høyst ${nbNumber(n!)} °C`,
+  ],
+
+  // land-fit.ts.
+  ['the need requires no facilities', () => 'behovet krever ingen fasiliteter'],
+  [
+    'all required facilities present ({*})',
+    ([list]) => {
+      const names = list!.split(', ').map((f) => wordOf(FACILITIES, f));
+      return names.every((n) => n !== null) ? `alle påkrevde fasiliteter finnes (${names.join(', ')})` : null;
+    },
+  ],
+  [
+    '{w} land as needed',
+    ([u]) => {
+      const a = wordOf(LAND_AREAS, u);
+      return a && `${a} som behovet krever`;
+    },
+  ],
+  [
+    '{w} land can serve a {w} use',
+    ([from, to]) => {
+      const [a, b] = [wordOf(LAND_AREAS, from), wordOf(LAND_USES, to)];
+      return a && b && `${a} kan brukes til ${b}`;
+    },
+  ],
+  [
+    'zoning of the plot not stated (need: {*})',
+    ([z]) => `tomtens regulering er ikke oppgitt (behovet: ${z})`,
+  ],
+  ['zoned {*} where {*} is wanted', ([o, n]) => `regulert til ${o} der ${n} ønskes`],
+  ['zoned {*} as wanted', ([o]) => `regulert til ${o}, som ønsket`],
+
+  // Route details of energy, water and land: one word, or from → to.
+  ['{w}', ([w]) => wordOf(ROUTE_WORDS, w)],
+  [
+    '{w} → {w}',
+    ([from, to]) => {
+      const [a, b] = [wordOf(ROUTE_WORDS, from), wordOf(ROUTE_WORDS, to)];
+      return a && b && `${a} → ${b}`;
+    },
+  ],
+
+  // feedback.ts: the learned adjustment, one part or several.
+  [
+    'facilitator feedback: {w} ({*})',
+    ([total, parts], nested) => {
+      const sum = signed(total!);
+      const list = nested.list(parts!);
+      return sum && list && `tilbakemelding fra tilretteleggere: ${sum} (${list})`;
+    },
+  ],
+  [
+    'facilitator feedback: {*}',
+    ([part], nested) => {
+      const one = nested.one(part!);
+      return one && `tilbakemelding fra tilretteleggere: ${one}`;
+    },
+  ],
+  [
+    '{w} from {*} of {w} pairs {*} apart',
+    ([value, words, kind, distance]) => {
+      const [v, w, k, b] = [
+        signed(value!),
+        rejectionWords(words!),
+        wordOf(KIND_PAIRS, kind),
+        band(distance!),
+      ];
+      return v && w && k && b && `${v} fra ${w} for ${k} ${b} fra hverandre`;
+    },
+  ],
+  [
+    '{w} from {*} of {w} {*} → {*}',
+    ([value, words, kind, from, to]) => {
+      const [v, w, k] = [signed(value!), rejectionWords(words!), wordOf(KINDS, kind)];
+      const [a, b] = [family(from!), family(to!)];
+      return v && w && k && a && b && `${v} fra ${w} for ${k} ${a} → ${b}`;
+    },
+  ],
+
+  // Reviews: the flags a changed or deleted listing leaves (cypher/), the service's notes (domain/review.ts).
+  ['listing {w} changed', ([id]) => `oppføringen ${id} ble endret`],
+  ['listing {w} was deleted', ([id]) => `oppføringen ${id} ble slettet`],
+  [
+    'both businesses are interested: each now sees who the other is',
+    () => 'begge bedriftene er interessert: nå ser hver av dem hvem den andre er',
+  ],
+  ['both businesses are interested', () => 'begge bedriftene er interessert'],
+];
+
+const PHRASES: readonly { template: string; pattern: RegExp; render: Render }[] = PHRASE_LIST.map(
+  ([template, render]) => ({ template, pattern: compile(template), render }),
+);
+
+/** The English templates the phrasebook knows, as the source writes them. */
+export const ENGINE_TEMPLATES: readonly string[] = PHRASES.map((p) => p.template);
+
+/** One phrase (a text with no `; ` between phrases), or null. */
+function translateOne(text: string): EngineTranslation | null {
+  const assumed = text.endsWith(ASSUMED_EN);
+  const core = assumed ? text.slice(0, -ASSUMED_EN.length) : text;
+  for (const phrase of PHRASES) {
+    const m = phrase.pattern.exec(core);
+    if (!m) continue;
+    const inner: string[] = [];
+    const record = (t: EngineTranslation | null): string | null => {
+      if (t === null) return null;
+      inner.push(...t.templates);
+      return t.text;
+    };
+    const out = phrase.render(m.slice(1), {
+      list: (t) => record(translateList(t)),
+      one: (t) => record(translateOne(t)),
+    });
+    if (out) return { text: assumed ? `${out}${ASSUMED_NB}` : out, templates: [phrase.template, ...inner] };
+  }
+  return null;
+}
+
+/**
+ * A text of phrases joined with `; `, each translated: the shortest phrases that make up the
+ * whole text (a phrase may itself hold `; `, e.g. a listing's contaminants), or null.
+ */
+function translateList(text: string): EngineTranslation | null {
+  const pieces = text.split('; ');
+  const done: (EngineTranslation | null)[] = [{ text: '', templates: [] }];
+  for (let end = 1; end <= pieces.length; end++) {
+    done[end] = null;
+    for (let start = end - 1; start >= 0; start--) {
+      const before = done[start];
+      if (!before) continue;
+      const one = translateOne(pieces.slice(start, end).join('; '));
+      if (one !== null) {
+        done[end] = {
+          text: start === 0 ? one.text : `${before.text}; ${one.text}`,
+          templates: [...before.templates, ...one.templates],
+        };
+        break;
+      }
+    }
+  }
+  return done[pieces.length] ?? null;
+}
+
+/** The bokmål of an English text of the engine or the service with the templates it used; null when unknown. */
+export function explainEngineText(text: string): EngineTranslation | null {
+  return text === '' ? { text: '', templates: [] } : translateList(text);
+}
+
+/** The bokmål of an English text of the engine or the service; null when the phrasebook has none. */
+export function translateEngineText(text: string): string | null {
+  return explainEngineText(text)?.text ?? null;
+}
+
+/** An engine text in the language: translated for bokmål, unchanged in English or when unknown. */
+export function engineText(text: string, language: Language): string {
+  return language === 'nb' ? (translateEngineText(text) ?? text) : text;
+}
+
+/** engineText with the language of what it returns: `lang: 'en'` when bokmål fell back to English. */
+export function engineTextOf(text: string, language: Language): { text: string; lang?: 'en' } {
+  if (language !== 'nb') return { text };
+  const translated = translateEngineText(text);
+  return translated === null ? { text, lang: 'en' } : { text: translated };
+}
