@@ -13,9 +13,14 @@ const ROOT = join(import.meta.dirname, '..');
 const WEB = join(ROOT, 'web');
 const BUILT = join(WEB, 'dist/index.html');
 
-/** What the build reads: the app, its build set-up, the boundaries it bundles, the installed packages. */
+/**
+ * What the build reads: the app, the domain schemas and unit tables its forms share with the API,
+ * its build set-up, the boundaries it bundles, the installed packages.
+ */
 const SOURCES = [
   'web/src',
+  'src/domain',
+  'src/errors.ts',
   'web/index.html',
   'web/vite.config.ts',
   'web/build',

@@ -157,6 +157,15 @@ function ambiguity(typed: string, candidates: UnitDef[], rest: string): string {
   return `'${typed}' is ambiguous: write ${options.slice(0, -1).join(', ')} or ${options.at(-1)}`;
 }
 
+/** Whether a unit is a rate (power, flow): it takes operating hours, not a period. */
+export function isRateUnit(kind: ListingKind, typed: string): boolean {
+  const rate = kind === 'energy' ? POWER_UNITS : kind === 'water' ? FLOW_UNITS : [];
+  return 'found' in lookUp(rate, typed.trim().replace(/\s+/g, ''));
+}
+
+/** The period a spelling names (`yr`, `/Døgn`, `mnd`), in any case; undefined when none. */
+export const periodOf = (typed: string): Period | undefined => PERIOD_ALIASES[typed.toLowerCase()];
+
 export function knownUnits(kind: ListingKind): string[] {
   const first = (units: readonly UnitDef[]) => units.map((u) => u.spellings[0]!);
   const base = first(AMOUNT_UNITS[kind]);

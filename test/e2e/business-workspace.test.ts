@@ -166,7 +166,7 @@ describe('the business workspace', () => {
     await page.getByText('You answered: Interested.').waitFor();
   });
 
-  it('when the quantity is 0, then the API’s message shows next to the quantity, announced and linked to it', async () => {
+  it('when the quantity is 0, then the API’s schema message shows next to the quantity, announced and linked to it, before anything is sent', async () => {
     const { page } = session;
     await page.getByRole('button', { name: 'Back to the suggestions for' }).click();
     await page.getByRole('button', { name: 'Back to your companies' }).click();
@@ -191,6 +191,14 @@ describe('the business workspace', () => {
     expect(await page.getByLabel('Title', { exact: true }).getAttribute('aria-invalid')).toBeNull();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'business-bad-input-en');
+    // What only the API can judge (the quantity's bounds in its kind's canonical unit) comes back
+    // from it in a 400 and is placed the same way.
+    const refused = page.waitForResponse((r) => r.url().endsWith('/listings') && r.status() === 400);
+    await quantity.fill('5000000000');
+    await page.getByRole('button', { name: 'Register the listing' }).click();
+    await refused;
+    await errorText.filter({ hasText: 'more than the 1e8 t/yr' }).waitFor();
+    expect(await quantity.getAttribute('aria-invalid')).toBe('true');
     // Corrected, the same form is accepted.
     await quantity.fill('12');
     await page.getByRole('button', { name: 'Register the listing' }).click();

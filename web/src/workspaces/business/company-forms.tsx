@@ -3,7 +3,10 @@
  * (POST /companies/{id}/sites), its place picked on the map or typed as coordinates.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { CompanyInputSchema } from '../../../../src/domain/company.ts';
+import { SiteInputSchema } from '../../../../src/domain/site.ts';
 import { type Api, dataOf, type Schemas } from '../../api/client.ts';
+import { schemaProblems } from '../../forms/schema-check.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NorwayMap } from '../../map/norway-map.tsx';
 import { ErrorSummary, Field, problemsOf, useFormErrors } from './fields.tsx';
@@ -68,6 +71,12 @@ export function CompanyForm({
         ...(orgNumber.trim() ? { orgNumber: orgNumber.replace(/\s/g, '') } : {}),
         ...(Object.keys(contact).length > 0 ? { contact } : {}),
       };
+      // The API's own schema first: a bad field is named at once, in the API's words.
+      const problems = schemaProblems(CompanyInputSchema, body);
+      if (problems.length > 0) {
+        errors.set(problems);
+        return;
+      }
       const company = dataOf(await api.POST('/companies', { body }));
       errors.clear();
       onSaved(company);
@@ -205,6 +214,11 @@ export function SiteForm({
         ...(address.trim() ? { address } : {}),
         ...(municipality.trim() ? { municipality } : {}),
       };
+      const problems = schemaProblems(SiteInputSchema, body);
+      if (problems.length > 0) {
+        errors.set(problems);
+        return;
+      }
       const site = dataOf(
         await api.POST('/companies/{id}/sites', { params: { path: { id: companyId } }, body }),
       );

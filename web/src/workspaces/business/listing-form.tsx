@@ -6,6 +6,7 @@
  * each problem next to the field its path names.
  */
 import { useMemo, useState } from 'preact/hooks';
+import { ListingInputSchema } from '../../../../src/domain/listing.ts';
 import {
   CONFIDENTIALITIES,
   CONTINUITIES,
@@ -17,7 +18,9 @@ import {
   WATER_QUALITIES,
   WATER_TYPES,
 } from '../../../../src/domain/listing-kinds.ts';
+import { isRateUnit } from '../../../../src/domain/units.ts';
 import { type Api, dataOf, type Schemas } from '../../api/client.ts';
+import { schemaProblems } from '../../forms/schema-check.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { ErrorSummary, Field, FieldError, type FormErrors, problemsOf, useFormErrors } from './fields.tsx';
@@ -27,7 +30,6 @@ import {
   type Listing,
   needsPeriod,
   PERIODS,
-  RATE_UNITS,
   type Site,
   type State,
   toInput,
@@ -150,9 +152,15 @@ export function ListingForm({
       errors.set(local.map((p) => ({ ...p, message: t('business.form.notANumber') })));
       return;
     }
+    const input = toInput(s);
+    // The API's own schema first (a changed listing is checked whole, as the API checks the merge).
+    const problems = schemaProblems(ListingInputSchema, input);
+    if (problems.length > 0) {
+      errors.set(problems);
+      return;
+    }
     setBusy(true);
     try {
-      const input = toInput(s);
       let saved: Saved;
       if (listing) {
         const { kind: _kind, ...patch } = input;
@@ -299,7 +307,7 @@ export function ListingForm({
           </Field>
           {needsPeriod(s.kind, s.unit) &&
             select('quantity.period', 'period', PERIODS, option('business.period'))}
-          {RATE_UNITS.has(s.unit) &&
+          {isRateUnit(s.kind, s.unit) &&
             numberInput(
               'quantity.operatingHours',
               'operatingHours',

@@ -1,9 +1,9 @@
 /**
  * The listing form's values and the API's ListingInput: what the form starts from (empty, or a
  * listing to change), the body it sends, and the typed numbers it cannot read. Units are offered
- * per kind from the domain's own unit table. Pure, so it is tested without a browser.
+ * per kind from the domain's own unit table, which also tells rates (kW, l/s) from amounts. Pure, so it is tested without a browser.
  */
-import { knownUnits } from '../../../../src/domain/units.ts';
+import { isRateUnit, knownUnits, type Period, periodOf } from '../../../../src/domain/units.ts';
 import type { components } from '../../api/schema.d.ts';
 import { parseNumber } from './form-errors.ts';
 
@@ -12,30 +12,13 @@ export type Kind = Schemas['ListingInput']['kind'];
 export type Listing = Schemas['VisibleListing'];
 export type Site = Schemas['Site'];
 
-/** Units that are rates (power, flow): no period, but operating hours. Mirrors domain/units.ts. */
-export const RATE_UNITS = new Set(['W', 'kW', 'MW', 'GW', 'l/s', 'm3/h', 'm3/s']);
 /** Milli units the domain knows only to tell them from mega ones; not offered. */
 const UNOFFERED = new Set(['mg', 'mWh', 'mW', 'mL', 'g', 'Wh']);
-export const PERIODS = ['year', 'month', 'week', 'day', 'hour', 'once'] as const;
-const PERIOD_OF: Record<string, (typeof PERIODS)[number]> = {
-  yr: 'year',
-  year: 'year',
-  a: 'year',
-  y: 'year',
-  month: 'month',
-  mo: 'month',
-  week: 'week',
-  wk: 'week',
-  day: 'day',
-  d: 'day',
-  h: 'hour',
-  hr: 'hour',
-  hour: 'hour',
-  once: 'once',
-};
+/** The periods offered, longest first as a user reads them. */
+export const PERIODS = ['year', 'month', 'week', 'day', 'hour', 'once'] as const satisfies readonly Period[];
 
 export const unitsFor = (kind: Kind) => knownUnits(kind).filter((u) => !UNOFFERED.has(u));
-export const needsPeriod = (kind: Kind, unit: string) => kind !== 'land' && !RATE_UNITS.has(unit);
+export const needsPeriod = (kind: Kind, unit: string) => kind !== 'land' && !isRateUnit(kind, unit);
 
 export interface State {
   siteId: string;
@@ -81,12 +64,12 @@ export function initialState(sites: readonly Site[], listing: Listing | undefine
   let period = kind === 'land' ? '' : 'year';
   if (listing) {
     const [amount, per] = listing.quantity.unit.split('/');
-    if (RATE_UNITS.has(listing.quantity.unit) || per === undefined) {
+    if (isRateUnit(kind, listing.quantity.unit) || per === undefined) {
       unit = listing.quantity.unit;
       period = listing.quantity.period ?? '';
     } else {
       unit = amount!;
-      period = PERIOD_OF[per.toLowerCase()] ?? listing.quantity.period ?? '';
+      period = periodOf(per) ?? listing.quantity.period ?? '';
     }
   }
   const m = listing?.material;
