@@ -30,6 +30,17 @@ WITH u, collect(t {.id, .createdAt, .expiresAt, .revokedAt}) AS tokens
 RETURN u {.*} AS user, tokens
 ORDER BY u.createdAt, u.id
 
+// name: assignable
+// Facilitators and admins who can act now: not disabled, with a token neither revoked nor expired
+// ($userId: only that user, or null for all). Which regions each may take is domain/access.ts's
+// mayBeAssigned; tokens and secrets are never returned.
+MATCH (u:User)
+WHERE u.role IN ['facilitator', 'admin'] AND u.disabledAt IS NULL
+  AND ($userId IS NULL OR u.id = $userId)
+  AND EXISTS { MATCH (u)-[:HAS_TOKEN]->(t:Token) WHERE t.revokedAt IS NULL AND t.expiresAt > $now }
+RETURN u {.id, .name, .role, .regions} AS user
+ORDER BY u.name, u.id
+
 // name: count
 MATCH (u:User) RETURN count(u) AS users
 

@@ -19,8 +19,10 @@
  * Writes: a business changes only its own companies, sites and listings; facilitators act in their
  *   regions; analysts read only; imports, match runs and cascade deletes are for facilitators and
  *   admins. The review workflow: a suggestion's businesses answer it, the facilitators of either
- *   site's region (and admins) move it through its states (domain/review.ts). A write to something the caller cannot see is "not found" (404), to something it can
- *   see but not change "forbidden" (403).
+ *   site's region (and admins) move it through its states (domain/review.ts) and assign it to an
+ *   admin or a facilitator of its regions who can sign in (mayBeAssigned; they alone read that list
+ *   of ids, names and regions). A write to something the caller cannot see is "not found" (404),
+ *   to something it can see but not change "forbidden" (403).
  */
 import type { Caller, Role, UserCaller } from './caller.ts';
 import type { Confidentiality } from './listing-kinds.ts';
@@ -196,6 +198,7 @@ export type Action =
   | 'review.transition'
   | 'review.respond'
   | 'review.manage'
+  | 'review.assignees'
   | 'analytics.read';
 
 /** The roles that may attempt an action at all; the route table documents 401/403 from this. */
@@ -217,9 +220,27 @@ export const ACTION_ROLES: Record<Action, readonly Role[]> = {
   'review.transition': ['business', 'facilitator', 'admin'],
   'review.respond': ['business'],
   'review.manage': ['facilitator', 'admin'],
+  // Who a suggestion may be assigned to (ids, names and regions of facilitators and admins): for
+  // those who assign, never for businesses, analysts or the public.
+  'review.assignees': ['facilitator', 'admin'],
   // Aggregates of a region: analysts, facilitators (their regions) and admins.
   'analytics.read': ['facilitator', 'analyst', 'admin'],
 };
+
+/**
+ * Whom a suggestion with a site in `regions` may be assigned to: an admin, or a facilitator whose
+ * regions cover one of them (a national facilitator covers all). Only users who can act now are
+ * candidates at all: not disabled, with a token neither revoked nor expired (the store's
+ * `assignable` query); the list of assignees and the assignment itself both ask this.
+ */
+export function mayBeAssigned(
+  user: { role: Role; regions: readonly string[] },
+  regions: readonly string[],
+): boolean {
+  if (user.role === 'admin') return true;
+  if (user.role !== 'facilitator') return false;
+  return user.regions.includes('all') || regions.some((r) => user.regions.includes(r));
+}
 
 export type Decision = 'allow' | 'unauthenticated' | 'forbidden' | 'hidden';
 

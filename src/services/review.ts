@@ -1,13 +1,14 @@
 /**
  * The review workflow as use-cases: reading a suggestion with its review, the review queue,
  * transitions, businesses' answers (and the consent that reveals identities), notes,
- * assignments, readiness, the realised exchange, the audit trail and the feed. The rules are in
- * domain/review.ts; the transaction that serialises acts on one suggestion is in
- * store/review-store.ts. Match runs never call any of this.
+ * assignments (and who may be assigned), readiness, the realised exchange, the audit trail and the
+ * feed. The rules are in domain/review.ts; the transaction that serialises acts on one suggestion is
+ * in store/review-store.ts. Match runs never call any of this.
  */
-import { inRegions, type ListingAccess, listingAccess } from '../domain/access.ts';
+import { inRegions, type ListingAccess, listingAccess, mayBeAssigned } from '../domain/access.ts';
 import type { Caller, UserCaller } from '../domain/caller.ts';
 import { presentSuggestion } from '../domain/presentation.ts';
+import { regionName } from '../domain/regions.ts';
 import {
   type Actor,
   AssignmentSchema,
@@ -49,7 +50,7 @@ import {
   reviewContext,
   reviewQueue,
 } from '../store/review-store.ts';
-import { getUser } from '../store/user-store.ts';
+import { type Assignable, assignableUsers } from '../store/user-store.ts';
 import { requireRole } from './authorize.ts';
 import type { Deps } from './deps.ts';
 import { forgetFeedback } from './feedback.ts';
@@ -452,7 +453,54 @@ export async function addNote(
   return reread(deps, caller, id);
 }
 
-/** Assigns a suggestion to a facilitator of its regions (or an admin), or unassigns it. */
+/** A facilitator or admin a suggestion may be assigned to: who it is and where it works, nothing more. */
+export interface Assignee {
+  id: string;
+  name: string;
+  role: 'facilitator' | 'admin';
+  /** The regions it covers, with their names; 'all' for admins and national facilitators. */
+  regions: { code: string; name: string }[] | 'all';
+}
+
+const assigneeOf = (deps: Deps, user: Assignable): Assignee => ({
+  id: user.id,
+  name: user.name,
+  role: user.role === 'admin' ? 'admin' : 'facilitator',
+  regions:
+    user.role === 'admin' || user.regions.includes('all')
+      ? 'all'
+      : user.regions.map((code) => ({ code, name: regionName(deps.regions, code) ?? code })),
+});
+
+/**
+ * Who a suggestion may be assigned to, by name: the admins and the facilitators of its regions who
+ * can act now (not disabled, a token neither revoked nor expired), exactly those the assignment
+ * accepts. For those who may assign it.
+ */
+export async function assignableTo(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  page: { offset: number; limit: number },
+): Promise<{ items: Assignee[]; offset: number; limit: number; hasMore: boolean }> {
+  requireRole(caller, 'review.assignees', 'list who suggestions may be assigned to');
+  const st = await standing(deps, caller, id);
+  requireFacilitates(st, id, 'assign');
+  const fitting = (await assignableUsers(deps.store, deps.now().toISOString())).filter((u) =>
+    mayBeAssigned(u, st.snapshot.regions),
+  );
+  return {
+    items: fitting.slice(page.offset, page.offset + page.limit).map((u) => assigneeOf(deps, u)),
+    offset: page.offset,
+    limit: page.limit,
+    hasMore: fitting.length > page.offset + page.limit,
+  };
+}
+
+/**
+ * Assigns a suggestion to one of those `assignableTo` lists (a facilitator of its regions or an
+ * admin, who can act now), or unassigns it.
+ */
 export async function assignSuggestion(
   deps: Deps,
   caller: Caller,
@@ -464,18 +512,14 @@ export async function assignSuggestion(
   const st = await standing(deps, caller, id);
   requireFacilitates(st, id, 'assign');
   if (input.assigneeId !== null) {
-    const user = await getUser(deps.store, input.assigneeId);
-    const fits =
-      user !== null &&
-      user.disabledAt === undefined &&
-      (user.role === 'admin' ||
-        (user.role === 'facilitator' &&
-          (user.regions.includes('all') || st.snapshot.regions.some((r) => user.regions.includes(r)))));
-    if (!fits) {
+    const [user] = await assignableUsers(deps.store, deps.now().toISOString(), input.assigneeId);
+    if (!user || !mayBeAssigned(user, st.snapshot.regions)) {
       throw validationError('assignment is not valid', [
         {
           path: 'assigneeId',
-          message: "must be a facilitator of one of the suggestion's regions, or an admin",
+          message:
+            "must be a facilitator of one of the suggestion's regions, or an admin, who can sign in now " +
+            '(GET /suggestions/{id}/assignable lists them)',
         },
       ]);
     }

@@ -58,6 +58,30 @@ export async function listUsers(store: Store): Promise<{ user: User; tokens: Tok
   }));
 }
 
+/** A user who may be given work: id, name, role and regions (no tokens, nothing else). */
+export interface Assignable {
+  id: string;
+  name: string;
+  role: User['role'];
+  regions: string[];
+}
+
+/**
+ * Facilitators and admins who can act now (not disabled, a token neither revoked nor expired), by
+ * name; only `userId` when given.
+ */
+export async function assignableUsers(store: Store, now: string, userId?: string): Promise<Assignable[]> {
+  const r = await store.read((tx) =>
+    tx.run(query('user', 'assignable'), { now, userId: userId ?? null }).then(rows<{ user: Assignable }>),
+  );
+  return r.map(({ user }) => ({
+    id: user.id,
+    name: user.name,
+    role: user.role,
+    regions: user.regions ?? [],
+  }));
+}
+
 export async function countUsers(store: Store): Promise<number> {
   const r = await store.read((tx) => tx.run(query('user', 'count')).then(rows<{ users: number }>));
   return r[0]?.users ?? 0;

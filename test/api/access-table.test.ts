@@ -193,6 +193,12 @@ const ROWS: Row[] = [
   { route: 'GET /ready', what: 'readiness', request: fixed('/ready'), expect: all(200) },
   { route: 'GET /me', what: 'who am I', request: fixed('/me'), expect: signedIn(200) },
   {
+    route: 'GET /demo/identities',
+    what: 'demo sign-in on an instance that is no demo (an empty list)',
+    request: fixed('/demo/identities'),
+    expect: all(200),
+  },
+  {
     route: 'POST /companies',
     what: 'register a company',
     request: async () => ({ path: '/companies', body: company() }),
@@ -347,7 +353,14 @@ const ROWS: Row[] = [
     },
     expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 422, analyst: 403, admin: 200 },
   },
-  ...['waste-codes', 'material-categories', 'substitutions', 'industry-codes', 'regions'].map((t) => ({
+  ...[
+    'waste-codes',
+    'material-categories',
+    'substitutions',
+    'industry-codes',
+    'load-profiles',
+    'regions',
+  ].map((t) => ({
     route: `GET /taxonomy/${t}`,
     what: 'a reference list',
     request: fixed(`/taxonomy/${t}`),
@@ -459,6 +472,12 @@ const ROWS: Row[] = [
       path: `/suggestions/${await sharedSuggestion()}/notes`,
       body: { text: `Noted by ${as}` },
     }),
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 403, analyst: 403, admin: 200 },
+  },
+  {
+    route: 'GET /suggestions/{id}/assignable',
+    what: 'who the suggestion may be assigned to',
+    request: async () => ({ path: `/suggestions/${await sharedSuggestion()}/assignable` }),
     expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 403, analyst: 403, admin: 200 },
   },
   {

@@ -1,10 +1,13 @@
 /**
  * A facilitator of the demo region in a real browser, after a match run: opens the review queue,
  * opens a suggestion's full picture (both listings, the score terms, the impact under each factor
- * set, both sites on a map), assigns it, carries it under-review → introduced → negotiating →
- * agreed → implemented (recording readiness on the way, and the realised exchange at the end),
- * adds a note, and reads it all in the audit trail. A negative quantity shows the API's own
- * message next to the field; a version someone else moved on says so and offers a reload. In
+ * set, both sites on a map), assigns it to itself and then to a colleague chosen among those the
+ * API lists (itself first, a facilitator of another region absent), carries it under-review →
+ * introduced → negotiating → agreed → implemented (recording readiness on the way, and the
+ * realised exchange at the end), changes the realised exchange later in a form that holds what is
+ * recorded, adds a note, and reads it all in the audit trail. A negative quantity and an end date
+ * before the start show the API's own message next to the field; a version someone else moved on
+ * says so and offers a reload (for readiness and for the realised exchange). In
  * bokmål the workspace shows none of its English texts. axe-core finds no serious or critical
  * violation on the queue or the suggestion; the page logs no error. Screenshots go to
  * test/e2e/screenshots/.
@@ -22,6 +25,8 @@ let browser: Browser;
 let page: Page;
 let errors: string[];
 let token = '';
+let meId = '';
+let colleagueId = '';
 let id = '';
 let title = '';
 
@@ -31,6 +36,13 @@ beforeAll(async () => {
   expect((await app.request('POST', '/match-runs', {})).status).toBe(202);
   await settleMatchRuns();
   token = await app.user({ name: 'Kari Nordmann', role: 'facilitator', regions: ['46'] });
+  meId = (await app.as(token).request('GET', '/me')).body.id;
+  colleagueId = (
+    await app
+      .as(await app.user({ name: 'Per Hansen', role: 'facilitator', regions: ['46'] }))
+      .request('GET', '/me')
+  ).body.id;
+  await app.user({ name: 'Oda Oslo', role: 'facilitator', regions: ['03'] });
   const queue = await app.as(token).request('GET', '/review-queue?limit=25');
   expect(queue.status, JSON.stringify(queue.body)).toBe(200);
   const first = queue.body.items.find(
@@ -117,10 +129,29 @@ describe('a facilitator in the browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('when the facilitator assigns it and moves it along, then each step is saved and announced', async () => {
+  it('when the facilitator assigns it to itself and then to a colleague, then the choice lists those who may take it, itself first', async () => {
     await page.getByRole('button', { name: 'Assign to me' }).click();
-    await said('The assignment is saved.');
-    await page.getByRole('button', { name: 'Unassign' }).waitFor();
+    await said('Assigned to Kari Nordmann.');
+    expect((await current()).assigneeId).toBe(meId);
+    const choice = page.getByLabel('Assign to', { exact: true });
+    await expect.poll(() => choice.inputValue()).toBe(meId);
+    const listed = (await app.as(token).request('GET', `/suggestions/${id}/assignable`)).body.items;
+    const options = await choice.locator('option').allTextContents();
+    expect(options).toHaveLength(listed.length + 1);
+    expect(options.slice(0, 2)).toEqual(['No one', 'Me (Kari Nordmann)']);
+    expect(options).toContain('Per Hansen – Vestland');
+    expect(options).toContain('Test admin (administrator)');
+    expect(options.some((o) => o.includes('Oda Oslo'))).toBe(false);
+    await choice.selectOption(colleagueId);
+    await page.getByRole('button', { name: 'Save the assignment' }).click();
+    await said('Assigned to Per Hansen.');
+    expect((await current()).assigneeId).toBe(colleagueId);
+    await expect.poll(() => page.getByLabel('Assign to', { exact: true }).inputValue()).toBe(colleagueId);
+    await page.getByRole('button', { name: 'Assign to me' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('when the facilitator moves it along, then each step is saved and announced', async () => {
     await move('under-review', 'Under review');
     await move('introduced', 'Introduced');
     await page.getByLabel('Level', { exact: true }).selectOption('4');
@@ -182,6 +213,46 @@ describe('a facilitator in the browser', () => {
     expect(await page.locator('.map line.realised').count()).toBe(1);
   });
 
+  it('when the realised exchange is changed later, then its form holds what is recorded and saves what changed', async () => {
+    const quantity = page.locator('#outcome-quantityPerYear');
+    expect(await quantity.inputValue()).toBe('120');
+    expect(await page.locator('#outcome-quantityBasis').inputValue()).toBe('estimated');
+    expect(await page.locator('#outcome-benefits-costSavedNokPerYear-value').inputValue()).toBe('50000');
+    expect(await page.locator('#outcome-benefits-jobs-value').inputValue()).toBe('');
+    // An end before the start: the API's message next to the end date.
+    const endDate = page.getByLabel('End date (if it has ended)');
+    await endDate.fill('2025-12-31');
+    await page.getByRole('button', { name: 'Save the changes' }).click();
+    await page
+      .locator('#outcome-endDate-error')
+      .filter({ hasText: 'must not be before startDate' })
+      .waitFor();
+    expect(await endDate.getAttribute('aria-invalid')).toBe('true');
+    await forgive('status of 400');
+
+    await quantity.fill('135.5');
+    await page.locator('#outcome-quantityBasis').selectOption('measured');
+    await endDate.fill('2027-06-30');
+    await page.locator('#outcome-benefits-jobs-value').fill('2');
+    await page.getByRole('button', { name: 'Save the changes' }).click();
+    await said('The realised exchange is updated.');
+    expect((await current()).outcome).toEqual({
+      quantityPerYear: 135.5,
+      quantityBasis: 'measured',
+      startDate: '2026-01-15',
+      endDate: '2027-06-30',
+      benefits: {
+        costSavedNokPerYear: { value: 50000, basis: 'estimated' },
+        jobs: { value: 2, basis: 'estimated' },
+      },
+    });
+    // Drawn anew from what is now recorded.
+    await expect.poll(() => page.locator('#outcome-quantityPerYear').inputValue()).toBe('135.5');
+    expect(await page.locator('#outcome-endDate').inputValue()).toBe('2027-06-30');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'facilitator-outcome-change-en');
+  });
+
   it('when a note is added, then the audit trail shows every event the API has, newest first', async () => {
     await page.locator('#note-text').fill('Kontrakten er signert; første levering i januar.');
     await page.getByRole('button', { name: 'Add the note' }).click();
@@ -212,6 +283,22 @@ describe('a facilitator in the browser', () => {
     await page.getByRole('button', { name: 'Reload the suggestion' }).click();
     await page.getByRole('button', { name: 'Assign to me' }).waitFor();
     expect((await current()).readiness.level).toBe(4);
+  });
+
+  it('when someone else changed the realised exchange meanwhile, then saving says so, and the reload shows theirs', async () => {
+    const other = await app.request('POST', `/suggestions/${id}/outcome`, {
+      version: (await current()).version,
+      quantityPerYear: 140,
+    });
+    expect(other.status).toBe(200);
+    await page.locator('#outcome-quantityPerYear').fill('150');
+    await page.getByRole('button', { name: 'Save the changes' }).click();
+    const form = page.locator('form[aria-labelledby="outcome-h"]');
+    await form.getByText('Someone else changed this suggestion since you opened it.').waitFor();
+    await forgive('status of 409');
+    await form.getByRole('button', { name: 'Reload the suggestion' }).click();
+    await expect.poll(() => page.locator('#outcome-quantityPerYear').inputValue()).toBe('140');
+    expect((await current()).outcome.quantityPerYear).toBe(140);
   });
 
   it('when bokmål is chosen, then the suggestion and the queue show none of the workspace’s English texts', async () => {

@@ -20,6 +20,7 @@ import type { Deps } from '../../services/deps.ts';
 import { currentFeedback } from '../../services/feedback.ts';
 import {
   addNote,
+  assignableTo,
   assignSuggestion,
   changeOutcome,
   getFeed,
@@ -96,6 +97,18 @@ export const ReviewEventSchema = z
     data: z.record(z.string(), z.unknown()).optional(),
   })
   .meta({ id: 'ReviewEvent' });
+
+export const AssigneeSchema = z
+  .object({
+    id: z.string().meta({ description: 'the user id to name in POST /suggestions/{id}/assignment' }),
+    name: z.string(),
+    role: z.enum(['facilitator', 'admin']),
+    regions: z.union([z.literal('all'), z.array(z.object({ code: z.string(), name: z.string() }))]).meta({
+      description:
+        "the county and municipality numbers it covers, with their names; 'all' for admins and national facilitators",
+    }),
+  })
+  .meta({ id: 'Assignee' });
 
 const STATE_LIST = new RegExp(`^(${REVIEW_STATES.join('|')})(,(${REVIEW_STATES.join('|')}))*$`);
 
@@ -254,10 +267,42 @@ export const reviewRoutes = (deps: Deps) =>
       }),
     },
     {
+      method: 'get',
+      path: '/suggestions/{id}/assignable',
+      tag: 'review',
+      summary: 'Who the suggestion may be assigned to: its regions’ facilitators and the admins, by name',
+      description:
+        'Exactly those POST /suggestions/{id}/assignment accepts: admins, and facilitators whose regions ' +
+        'cover a site of the suggestion (national ones included), who can sign in now (not revoked, a token ' +
+        'that has not expired). Each with id, name, role and regions; nothing else of them. For the ' +
+        'facilitators who may assign the suggestion, and admins.',
+      access: 'review.assignees',
+      params: IdParams,
+      query: PaginationSchema,
+      answers: {
+        200: json(
+          z.object({
+            items: z.array(AssigneeSchema),
+            limit: z.number(),
+            offset: z.number(),
+            hasMore: z.boolean(),
+          }),
+          'a page of those it may be assigned to, by name',
+        ),
+      },
+      handle: async ({ caller, params, query: q }) => ({
+        status: 200,
+        body: await assignableTo(deps, caller, params['id']!, q),
+      }),
+    },
+    {
       method: 'post',
       path: '/suggestions/{id}/assignment',
       tag: 'review',
       summary: 'Assign a suggestion to a facilitator of its regions (or an admin), or unassign it (null)',
+      description:
+        'assigneeId must be one of those GET /suggestions/{id}/assignable lists; anyone else (another ' +
+        'region’s facilitator, a business, a revoked or expired user) is 400 naming assigneeId.',
       access: 'review.manage',
       params: IdParams,
       body: AssignmentSchema,

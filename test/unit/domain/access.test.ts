@@ -4,6 +4,7 @@ import {
   type ListingFacts,
   listingAccess,
   listingView,
+  mayBeAssigned,
   mayChange,
   roleMay,
   siteShown,
@@ -183,5 +184,33 @@ describe('presenting a suggestion with an anonymised listing', () => {
   it('when a business involved in neither side reads it, then it is not shown', () => {
     const third = user('business', { companyIds: ['co_third'] });
     expect(presentSuggestion(listingAccess(third), stored, offer, need)).toBeNull();
+  });
+});
+
+describe('who a suggestion may be assigned to', () => {
+  const regions = ['4617', '46', '4601'];
+
+  it('when a user is an admin, or a facilitator of a municipality, the county or the nation, then it may be assigned', () => {
+    expect(mayBeAssigned({ role: 'admin', regions: [] }, regions)).toBe(true);
+    expect(mayBeAssigned({ role: 'facilitator', regions: ['4617'] }, regions)).toBe(true);
+    expect(mayBeAssigned({ role: 'facilitator', regions: ['03', '46'] }, regions)).toBe(true);
+    expect(mayBeAssigned({ role: 'facilitator', regions: ['all'] }, regions)).toBe(true);
+  });
+
+  it('when a user facilitates elsewhere, or is a business or an analyst, then it may not', () => {
+    expect(mayBeAssigned({ role: 'facilitator', regions: ['03'] }, regions)).toBe(false);
+    expect(mayBeAssigned({ role: 'facilitator', regions: ['4618'] }, regions)).toBe(false);
+    expect(mayBeAssigned({ role: 'business', regions: [] }, regions)).toBe(false);
+    expect(mayBeAssigned({ role: 'analyst', regions: [] }, regions)).toBe(false);
+  });
+
+  it('when the list is asked for, then facilitators and admins may; businesses and analysts are forbidden, the public unauthenticated', () => {
+    expect([FAC_IN, NATIONAL, ADMIN].map((c) => roleMay(c, 'review.assignees'))).toEqual([
+      'allow',
+      'allow',
+      'allow',
+    ]);
+    expect([OWNER, ANALYST].map((c) => roleMay(c, 'review.assignees'))).toEqual(['forbidden', 'forbidden']);
+    expect(roleMay(PUBLIC, 'review.assignees')).toBe('unauthenticated');
   });
 });

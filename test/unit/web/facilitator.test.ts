@@ -1,12 +1,18 @@
 /**
  * The facilitator workspace's pure parts: the API's error details placed on the fields they
  * name, numbers read as each language writes them, the suggestion's impact under each factor
- * set, and the workspace's routes in the fragment.
+ * set, the workspace's routes in the fragment, and what a later change of the realised exchange
+ * sends.
  */
 import { describe, expect, it } from 'vitest';
 import { fieldId, parseNumber, placeErrors } from '../../../web/src/workspaces/facilitator/field-errors.ts';
 import { impactFigures } from '../../../web/src/workspaces/facilitator/impact.ts';
 import { en, nb } from '../../../web/src/workspaces/facilitator/messages.ts';
+import {
+  fieldsOf,
+  outcomeChange,
+  writtenNumber,
+} from '../../../web/src/workspaces/facilitator/outcome-change.ts';
 import { suggestionHref, suggestionIdIn } from '../../../web/src/workspaces/facilitator/routes.ts';
 
 describe('placeErrors', () => {
@@ -132,5 +138,75 @@ describe('messages', () => {
     for (const [key, value] of Object.entries(en)) {
       expect(marks(nb[key as keyof typeof en]), key).toEqual(marks(value));
     }
+  });
+});
+
+describe('outcomeChange', () => {
+  const recorded = {
+    quantityPerYear: 1234.5,
+    quantityBasis: 'estimated' as const,
+    startDate: '2026-01-15',
+    benefits: { costSavedNokPerYear: { value: 50000, basis: 'estimated' as const } },
+  };
+
+  it('when the form opens, then it holds what is recorded, numbers as the language writes them', () => {
+    expect(fieldsOf(recorded, 'nb')).toEqual({
+      quantity: '1234,5',
+      basis: 'estimated',
+      endDate: '',
+      benefits: {
+        costSavedNokPerYear: { value: '50000', basis: 'estimated' },
+        revenueNokPerYear: { value: '', basis: 'estimated' },
+        jobs: { value: '', basis: 'estimated' },
+      },
+    });
+    expect(writtenNumber(0.25, 'en')).toBe('0.25');
+  });
+
+  it('when nothing is changed, then there is nothing to send, in either language', () => {
+    expect(outcomeChange(recorded, fieldsOf(recorded, 'nb'), 'nb')).toBeNull();
+    expect(outcomeChange(recorded, fieldsOf(recorded, 'en'), 'en')).toBeNull();
+  });
+
+  it('when the quantity, its basis and the end date change, then only they are sent', () => {
+    const fields = {
+      ...fieldsOf(recorded, 'en'),
+      quantity: '1,300',
+      basis: 'measured' as const,
+      endDate: '2027-06-30',
+    };
+    expect(outcomeChange(recorded, fields, 'en')).toEqual({
+      quantityPerYear: 1300,
+      quantityBasis: 'measured',
+      endDate: '2027-06-30',
+    });
+  });
+
+  it('when a benefit is added or one emptied, then the benefits go whole, without the empty ones', () => {
+    const fields = fieldsOf(recorded, 'en');
+    fields.benefits.jobs = { value: '3', basis: 'measured' };
+    expect(outcomeChange(recorded, fields, 'en')).toEqual({
+      benefits: {
+        costSavedNokPerYear: { value: 50000, basis: 'estimated' },
+        jobs: { value: 3, basis: 'measured' },
+      },
+    });
+    const emptied = fieldsOf(recorded, 'en');
+    emptied.benefits.costSavedNokPerYear.value = '';
+    expect(outcomeChange(recorded, emptied, 'en')).toEqual({ benefits: {} });
+  });
+
+  it('when the quantity is emptied or not a number, then it is sent so that the API names the field', () => {
+    expect(outcomeChange(recorded, { ...fieldsOf(recorded, 'en'), quantity: '' }, 'en')).toEqual({
+      quantityPerYear: null,
+    });
+    expect(outcomeChange(recorded, { ...fieldsOf(recorded, 'en'), quantity: 'lots' }, 'en')).toEqual({
+      quantityPerYear: 'lots',
+    });
+  });
+
+  it('when a recorded end date is emptied, then it is no change (the API keeps it)', () => {
+    const ended = { ...recorded, endDate: '2027-01-01' };
+    expect(outcomeChange(ended, { ...fieldsOf(ended, 'en'), endDate: '' }, 'en')).toBeNull();
   });
 });

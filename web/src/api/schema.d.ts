@@ -262,6 +262,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/demo/identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The demo users one may sign in as, on a demo instance
+         * @description Answers the demo business, facilitator and analyst with their bearer tokens, so the web app can sign in with one click. Only on a demo instance (DEMO_SIGN_IN: on by default while the service listens on a loopback address only); everywhere else the list is empty. Revoked or expired demo users are left out; the admin is never offered.
+         *
+         *     Open to everyone; a bearer token, when sent, must be valid and widens what you see.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the demo identities (none on an instance that is no demo) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DemoIdentities"];
+                    };
+                };
+                /** @description invalid input: details name each field and reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the bearer token is missing (where required), unknown, expired or revoked */
+                401: {
+                    headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database is not reachable right now; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/companies": {
         parameters: {
             query?: never;
@@ -2498,6 +2570,8 @@ export interface paths {
             parameters: {
                 query?: {
                     prefix?: string;
+                    /** @description words that must all appear in the code or its English or bokmål description */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2513,7 +2587,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
-                            items: unknown[];
+                            items: components["schemas"]["WasteCode"][];
                         };
                     };
                 };
@@ -2574,7 +2648,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: unknown[];
+                            items: components["schemas"]["MaterialCategory"][];
                         };
                     };
                 };
@@ -2696,7 +2770,68 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: unknown[];
+                            items: components["schemas"]["IndustryCode"][];
+                        };
+                    };
+                };
+                /** @description invalid input: details name each field and reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the bearer token is missing (where required), unknown, expired or revoked */
+                401: {
+                    headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/taxonomy/load-profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hourly load profiles a listing may name (energy.hourlyProfile)
+         * @description Open to everyone; a bearer token, when sent, must be valid and widens what you see.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description profiles */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LoadProfile"][];
                         };
                     };
                 };
@@ -4207,6 +4342,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/suggestions/{id}/assignable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who the suggestion may be assigned to: its regions’ facilitators and the admins, by name
+         * @description Exactly those POST /suggestions/{id}/assignment accepts: admins, and facilitators whose regions cover a site of the suggestion (national ones included), who can sign in now (not revoked, a token that has not expired). Each with id, name, role and regions; nothing else of them. For the facilitators who may assign the suggestion, and admins.
+         *
+         *     Bearer token of a facilitator, admin user.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of those it may be assigned to, by name */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Assignee"][];
+                            limit: number;
+                            offset: number;
+                            hasMore: boolean;
+                        };
+                    };
+                };
+                /** @description invalid input: details name each field and reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the bearer token is missing (where required), unknown, expired or revoked */
+                401: {
+                    headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description your role, companies or regions do not allow it */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description no such resource, or one you may not see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database is not reachable right now; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/suggestions/{id}/assignment": {
         parameters: {
             query?: never;
@@ -4218,7 +4453,9 @@ export interface paths {
         put?: never;
         /**
          * Assign a suggestion to a facilitator of its regions (or an admin), or unassign it (null)
-         * @description Bearer token of a facilitator, admin user.
+         * @description assigneeId must be one of those GET /suggestions/{id}/assignable lists; anyone else (another region’s facilitator, a business, a revoked or expired user) is 400 naming assigneeId.
+         *
+         *     Bearer token of a facilitator, admin user.
          */
         post: {
             parameters: {
@@ -5949,6 +6186,15 @@ export interface components {
                 requestId: string;
             };
         };
+        DemoIdentities: {
+            identities: {
+                /** @enum {string} */
+                role: "business" | "facilitator" | "analyst";
+                name: string;
+                token: string;
+                expiresAt: string;
+            }[];
+        };
         Company: {
             id: string;
             ref?: string;
@@ -6415,6 +6661,51 @@ export interface components {
             /** @description the listings CSV file, as text */
             listings: string;
         };
+        WasteCode: {
+            code: string;
+            /** @description the 2-digit chapter */
+            chapter: string;
+            /** @description the 4-digit sub-chapter */
+            subchapter: string;
+            description: string;
+            /** @description the description in bokmål: the project's own rendering, not the official text of avfallsforskriften */
+            descriptionNb: string;
+            chapterTitle: string;
+            /** @description the chapter title in Norwegian bokmål */
+            chapterTitleNb: string;
+            subchapterTitle: string;
+            /** @description the sub-chapter title in Norwegian bokmål */
+            subchapterTitleNb: string;
+            hazardous: boolean;
+            entryType: string;
+        };
+        MaterialCategory: {
+            id: string;
+            name: string;
+            /** @description the name in Norwegian bokmål */
+            nameNb: string;
+            description: string;
+            /** @description the description in Norwegian bokmål */
+            descriptionNb: string;
+            wasteCodePrefixes: string[];
+            displaces?: string;
+        };
+        IndustryCode: {
+            code: string;
+            /** @enum {string} */
+            level: "section" | "division" | "group" | "class";
+            parent: string | null;
+            title: string;
+            /** @description the SN2007 title in bokmål (sections and divisions) */
+            titleNb?: string;
+        };
+        LoadProfile: {
+            /** @description what a listing names in energy.hourlyProfile, e.g. hotmaps-no:paper */
+            id: string;
+            label: string;
+            /** @description the label in Norwegian bokmål */
+            labelNb: string;
+        };
         MatchRun: {
             id: string;
             /**
@@ -6630,6 +6921,18 @@ export interface components {
             text: string;
             /** @description clears the suggestion's flags */
             resolvesFlags?: boolean;
+        };
+        Assignee: {
+            /** @description the user id to name in POST /suggestions/{id}/assignment */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "facilitator" | "admin";
+            /** @description the county and municipality numbers it covers, with their names; 'all' for admins and national facilitators */
+            regions: "all" | {
+                code: string;
+                name: string;
+            }[];
         };
         Assignment: {
             /** @description the review version you saw */

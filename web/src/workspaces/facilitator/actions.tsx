@@ -1,21 +1,29 @@
 /**
  * What a facilitator does with a suggestion: move it to a state it allows (with a reason where one
- * is needed, with the realised exchange when it is implemented), assign it, record its readiness
- * and add a note. Every act but the note names the version shown; a newer one on the server is a
- * 409, shown as "changed by someone else, reload". What the API refuses is shown next to the
- * field it names.
+ * is needed, with the realised exchange when it is implemented), change the realised exchange
+ * later (pre-filled with what is recorded), assign it to one of those who may take it (GET
+ * /suggestions/{id}/assignable; the caller first), record its readiness and add a note. Every act
+ * but the note names the version shown; a newer one on the server is a 409, shown as "changed by
+ * someone else, reload". What the API refuses is shown next to the field it names.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Api, Me, Schemas } from '../../api/client.ts';
 import { dataOf } from '../../api/client.ts';
+import { useResource } from '../../api/use-resource.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ResourceView } from '../../ui/resource-view.tsx';
 import { parseNumber } from './field-errors.ts';
 import { type Act, ActStatus, Field, useAct } from './forms.tsx';
+import { fieldsOf, type OutcomeFields, outcomeChange } from './outcome-change.ts';
 
 type Review = Schemas['SuggestionReview'];
 type ReviewState = Review['state'];
 type ReasonCode = Schemas['Reason']['code'];
 type Basis = 'measured' | 'estimated';
+type Assignee = Schemas['Assignee'];
+
+/** More than any suggestion's regions have facilitators and admins; a longer list says so. */
+const ASSIGNABLE_PAGE = 500;
 
 const REASON_CODES: readonly ReasonCode[] = [
   'distance',
@@ -61,7 +69,7 @@ interface Props {
 }
 
 export function Actions(outer: Omit<Props, 'announce'>) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [said, setSaid] = useState('');
   const status = useRef<HTMLParagraphElement>(null);
   const props: Props = { ...outer, announce: setSaid };
@@ -81,8 +89,13 @@ export function Actions(outer: Omit<Props, 'announce'>) {
       </p>
       {acts ? (
         <TransitionForm key={`t${review.version}`} {...props} />
+      ) : review.state === 'implemented' ? (
+        review.outcome && (
+          // Pre-filled with what is recorded, written as the language writes numbers.
+          <OutcomeForm key={`o${review.version}${language}`} {...props} recorded={review.outcome} />
+        )
       ) : (
-        review.state !== 'implemented' && <p class="note">{t('facilitator.act.closed')}</p>
+        <p class="note">{t('facilitator.act.closed')}</p>
       )}
       <AssignmentForm {...props} />
       {READINESS_STATES.has(review.state) ? (
@@ -369,46 +382,261 @@ function BasisSelect({
   );
 }
 
-function AssignmentForm({ api, me, review, onWritten, onReload, announce }: Props) {
+/**
+ * The choice of assignee among those the API lists for this suggestion (the caller first, "me"
+ * one click away), or no one. The list is read once per suggestion; the choice starts from the
+ * current assignee at every version.
+ */
+function AssignmentForm(props: Props) {
+  const { api, review } = props;
+  const { t } = useI18n();
+  const [listed, retry] = useResource(
+    async (signal) =>
+      dataOf(
+        await api.GET('/suggestions/{id}/assignable', {
+          params: { path: { id: review.id }, query: { limit: ASSIGNABLE_PAGE } },
+          signal,
+        }),
+      ),
+    [api, review.id],
+  );
+  return (
+    <div class="act-form">
+      <h3 id="assign-h">{t('facilitator.assign')}</h3>
+      <ResourceView resource={listed} retry={retry}>
+        {(page) => (
+          <AssignmentChoice key={`a${review.version}`} {...props} listed={page.items} more={page.hasMore} />
+        )}
+      </ResourceView>
+    </div>
+  );
+}
+
+function AssignmentChoice({
+  api,
+  me,
+  review,
+  onWritten,
+  onReload,
+  announce,
+  listed,
+  more,
+}: Props & { listed: Assignee[]; more: boolean }) {
   const { t } = useI18n();
   const act = useAct(announce, ['assigneeId']);
+  const [choice, setChoice] = useState(review.assigneeId ?? '');
+  const mine = listed.find((a) => a.id === me?.id);
+  const others = listed.filter((a) => a.id !== me?.id);
+  const gone = review.assigneeId !== null && !listed.some((a) => a.id === review.assigneeId);
+  const nameOf = (id: string) => listed.find((a) => a.id === id)?.name ?? id;
+  const labelOf = (a: Assignee) =>
+    a.role === 'admin'
+      ? t('facilitator.assign.admin', { name: a.name })
+      : t('facilitator.assign.facilitator', {
+          name: a.name,
+          regions:
+            a.regions === 'all'
+              ? t('facilitator.assign.allRegions')
+              : a.regions.map((r) => r.name).join(', '),
+        });
   const assign = (assigneeId: string | null) =>
     act.run(async () => {
-      onWritten(
-        dataOf(
-          await api.POST('/suggestions/{id}/assignment', {
-            params: { path: { id: review.id } },
-            body: { version: review.version, assigneeId },
-          }),
-        ),
+      if (assigneeId === review.assigneeId) return t('facilitator.assign.unchanged');
+      const next = dataOf(
+        await api.POST('/suggestions/{id}/assignment', {
+          params: { path: { id: review.id } },
+          body: { version: review.version, assigneeId },
+        }),
       );
-      return t('facilitator.assign.done');
+      onWritten(next);
+      return next.assigneeId === null
+        ? t('facilitator.assign.doneNone')
+        : t('facilitator.assign.done', { name: nameOf(next.assigneeId) });
     });
   return (
     <form
       ref={act.form}
-      class="act-form inline"
+      class="assign-form"
       aria-labelledby="assign-h"
-      onSubmit={(e) => e.preventDefault()}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void assign(choice === '' ? null : choice);
+      }}
     >
-      <h3 id="assign-h">{t('facilitator.assign')}</h3>
-      <div class="fac-buttons">
-        {me && review.assigneeId !== me.id && (
-          <button type="button" disabled={act.state.kind === 'busy'} onClick={() => void assign(me.id)}>
-            {t('facilitator.assign.toMe')}
-          </button>
+      <Field
+        form="assign"
+        path="assigneeId"
+        label={t('facilitator.assign.to')}
+        hint={more ? t('facilitator.assign.more', { count: listed.length }) : t('facilitator.assign.hint')}
+        act={act}
+      >
+        {(c) => (
+          <select {...c} value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
+            <option value="">{t('facilitator.assign.nobody')}</option>
+            {mine && <option value={mine.id}>{t('facilitator.assign.me', { name: mine.name })}</option>}
+            {others.map((a) => (
+              <option key={a.id} value={a.id}>
+                {labelOf(a)}
+              </option>
+            ))}
+            {gone && (
+              <option value={review.assigneeId ?? ''}>
+                {t('facilitator.assign.notListed', { id: review.assigneeId ?? '' })}
+              </option>
+            )}
+          </select>
         )}
-        {review.assigneeId !== null && (
+      </Field>
+      <div class="fac-buttons">
+        <button type="submit" disabled={act.state.kind === 'busy'}>
+          {t('facilitator.assign.submit')}
+        </button>
+        {mine && review.assigneeId !== mine.id && (
           <button
             type="button"
             class="fac-secondary"
             disabled={act.state.kind === 'busy'}
-            onClick={() => void assign(null)}
+            onClick={() => void assign(mine.id)}
           >
-            {t('facilitator.assign.none')}
+            {t('facilitator.assign.toMe')}
           </button>
         )}
       </div>
+      <ActStatus act={act} onReload={onReload} />
+    </form>
+  );
+}
+
+const OUTCOME_CHANGE_FIELDS = [
+  'quantityPerYear',
+  'quantityBasis',
+  'endDate',
+  ...BENEFITS.flatMap(([b]) => [`benefits.${b}.value`, `benefits.${b}.basis`]),
+];
+
+/**
+ * A later change of the realised exchange (POST /suggestions/{id}/outcome), pre-filled with what is
+ * recorded: the quantity and its basis, the end date, the benefits. Only what differs is sent;
+ * the start date stays as recorded.
+ */
+function OutcomeForm({
+  api,
+  review,
+  recorded,
+  onWritten,
+  onReload,
+  announce,
+}: Props & { recorded: Schemas['Outcome'] }) {
+  const { t, language, date } = useI18n();
+  const act = useAct(announce, OUTCOME_CHANGE_FIELDS);
+  const [fields, setFields] = useState<OutcomeFields>(() => fieldsOf(recorded, language));
+  const unit = review.suggestion?.unit ?? '';
+  const setBenefit = (b: (typeof BENEFITS)[number][0], part: Partial<OutcomeFields['benefits'][typeof b]>) =>
+    setFields({ ...fields, benefits: { ...fields.benefits, [b]: { ...fields.benefits[b], ...part } } });
+  return (
+    <form
+      ref={act.form}
+      class="act-form"
+      aria-labelledby="outcome-h"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void act.run(async () => {
+          const change = outcomeChange(recorded, fields, language);
+          if (change === null) return t('facilitator.outcomeChange.unchanged');
+          onWritten(
+            dataOf(
+              await api.POST('/suggestions/{id}/outcome', {
+                params: { path: { id: review.id } },
+                body: { version: review.version, ...change },
+              }),
+            ),
+          );
+          return t('facilitator.outcomeChange.done');
+        });
+      }}
+    >
+      <h3 id="outcome-h">{t('facilitator.outcomeChange')}</h3>
+      <p class="fac-hint">{t('facilitator.outcomeChange.hint', { date: date(recorded.startDate) })}</p>
+      <div class="field-row">
+        <Field
+          form="outcome"
+          path="quantityPerYear"
+          label={t('facilitator.outcome.quantity', { unit })}
+          act={act}
+        >
+          {(c) => (
+            <input
+              {...c}
+              inputMode="decimal"
+              autoComplete="off"
+              value={fields.quantity}
+              onInput={(e) => setFields({ ...fields, quantity: e.currentTarget.value })}
+            />
+          )}
+        </Field>
+        <Field form="outcome" path="quantityBasis" label={t('facilitator.outcome.basis')} act={act}>
+          {(c) => (
+            <BasisSelect
+              control={c}
+              value={fields.basis}
+              onChange={(basis) => setFields({ ...fields, basis })}
+            />
+          )}
+        </Field>
+      </div>
+      <Field
+        form="outcome"
+        path="endDate"
+        label={t('facilitator.outcome.endDate')}
+        hint={recorded.endDate ? t('facilitator.outcomeChange.endDateKept') : undefined}
+        act={act}
+      >
+        {(c) => (
+          <input
+            {...c}
+            type="date"
+            value={fields.endDate}
+            onInput={(e) => setFields({ ...fields, endDate: e.currentTarget.value })}
+          />
+        )}
+      </Field>
+      <fieldset class="benefits">
+        <legend>{t('facilitator.outcomeChange.benefits')}</legend>
+        {BENEFITS.map(([b, label]) => (
+          <div class="field-row" key={b}>
+            <Field form="outcome" path={`benefits.${b}.value`} label={t(label)} act={act}>
+              {(c) => (
+                <input
+                  {...c}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  value={fields.benefits[b].value}
+                  onInput={(e) => setBenefit(b, { value: e.currentTarget.value })}
+                />
+              )}
+            </Field>
+            <Field
+              form="outcome"
+              path={`benefits.${b}.basis`}
+              label={t('facilitator.outcome.benefitBasis', { benefit: t(label) })}
+              act={act}
+            >
+              {(c) => (
+                <BasisSelect
+                  control={c}
+                  value={fields.benefits[b].basis}
+                  onChange={(basis) => setBenefit(b, { basis })}
+                />
+              )}
+            </Field>
+          </div>
+        ))}
+      </fieldset>
+      <button type="submit" disabled={act.state.kind === 'busy'}>
+        {t('facilitator.outcomeChange.submit')}
+      </button>
       <ActStatus act={act} onReload={onReload} />
     </form>
   );
