@@ -7,6 +7,8 @@ export interface WasteCodeEntry {
   chapter: string;
   subchapter: string;
   description: string;
+  /** The project's own bokmål rendering (data/reference/list-of-waste/list-of-waste-nb.csv). */
+  descriptionNb?: string;
   hazardous: boolean;
   entryType: string;
 }
@@ -15,6 +17,9 @@ export interface MaterialCategory {
   id: string;
   name: string;
   description: string;
+  /** Bokmål name and description, beside the English ones. */
+  nameNb?: string;
+  descriptionNb?: string;
   /** List of Waste codes or prefixes (2/4/6 digits) whose materials belong to this category. */
   wasteCodePrefixes: string[];
   /** Virgin material a recovered tonne of this category typically displaces (for impact), if any. */
@@ -38,12 +43,19 @@ export interface IndustryEntry {
   level: 'section' | 'division' | 'group' | 'class';
   parent: string | null;
   title: string;
+  /** The SN2007 bokmål title, for sections and divisions. */
+  titleNb?: string;
 }
 
 export interface ReferenceData {
   wasteCodes: Map<string, WasteCodeEntry>;
   wasteChapters: Map<string, string>;
   wasteSubchapters: Map<string, { title: string; chapter: string }>;
+  /**
+   * Bokmål titles of the List of Waste's chapters and sub-chapters, by 2- or 4-digit code. The
+   * `Nb` texts here and in the entries are optional so hand-made test data can leave them out.
+   */
+  wasteTitlesNb?: Map<string, string>;
   /** ISIC Rev. 4 (sections to classes): the Industry taxonomy nodes and /taxonomy/industry-codes. */
   industry: Map<string, IndustryEntry>;
   /**
@@ -55,6 +67,8 @@ export interface ReferenceData {
   substitutions: Substitution[];
   /** Names of hourly load profiles available, e.g. `hotmaps-no:paper`. */
   hourlyProfiles: Set<string>;
+  /** English and bokmål labels of the hourly profiles, by name. */
+  hourlyProfileLabels?: Map<string, { en: string; nb: string }>;
 }
 
 /** True when `prefix` is a known LoW code, sub-chapter or chapter. */

@@ -32,9 +32,26 @@ export function loadReferenceData(dataDir: string = DATA_DIR): ReferenceData {
     wasteChapters.set(entry.chapter, r['chapter']!);
     wasteSubchapters.set(entry.subchapter, { title: r['subchapter']!, chapter: entry.chapter });
   }
+  // The project's own bokmål rendering: same codes, titles repeated per row like the English file.
+  const wasteTitlesNb = new Map<string, string>();
+  const lowNb = readFileSync(join(dataDir, 'reference/list-of-waste/list-of-waste-nb.csv'), 'utf8');
+  for (const { record: r } of parseCsvRecords(lowNb)) {
+    const entry = wasteCodes.get(r['code']!);
+    if (entry) entry.descriptionNb = r['description']!;
+    wasteTitlesNb.set(r['code']!.slice(0, 2), r['chapter']!);
+    wasteTitlesNb.set(r['code']!.slice(0, 4), r['subchapter']!);
+  }
 
   const industry = readIndustryCodes(join(dataDir, 'reference/industry-codes/isic-rev4.csv'));
   const nace = readIndustryCodes(join(dataDir, 'reference/industry-codes/nace-rev2.csv'));
+  // SN2007 bokmål titles of sections and divisions, which ISIC, NACE and SN2007 share.
+  const sn2007 = readFileSync(join(dataDir, 'reference/industry-codes/sn2007-nb.csv'), 'utf8');
+  for (const { record: r } of parseCsvRecords(sn2007)) {
+    for (const tree of [industry, nace]) {
+      const entry = tree.get(r['code']!);
+      if (entry) entry.titleNb = r['title_nb']!;
+    }
+  }
 
   const categories = JSON.parse(readFileSync(join(dataDir, 'taxonomy/material-categories.json'), 'utf8')) as {
     categories: MaterialCategory[];
@@ -48,16 +65,26 @@ export function loadReferenceData(dataDir: string = DATA_DIR): ReferenceData {
       .filter((f) => f.endsWith('.csv'))
       .map((f) => `hotmaps-no:${f.replace(/\.csv$/, '')}`),
   );
+  const labels = JSON.parse(
+    readFileSync(join(dataDir, 'reference/load-profiles-no/labels.json'), 'utf8'),
+  ) as {
+    profiles: Record<string, { en: string; nb: string }>;
+  };
+  const hourlyProfileLabels = new Map(
+    Object.entries(labels.profiles).map(([file, label]) => [`hotmaps-no:${file}`, label] as const),
+  );
 
   const data: ReferenceData = {
     wasteCodes,
     wasteChapters,
     wasteSubchapters,
+    wasteTitlesNb,
     industry,
     nace,
     materialCategories: new Map(categories.categories.map((c) => [c.id, c])),
     substitutions: substitutions.substitutions,
     hourlyProfiles,
+    hourlyProfileLabels,
   };
   if (dataDir === DATA_DIR) cached = data;
   return data;

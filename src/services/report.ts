@@ -110,8 +110,10 @@ export function reportInput(deps: Deps, caller: Caller, data: ScopeData, languag
   const names: Record<string, string> = {};
   for (const [code, county] of deps.regions.counties) names[code] = county.name;
   for (const m of deps.regions.municipalities) names[m.code] = m.name;
-  for (const [code, entry] of deps.reference.nace)
-    if (/^[A-U]$|^\d{2}$/.test(code)) names[code] = entry.title;
+  for (const [code, entry] of deps.reference.nace) {
+    const title = language === 'nb' ? (entry.titleNb ?? entry.title) : entry.title;
+    if (/^[A-U]$|^\d{2}$/.test(code)) names[code] = title;
+  }
   const periodText = [period.from ?? '…', period.to ?? '…'].join(' – ');
   return {
     title: period.from || period.to ? `${label}, ${periodText}` : label,

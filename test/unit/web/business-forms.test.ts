@@ -18,17 +18,23 @@ import {
   type WasteCode,
 } from '../../../web/src/workspaces/business/waste-search.ts';
 
-/** The List of Waste as GET /taxonomy/waste-codes serves it (code, description, hazardous). */
-const LIST: WasteCode[] = readFileSync(join(DATA_DIR, 'reference/list-of-waste/list-of-waste.csv'), 'utf8')
-  .split('\n')
-  .slice(1)
-  .filter((line) => line.trim() !== '')
-  .map((line) => {
-    const cells = line
-      .match(/("([^"]|"")*"|[^,]*)(,|$)/g)!
-      .map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
-    return { code: cells[0]!, description: cells[5]!, hazardous: cells[6] === 'true' };
-  });
+const csvRows = (file: string) =>
+  readFileSync(join(DATA_DIR, 'reference/list-of-waste', file), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((line) => line.trim() !== '')
+    .map((line) =>
+      line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '')),
+    );
+const NB = new Map(csvRows('list-of-waste-nb.csv').map((cells) => [cells[0]!, cells[3]!]));
+
+/** The List of Waste as GET /taxonomy/waste-codes serves it (code, descriptions, hazardous). */
+const LIST: WasteCode[] = csvRows('list-of-waste.csv').map((cells) => ({
+  code: cells[0]!,
+  description: cells[5]!,
+  descriptionNb: NB.get(cells[0]!)!,
+  hazardous: cells[6] === 'true',
+}));
 
 describe('the List of Waste picker’s search', () => {
   it('when a code prefix is typed, then every code under it is found', () => {
@@ -43,10 +49,54 @@ describe('the List of Waste picker’s search', () => {
     expect(found).toContain('030105');
   });
 
-  it('when a Norwegian word is typed, then the glossary finds the English entries', () => {
+  it('when a Norwegian word is typed, then the bokmål descriptions find the entries', () => {
     const found = searchWasteCodes(LIST, 'sagflis').matches.map((w) => w.code);
     expect(found).toContain('030105');
     expect(searchWasteCodes(LIST, 'slam').matches.length).toBeGreaterThan(0);
+  });
+
+  it('when “betong” or “concrete” is typed, then both find 17 01 01, in either UI language', () => {
+    for (const language of ['nb', 'en'] as const) {
+      expect(searchWasteCodes(LIST, 'betong', 20, language).matches.map((w) => w.code)).toContain('170101');
+      expect(searchWasteCodes(LIST, 'concrete', 20, language).matches.map((w) => w.code)).toContain('170101');
+    }
+  });
+
+  it('when Norwegian words are typed, then codes whose bokmål text holds them all are found', () => {
+    const found = searchWasteCodes(LIST, 'slam avløpsvann på stedet', 100).matches.map((w) => w.code);
+    expect(found).toContain('020204');
+    expect(found).toContain('030311');
+    expect(searchWasteCodes(LIST, 'Farlige STOFFER jord').matches.map((w) => w.code)).toContain('170503');
+  });
+
+  it('when a Norwegian compound is typed, then what holds it or its parts is found', () => {
+    const found = searchWasteCodes(LIST, 'betongavfall', 50).matches.map((w) => w.code);
+    expect(found).toContain('101314');
+    expect(found).toContain('170101');
+    expect(searchWasteCodes(LIST, 'teglavfall').matches.map((w) => w.code)).toEqual([
+      '170102',
+      '170106',
+      '170107',
+    ]);
+  });
+
+  it('when an everyday word the list does not use is typed, then the list’s own words are searched for', () => {
+    expect(searchWasteCodes(LIST, 'asfalt').matches.map((w) => w.code)).toContain('170302');
+    expect(searchWasteCodes(LIST, 'asphalt').matches.map((w) => w.code)).toContain('170302');
+    expect(searchWasteCodes(LIST, 'trevirke', 50).matches.map((w) => w.code)).toContain('170201');
+  });
+
+  it('when a short word is typed, then entries holding it as a word come before those holding it inside one', () => {
+    const found = searchWasteCodes(LIST, 'tre', 5, 'nb').matches.map((w) => w.descriptionNb);
+    expect(found.every((d) => /(^|[^\p{L}])tre([^\p{L}]|$)/iu.test(d))).toBe(true);
+  });
+
+  it('when a Norwegian word is misspelt, then the nearest bokmål word of the list is offered', () => {
+    const result = searchWasteCodes(LIST, 'betonng', 20, 'nb');
+    expect(result.matches).toEqual([]);
+    expect(result.didYouMean).toEqual(['betong']);
+    expect(searchWasteCodes(LIST, 'flyveske slagg', 20, 'nb').didYouMean).toEqual(['flyveaske slagg']);
+    expect(searchWasteCodes(LIST, 'concrte', 20, 'nb').didYouMean).toEqual(['concrete']);
   });
 
   it('when a word is misspelt, then nothing matches and the nearest word of the list is offered', () => {

@@ -2579,7 +2579,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description codes */
+                /** @description codes, with the titles of their chapters and sub-chapters once each */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2588,6 +2588,8 @@ export interface paths {
                         "application/json": {
                             total: number;
                             items: components["schemas"]["WasteCode"][];
+                            chapters: components["schemas"]["WasteHeading"][];
+                            subchapters: components["schemas"]["WasteHeading"][];
                         };
                     };
                 };
@@ -6654,6 +6656,10 @@ export interface components {
             from: string;
             to: string;
             resource: string;
+            /** @description ref of the offer listing of `from` that serves it */
+            offer?: string;
+            /** @description ref of the need listing of `to` it serves */
+            need?: string;
         };
         CsvImport: {
             /** @description the companies CSV file, as text */
@@ -6670,14 +6676,15 @@ export interface components {
             description: string;
             /** @description the description in bokmål: the project's own rendering, not the official text of avfallsforskriften */
             descriptionNb: string;
-            chapterTitle: string;
-            /** @description the chapter title in Norwegian bokmål */
-            chapterTitleNb: string;
-            subchapterTitle: string;
-            /** @description the sub-chapter title in Norwegian bokmål */
-            subchapterTitleNb: string;
             hazardous: boolean;
             entryType: string;
+        };
+        WasteHeading: {
+            /** @description a 2-digit chapter or 4-digit sub-chapter */
+            code: string;
+            title: string;
+            /** @description the title in Norwegian bokmål */
+            titleNb: string;
         };
         MaterialCategory: {
             id: string;

@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { ApiError } from '../api/client.ts';
 import type { Resource } from '../api/use-resource.ts';
+import { ApiMessage } from '../i18n/api-message.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export function ResourceView<T>({
@@ -36,7 +37,7 @@ export function ResourceView<T>({
           {e instanceof ApiError && e.body && (
             <>
               {' '}
-              <span lang="en">{e.body.error.message}</span>
+              <ApiMessage text={e.body.error.message} />
             </>
           )}
         </p>

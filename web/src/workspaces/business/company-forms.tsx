@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { NorwayMap } from '../../map/norway-map.tsx';
 import { ErrorSummary, Field, problemsOf, useFormErrors } from './fields.tsx';
 import { parseNumber } from './form-errors.ts';
-import { type IndustryDivision, loadDivisions } from './taxonomy.ts';
+import { type IndustryDivision, inLanguage, loadDivisions } from './taxonomy.ts';
 
 type Company = Schemas['Company'];
 type Site = Schemas['Site'];
@@ -25,7 +25,7 @@ export function CompanyForm({
   onSaved: (company: Company) => void;
   onCancel?: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [name, setName] = useState('');
   const [orgNumber, setOrgNumber] = useState('');
   const [industry, setIndustry] = useState('');
@@ -130,7 +130,7 @@ export function CompanyForm({
             <datalist id="industry-divisions">
               {divisions.map((d) => (
                 <option key={d.code} value={d.code}>
-                  {d.title}
+                  {inLanguage(language, d.title, d.titleNb)}
                 </option>
               ))}
             </datalist>
@@ -202,7 +202,7 @@ export function SiteForm({
         : []),
     ];
     if (local.length > 0) {
-      errors.set(local);
+      errors.setLocal(local);
       return;
     }
     setBusy(true);

@@ -6,6 +6,8 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { ApiError } from '../../api/client.ts';
+import { ApiMessage } from '../../i18n/api-message.tsx';
+import { apiText } from '../../i18n/api-text.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { errorId, type FieldProblem, inputId, type PlacedErrors, placeErrors } from './form-errors.ts';
 
@@ -21,7 +23,10 @@ export interface FormErrors {
   /** Shown in the summary when the failure is not about fields (a 409, 412, 503, no answer). */
   failure: unknown;
   attrs(path: string, hint?: boolean): FieldAttrs;
+  /** Problems in the API's words (its answer, or its schema run in the form): shown in the user's language. */
   set(problems: readonly FieldProblem[], failure?: unknown): void;
+  /** Problems the form words itself, already in the user's language. */
+  setLocal(problems: readonly FieldProblem[]): void;
   clear(): void;
 }
 
@@ -33,9 +38,21 @@ export function useFormErrors(form: string, fields: readonly string[]): FormErro
     placed: EMPTY,
     failure: null,
   });
+  const { language } = useI18n();
   const set = useCallback(
     (problems: readonly FieldProblem[], failure: unknown = null) =>
-      setState({ placed: placeErrors(problems, fieldSet), failure }),
+      setState({
+        placed: placeErrors(
+          problems.map((p) => ({ ...p, message: apiText(p.message, language) })),
+          fieldSet,
+        ),
+        failure,
+      }),
+    [fieldSet, language],
+  );
+  const setLocal = useCallback(
+    (problems: readonly FieldProblem[]) =>
+      setState({ placed: placeErrors(problems, fieldSet), failure: null }),
     [fieldSet],
   );
   const clear = useCallback(() => setState({ placed: EMPTY, failure: null }), []);
@@ -52,6 +69,7 @@ export function useFormErrors(form: string, fields: readonly string[]): FormErro
       };
     },
     set,
+    setLocal,
     clear,
   };
 }
@@ -60,7 +78,7 @@ export function useFormErrors(form: string, fields: readonly string[]): FormErro
 export function FieldError({ errors, path }: { errors: FormErrors; path: string }) {
   const messages = errors.placed.byField.get(path) ?? [];
   return (
-    <p id={errorId(errors.form, path)} class="field-error" lang={messages.length ? 'en' : undefined}>
+    <p id={errorId(errors.form, path)} class="field-error">
       {messages.join(' · ')}
     </p>
   );
@@ -136,12 +154,12 @@ export function ErrorSummary({ errors, labels }: { errors: FormErrors; labels: R
                 >
                   {labels[path] ?? path}
                 </button>
-                : <span lang="en">{messages.join(' · ')}</span>
+                : <span>{messages.join(' · ')}</span>
               </li>
             ))}
             {errors.placed.unplaced.map((p) => (
               <li key={`${p.path}:${p.message}`}>
-                <code>{p.path}</code>: <span lang="en">{p.message}</span>
+                <code>{p.path}</code>: <span>{p.message}</span>
               </li>
             ))}
           </ul>
@@ -151,7 +169,7 @@ export function ErrorSummary({ errors, labels }: { errors: FormErrors; labels: R
         <p class="field-error">
           {failure instanceof ApiError ? (
             <>
-              {t(failureKey(failure.status))} <span lang="en">{failure.body?.error.message}</span>
+              {t(failureKey(failure.status))} <ApiMessage text={failure.body?.error.message} />
             </>
           ) : (
             t('error.network')

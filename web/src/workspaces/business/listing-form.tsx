@@ -5,7 +5,7 @@
  * category for materials. The form sends what was typed (noValidate) and shows the API's answer:
  * each problem next to the field its path names.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ListingInputSchema } from '../../../../src/domain/listing.ts';
 import {
   CONFIDENTIALITIES,
@@ -37,7 +37,7 @@ import {
   unreadable,
 } from './listing-input.ts';
 import { CategoryPicker, WasteCodePicker } from './pickers.tsx';
-import { HOURLY_PROFILES } from './taxonomy.ts';
+import { inLanguage, type LoadProfile, loadProfiles } from './taxonomy.ts';
 
 export type Saved = Schemas['ListingWithSuggestions'];
 
@@ -100,6 +100,10 @@ export function ListingForm({
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors('listing', FIELDS);
   const set = <K extends keyof State>(key: K, value: State[K]) => setS((old) => ({ ...old, [key]: value }));
+  const [profiles, setProfiles] = useState<LoadProfile[]>([]);
+  useEffect(() => {
+    loadProfiles(api).then(setProfiles, () => setProfiles([]));
+  }, [api]);
   const months = useMemo(() => {
     const f = new Intl.DateTimeFormat(language === 'nb' ? 'nb-NO' : 'en-GB', { month: 'long' });
     return Array.from({ length: 12 }, (_, i) => f.format(new Date(Date.UTC(2025, i, 15))));
@@ -149,7 +153,7 @@ export function ListingForm({
     event.preventDefault();
     const local = unreadable(s);
     if (local.length > 0) {
-      errors.set(local.map((p) => ({ ...p, message: t('business.form.notANumber') })));
+      errors.setLocal(local.map((p) => ({ ...p, message: t('business.form.notANumber') })));
       return;
     }
     const input = toInput(s);
@@ -234,6 +238,13 @@ export function ListingForm({
   );
   const option = (prefix: string) => (o: string) => t(`${prefix}.${o}` as MessageKey);
   const units = unitsFor(s.kind);
+  // The listing's own profile stays choosable while the list loads (or if it is no longer shipped).
+  const profileOptions = profiles.map((p) => p.id);
+  if (s.hourlyProfile && !profileOptions.includes(s.hourlyProfile)) profileOptions.unshift(s.hourlyProfile);
+  const profileLabel = (id: string) => {
+    const p = profiles.find((x) => x.id === id);
+    return p ? inLanguage(language, p.label, p.labelNb) : id;
+  };
   const unitOptions = units.includes(s.unit) ? units : [s.unit, ...units];
 
   return (
@@ -372,7 +383,7 @@ export function ListingForm({
             {numberInput('energy.returnTemperatureC', 'returnTemperatureC')}
             {numberInput('energy.powerKw', 'powerKw')}
           </div>
-          {select('energy.hourlyProfile', 'hourlyProfile', HOURLY_PROFILES, option('business.profile'), {
+          {select('energy.hourlyProfile', 'hourlyProfile', profileOptions, profileLabel, {
             empty: t('business.notGiven'),
             hint: t('business.energy.hourlyHint'),
           })}

@@ -156,11 +156,6 @@ export const en = {
   'business.carrier.cold': 'Cold',
   'business.carrier.electricity': 'Electricity',
   'business.carrier.gas': 'Gas',
-  'business.profile.hotmaps-no:chemicals_and_petrochemicals': 'Chemicals and petrochemicals',
-  'business.profile.hotmaps-no:food_and_tobacco': 'Food and tobacco',
-  'business.profile.hotmaps-no:iron_and_steel': 'Iron and steel',
-  'business.profile.hotmaps-no:non_metalic_minerals': 'Non-metallic minerals',
-  'business.profile.hotmaps-no:paper': 'Paper',
 
   // Water
   'business.water.legend': 'Water',
@@ -427,11 +422,6 @@ export const nb: Record<keyof typeof en, string> = {
   'business.carrier.cold': 'Kulde',
   'business.carrier.electricity': 'Elektrisitet',
   'business.carrier.gas': 'Gass',
-  'business.profile.hotmaps-no:chemicals_and_petrochemicals': 'Kjemi og petrokjemi',
-  'business.profile.hotmaps-no:food_and_tobacco': 'Nærings- og nytelsesmidler',
-  'business.profile.hotmaps-no:iron_and_steel': 'Jern og stål',
-  'business.profile.hotmaps-no:non_metalic_minerals': 'Ikke-metalliske mineraler',
-  'business.profile.hotmaps-no:paper': 'Papir',
 
   'business.water.legend': 'Vann',
   'business.water.type': 'Type vann',

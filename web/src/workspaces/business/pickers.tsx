@@ -1,13 +1,15 @@
 /**
- * The material pickers of the listing form: List of Waste codes found by code or words (with
- * "did you mean" when nothing matches), and a material category that says what it covers.
+ * The material pickers of the listing form: List of Waste codes found by code or words of either
+ * language (with "did you mean" when nothing matches), and a material category that says what it
+ * covers. Texts are shown in the UI language.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Api } from '../../api/client.ts';
+import { LOCALE } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { FieldError, type FormErrors, Hint } from './fields.tsx';
 import { inputId } from './form-errors.ts';
-import { loadCategories, loadWasteCodes, type MaterialCategory } from './taxonomy.ts';
+import { inLanguage, loadCategories, loadWasteCodes, type MaterialCategory } from './taxonomy.ts';
 import { searchWasteCodes, type WasteCode } from './waste-search.ts';
 
 function useLoaded<T>(load: () => Promise<T>): T | 'loading' | 'failed' {
@@ -39,14 +41,17 @@ export function WasteCodePicker({
   /** A need may name chapters (2 digits) and sub-chapters (4 digits); an offer only whole codes. */
   allowPrefixes: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const path = 'material.wasteCodes';
   const list = useLoaded(() => loadWasteCodes(api));
   const [query, setQuery] = useState('');
   const byCode = useMemo(() => new Map(typeof list === 'object' ? list.map((w) => [w.code, w]) : []), [list]);
   const found = useMemo(
-    () => (typeof list === 'object' ? searchWasteCodes(list, query, 15) : { matches: [], didYouMean: [] }),
-    [list, query],
+    () =>
+      typeof list === 'object'
+        ? searchWasteCodes(list, query, 15, language)
+        : { matches: [], didYouMean: [] },
+    [list, query, language],
   );
   const digits = query.replace(/[\s*]/g, '');
   const prefix = allowPrefixes && /^(\d{2}|\d{4})$/.test(digits) && !codes.includes(digits) ? digits : null;
@@ -55,7 +60,11 @@ export function WasteCodePicker({
     setQuery('');
     document.getElementById(inputId(errors.form, path))?.focus();
   };
-  const describe = (code: string) => byCode.get(code)?.description;
+  const text = (w: WasteCode) => inLanguage(language, w.description, w.descriptionNb);
+  const describe = (code: string) => {
+    const w = byCode.get(code);
+    return w ? text(w) : undefined;
+  };
   const statusId = `${inputId(errors.form, path)}-status`;
   return (
     <div class="field picker">
@@ -65,7 +74,7 @@ export function WasteCodePicker({
           {codes.map((code) => (
             <li key={code}>
               <span>
-                <strong>{code}</strong> <span lang="en">{describe(code) ?? ''}</span>
+                <strong>{code}</strong> <span>{describe(code) ?? ''}</span>
                 {byCode.get(code)?.hazardous && <span class="badge">{t('business.waste.hazardous')}</span>}
               </span>
               <button
@@ -137,7 +146,7 @@ export function WasteCodePicker({
                 disabled={codes.includes(w.code)}
                 onClick={() => add(w.code)}
               >
-                <strong>{w.code}</strong> <span lang="en">{w.description}</span>
+                <strong>{w.code}</strong> <span>{text(w)}</span>
                 {w.hazardous && <span class="badge">{t('business.waste.hazardous')}</span>}
               </button>
             </li>
@@ -159,10 +168,18 @@ export function CategoryPicker({
   value: string;
   onChange: (id: string) => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const path = 'material.category';
   const list = useLoaded(() => loadCategories(api));
-  const categories: MaterialCategory[] = typeof list === 'object' ? list : [];
+  const name = (c: MaterialCategory) => inLanguage(language, c.name, c.nameNb);
+  const description = (c: MaterialCategory) => inLanguage(language, c.description, c.descriptionNb);
+  const categories: MaterialCategory[] = useMemo(
+    () =>
+      typeof list === 'object'
+        ? [...list].sort((a, b) => name(a).localeCompare(name(b), LOCALE[language]))
+        : [],
+    [list, language],
+  );
   const chosen = categories.find((c) => c.id === value);
   return (
     <div class="field">
@@ -171,15 +188,15 @@ export function CategoryPicker({
         <option value="">{t('business.material.noCategory')}</option>
         {value !== '' && chosen === undefined && <option value={value}>{value}</option>}
         {categories.map((c) => (
-          <option key={c.id} value={c.id} lang="en">
-            {c.name}
+          <option key={c.id} value={c.id}>
+            {name(c)}
           </option>
         ))}
       </select>
       <Hint errors={errors} path={path}>
         {chosen ? (
           <>
-            <span lang="en">{chosen.description}</span>{' '}
+            <span>{description(chosen)}</span>{' '}
             {t('business.material.covers', { codes: chosen.wasteCodePrefixes.join(', ') })}
           </>
         ) : (
@@ -193,9 +210,9 @@ export function CategoryPicker({
           <dl>
             {categories.map((c) => (
               <div key={c.id}>
-                <dt lang="en">{c.name}</dt>
+                <dt>{name(c)}</dt>
                 <dd>
-                  <span lang="en">{c.description}</span>{' '}
+                  <span>{description(c)}</span>{' '}
                   {t('business.material.covers', { codes: c.wasteCodePrefixes.join(', ') })}
                 </dd>
               </div>

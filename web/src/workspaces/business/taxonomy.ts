@@ -1,15 +1,18 @@
 /**
  * The reference lists the forms offer (GET /taxonomy/...), read once per page load: the List of
- * Waste, the material categories and the industry divisions. The API types their items as
- * unknown, so each is read with a guard.
+ * Waste, the material categories, the industry divisions and the hourly load profiles. Each text
+ * comes in English and bokmål; `inLanguage` picks the one the user reads.
  */
 import { type Api, dataOf } from '../../api/client.ts';
+import type { Language } from '../../i18n/format.ts';
 import type { WasteCode } from './waste-search.ts';
 
 export interface MaterialCategory {
   id: string;
   name: string;
+  nameNb: string;
   description: string;
+  descriptionNb: string;
   wasteCodePrefixes: string[];
   displaces?: string;
 }
@@ -17,82 +20,55 @@ export interface MaterialCategory {
 export interface IndustryDivision {
   code: string;
   title: string;
+  titleNb: string;
 }
 
-/** The hourly load profiles the service ships (data/reference/load-profiles-no); no route lists them yet. */
-export const HOURLY_PROFILES = [
-  'hotmaps-no:chemicals_and_petrochemicals',
-  'hotmaps-no:food_and_tobacco',
-  'hotmaps-no:iron_and_steel',
-  'hotmaps-no:non_metalic_minerals',
-  'hotmaps-no:paper',
-] as const;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
-
-let wasteCodes: Promise<WasteCode[]> | undefined;
-let categories: Promise<MaterialCategory[]> | undefined;
-let divisions: Promise<IndustryDivision[]> | undefined;
-
-/** Forgets a failed load so the next use tries again. */
-function once<T>(
-  get: () => Promise<T> | undefined,
-  set: (p: Promise<T> | undefined) => void,
-  load: () => Promise<T>,
-) {
-  const existing = get();
-  if (existing) return existing;
-  const p = load();
-  set(p);
-  p.catch(() => set(undefined));
-  return p;
+/** An hourly load profile a listing may name (`energy.hourlyProfile`). */
+export interface LoadProfile {
+  id: string;
+  label: string;
+  labelNb: string;
 }
 
-export const loadWasteCodes = (api: Api) =>
-  once(
-    () => wasteCodes,
-    (p) => {
-      wasteCodes = p;
-    },
-    async () =>
-      dataOf(await api.GET('/taxonomy/waste-codes'))
-        .items.filter(isRecord)
-        .map((w) => ({
-          code: str(w['code']),
-          description: str(w['description']),
-          hazardous: w['hazardous'] === true,
-        })),
-  );
+/** A reference text in the UI language: the bokmål one for bokmål readers (when there is one). */
+export const inLanguage = (language: Language, en: string, nb: string | undefined): string =>
+  language === 'nb' && nb ? nb : en;
 
-export const loadCategories = (api: Api) =>
-  once(
-    () => categories,
-    (p) => {
-      categories = p;
-    },
-    async () =>
-      dataOf(await api.GET('/taxonomy/material-categories'))
-        .items.filter(isRecord)
-        .map((c) => ({
-          id: str(c['id']),
-          name: str(c['name']),
-          description: str(c['description']),
-          wasteCodePrefixes: Array.isArray(c['wasteCodePrefixes']) ? c['wasteCodePrefixes'].map(str) : [],
-          ...(typeof c['displaces'] === 'string' ? { displaces: c['displaces'] } : {}),
-        }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
-  );
+/** One load per page; a failed load is forgotten so the next use tries again. */
+function once<T>(load: (api: Api) => Promise<T>): (api: Api) => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return (api) => {
+    if (pending) return pending;
+    const p = load(api);
+    pending = p;
+    p.catch(() => {
+      if (pending === p) pending = undefined;
+    });
+    return p;
+  };
+}
 
-export const loadDivisions = (api: Api) =>
-  once(
-    () => divisions,
-    (p) => {
-      divisions = p;
-    },
-    async () =>
-      dataOf(await api.GET('/taxonomy/industry-codes'))
-        .items.filter(isRecord)
-        .filter((c) => c['level'] === 'division')
-        .map((c) => ({ code: str(c['code']), title: str(c['title']) })),
-  );
+export const loadWasteCodes = once(
+  async (api): Promise<WasteCode[]> =>
+    dataOf(await api.GET('/taxonomy/waste-codes')).items.map((w) => ({
+      code: w.code,
+      description: w.description,
+      descriptionNb: w.descriptionNb,
+      hazardous: w.hazardous,
+    })),
+);
+
+export const loadCategories = once(
+  async (api): Promise<MaterialCategory[]> => dataOf(await api.GET('/taxonomy/material-categories')).items,
+);
+
+export const loadDivisions = once(
+  async (api): Promise<IndustryDivision[]> =>
+    dataOf(await api.GET('/taxonomy/industry-codes'))
+      .items.filter((c) => c.level === 'division')
+      .map((c) => ({ code: c.code, title: c.title, titleNb: c.titleNb ?? c.title })),
+);
+
+export const loadProfiles = once(
+  async (api): Promise<LoadProfile[]> => dataOf(await api.GET('/taxonomy/load-profiles')).items,
+);

@@ -4,9 +4,10 @@
  * else, reload", anything else as the service's message), a live region that announces it, and
  * labelled fields that point at their error.
  */
-import type { ComponentChildren, RefObject } from 'preact';
+import { type ComponentChildren, Fragment, type RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../api/client.ts';
+import { ApiMessage } from '../../i18n/api-message.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type Detail, fieldId, type PlacedErrors, placeErrors } from './field-errors.ts';
 
@@ -84,14 +85,14 @@ export function ActStatus({ act, onReload }: { act: Act; onReload: () => void })
         {s.kind === 'refused' && (
           <>
             <p>
-              {t('facilitator.act.refused', { code: s.code })} <span lang="en">{s.message}</span>
+              {t('facilitator.act.refused', { code: s.code })} <ApiMessage text={s.message} />
             </p>
             {Object.keys(s.placed.byField).length > 0 && <p>{t('facilitator.act.fieldErrors')}</p>}
             {s.placed.rest.length > 0 && (
               <ul>
                 {s.placed.rest.map((d) => (
-                  <li key={`${d.path}:${d.message}`} lang="en">
-                    {d.path}: {d.message}
+                  <li key={`${d.path}:${d.message}`}>
+                    {d.path}: <ApiMessage text={d.message} />
                   </li>
                 ))}
               </ul>
@@ -150,8 +151,13 @@ export function Field({
         </p>
       )}
       {errors.length > 0 && (
-        <p id={`${id}-error`} class="field-error" lang="en">
-          {errors.join('; ')}
+        <p id={`${id}-error`} class="field-error">
+          {errors.map((e, i) => (
+            <Fragment key={`${i}:${e}`}>
+              {i > 0 && '; '}
+              <ApiMessage text={e} />
+            </Fragment>
+          ))}
         </p>
       )}
     </div>
