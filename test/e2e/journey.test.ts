@@ -248,6 +248,15 @@ describe('the same journey in bokmål', () => {
     return texts.filter((text) => englishOnly.has(text));
   };
 
+  /**
+   * What the page shows in English because no bokmål exists for it (an engine reason, an API
+   * message or a reference text the app's phrasebooks do not know is marked lang="en"): nothing.
+   */
+  const markedEnglish = (page: Page) =>
+    page.evaluate(
+      `[...document.querySelectorAll('main [lang="en"]')].map((e) => e.textContent.trim()).filter(Boolean)`,
+    ) as Promise<string[]>;
+
   it('when the business opens its workspace and the suggestion in bokmål, then no English UI text shows', async () => {
     const { page, errors } = await signedIn(tokens.business, 'nb');
     await h1(page, 'Dine bedrifter').waitFor();
@@ -261,8 +270,36 @@ describe('the same journey in bokmål', () => {
     await page.getByRole('button', { name: 'Åpne' }).first().click();
     await page.getByRole('table', { name: 'Hva poengsummen består av' }).waitFor();
     expect(await englishShown(page)).toEqual([]);
+    expect(await markedEnglish(page), 'engine and reference texts left in English').toEqual([]);
     await screenshot(page, 'journey-business-suggestion-nb');
     expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('when bad input is sent from a bokmål form, then the errors next to the fields are in bokmål, the schema’s and the API’s', async () => {
+    const { page, errors } = await signedIn(tokens.business, 'nb');
+    await h1(page, 'Dine bedrifter').waitFor();
+    await page.getByRole('button', { name: 'Ny oppføring', exact: true }).click();
+    await h1(page, `Ny oppføring for ${company.name}`).waitFor();
+    const quantity = page.getByLabel('Mengde', { exact: true });
+    await page.getByLabel('Tittel', { exact: true }).fill('Flis');
+    await page.getByLabel('Materialkategori').selectOption('wood-residues');
+    await quantity.fill('0');
+    await page.getByRole('button', { name: 'Registrer oppføringen' }).click();
+    const errorText = page.locator('#listing-quantity-value-error');
+    // Checked in the page with the API's schema, in its words put into bokmål.
+    await errorText.filter({ hasText: 'må være større enn 0' }).waitFor();
+    // Judged by the API only (the quantity's bounds): its 400, in bokmål next to the field.
+    const refused = page.waitForResponse((r) => r.url().endsWith('/listings') && r.status() === 400);
+    await quantity.fill('5000000000');
+    await page.getByRole('button', { name: 'Registrer oppføringen' }).click();
+    await refused;
+    await errorText.filter({ hasText: 'én oppføring kan ha' }).waitFor();
+    expect(await quantity.getAttribute('aria-invalid')).toBe('true');
+    expect(await englishShown(page)).toEqual([]);
+    expect(await markedEnglish(page)).toEqual([]);
+    await screenshot(page, 'journey-business-bad-input-nb');
+    expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
     await page.context().close();
   });
 
@@ -274,6 +311,7 @@ describe('the same journey in bokmål', () => {
     await page.locator('.summary .fac-badge').filter({ hasText: 'Gjennomført' }).waitFor();
     await page.locator('ol.trail > li').first().waitFor();
     expect(await facilitatorEnglishIn(page)).toEqual([]);
+    expect(await markedEnglish(page), 'engine and reference texts left in English').toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'journey-facilitator-nb');
     expect(errors).toEqual([]);
@@ -296,6 +334,7 @@ describe('the same journey in bokmål', () => {
     const text = ((await page.locator('body').textContent()) ?? '').replace(/\s+/g, ' ');
     const left = ANALYST_ENGLISH.filter((phrase) => new RegExp(`\\b${phrase}\\b`).test(text));
     expect(left, 'English texts on the bokmål page').toEqual([]);
+    expect(await markedEnglish(page), 'texts left in English').toEqual([]);
     await screenshot(page, 'journey-analyst-nb');
     expect(errors).toEqual([]);
     await page.context().close();
