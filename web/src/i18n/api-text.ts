@@ -11,11 +11,22 @@
  * itself (src/domain, src/services, src/http, src/errors.ts), their dynamic parts included.
  * Quoted values, codes, field names, ids and paths stay as they are; numbers of measure take a
  * decimal comma. A message no template knows stays English, and translatesApiText says so.
+ * Templates are compiled and tried, and numbers written, by phrasebook.ts, shared with engine-text.ts.
  * Pure, so it is tested without a browser (test/unit/web/api-text.test.ts).
  */
 import type { Role } from '../../../src/domain/caller.ts';
 import type { ListingKind } from '../../../src/domain/listing-kinds.ts';
 import type { ReviewState } from '../../../src/domain/review.ts';
+import {
+  findPhrase,
+  nbNumber as formatNumber,
+  inLanguage,
+  PLACEHOLDERS,
+  phrasesOf,
+  type Render,
+  withLanguage,
+  wordOf,
+} from './phrasebook.ts';
 
 // ---- Words ---------------------------------------------------------------------------------
 
@@ -320,9 +331,6 @@ const CONTAINERS: Record<string, string> = {
   array: 'listen',
 };
 
-const wordOf = (dictionary: Readonly<Record<string, string>>, key: string | undefined): string | null =>
-  key !== undefined && Object.hasOwn(dictionary, key) ? dictionary[key]! : null;
-
 /** `a, b, c` with each item looked up; null when one is unknown. */
 function listOf(dictionary: Readonly<Record<string, string>>, text: string): string | null {
   const items = text.split(', ').map((item) => wordOf(dictionary, item));
@@ -357,27 +365,13 @@ const PRIMITIVE = /^(".*"|-?\d[\d.e+-]*n?|-?Infinity|NaN|true|false|null|undefin
 
 // ---- Numbers -------------------------------------------------------------------------------
 
-const numberFormats = new Map<number, Intl.NumberFormat>();
-
 /**
  * A number as JavaScript writes it (`1234.5`, `-3`) in bokmål, with as many decimals: `1 234,5`.
  * Exponent forms keep their form with a decimal comma (`1.50e+9` → `1,50e+9`); numbers too long
  * to hold exactly stay as written.
  */
 export function nbNumber(text: string): string {
-  if (/^-?\d+(?:\.\d+)?e[-+]?\d+$/.test(text)) return text.replace('.', ',');
-  const m = /^-?\d+(?:\.(\d+))?$/.exec(text);
-  if (!m || text.replace(/\D/g, '').length > 15) return text;
-  const decimals = m[1]?.length ?? 0;
-  let format = numberFormats.get(decimals);
-  if (format === undefined) {
-    format = new Intl.NumberFormat('nb-NO', {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-    });
-    numberFormats.set(decimals, format);
-  }
-  return format.format(Number(text));
+  return formatNumber(text, { asWritten: true });
 }
 
 const nbUnit = (unit: string): string | null => wordOf(CANONICAL_UNITS, unit);
@@ -471,23 +465,12 @@ const quantity = (value: string, unit: string) => `${nbNumber(value)} ${unit}`;
 
 // ---- Phrases -------------------------------------------------------------------------------
 
-type Render = (values: string[]) => string | null;
-
-const PLACEHOLDERS: Record<string, string> = {
+/** Beside `{n}` and `{w}`: `{q}` a value in single quotes, `{*}` any text (as little as fits). */
+const API_PLACEHOLDERS: Record<string, string> = {
+  ...PLACEHOLDERS,
   '{q}': "'(.*?)'",
-  '{n}': String.raw`(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)`,
-  '{w}': String.raw`(\S+)`,
   '{*}': '(.+?)',
 };
-
-/** A template as the source writes it, into an anchored expression. */
-function compile(template: string): RegExp {
-  const source = template
-    .split(/(\{[qnw*]\})/)
-    .map((part) => PLACEHOLDERS[part] ?? part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('');
-  return new RegExp(`^${source}$`, 's');
-}
 
 /** [template as the source writes it, its bokmål]; the first whose template and words fit wins. */
 const PHRASE_LIST: [string, Render][] = [
@@ -1156,31 +1139,19 @@ function naceWhere(text: string): string | null {
   return division ? `${division[1]} er ikke en næring` : null;
 }
 
-const PHRASES: readonly { template: string; pattern: RegExp; render: Render }[] = PHRASE_LIST.map(
-  ([template, render]) => ({ template, pattern: compile(template), render }),
-);
+const PHRASES = phrasesOf(PHRASE_LIST, API_PLACEHOLDERS);
 
 /** The English templates the phrasebook knows, as the source writes them (for the tests). */
 export const API_TEMPLATES: readonly string[] = PHRASES.map((p) => p.template);
 
 /** Which template translates a message (for the tests); null when none does. */
 export function apiTemplateOf(message: string): string | null {
-  return phraseOf(message)?.template ?? null;
-}
-
-function phraseOf(message: string): { template: string; text: string } | null {
-  for (const phrase of PHRASES) {
-    const m = phrase.pattern.exec(message);
-    if (!m) continue;
-    const text = phrase.render(m.slice(1));
-    if (text) return { template: phrase.template, text };
-  }
-  return null;
+  return findPhrase(PHRASES, message)?.template ?? null;
 }
 
 /** The bokmål of an API message; null when the phrasebook has none. */
 export function translateApiText(message: string): string | null {
-  return message === '' ? '' : (phraseOf(message)?.text ?? null);
+  return message === '' ? '' : (findPhrase(PHRASES, message)?.text ?? null);
 }
 
 /** Whether the phrasebook has a bokmål rendering of an API message. */
@@ -1190,12 +1161,10 @@ export function translatesApiText(message: string): boolean {
 
 /** An API message in the language: bokmål when the phrasebook knows it, else as the API wrote it. */
 export function apiText(message: string, lang: 'nb' | 'en'): string {
-  return lang === 'nb' ? (translateApiText(message) ?? message) : message;
+  return inLanguage(translateApiText, message, lang);
 }
 
 /** apiText with the language of what it returns: `lang: 'en'` when bokmål fell back to English. */
 export function apiTextOf(message: string, lang: 'nb' | 'en'): { text: string; lang?: 'en' } {
-  if (lang !== 'nb') return { text: message };
-  const translated = translateApiText(message);
-  return translated === null ? { text: message, lang: 'en' } : { text: translated };
+  return withLanguage(translateApiText, message, lang);
 }

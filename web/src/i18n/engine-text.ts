@@ -14,6 +14,7 @@
  * contaminants) stay as they are. A text made of phrases joined with `; ` (quality reasons, an
  * energy pair's timing, feedback) is translated phrase by phrase; a text that is not entirely made
  * of known phrases is left in English, and engineTextOf says so (lang="en").
+ * Templates are compiled and tried, and numbers written, by phrasebook.ts, shared with api-text.ts.
  * Pure, so it is tested without a browser (test/unit/web/engine-text.test.ts).
  */
 import type {
@@ -25,7 +26,17 @@ import type {
   WaterType,
 } from '../../../src/domain/listing-kinds.ts';
 import { SUBSTITUTIONS_NB } from './engine-substitutions.ts';
-import { createFormat, type Language, LOCALE, unitLabel } from './format.ts';
+import { createFormat, type Language, unitLabel } from './format.ts';
+import {
+  findPhrase,
+  nbNumber as formatNumber,
+  inLanguage,
+  type Render as PhraseRender,
+  PLACEHOLDERS,
+  phrasesOf,
+  withLanguage,
+  wordOf,
+} from './phrasebook.ts';
 
 // ---- Words ---------------------------------------------------------------------------------
 
@@ -126,29 +137,14 @@ const REJECTION_REASONS: Record<string, string> = {
 /** What a route detail names: a carrier, a water type or a land use (their ids are distinct). */
 const ROUTE_WORDS: Record<string, string> = { ...CARRIERS, ...WATER_TYPES, ...LAND_USES };
 
-const wordOf = (dictionary: Readonly<Record<string, string>>, key: string | undefined): string | null =>
-  key !== undefined && Object.hasOwn(dictionary, key) ? dictionary[key]! : null;
-
 // ---- Numbers, units, dates -----------------------------------------------------------------
 
 const NBSP = '\u00a0';
-const numberFormats = new Map<number, Intl.NumberFormat>();
 const nbFormat = createFormat('nb');
 
 /** A number as the engine writes it (`1234.5`, `-3`, `−0.11`), in bokmål with as many decimals. */
 export function nbNumber(text: string): string {
-  const value = Number(text.replace('\u2212', '-'));
-  if (!Number.isFinite(value)) return text;
-  const decimals = /\.(\d+)$/.exec(text)?.[1]?.length ?? 0;
-  let format = numberFormats.get(decimals);
-  if (format === undefined) {
-    format = new Intl.NumberFormat(LOCALE.nb, {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-    });
-    numberFormats.set(decimals, format);
-  }
-  return format.format(value);
+  return formatNumber(text);
 }
 
 const percent = (whole: string): string => `${nbNumber(whole)}${NBSP}%`;
@@ -183,23 +179,14 @@ interface Nested {
   one(text: string): string | null;
 }
 
-type Render = (values: string[], nested: Nested) => string | null;
+type Render = PhraseRender<Nested>;
 
-const PLACEHOLDERS: Record<string, string> = {
-  '{n}': String.raw`(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)`,
+/** Beside `{n}` and `{w}`: `{p}` a whole percent, `{*}` any text (as much as fits). */
+const ENGINE_PLACEHOLDERS: Record<string, string> = {
+  ...PLACEHOLDERS,
   '{p}': String.raw`(-?\d+)%`,
-  '{w}': String.raw`(\S+)`,
   '{*}': '(.+)',
 };
-
-/** A template as the source writes it, into an anchored expression. */
-function compile(template: string): RegExp {
-  const source = template
-    .split(/(\{[npw*]\})/)
-    .map((part) => PLACEHOLDERS[part] ?? part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('');
-  return new RegExp(`^${source}$`, 's');
-}
 
 const ASSUMED_EN = ' (temperature assumed typical for the carrier)';
 const ASSUMED_NB = ' (temperaturen er antatt typisk for energibæreren)';
@@ -554,33 +541,36 @@ const PHRASE_LIST: [string, Render][] = [
   ['both businesses are interested', () => 'begge bedriftene er interessert'],
 ];
 
-const PHRASES: readonly { template: string; pattern: RegExp; render: Render }[] = PHRASE_LIST.map(
-  ([template, render]) => ({ template, pattern: compile(template), render }),
-);
+const PHRASES = phrasesOf(PHRASE_LIST, ENGINE_PLACEHOLDERS);
 
 /** The English templates the phrasebook knows, as the source writes them. */
 export const ENGINE_TEMPLATES: readonly string[] = PHRASES.map((p) => p.template);
+
+/** What a phrase's rendering may translate inside it, recording the templates it used. */
+function nested(): Nested & { templates: string[] } {
+  const templates: string[] = [];
+  const record = (t: EngineTranslation | null): string | null => {
+    if (t === null) return null;
+    templates.push(...t.templates);
+    return t.text;
+  };
+  return {
+    templates,
+    list: (t) => record(translateList(t)),
+    one: (t) => record(translateOne(t)),
+  };
+}
 
 /** One phrase (a text with no `; ` between phrases), or null. */
 function translateOne(text: string): EngineTranslation | null {
   const assumed = text.endsWith(ASSUMED_EN);
   const core = assumed ? text.slice(0, -ASSUMED_EN.length) : text;
-  for (const phrase of PHRASES) {
-    const m = phrase.pattern.exec(core);
-    if (!m) continue;
-    const inner: string[] = [];
-    const record = (t: EngineTranslation | null): string | null => {
-      if (t === null) return null;
-      inner.push(...t.templates);
-      return t.text;
-    };
-    const out = phrase.render(m.slice(1), {
-      list: (t) => record(translateList(t)),
-      one: (t) => record(translateOne(t)),
-    });
-    if (out) return { text: assumed ? `${out}${ASSUMED_NB}` : out, templates: [phrase.template, ...inner] };
-  }
-  return null;
+  const found = findPhrase(PHRASES, core, nested);
+  if (found === null) return null;
+  return {
+    text: assumed ? `${found.text}${ASSUMED_NB}` : found.text,
+    templates: [found.template, ...found.context.templates],
+  };
 }
 
 /**
@@ -620,12 +610,10 @@ export function translateEngineText(text: string): string | null {
 
 /** An engine text in the language: translated for bokmål, unchanged in English or when unknown. */
 export function engineText(text: string, language: Language): string {
-  return language === 'nb' ? (translateEngineText(text) ?? text) : text;
+  return inLanguage(translateEngineText, text, language);
 }
 
 /** engineText with the language of what it returns: `lang: 'en'` when bokmål fell back to English. */
 export function engineTextOf(text: string, language: Language): { text: string; lang?: 'en' } {
-  if (language !== 'nb') return { text };
-  const translated = translateEngineText(text);
-  return translated === null ? { text, lang: 'en' } : { text: translated };
+  return withLanguage(translateEngineText, text, language);
 }

@@ -14,7 +14,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { ResourceView } from '../../ui/resource-view.tsx';
 import { parseNumber } from './field-errors.ts';
 import { type Act, ActStatus, Field, useAct } from './forms.tsx';
-import { fieldsOf, type OutcomeFields, outcomeChange } from './outcome-change.ts';
+import { type BenefitKey, fieldsOf, type OutcomeFields, outcomeChange } from './outcome-change.ts';
 
 type Review = Schemas['SuggestionReview'];
 type ReviewState = Review['state'];
@@ -108,13 +108,20 @@ export function Actions(outer: Omit<Props, 'announce'>) {
   );
 }
 
-const OUTCOME_FIELDS = [
-  'outcome.quantityPerYear',
-  'outcome.quantityBasis',
-  'outcome.startDate',
-  'outcome.endDate',
-  ...BENEFITS.flatMap(([b]) => [`outcome.benefits.${b}.value`, `outcome.benefits.${b}.basis`]),
-];
+/** Where an outcome's fields stand in the body: under `outcome.` in a transition, at the top in a change. */
+type OutcomePrefix = 'outcome.' | '';
+
+/** The paths of an outcome's fields under `prefix`, in the order they stand (the start date if asked). */
+const outcomePaths = (prefix: OutcomePrefix, startDate: boolean): string[] =>
+  [
+    'quantityPerYear',
+    'quantityBasis',
+    ...(startDate ? ['startDate'] : []),
+    'endDate',
+    ...BENEFITS.flatMap(([b]) => [`benefits.${b}.value`, `benefits.${b}.basis`]),
+  ].map((path) => `${prefix}${path}`);
+
+const OUTCOME_FIELDS = outcomePaths('outcome.', true);
 
 function TransitionForm({ api, review, onWritten, onReload, announce }: Props) {
   const { t, language } = useI18n();
@@ -242,115 +249,15 @@ function TransitionForm({ api, review, onWritten, onReload, announce }: Props) {
       {to === 'implemented' && (
         <fieldset class="outcome">
           <legend>{t('facilitator.outcome')}</legend>
-          <div class="field-row">
-            <Field
-              form="transition"
-              path="outcome.quantityPerYear"
-              label={t('facilitator.outcome.quantity', { unit })}
-              act={act}
-            >
-              {(c) => (
-                <input
-                  {...c}
-                  inputMode="decimal"
-                  autoComplete="off"
-                  value={outcome.quantity}
-                  onInput={(e) => setOutcome({ ...outcome, quantity: e.currentTarget.value })}
-                />
-              )}
-            </Field>
-            <Field
-              form="transition"
-              path="outcome.quantityBasis"
-              label={t('facilitator.outcome.basis')}
-              act={act}
-            >
-              {(c) => (
-                <BasisSelect
-                  control={c}
-                  value={outcome.basis}
-                  onChange={(basis) => setOutcome({ ...outcome, basis })}
-                />
-              )}
-            </Field>
-          </div>
-          <div class="field-row">
-            <Field
-              form="transition"
-              path="outcome.startDate"
-              label={t('facilitator.outcome.startDate')}
-              act={act}
-            >
-              {(c) => (
-                <input
-                  {...c}
-                  type="date"
-                  value={outcome.startDate}
-                  onInput={(e) => setOutcome({ ...outcome, startDate: e.currentTarget.value })}
-                />
-              )}
-            </Field>
-            <Field
-              form="transition"
-              path="outcome.endDate"
-              label={t('facilitator.outcome.endDate')}
-              act={act}
-            >
-              {(c) => (
-                <input
-                  {...c}
-                  type="date"
-                  value={outcome.endDate}
-                  onInput={(e) => setOutcome({ ...outcome, endDate: e.currentTarget.value })}
-                />
-              )}
-            </Field>
-          </div>
-          <fieldset class="benefits">
-            <legend>{t('facilitator.outcome.benefits')}</legend>
-            {BENEFITS.map(([b, label]) => (
-              <div class="field-row" key={b}>
-                <Field form="transition" path={`outcome.benefits.${b}.value`} label={t(label)} act={act}>
-                  {(c) => (
-                    <input
-                      {...c}
-                      inputMode="decimal"
-                      autoComplete="off"
-                      value={outcome.benefits[b].value}
-                      onInput={(e) =>
-                        setOutcome({
-                          ...outcome,
-                          benefits: {
-                            ...outcome.benefits,
-                            [b]: { ...outcome.benefits[b], value: e.currentTarget.value },
-                          },
-                        })
-                      }
-                    />
-                  )}
-                </Field>
-                <Field
-                  form="transition"
-                  path={`outcome.benefits.${b}.basis`}
-                  label={t('facilitator.outcome.benefitBasis', { benefit: t(label) })}
-                  act={act}
-                >
-                  {(c) => (
-                    <BasisSelect
-                      control={c}
-                      value={outcome.benefits[b].basis}
-                      onChange={(basis) =>
-                        setOutcome({
-                          ...outcome,
-                          benefits: { ...outcome.benefits, [b]: { ...outcome.benefits[b], basis } },
-                        })
-                      }
-                    />
-                  )}
-                </Field>
-              </div>
-            ))}
-          </fieldset>
+          <OutcomeInputs
+            form="transition"
+            prefix="outcome."
+            values={outcome}
+            onChange={setOutcome}
+            act={act}
+            unit={unit}
+            benefitsLegend={t('facilitator.outcome.benefits')}
+          />
         </fieldset>
       )}
       <Field form="transition" path="note" label={t('facilitator.transition.note')} act={act}>
@@ -361,6 +268,135 @@ function TransitionForm({ api, review, onWritten, onReload, announce }: Props) {
       </button>
       <ActStatus act={act} onReload={onReload} />
     </form>
+  );
+}
+
+/**
+ * The fields of a realised exchange, shared by the move to implemented and the later change: the
+ * quantity a year and its basis, the dates, and the benefits with theirs. The start date is asked
+ * when the values hold one (a new outcome), in a row with the end date; a change moves the end
+ * date only. Each field's path is `prefix` and its name in the body, so the API's messages land
+ * next to it.
+ */
+function OutcomeInputs<V extends OutcomeFields & { startDate?: string }>({
+  form,
+  prefix,
+  values,
+  onChange,
+  act,
+  unit,
+  endDateHint,
+  benefitsLegend,
+}: {
+  form: string;
+  prefix: OutcomePrefix;
+  values: V;
+  onChange: (values: V) => void;
+  act: Act;
+  unit: string;
+  endDateHint?: string;
+  benefitsLegend: string;
+}) {
+  const { t } = useI18n();
+  const setBenefit = (b: BenefitKey, part: Partial<OutcomeFields['benefits'][BenefitKey]>) =>
+    onChange({ ...values, benefits: { ...values.benefits, [b]: { ...values.benefits[b], ...part } } });
+  const endDate = (
+    <Field
+      form={form}
+      path={`${prefix}endDate`}
+      label={t('facilitator.outcome.endDate')}
+      hint={endDateHint}
+      act={act}
+    >
+      {(c) => (
+        <input
+          {...c}
+          type="date"
+          value={values.endDate}
+          onInput={(e) => onChange({ ...values, endDate: e.currentTarget.value })}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <>
+      <div class="field-row">
+        <Field
+          form={form}
+          path={`${prefix}quantityPerYear`}
+          label={t('facilitator.outcome.quantity', { unit })}
+          act={act}
+        >
+          {(c) => (
+            <input
+              {...c}
+              inputMode="decimal"
+              autoComplete="off"
+              value={values.quantity}
+              onInput={(e) => onChange({ ...values, quantity: e.currentTarget.value })}
+            />
+          )}
+        </Field>
+        <Field form={form} path={`${prefix}quantityBasis`} label={t('facilitator.outcome.basis')} act={act}>
+          {(c) => (
+            <BasisSelect
+              control={c}
+              value={values.basis}
+              onChange={(basis) => onChange({ ...values, basis })}
+            />
+          )}
+        </Field>
+      </div>
+      {values.startDate === undefined ? (
+        endDate
+      ) : (
+        <div class="field-row">
+          <Field form={form} path={`${prefix}startDate`} label={t('facilitator.outcome.startDate')} act={act}>
+            {(c) => (
+              <input
+                {...c}
+                type="date"
+                value={values.startDate}
+                onInput={(e) => onChange({ ...values, startDate: e.currentTarget.value })}
+              />
+            )}
+          </Field>
+          {endDate}
+        </div>
+      )}
+      <fieldset class="benefits">
+        <legend>{benefitsLegend}</legend>
+        {BENEFITS.map(([b, label]) => (
+          <div class="field-row" key={b}>
+            <Field form={form} path={`${prefix}benefits.${b}.value`} label={t(label)} act={act}>
+              {(c) => (
+                <input
+                  {...c}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  value={values.benefits[b].value}
+                  onInput={(e) => setBenefit(b, { value: e.currentTarget.value })}
+                />
+              )}
+            </Field>
+            <Field
+              form={form}
+              path={`${prefix}benefits.${b}.basis`}
+              label={t('facilitator.outcome.benefitBasis', { benefit: t(label) })}
+              act={act}
+            >
+              {(c) => (
+                <BasisSelect
+                  control={c}
+                  value={values.benefits[b].basis}
+                  onChange={(basis) => setBenefit(b, { basis })}
+                />
+              )}
+            </Field>
+          </div>
+        ))}
+      </fieldset>
+    </>
   );
 }
 
@@ -508,12 +544,7 @@ function AssignmentChoice({
   );
 }
 
-const OUTCOME_CHANGE_FIELDS = [
-  'quantityPerYear',
-  'quantityBasis',
-  'endDate',
-  ...BENEFITS.flatMap(([b]) => [`benefits.${b}.value`, `benefits.${b}.basis`]),
-];
+const OUTCOME_CHANGE_FIELDS = outcomePaths('', false);
 
 /**
  * A later change of the realised exchange (POST /suggestions/{id}/outcome), pre-filled with what is
@@ -532,8 +563,6 @@ function OutcomeForm({
   const act = useAct(announce, OUTCOME_CHANGE_FIELDS);
   const [fields, setFields] = useState<OutcomeFields>(() => fieldsOf(recorded, language));
   const unit = review.suggestion?.unit ?? '';
-  const setBenefit = (b: (typeof BENEFITS)[number][0], part: Partial<OutcomeFields['benefits'][typeof b]>) =>
-    setFields({ ...fields, benefits: { ...fields.benefits, [b]: { ...fields.benefits[b], ...part } } });
   return (
     <form
       ref={act.form}
@@ -559,81 +588,16 @@ function OutcomeForm({
     >
       <h3 id="outcome-h">{t('facilitator.outcomeChange')}</h3>
       <p class="fac-hint">{t('facilitator.outcomeChange.hint', { date: date(recorded.startDate) })}</p>
-      <div class="field-row">
-        <Field
-          form="outcome"
-          path="quantityPerYear"
-          label={t('facilitator.outcome.quantity', { unit })}
-          act={act}
-        >
-          {(c) => (
-            <input
-              {...c}
-              inputMode="decimal"
-              autoComplete="off"
-              value={fields.quantity}
-              onInput={(e) => setFields({ ...fields, quantity: e.currentTarget.value })}
-            />
-          )}
-        </Field>
-        <Field form="outcome" path="quantityBasis" label={t('facilitator.outcome.basis')} act={act}>
-          {(c) => (
-            <BasisSelect
-              control={c}
-              value={fields.basis}
-              onChange={(basis) => setFields({ ...fields, basis })}
-            />
-          )}
-        </Field>
-      </div>
-      <Field
+      <OutcomeInputs
         form="outcome"
-        path="endDate"
-        label={t('facilitator.outcome.endDate')}
-        hint={recorded.endDate ? t('facilitator.outcomeChange.endDateKept') : undefined}
+        prefix=""
+        values={fields}
+        onChange={setFields}
         act={act}
-      >
-        {(c) => (
-          <input
-            {...c}
-            type="date"
-            value={fields.endDate}
-            onInput={(e) => setFields({ ...fields, endDate: e.currentTarget.value })}
-          />
-        )}
-      </Field>
-      <fieldset class="benefits">
-        <legend>{t('facilitator.outcomeChange.benefits')}</legend>
-        {BENEFITS.map(([b, label]) => (
-          <div class="field-row" key={b}>
-            <Field form="outcome" path={`benefits.${b}.value`} label={t(label)} act={act}>
-              {(c) => (
-                <input
-                  {...c}
-                  inputMode="decimal"
-                  autoComplete="off"
-                  value={fields.benefits[b].value}
-                  onInput={(e) => setBenefit(b, { value: e.currentTarget.value })}
-                />
-              )}
-            </Field>
-            <Field
-              form="outcome"
-              path={`benefits.${b}.basis`}
-              label={t('facilitator.outcome.benefitBasis', { benefit: t(label) })}
-              act={act}
-            >
-              {(c) => (
-                <BasisSelect
-                  control={c}
-                  value={fields.benefits[b].basis}
-                  onChange={(basis) => setBenefit(b, { basis })}
-                />
-              )}
-            </Field>
-          </div>
-        ))}
-      </fieldset>
+        unit={unit}
+        endDateHint={recorded.endDate ? t('facilitator.outcomeChange.endDateKept') : undefined}
+        benefitsLegend={t('facilitator.outcomeChange.benefits')}
+      />
       <button type="submit" disabled={act.state.kind === 'busy'}>
         {t('facilitator.outcomeChange.submit')}
       </button>
