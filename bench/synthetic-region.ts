@@ -74,6 +74,7 @@ const WATER_QUALITY: Record<WaterType, WaterQuality> = {
   surface: 'non-potable',
   seawater: 'saline',
   rainwater: 'non-potable',
+  'industrial-waste-water': 'non-potable',
 };
 /** Relative monthly load, January first. */
 const SHAPES: Record<MonthlyShape, number[]> = {

@@ -196,7 +196,10 @@ WITH st, sg, st.status AS status,
       AND (st.status = 'active' OR sg.status = 'active')) AS applies
 CALL (st, sg, applies) {
   WITH st, sg WHERE applies
-  SET sg += properties(st), sg.updatedAt = $now
+  // A revision of explained values (it has a content hash) replaces the CO2e even when it is not
+  // quantified: null is no property, which `+=` would not copy.
+  SET sg += properties(st), sg.updatedAt = $now,
+      sg.co2eAvoidedT = CASE WHEN st.contentHash IS NULL THEN sg.co2eAvoidedT ELSE st.co2eAvoidedT END
 }
 DETACH DELETE st
 RETURN count(CASE WHEN applies AND status = 'active' THEN 1 END) AS updated,
@@ -428,6 +431,19 @@ WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipali
   AND {{suggestionShown(o, os, n, ns)}}
   AND {{notTurnedDown(sg)}}
 RETURN count(sg) AS total
+
+// name: promisedOfListings
+// What the allocations of their active suggestions promise of the given listings (an offer gives
+// offerUse per unit delivered), with their quantities: why a pair got nothing
+// (matching/allocation/unallocated.ts).
+UNWIND $listingIds AS listingId
+MATCH (l:Listing {id: listingId})
+OPTIONAL MATCH (l)<-[side:OFFERS|SERVES]-(sg:Suggestion)
+WHERE sg.status = 'active' AND sg.allocatedQuantity > 0
+RETURN listingId, l.canonicalValue AS quantity,
+       sum(CASE WHEN sg IS NULL THEN 0.0
+                WHEN type(side) = 'OFFERS' THEN sg.allocatedQuantity * sg.offerUse
+                ELSE sg.allocatedQuantity END) AS promised
 
 // name: allocatedByListing
 // For every listing with published allocations: what its active suggestions promise of it, in

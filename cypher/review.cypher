@@ -93,7 +93,7 @@ WHERE state IN $states
         MATCH (sg)-[:OFFERS|SERVES]->(:Listing)-[:AT_SITE]->(ms:Site {municipalityCode: $municipality}) }
        OR $municipality IN coalesce(r.regions, []))
 RETURN sg {.*} AS suggestion, r {.*} AS review, state
-ORDER BY sg.score DESC, sg.co2eAvoidedT DESC, sg.pairKey
+ORDER BY sg.score DESC, coalesce(sg.co2eAvoidedT, -1.0e308) DESC, sg.pairKey
 SKIP $offset LIMIT $limit
 
 // name: awaiting

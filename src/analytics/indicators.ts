@@ -22,7 +22,9 @@
  *
  *   CO2e avoided under set S      = q × impacts[S].co2eAvoidedT / impacts[S].quantity, per set
  *                                   side by side; a row without an estimate under S is listed
- *                                   in that figure's `missing`, never guessed
+ *                                   in that figure's `missing`, one whose estimate is not
+ *                                   quantified (co2eAvoidedT null: a factor is missing) in its
+ *                                   `notQuantified`; neither is counted as 0 or guessed
  *   tonnes diverted, virgin saved = q × the same ratio of the suggestion's own factor set's
  *                                   estimate (they do not depend on the factors)
  *   t / GWh / m³ / m²             = q itself, by kind, in the kind's canonical unit (energy:
@@ -56,7 +58,8 @@ export interface ImpactEstimate {
   mwhDelivered?: number;
   m3Supplied?: number;
   m2Used?: number;
-  co2eAvoidedT: number;
+  /** null: not quantified (the estimate lacks a factor). */
+  co2eAvoidedT: number | null;
   factorSet?: string;
 }
 
@@ -135,6 +138,8 @@ export interface RealisedImpactFigure extends RealisedFigure {
 
 export interface RealisedCo2e extends RealisedImpactFigure {
   factorSet: string;
+  /** Exchanges whose estimate under the set is not quantified (a factor is missing): not counted. */
+  notQuantified: string[];
 }
 
 export interface Excluded {
@@ -178,6 +183,8 @@ export interface PotentialImpactFigure extends PotentialFigure {
 
 export interface PotentialCo2e extends PotentialImpactFigure {
   factorSet: string;
+  /** Suggestions whose estimate under the set is not quantified (a factor is missing): not counted. */
+  notQuantified: string[];
 }
 
 export interface Potential {
@@ -273,10 +280,14 @@ const within = (ms: number, b: Bounds): boolean => ms >= b.from && ms < b.to;
 
 type ImpactField = 'tonnesDiverted' | 'virginMaterialDisplacedT' | 'co2eAvoidedT';
 
-/** `field` per unit of quantity of an estimate; undefined when there is none or it cannot be scaled. */
-function perUnit(estimate: ImpactEstimate | undefined, field: ImpactField): number | undefined {
+/**
+ * `field` per unit of quantity of an estimate; undefined when there is none or it cannot be
+ * scaled, null when the estimate says it is not quantified.
+ */
+function perUnit(estimate: ImpactEstimate | undefined, field: ImpactField): number | null | undefined {
   const value = estimate?.[field];
   if (estimate === undefined || value === undefined || !(estimate.quantity > 0)) return undefined;
+  if (value === null) return null;
   return value / estimate.quantity;
 }
 
@@ -378,6 +389,7 @@ export function realised(rows: readonly SuggestionRow[], options: IndicatorOptio
       ),
       missing: [],
       factorSet,
+      notQuantified: [],
     })),
     costSavedNokPerYear: realisedFigure('sum of costSavedNokPerYear as the companies reported it, NOK/yr'),
     revenueNokPerYear: realisedFigure('sum of revenueNokPerYear as the companies reported it, NOK/yr'),
@@ -401,13 +413,14 @@ export function realised(rows: readonly SuggestionRow[], options: IndicatorOptio
       for (const field of MATERIAL_FIELDS) {
         const figure = field === 'tonnesDiverted' ? result.tonnesDiverted : result.virginMaterialSavedT;
         const unit = perUnit(ownEstimate(row), field);
-        if (unit === undefined) figure.missing.push(row.id);
+        if (unit === undefined || unit === null) figure.missing.push(row.id);
         else addRealised(figure, q * unit, basis);
       }
     }
     for (const figure of result.co2eAvoidedT) {
       const unit = perUnit(row.impacts[figure.factorSet], 'co2eAvoidedT');
       if (unit === undefined) figure.missing.push(row.id);
+      else if (unit === null) figure.notQuantified.push(row.id);
       else addRealised(figure, q * unit, basis);
     }
     if (benefits?.costSavedNokPerYear) {
@@ -495,7 +508,7 @@ export function potential(rows: readonly SuggestionRow[], options: IndicatorOpti
   );
   const co2e = sets.map((factorSet) => {
     const acc = impact(`allocatedQuantity × co2eAvoidedT per unit of the estimate under '${factorSet}'`);
-    return { figure: { ...acc.figure, factorSet }, runs: acc.runs };
+    return { figure: { ...acc.figure, factorSet, notQuantified: [] as string[] }, runs: acc.runs };
   });
   const companies = new Set<string>();
   const runs = new Map<string | null, number>();
@@ -519,13 +532,14 @@ export function potential(rows: readonly SuggestionRow[], options: IndicatorOpti
       for (const field of MATERIAL_FIELDS) {
         const acc = field === 'tonnesDiverted' ? diverted : virgin;
         const unit = perUnit(ownEstimate(row), field);
-        if (unit === undefined) acc.figure.missing.push(row.id);
+        if (unit === undefined || unit === null) acc.figure.missing.push(row.id);
         else addPotential(acc, q * unit, run);
       }
     }
     for (const acc of co2e) {
       const unit = perUnit(row.impacts[acc.figure.factorSet], 'co2eAvoidedT');
       if (unit === undefined) acc.figure.missing.push(row.id);
+      else if (unit === null) acc.figure.notQuantified.push(row.id);
       else addPotential(acc, q * unit, run);
     }
   }

@@ -40,6 +40,8 @@ export interface Labels {
   method: string;
   factorSet: string;
   missing: (n: number) => string;
+  /** Rows whose CO2e is not quantified (a factor is missing). */
+  notQuantified: (n: number) => string;
   excluded: (n: number) => string;
   figures: {
     activeSymbioses: string;
@@ -163,6 +165,7 @@ const EN: Labels = {
   method: 'How it was obtained',
   factorSet: 'Factor set',
   missing: (n) => `${n} without an estimate, not counted`,
+  notQuantified: (n) => `${n} not quantified (a factor is missing), not counted`,
   excluded: (n) => `${n} implemented ${n === 1 ? 'exchange' : 'exchanges'} left out`,
   figures: {
     activeSymbioses: 'Active symbioses',
@@ -337,6 +340,7 @@ const NB: Labels = {
   method: 'Slik er tallet funnet',
   factorSet: 'Faktorsett',
   missing: (n) => `${n} uten estimat, ikke talt med`,
+  notQuantified: (n) => `${n} ikke tallfestet (en faktor mangler), ikke talt med`,
   excluded: (n) => `${n} ${n === 1 ? 'gjennomført utveksling' : 'gjennomførte utvekslinger'} utelatt`,
   figures: {
     activeSymbioses: 'Aktive symbioser',

@@ -329,11 +329,11 @@ function co2eSection(ind: Indicators, ctx: Ctx): string {
   const head = [th(''), ...ind.factorSets.map((set) => th(set, 'num factor-set'))];
   const realised = ind.realised.co2eAvoidedT.map((f) => {
     const sub = `${t.measured.toLowerCase()} ${fmt.amount(f.measured)} · ${t.estimated.toLowerCase()} ${fmt.amount(f.estimated)} · ${t.exchanges.toLowerCase()} ${fmt.count(f.exchanges)}`;
-    return co2eCell(fmt.amount(f.value), sub, f.method, f.missing, t);
+    return co2eCell(fmt.amount(f.value), sub, f.method, f.missing, f.notQuantified, t);
   });
   const potential = ind.potential.co2eAvoidedT.map((f) => {
     const sub = `${t.suggestions.toLowerCase()} ${fmt.count(f.suggestions)} · ${t.runs.toLowerCase()}: ${runsText(f.runs, t)}`;
-    return co2eCell(fmt.amount(f.value), sub, f.method, f.missing, t);
+    return co2eCell(fmt.amount(f.value), sub, f.method, f.missing, f.notQuantified, t);
   });
   return [
     para(`${t.co2eLead}`),
@@ -348,8 +348,18 @@ function co2eSection(ind: Indicators, ctx: Ctx): string {
   ].join('');
 }
 
-function co2eCell(value: string, sub: string, method: string, missing: readonly string[], t: Labels): string {
-  const warn = missing.length > 0 ? `<span class="warn">${esc(t.missing(missing.length))}</span>` : '';
+function co2eCell(
+  value: string,
+  sub: string,
+  method: string,
+  missing: readonly string[],
+  notQuantified: readonly string[] | undefined,
+  t: Labels,
+): string {
+  const unknown = notQuantified?.length ?? 0;
+  const warn =
+    (missing.length > 0 ? `<span class="warn">${esc(t.missing(missing.length))}</span>` : '') +
+    (unknown > 0 ? `<span class="warn">${esc(t.notQuantified(unknown))}</span>` : '');
   return `<td class="num"><strong>${esc(value)}</strong><span class="sub">${esc(sub)}</span><span class="sub">${esc(method)}</span>${warn}</td>`;
 }
 

@@ -4,14 +4,10 @@ import { basename, join } from 'node:path';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { connect, driverTimeouts, openRuntime, provisionOptions } from '../runtime.ts';
-import {
-  type CaseResult,
-  type DecisionsResult,
-  evaluateCase,
-  evaluateDecisions,
-} from '../services/evaluate.ts';
+import { type DecisionsResult, evaluateCase, evaluateDecisions } from '../services/evaluate.ts';
 import { wipeBusinessData } from '../store/admin-store.ts';
 import { provisionNeo4j } from '../store/provision.ts';
+import { evaluationDocument, formatEvaluation, type NamedResult } from './evaluation-report.ts';
 
 export const EVALUATE_USAGE = `usage: evaluate <case.json> [more cases...] [--json]
          evaluate --decisions [--json]   (suggestions against the decisions recorded in the database)`;
@@ -41,7 +37,7 @@ export async function runEvaluate(config: Config, logger: Logger, args: string[]
     pageCache: '256m',
     logger,
   });
-  const results: { file: string; result: CaseResult }[] = [];
+  const results: NamedResult[] = [];
   try {
     const runtime = await connect(neo4j, logger, {
       factorSet: config.FACTOR_SET,
@@ -51,7 +47,7 @@ export async function runEvaluate(config: Config, logger: Logger, args: string[]
       for (const file of files) {
         await wipeBusinessData(runtime.deps.store);
         results.push({
-          file,
+          name: basename(file, '.json'),
           result: await evaluateCase(runtime.deps, JSON.parse(readFileSync(file, 'utf8'))),
         });
       }
@@ -62,8 +58,8 @@ export async function runEvaluate(config: Config, logger: Logger, args: string[]
     await neo4j.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  if (args.includes('--json')) console.log(JSON.stringify(results, null, 2));
-  else printResults(results);
+  if (args.includes('--json')) console.log(JSON.stringify(evaluationDocument(results), null, 2));
+  else console.log(formatEvaluation(results));
   return 0;
 }
 
@@ -145,38 +141,4 @@ export function formatDecisions(r: DecisionsResult): string {
     );
   }
   return lines.join('\n');
-}
-
-function printResults(results: { file: string; result: CaseResult }[]): void {
-  const ks = results[0]?.result.atK.map((a) => a.k) ?? [];
-  console.log(
-    `| case | companies | listings | expected | ${ks.map((k) => `recall@${k} | precision@${k}`).join(' | ')} |`,
-  );
-  console.log(`|---|---:|---:|---:|${ks.map(() => '---:|---:').join('|')}|`);
-  const totals = ks.map(() => ({ found: 0, expected: 0, rel: 0, ret: 0 }));
-  for (const { file, result } of results) {
-    const cells = result.atK.map((a, i) => {
-      totals[i]!.found += a.found;
-      totals[i]!.expected += a.expected;
-      totals[i]!.rel += a.relevantRetrieved;
-      totals[i]!.ret += a.retrieved;
-      return `${pct(a.recall)} | ${pct(a.precision)}`;
-    });
-    console.log(
-      `| ${basename(file)} | ${result.companies} | ${result.listings} | ${result.atK[0]?.expected ?? 0} | ${cells.join(' | ')} |`,
-    );
-  }
-  if (results.length > 1) {
-    const cells = totals.map(
-      (t) => `${pct(t.expected ? t.found / t.expected : 0)} | ${pct(t.ret ? t.rel / t.ret : 0)}`,
-    );
-    console.log(`| all (pooled) | | | ${totals[0]?.expected ?? 0} | ${cells.join(' | ')} |`);
-  }
-  for (const { file, result } of results) {
-    for (const m of result.misses) {
-      console.log(
-        `miss in ${basename(file)}: ${m.from} -> ${m.to} (${m.resource}): ${m.bestRank === null ? 'no suggestion' : `best rank ${m.bestRank}`}`,
-      );
-    }
-  }
 }

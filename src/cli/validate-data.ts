@@ -9,7 +9,8 @@
  * Waste codes, material categories, units, hourly profiles), text that cannot be stored (NUL, lone
  * surrogates), industry codes against NACE Rev. 2 (division, group, class), unique refs, and that each listing's site
  * is a site of the document. Case files also have
- * their `expected` exchanges checked against the document's company refs. The taxonomy files
+ * their `expected` exchanges checked against the document: `from` and `to` are its companies, and a
+ * named stream's `offer` is an offer of `from`, its `need` a need of `to`. The taxonomy files
  * (material categories and substitutions) are checked once per run.
  *
  * Prints one line per problem (file, row, ref, field path, message) and a summary per file.
@@ -19,10 +20,16 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
-import { ImportCompanySchema, ImportEnvelopeSchema, ImportListingSchema } from '../domain/import-document.ts';
+import {
+  type DocumentListing,
+  expectedExchangeProblems,
+  ImportCompanySchema,
+  ImportEnvelopeSchema,
+  ImportListingSchema,
+} from '../domain/import-document.ts';
 import { checkIndustryCode } from '../domain/industry-code.ts';
 import { checkListingReference } from '../domain/listing-rules.ts';
-import { isKnownWastePrefix, type ReferenceData } from '../domain/reference.ts';
+import { isKnownWastePrefix, MATERIAL_USES, type ReferenceData } from '../domain/reference.ts';
 import { unsafeTextDetails } from '../domain/text-safety.ts';
 import { formatPath } from '../errors.ts';
 import { loadReferenceData } from '../reference/load.ts';
@@ -65,6 +72,13 @@ export function validateTaxonomy(ref: ReferenceData): RowProblem[] {
     if (!kebab.test(id)) problems.push({ file, row, path: 'id', message: 'must be kebab-case' });
     if (!c.name?.trim()) problems.push({ file, row, path: 'name', message: 'is required' });
     if (!c.description?.trim()) problems.push({ file, row, path: 'description', message: 'is required' });
+    if (!c.nameNb?.trim()) problems.push({ file, row, path: 'nameNb', message: 'is required (bokmål name)' });
+    if (!c.descriptionNb?.trim()) {
+      problems.push({ file, row, path: 'descriptionNb', message: 'is required (bokmål description)' });
+    }
+    if (c.use !== undefined && !(MATERIAL_USES as readonly string[]).includes(c.use)) {
+      problems.push({ file, row, path: 'use', message: `must be one of ${MATERIAL_USES.join(', ')}` });
+    }
     if (!Array.isArray(c.wasteCodePrefixes)) {
       problems.push({ file, row, path: 'wasteCodePrefixes', message: 'must be an array' });
       continue;
@@ -159,6 +173,8 @@ export function validateDocument(file: string, doc: unknown, ref: ReferenceData)
 
   const companyRefs = new Set<string>();
   const siteRefs = new Set<string>();
+  const companyOfSite = new Map<string, string>();
+  const listingsByRef = new Map<string, DocumentListing>();
   companies.forEach((row, index) => {
     const where = `companies[${index}]`;
     const problems: RowProblem[] = [];
@@ -177,6 +193,7 @@ export function validateDocument(file: string, doc: unknown, ref: ReferenceData)
       c.sites.forEach((s, j) => {
         if (siteRefs.has(s.ref)) add(`sites[${j}].ref`, `site ref '${s.ref}' is used by an earlier site`);
         siteRefs.add(s.ref);
+        if (!companyOfSite.has(s.ref)) companyOfSite.set(s.ref, c.ref);
       });
       report.sites += c.sites.length;
     }
@@ -200,26 +217,19 @@ export function validateDocument(file: string, doc: unknown, ref: ReferenceData)
       if (!siteRefs.has(site)) add('site', `no site with ref '${site}' in this document`);
       if (listingRefs.has(rest.ref)) add('ref', `listing ref '${rest.ref}' is used by an earlier row`);
       listingRefs.add(rest.ref);
+      const company = rest.company ?? companyOfSite.get(site);
+      if (company !== undefined && !listingsByRef.has(rest.ref)) {
+        listingsByRef.set(rest.ref, { company, direction: rest.direction });
+      }
     }
     if (problems.length > 0) report.badRows++;
     report.problems.push(...problems);
   });
 
   expected?.forEach((e, index) => {
-    const where = `expected[${index}]`;
-    let bad = false;
-    for (const side of ['from', 'to'] as const) {
-      if (!companyRefs.has(e[side])) {
-        report.problems.push({
-          file,
-          row: where,
-          path: side,
-          message: `no company with ref '${e[side]}' in this document`,
-        });
-        bad = true;
-      }
-    }
-    if (bad) report.badRows++;
+    const problems = expectedExchangeProblems(e, companyRefs, listingsByRef);
+    for (const p of problems) report.problems.push({ file, row: `expected[${index}]`, ...p });
+    if (problems.length > 0) report.badRows++;
   });
   return report;
 }

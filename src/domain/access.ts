@@ -186,8 +186,10 @@ export type Action =
   | 'company.create'
   | 'company.change'
   | 'company.deleteCascade'
+  | 'company.prompts'
   | 'site.change'
   | 'listing.change'
+  | 'listing.diagnose'
   | 'import'
   | 'matchRun.start'
   | 'matchRun.read'
@@ -206,8 +208,12 @@ export const ACTION_ROLES: Record<Action, readonly Role[]> = {
   'company.create': ['business', 'facilitator', 'admin'],
   'company.change': ['business', 'facilitator', 'admin'],
   'company.deleteCascade': ['facilitator', 'admin'],
+  // "Companies like you usually have…" (domain/cold-start.ts): for those who act for the company.
+  'company.prompts': ['business', 'facilitator', 'admin'],
   'site.change': ['business', 'facilitator', 'admin'],
   'listing.change': ['business', 'facilitator', 'admin'],
+  // Why a listing has no or a low suggestion: for those who act for its company (actsFor).
+  'listing.diagnose': ['business', 'facilitator', 'admin'],
   import: ['facilitator', 'admin'],
   'matchRun.start': ['facilitator', 'admin'],
   'matchRun.read': ['facilitator', 'analyst', 'admin'],

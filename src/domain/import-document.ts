@@ -34,14 +34,20 @@ export const ImportListingSchema = ListingBaseSchema.omit({ siteId: true })
   .meta({ id: 'ImportListing' });
 export type ImportListing = z.output<typeof ImportListingSchema>;
 
-/** For evaluation case files: an exchange known to exist between two companies of the document. */
+/**
+ * For evaluation case files: an exchange known to exist between two companies of the document,
+ * and, when known, the stream: the offer listing of `from` and the need listing of `to`.
+ */
 export const ExpectedExchangeSchema = z
   .strictObject({
     from: RefSchema,
     to: RefSchema,
     resource: z.string().min(1).max(300),
+    offer: RefSchema.optional().meta({ description: 'ref of the offer listing of `from` that serves it' }),
+    need: RefSchema.optional().meta({ description: 'ref of the need listing of `to` it serves' }),
   })
   .meta({ id: 'ExpectedExchange' });
+export type ExpectedExchange = z.output<typeof ExpectedExchangeSchema>;
 
 /** The envelope is checked first; rows inside it are checked one at a time by the importer. */
 export const ImportEnvelopeSchema = z
@@ -51,3 +57,54 @@ export const ImportEnvelopeSchema = z
     expected: z.array(ExpectedExchangeSchema).optional(),
   })
   .meta({ id: 'ImportDocument' });
+
+/** What the checks of expected exchanges read of a listing of the document. */
+export interface DocumentListing {
+  /** Ref of the listing's company. */
+  company: string;
+  direction: 'offer' | 'need';
+}
+
+/**
+ * Where an expected exchange disagrees with its document: `from` and `to` are companies of it,
+ * `offer` an offer of `from`, `need` a need of `to`, and a stream names both or neither.
+ */
+export function expectedExchangeProblems(
+  e: ExpectedExchange,
+  companies: ReadonlySet<string>,
+  listings: ReadonlyMap<string, DocumentListing>,
+): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  for (const side of ['from', 'to'] as const) {
+    if (!companies.has(e[side])) {
+      problems.push({ path: side, message: `no company with ref '${e[side]}' in this document` });
+    }
+  }
+  if ((e.offer === undefined) !== (e.need === undefined)) {
+    problems.push({
+      path: e.offer === undefined ? 'offer' : 'need',
+      message: 'a stream names both its offer and its need',
+    });
+  }
+  const sides = [
+    { path: 'offer', ref: e.offer, direction: 'offer', company: e.from, of: 'from' },
+    { path: 'need', ref: e.need, direction: 'need', company: e.to, of: 'to' },
+  ] as const;
+  for (const { path, ref, direction, company, of } of sides) {
+    if (ref === undefined) continue;
+    const listing = listings.get(ref);
+    if (!listing) problems.push({ path, message: `no listing with ref '${ref}' in this document` });
+    else if (listing.direction !== direction) {
+      problems.push({
+        path,
+        message: `listing '${ref}' is ${listing.direction === 'offer' ? 'an' : 'a'} ${listing.direction}, not ${direction === 'offer' ? 'an' : 'a'} ${direction}`,
+      });
+    } else if (listing.company !== company) {
+      problems.push({
+        path,
+        message: `listing '${ref}' belongs to '${listing.company}', not to '${company}' (${of})`,
+      });
+    }
+  }
+  return problems;
+}

@@ -24,6 +24,17 @@ export type EnergyCarrier = (typeof ENERGY_CARRIERS)[number];
 
 export const PHYSICAL_FORMS = ['solid', 'granular', 'powder', 'sludge', 'liquid', 'gas', 'mixed'] as const;
 
+/** Animal by-product categories of Regulation (EC) No 1069/2009, Articles 8-10 (1: highest risk). */
+export const ANIMAL_BY_PRODUCT_CATEGORIES = [1, 2, 3] as const;
+export type AnimalByProductCategory = (typeof ANIMAL_BY_PRODUCT_CATEGORIES)[number];
+
+/**
+ * What an offered material is in waste law (Directive 2008/98/EC): waste, a by-product (Article 5)
+ * or a material that has ceased to be waste (end-of-waste, Article 6).
+ */
+export const WASTE_STATUSES = ['waste', 'by-product', 'end-of-waste'] as const;
+export type WasteStatus = (typeof WASTE_STATUSES)[number];
+
 export const WATER_TYPES = [
   'cooling',
   'process',
@@ -33,6 +44,8 @@ export const WATER_TYPES = [
   'surface',
   'seawater',
   'rainwater',
+  /** Untreated effluent of a process (with its load); serves only needs that treat water on site. */
+  'industrial-waste-water',
 ] as const;
 export type WaterType = (typeof WATER_TYPES)[number];
 

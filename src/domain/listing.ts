@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RefSchema } from './company.ts';
 import { optionalText, text } from './fields.ts';
 import {
+  ANIMAL_BY_PRODUCT_CATEGORIES,
   CONFIDENTIALITIES,
   CONTINUITIES,
   DIRECTIONS,
@@ -10,6 +11,7 @@ import {
   LAND_USES,
   LISTING_KINDS,
   PHYSICAL_FORMS,
+  WASTE_STATUSES,
   WATER_QUALITIES,
   WATER_TYPES,
 } from './listing-kinds.ts';
@@ -65,6 +67,25 @@ export const MaterialDetailsSchema = z
       .boolean()
       .optional()
       .meta({ description: 'need only: the receiver is permitted to take hazardous waste' }),
+    formRequired: z.boolean().optional().meta({
+      description:
+        'need only: the stated form is a requirement, so an offer of another form does not match (by default a different form only lowers the quality term)',
+    }),
+    animalByProductCategory: z
+      .union(ANIMAL_BY_PRODUCT_CATEGORIES.map((c) => z.literal(c)))
+      .optional()
+      .meta({
+        description:
+          'offer only: animal by-product category under Regulation (EC) No 1069/2009 (1, 2 or 3); category 1 goes to no feed, fertiliser, biogas or compost use, category 2 to no feed use',
+      }),
+    wasteStatus: z.enum(WASTE_STATUSES).optional().meta({
+      description:
+        'offer only: waste, by-product (Directive 2008/98/EC, Article 5) or end-of-waste (Article 6); an offer stated to be waste goes only to needs with a waste permit (acceptsWaste true)',
+    }),
+    acceptsWaste: z.boolean().optional().meta({
+      description:
+        'need only: true, the receiver holds a permit to take waste; false, it takes only offers stated to be by-products or end-of-waste; unstated, an offer stated to be waste does not match',
+    }),
   })
   .meta({ id: 'MaterialDetails' });
 
@@ -82,6 +103,10 @@ export const EnergyDetailsSchema = z
     hourlyProfile: z.string().max(100).optional().meta({
       description: 'reference to an hourly profile in data/reference/load-profiles-no, e.g. hotmaps-no:paper',
     }),
+    heatPumpSource: z.boolean().optional().meta({
+      description:
+        "need only (hot-water or cooling-water): low-temperature heat for the receiver's own heat pump, at least supplyTemperatureC; not a cooling demand",
+    }),
   })
   .meta({ id: 'EnergyDetails' });
 
@@ -90,6 +115,10 @@ export const WaterDetailsSchema = z
     type: z.enum(WATER_TYPES),
     quality: z.enum(WATER_QUALITIES).optional(),
     temperatureC: z.number().min(-5).max(200).optional(),
+    treatsOnSite: z.boolean().optional().meta({
+      description:
+        'need only: the receiver treats water on site, so untreated industrial waste water can serve it',
+    }),
   })
   .meta({ id: 'WaterDetails' });
 
@@ -127,7 +156,7 @@ type ListingShape = {
   availableTo?: string | undefined;
   material?: z.output<typeof MaterialDetailsSchema> | undefined;
   energy?: z.output<typeof EnergyDetailsSchema> | undefined;
-  water?: unknown;
+  water?: z.output<typeof WaterDetailsSchema> | undefined;
   land?: unknown;
 };
 
@@ -160,11 +189,30 @@ export function refineListing(l: ListingShape, ctx: z.RefinementCtx): void {
           });
         }
       });
-      if (m.acceptsHazardous !== undefined) {
+      for (const field of ['acceptsHazardous', 'formRequired', 'acceptsWaste'] as const) {
+        if (m[field] !== undefined) {
+          ctx.addIssue({ code: 'custom', path: ['material', field], message: 'applies to needs only' });
+        }
+      }
+    } else {
+      for (const field of ['animalByProductCategory', 'wasteStatus'] as const) {
+        if (m[field] !== undefined) {
+          ctx.addIssue({ code: 'custom', path: ['material', field], message: 'applies to offers only' });
+        }
+      }
+      if (m.formRequired === true && m.form === undefined) {
         ctx.addIssue({
           code: 'custom',
-          path: ['material', 'acceptsHazardous'],
-          message: 'applies to needs only',
+          path: ['material', 'form'],
+          message: 'is required when formRequired is true',
+        });
+      }
+      if (m.acceptsHazardous === true && m.acceptsWaste === false) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['material', 'acceptsWaste'],
+          message:
+            'must not be false when acceptsHazardous is true (a permit for hazardous waste is a waste permit)',
         });
       }
     }
@@ -184,6 +232,25 @@ export function refineListing(l: ListingShape, ctx: z.RefinementCtx): void {
         message: 'must be below supplyTemperatureC for a heat carrier',
       });
     }
+    if (e.heatPumpSource !== undefined) {
+      if (l.direction !== 'need') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['energy', 'heatPumpSource'],
+          message: 'applies to needs only',
+        });
+      } else if (e.heatPumpSource && e.carrier !== 'hot-water' && e.carrier !== 'cooling-water') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['energy', 'heatPumpSource'],
+          message: 'a heat-pump source is low-temperature water: carrier hot-water or cooling-water',
+        });
+      }
+    }
+  }
+  const w = l.water;
+  if (l.kind === 'water' && w && w.treatsOnSite !== undefined && l.direction !== 'need') {
+    ctx.addIssue({ code: 'custom', path: ['water', 'treatsOnSite'], message: 'applies to needs only' });
   }
 }
 

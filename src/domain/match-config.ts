@@ -18,6 +18,12 @@ export interface MatchConfig {
   heatPumpCarnotEfficiency: number;
   /** Largest lift a single-stage heat pump is allowed to make, K. */
   maxHeatPumpLiftK: number;
+  /**
+   * Largest lift of two heat pump stages in cascade (heat-pump.ts), K; lifts above
+   * maxHeatPumpLiftK up to it take two stages at their lower COP. Default 100; set it to
+   * maxHeatPumpLiftK for single stages only.
+   */
+  maxTwoStageHeatPumpLiftK?: number;
   /** Candidates scoring below this are dropped. */
   minScore: number;
   /**

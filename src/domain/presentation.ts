@@ -80,7 +80,8 @@ export interface SuggestionFigures {
   distanceKm: number;
   terms: Term[];
   impact: Record<string, unknown>;
-  co2eAvoidedT: number;
+  /** null: not quantified (a factor is missing). */
+  co2eAvoidedT: number | null;
 }
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
@@ -128,7 +129,8 @@ function coarseFigures(s: SuggestionFigures, shownKm: number): SuggestionFigures
   const breakdown = impact['co2eBreakdown'] as { transportT?: number } | undefined;
   if (breakdown && typeof breakdown.transportT === 'number' && s.distanceKm > 0) {
     const transportT = (breakdown.transportT * distanceKm) / s.distanceKm;
-    co2eAvoidedT = s.co2eAvoidedT + breakdown.transportT - transportT;
+    // A total that is not quantified stays so: only its transport part is reworded.
+    co2eAvoidedT = s.co2eAvoidedT === null ? null : s.co2eAvoidedT + breakdown.transportT - transportT;
     impact['co2eBreakdown'] = { ...breakdown, transportT };
     impact['co2eAvoidedT'] = co2eAvoidedT;
   }

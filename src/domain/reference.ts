@@ -13,6 +13,14 @@ export interface WasteCodeEntry {
   entryType: string;
 }
 
+/**
+ * What a demand-side material category is used for, as the regulation of a material pair sees it
+ * (src/matching/regulation.ts): feed, fertiliser and soil improvement, biogas or composting, energy
+ * recovery (combustion, co-incineration, biofuels), or a raw material (cement, gypsum, aggregate).
+ */
+export const MATERIAL_USES = ['feed', 'fertiliser', 'digestion', 'energy', 'raw-material'] as const;
+export type MaterialUse = (typeof MATERIAL_USES)[number];
+
 export interface MaterialCategory {
   id: string;
   name: string;
@@ -24,6 +32,8 @@ export interface MaterialCategory {
   wasteCodePrefixes: string[];
   /** Virgin material a recovered tonne of this category typically displaces (for impact), if any. */
   displaces?: string;
+  /** Demand-side categories only: what the receiving process uses the material for. */
+  use?: MaterialUse;
 }
 
 export interface Substitution {

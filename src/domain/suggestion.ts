@@ -6,6 +6,16 @@ import { LISTING_KINDS } from './listing-kinds.ts';
 /** What the matching says of a pair: proposed (active) or no longer (withdrawn). Review state is apart (review.ts). */
 export const SUGGESTION_STATUSES = ['active', 'withdrawn'] as const;
 
+/** Why a suggestion has nothing allocated (matching/allocation/unallocated.ts). */
+export const UNALLOCATED_REASONS = [
+  'offer-promised',
+  'need-covered',
+  'offer-promised-and-need-covered',
+  'not-allocated-yet',
+  'changed-since',
+] as const;
+export type UnallocatedReason = (typeof UNALLOCATED_REASONS)[number];
+
 /** A suggested exchange as stored: one per (offer, need) pair, refreshed by each computation. */
 export const StoredSuggestionSchema = z.object({
   id: z.string(),
@@ -18,7 +28,9 @@ export const StoredSuggestionSchema = z.object({
   route: z.object({ type: z.enum(['direct', 'heat-pump', 'substitution']), detail: z.string().optional() }),
   terms: z.array(z.object({ name: z.string(), weight: z.number(), value: z.number(), reason: z.string() })),
   impact: z.record(z.string(), z.unknown()),
-  co2eAvoidedT: z.number(),
+  co2eAvoidedT: z.number().nullable().meta({
+    description: "null: not quantified, a factor is missing (the impact's notQuantified names the parts)",
+  }),
   maxQuantity: z.number(),
   offerUse: z.number(),
   allocatedQuantity: z.number().nullable(),

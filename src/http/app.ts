@@ -25,6 +25,7 @@ import { healthRoutes, type Readiness } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { listingRoutes } from './routes/listings.ts';
 import { matchingRoutes } from './routes/matching.ts';
+import { promptRoutes } from './routes/prompts.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { taxonomyRoutes } from './routes/taxonomy.ts';
@@ -84,6 +85,7 @@ export function allRoutes(deps: Deps, readiness: Readiness, demoSignIn?: DemoSig
     ...healthRoutes(deps, readiness),
     ...demoRoutes(deps, demoSignIn),
     ...companyRoutes(deps),
+    ...promptRoutes(deps),
     ...siteRoutes(deps),
     ...listingRoutes(deps),
     ...importRoutes(deps),

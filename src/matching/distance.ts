@@ -8,6 +8,7 @@
  *   R. W. Sinnott (1984), "Virtues of the Haversine", Sky and Telescope 68(2), 159.
  */
 import { EARTH_RADIUS_KM } from '../domain/geo.ts';
+import { hasHeatReach, heatReachKm } from './heat-reach.ts';
 import type { MatchConfig, MatchListing } from './types.ts';
 
 export { cosLatitude, EARTH_RADIUS_KM, haversineKm, haversineWithCosKm } from '../domain/geo.ts';
@@ -70,28 +71,65 @@ function writeBox(out: Float64Array, minLon: number, minLat: number, maxLon: num
 }
 
 /**
- * The configured default limit for a pair. Energy travels as the carrier the need asks for: a
- * heat exchanger or heat pump converts at the source, so a steam source feeding a hot-water need
- * is limited like a hot-water network.
+ * The configured limit for a pair. Energy travels as the carrier the need asks for: a heat
+ * exchanger or heat pump converts at the source, so a steam source feeding a hot-water need is
+ * limited like a hot-water network.
  */
-export function defaultLimitKm(config: MatchConfig, need: Pick<MatchListing, 'kind' | 'energy'>): number {
+export function configuredLimitKm(config: MatchConfig, need: Pick<MatchListing, 'kind' | 'energy'>): number {
   const limits = config.distanceLimitsKm;
   if (need.kind !== 'energy') return limits[need.kind];
   const carrier = need.energy?.carrier;
   return (carrier === undefined ? undefined : limits.energy[carrier]) ?? limits.energy['default'] ?? 0;
 }
 
-/** A listing's own maximum distance wins over the default; with two, the smaller one. */
+/** A need as a limit reads it: a stored listing, or a prepared one (its stored listing beside it). */
+type LimitNeed = Pick<MatchListing, 'kind' | 'energy' | 'maxDistanceKm'> &
+  ({ canonicalQuantity: { value: number } } | { listing: Pick<MatchListing, 'canonicalQuantity'> });
+
+const annualOf = (need: LimitNeed): number =>
+  'listing' in need ? need.listing.canonicalQuantity.value : need.canonicalQuantity.value;
+
+/**
+ * The default limit of a need's pairs: the configured one, and for heat a network serves the reach
+ * of a pipe carrying the need's whole quantity (heat-reach.ts), the largest any of its pairs gets.
+ */
+export function defaultLimitKm(config: MatchConfig, need: LimitNeed): number {
+  const configured = configuredLimitKm(config, need);
+  return need.kind === 'energy' && hasHeatReach(need.energy?.carrier)
+    ? heatReachKm(configured, annualOf(need))
+    : configured;
+}
+
+/**
+ * A listing's own maximum distance wins over the default; with two, the smaller one. Without
+ * `deliveredMWh` the limit of the pair's need at its whole quantity (a bound for the pair, which
+ * the spatial search uses), with it the pair's own: heat reaches as far as what it delivers pays.
+ */
 export function pairLimitKm(
   config: MatchConfig,
   offer: Pick<MatchListing, 'maxDistanceKm'>,
-  need: Pick<MatchListing, 'kind' | 'energy' | 'maxDistanceKm'>,
+  need: LimitNeed,
+  deliveredMWh?: number,
 ): number {
   const a = offer.maxDistanceKm;
   const b = need.maxDistanceKm;
   if (a !== undefined) return b === undefined ? a : Math.min(a, b);
-  return b ?? defaultLimitKm(config, need);
+  if (b !== undefined) return b;
+  if (deliveredMWh === undefined || need.kind !== 'energy' || !hasHeatReach(need.energy?.carrier)) {
+    return defaultLimitKm(config, need);
+  }
+  return heatReachKm(configuredLimitKm(config, need), Math.min(deliveredMWh, annualOf(need)));
 }
+
+/** Whether a pair's limit follows the heat it delivers (no own limit, a heat network's need). */
+export const reachesByHeat = (
+  offer: Pick<MatchListing, 'maxDistanceKm'>,
+  need: Pick<MatchListing, 'kind' | 'energy' | 'maxDistanceKm'>,
+): boolean =>
+  need.kind === 'energy' &&
+  offer.maxDistanceKm === undefined &&
+  need.maxDistanceKm === undefined &&
+  hasHeatReach(need.energy?.carrier);
 
 /**
  * A lower bound, km, of R·c for the chord c between (lat, lon) and any point of the box [minLon,

@@ -19,9 +19,31 @@ export interface FitValues {
   offerUse: number;
 }
 
+/** The rules a fit refuses a pair by; diagnostics.ts shows them with the others. */
+export type FitBlockCode =
+  | 'category'
+  | 'hazardous'
+  | 'carrier'
+  | 'temperature-lift'
+  | 'temperature-approach'
+  | 'quality-class'
+  | 'land-use'
+  | 'facilities'
+  | 'form'
+  | 'animal-by-product'
+  | 'waste-status'
+  | 'incomplete';
+
+/** Why a fit refused a pair: its rule and a sentence. */
+export interface FitBlock {
+  code: FitBlockCode;
+  reason: string;
+}
+
 /**
  * What the explain phase asks a fit for besides its numbers: the route, the sentences behind the
- * resource and quality terms, and what the impact estimate reads. A fit fills it only when given.
+ * resource and quality terms, and what the impact estimate reads; when the fit refuses the pair,
+ * why. A fit fills it only when given.
  */
 export interface FitReasons {
   route: Candidate['route'];
@@ -33,6 +55,8 @@ export interface FitReasons {
   displacedCategory?: string;
   /** Material category of the offered residue, for its avoided-disposal factor. */
   offerCategory?: string;
+  /** Set when the fit refuses the pair. */
+  blocked?: FitBlock;
 }
 
 export const newFitValues = (): FitValues => ({ resource: 0, quality: 0, offerUse: 1 });
@@ -49,5 +73,12 @@ export function clearFitReasons(why: FitReasons): FitReasons {
   why.substitution = undefined;
   why.displacedCategory = undefined;
   why.offerCategory = undefined;
+  why.blocked = undefined;
   return why;
 }
+
+/** A refusal of a pair with missing details of its kind (a listing that skipped validation). */
+export const INCOMPLETE: Readonly<FitBlock> = Object.freeze({
+  code: 'incomplete',
+  reason: 'a listing lacks the details of its kind',
+});

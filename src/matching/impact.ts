@@ -12,8 +12,12 @@
  *   water     production  = m³ supplied × water.supply
  *   land      m² used; no emission factor
  *
- * Great-circle distance understates road distance, so transport is a lower bound; a factor the set
- * lacks counts as 0 and is listed in `missingFactors` rather than guessed.
+ * Great-circle distance understates road distance, so transport is a lower bound. A factor the set
+ * lacks is listed in `missingFactors` rather than guessed, and the part of the estimate it prices
+ * is not quantified: that part of `co2eBreakdown` is null, its name is in `notQuantified`
+ * (avoided-production, avoided-disposal, transport, electricity), and `co2eAvoidedT` is null, since
+ * a total with an unknown part is unknown. So a missing credit never shows as a negative CO2e made
+ * of transport alone. Quantities (tonnes, MWh, m³) do not depend on factors and are always given.
  *
  * References:
  *   GHG Protocol Product Standard (2011): avoided emissions as the difference to a reference
@@ -26,7 +30,8 @@ import type { FactorSet, Impact, MatchListing } from './types.ts';
 /**
  * kg CO2e per tonne of virgin material displaced, read as virgin.<category id>: first the category
  * the need is served in (what it would otherwise buy), then the offered residue's own. A category
- * that says it displaces something but has no factor in the set is reported missing.
+ * that says it displaces something but has no factor in the set is reported missing (NaN); one
+ * that displaces nothing credits 0.
  */
 function virginFactor(
   fit: ImpactFit,
@@ -35,8 +40,9 @@ function virginFactor(
   missing: string[],
 ): number {
   const found = virginOf(factorSet, reference, fit.displacedCategory, fit.offerCategory);
-  if (found.missing !== undefined) missing.push(found.missing);
-  return found.value;
+  if (found.missing === undefined) return found.value;
+  missing.push(found.missing);
+  return Number.NaN;
 }
 
 interface VirginFactor {
@@ -92,12 +98,22 @@ function virginOf(
 const displaces = (reference: ReferenceData, id: string | undefined): boolean =>
   id !== undefined && reference.materialCategories.get(id)?.displaces !== undefined;
 
-/** The value of factor `name` of the set; 0, noted in `missing`, when the set has none. */
+/** The value of factor `name` of the set; NaN, noted in `missing`, when the set has none. */
 function factorValue(factorSet: FactorSet, name: string, missing: string[]): number {
   const f = factorSet.factors[name];
   if (f !== undefined) return f.value;
   missing.push(name);
-  return 0;
+  return Number.NaN;
+}
+
+/** The parts of an estimate a factor prices, as `Impact.notQuantified` names them. */
+export type ImpactPart = 'avoided-production' | 'avoided-disposal' | 'transport' | 'electricity';
+
+/** A part's value, or null (named in `unknown`) when a factor it needs is missing (NaN). */
+function part(value: number, name: ImpactPart, unknown: ImpactPart[]): number | null {
+  if (!Number.isNaN(value)) return value;
+  unknown.push(name);
+  return null;
 }
 
 /** What the estimate reads of a pair's fit: its offer use and what the fit's reasons name. */
@@ -127,6 +143,7 @@ export function estimateImpact({
   reference,
 }: ImpactInput): Impact {
   const missing: string[] = [];
+  const unknown: ImpactPart[] = [];
   // Each kind builds its object in one literal, fields in one order: one shape per kind.
   switch (need.kind) {
     case 'material': {
@@ -134,27 +151,38 @@ export function estimateImpact({
       const virgin = diverted * (fit.substitution?.factor ?? 1);
       const own = fit.offerCategory === undefined ? undefined : disposalOf(factorSet, fit.offerCategory);
       const disposal = own ?? factorValue(factorSet, 'avoided-disposal.default', missing);
+      const production = part(
+        virginFactor(fit, factorSet, reference, missing),
+        'avoided-production',
+        unknown,
+      );
+      const disposed = part(disposal, 'avoided-disposal', unknown);
       const avoidedT =
-        (virgin * virginFactor(fit, factorSet, reference, missing) + diverted * disposal) / 1000;
-      const transportT =
-        (diverted * distanceKm * factorValue(factorSet, 'transport.road-freight', missing)) / 1000;
-      return withMissing(
+        production === null || disposed === null ? null : (virgin * production + diverted * disposed) / 1000;
+      const perTkm = part(factorValue(factorSet, 'transport.road-freight', missing), 'transport', unknown);
+      const transportT = perTkm === null ? null : (diverted * distanceKm * perTkm) / 1000;
+      return withUnknowns(
         {
           quantity: maxQuantity,
           unit: need.unit,
-          co2eAvoidedT: avoidedT - transportT,
+          co2eAvoidedT: avoidedT === null || transportT === null ? null : avoidedT - transportT,
           co2eBreakdown: { avoidedT, transportT, electricityT: 0 },
           factorSet: factorSet.id,
           tonnesDiverted: diverted,
           virginMaterialDisplacedT: virgin,
         },
         missing,
+        unknown,
       );
     }
     case 'energy': {
-      const avoidedT =
-        maxQuantity * factorValue(factorSet, displacedEnergyFactor(need.energy?.carrier), missing);
-      const breakdown = { avoidedT, transportT: 0, electricityT: 0 };
+      const displaced = part(
+        factorValue(factorSet, displacedEnergyFactor(need.energy?.carrier), missing),
+        'avoided-production',
+        unknown,
+      );
+      const avoidedT = displaced === null ? null : maxQuantity * displaced;
+      const breakdown: Impact['co2eBreakdown'] = { avoidedT, transportT: 0, electricityT: 0 };
       const impact: Impact = {
         quantity: maxQuantity,
         unit: need.unit,
@@ -165,15 +193,18 @@ export function estimateImpact({
       };
       if (fit.heatPump) {
         const electricity = maxQuantity / fit.heatPump.cop;
-        breakdown.electricityT = electricity * factorValue(factorSet, 'electricity.grid', missing);
+        const grid = part(factorValue(factorSet, 'electricity.grid', missing), 'electricity', unknown);
+        breakdown.electricityT = grid === null ? null : electricity * grid;
         impact.heatPumpElectricityMWh = electricity;
-        impact.co2eAvoidedT = avoidedT - breakdown.electricityT;
+        impact.co2eAvoidedT =
+          avoidedT === null || breakdown.electricityT === null ? null : avoidedT - breakdown.electricityT;
       }
-      return withMissing(impact, missing);
+      return withUnknowns(impact, missing, unknown);
     }
     case 'water': {
-      const avoidedT = (maxQuantity * factorValue(factorSet, 'water.supply', missing)) / 1000;
-      return withMissing(
+      const supply = part(factorValue(factorSet, 'water.supply', missing), 'avoided-production', unknown);
+      const avoidedT = supply === null ? null : (maxQuantity * supply) / 1000;
+      return withUnknowns(
         {
           quantity: maxQuantity,
           unit: need.unit,
@@ -183,10 +214,11 @@ export function estimateImpact({
           m3Supplied: maxQuantity,
         },
         missing,
+        unknown,
       );
     }
     case 'land':
-      return withMissing(
+      return withUnknowns(
         {
           quantity: maxQuantity,
           unit: need.unit,
@@ -196,13 +228,15 @@ export function estimateImpact({
           m2Used: maxQuantity,
         },
         missing,
+        unknown,
       );
   }
 }
 
-function withMissing(impact: Impact, missing: string[]): Impact {
+function withUnknowns(impact: Impact, missing: string[], unknown: ImpactPart[]): Impact {
   if (missing.length > 0)
     impact.missingFactors = missing.length === 1 ? missing : [...new Set(missing)].sort();
+  if (unknown.length > 0) impact.notQuantified = unknown;
   return impact;
 }
 

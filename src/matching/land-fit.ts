@@ -5,7 +5,7 @@
  */
 import type { LandUse } from '../domain/listing-kinds.ts';
 import { LAND_USES } from '../domain/listing-kinds.ts';
-import type { FitReasons, FitValues } from './fit-result.ts';
+import { type FitReasons, type FitValues, INCOMPLETE } from './fit-result.ts';
 import type { PreparedListing } from './prepared-listing.ts';
 import type { MatchListing } from './types.ts';
 
@@ -28,7 +28,7 @@ export function zoningValue(asked: boolean, stated: boolean, same: boolean): key
 
 /**
  * Writes the pair's resource and quality values and offer use into `fit` and returns true when the
- * offer can serve the need; `why`, when given, receives the route and the reasons.
+ * offer can serve the need; `why`, when given, receives the route and the reasons, or why not.
  */
 export function fitLand(
   offer: PreparedListing,
@@ -38,12 +38,27 @@ export function fitLand(
 ): boolean {
   const o = offer.land;
   const n = need.land;
-  if (!o || !n) return false;
+  if (!o || !n) {
+    if (why) why.blocked = INCOMPLETE;
+    return false;
+  }
   const useFit = LAND_USE_FIT[o.landUse][n.landUse];
-  if (useFit === undefined) return false;
+  if (useFit === undefined) {
+    if (why) why.blocked = { code: 'land-use', reason: `${o.landUse} land cannot serve a ${n.landUse} use` };
+    return false;
+  }
   const required = n.facilities ?? [];
   const present = o.facilities ?? [];
-  if (required.some((f) => !present.includes(f))) return false;
+  if (required.some((f) => !present.includes(f))) {
+    if (why) {
+      const missing = required.filter((f) => !present.includes(f));
+      why.blocked = {
+        code: 'facilities',
+        reason: `the plot lacks ${missing.join(', ')}, which the need requires`,
+      };
+    }
+    return false;
+  }
 
   const oz = o.zoning?.trim().toLowerCase();
   const nz = n.zoning?.trim().toLowerCase();

@@ -5,7 +5,16 @@
  * chapter (2); or by a need's category whose waste-code prefixes cover it or that the offer names
  * itself. Failing that, a documented substitution from the offered material into the need's
  * category makes the pair compatible with the substitution's factor. Hazardous offers go only to
- * needs permitted to take hazardous waste: a hard constraint, never a score.
+ * needs permitted to take hazardous waste: a hard constraint, never a score. So are the rules of
+ * regulation.ts (animal by-product categories, waste status and permits) and a form the need
+ * requires (`formRequired`; otherwise another form only lowers the quality term).
+ *
+ * Two materials may share a code (molasses and bagasse are both LoW 02 04 99, wastes of sugar
+ * processing): when offer and need both name a material category and the two differ, neither a
+ * code they share nor another material category covering the offer's codes makes the match; only
+ * a documented substitution from the offer into the need's category does. A need that names a use
+ * (a demand-side category such as animal-feed-input) takes what its codes and its category cover,
+ * as before; a form it requires tells molasses (liquid) from bagasse (solid).
  *
  * References:
  *   Commission Decision 2000/532/EC (List of Waste), consolidated 2014/955/EU: chapters,
@@ -14,10 +23,12 @@
 
 import { isHazardous } from '../domain/listing-rules.ts';
 import type { ReferenceData, Substitution } from '../domain/reference.ts';
-import type { FitReasons, FitValues } from './fit-result.ts';
+import { type FitReasons, type FitValues, INCOMPLETE } from './fit-result.ts';
 import type { PreparedListing } from './prepared-listing.ts';
+import { regulationBlock, regulationBlockReason, regulationNotes } from './regulation.ts';
 import {
   categoriesCovering,
+  isUseCategory,
   offerCategories,
   primaryCategory,
   substitutionApplies,
@@ -91,7 +102,7 @@ function substitutionInto(
 
 /**
  * Writes the pair's resource and quality values and offer use into `fit` and returns true when the
- * offer can serve the need; `why`, when given, receives the route and the reasons.
+ * offer can serve the need; `why`, when given, receives the route and the reasons, or why not.
  */
 export function fitMaterial(
   offer: PreparedListing,
@@ -102,9 +113,25 @@ export function fitMaterial(
 ): boolean {
   const o = offer.material;
   const n = need.material;
-  if (!o || !n) return false;
+  if (!o || !n) {
+    if (why) why.blocked = INCOMPLETE;
+    return false;
+  }
   const memo = memoOf(offer, o, ref);
-  if (n.acceptsHazardous !== true && memo.hazardous) return false;
+  if (n.acceptsHazardous !== true && memo.hazardous) {
+    if (why) why.blocked = { code: 'hazardous', reason: hazardReason(o, ref) };
+    return false;
+  }
+  const regulation = regulationBlock(o, n, ref);
+  if (regulation !== null) {
+    if (why) why.blocked = { code: regulation, reason: regulationBlockReason(regulation, o, n, ref) };
+    return false;
+  }
+  if (n.formRequired === true && n.form !== undefined && o.form !== undefined && o.form !== n.form) {
+    if (why)
+      why.blocked = { code: 'form', reason: `form ${o.form} offered where the need requires ${n.form}` };
+    return false;
+  }
 
   const offerCodes = o.wasteCodes ?? NO_CODES;
   const acceptedCodes = n.wasteCodes ?? NO_CODES;
@@ -124,6 +151,10 @@ export function fitMaterial(
     n.category !== undefined &&
     memo.categories.has(n.category) &&
     (!best || best.value < MATERIAL_FIT.category);
+  if (best && apart(o, n, ref) && substitutionInto(memo, n.category!, offerCodes, ref) === null) {
+    if (why) why.blocked = { code: 'category', reason: apartReason(o, n, bestCode) };
+    return false;
+  }
   if (best || byCategory) {
     fit.resource = byCategory ? MATERIAL_FIT.category : best!.value;
     fit.quality = materialQuality(o, n);
@@ -141,6 +172,7 @@ export function fitMaterial(
         why.route = { type: 'direct', detail: `${best!.name} ${bestAccepted}` };
         why.resource = `offer code ${bestCode} is accepted by the need's ${best!.name} ${bestAccepted}`;
       }
+      why.resource = withNotes(why.resource, o, n, ref);
       why.quality = qualityReason(o, n);
       why.displacedCategory = n.category ?? offerCategory;
       if (offerCategory !== undefined) why.offerCategory = offerCategory;
@@ -148,16 +180,23 @@ export function fitMaterial(
     return true;
   }
 
-  if (n.category === undefined) return false;
-  const substitution = substitutionInto(memo, n.category, offerCodes, ref);
-  if (!substitution) return false;
+  const substitution = n.category === undefined ? null : substitutionInto(memo, n.category, offerCodes, ref);
+  if (!substitution) {
+    if (why) why.blocked = { code: 'category', reason: notAcceptedReason(o, n, memo) };
+    return false;
+  }
   fit.resource = MATERIAL_FIT.substitutionScale * substitution.factor;
   fit.quality = materialQuality(o, n);
   fit.offerUse = 1 / substitution.factor;
   if (why) {
     // The source is long and the same for every pair: it stays in the taxonomy, found by the id.
     why.route = { type: 'substitution', detail: `${substitution.id}: ${shorten(substitution.description)}` };
-    why.resource = `documented substitution ${substitution.id}: ${substitution.description} (factor ${substitution.factor})`;
+    why.resource = withNotes(
+      `documented substitution ${substitution.id}: ${substitution.description} (factor ${substitution.factor})`,
+      o,
+      n,
+      ref,
+    );
     why.quality = qualityReason(o, n);
     why.substitution = substitution;
     why.displacedCategory = n.category;
@@ -165,6 +204,48 @@ export function fitMaterial(
     if (offerCategory !== undefined) why.offerCategory = offerCategory;
   }
   return true;
+}
+
+/** A resource reason followed by the rules of regulation.ts the pair met, if any. */
+function withNotes(reason: string, o: MaterialDetails, n: MaterialDetails, ref: ReferenceData): string {
+  const notes = regulationNotes(o, n, ref);
+  return notes.length === 0 ? reason : `${reason}; ${notes.join('; ')}`;
+}
+
+/** True when offer and need name different materials (categories that are not uses). */
+function apart(o: MaterialDetails, n: MaterialDetails, ref: ReferenceData): boolean {
+  return (
+    o.category !== undefined &&
+    n.category !== undefined &&
+    o.category !== n.category &&
+    !isUseCategory(ref, o.category) &&
+    !isUseCategory(ref, n.category)
+  );
+}
+
+/** Why a code two materials share does not make the match. */
+function apartReason(o: MaterialDetails, n: MaterialDetails, code: string): string {
+  return `the offer is ${o.category} and the need asks for ${n.category}: their shared code ${code} does not make them the same material, and no documented substitution links them`;
+}
+
+function hazardReason(o: MaterialDetails, ref: ReferenceData): string {
+  const code = (o.wasteCodes ?? NO_CODES).find((c) => isHazardous([c], ref));
+  return `the offer is hazardous waste${code === undefined ? '' : ` (code ${code})`} and the need does not accept hazardous waste`;
+}
+
+/** Why no code, category or substitution of the need takes the offer. */
+function notAcceptedReason(o: MaterialDetails, n: MaterialDetails, memo: MaterialMemo): string {
+  const accepted = [
+    ...(n.wasteCodes?.length ? [`codes ${n.wasteCodes.join(', ')}`] : []),
+    ...(n.category === undefined ? [] : [`category ${n.category}`]),
+  ];
+  const codes = o.wasteCodes?.length ? `code ${o.wasteCodes.join(', ')}` : 'no code';
+  const categories = memo.categories.size > 0 ? `category ${[...memo.categories].join(', ')}` : 'no category';
+  const substitution =
+    n.category === undefined
+      ? 'the need names no category a documented substitution could lead to'
+      : `no documented substitution leads from it to ${n.category}`;
+  return `the need accepts ${accepted.length ? accepted.join(' or ') : 'nothing it names'}; the offer has ${codes} (${categories}), and ${substitution}`;
 }
 
 function offerCategoryOf(o: MaterialDetails, ref: ReferenceData): string | undefined {
@@ -245,7 +326,13 @@ export function materialQuality(o: MaterialDetails, n: MaterialDetails, texts?: 
   if (n.form !== undefined && o.form !== undefined) {
     parts++;
     sum += formPart(o.form === n.form);
-    texts?.push(o.form === n.form ? `form ${o.form} as wanted` : `form ${o.form} where ${n.form} is wanted`);
+    // A required form that differs never gets here: fitMaterial refuses the pair.
+    const wanted = n.formRequired === true ? 'required' : 'wanted';
+    texts?.push(
+      o.form === n.form ? `form ${o.form} as ${wanted}` : `form ${o.form} where ${n.form} is wanted`,
+    );
+  } else if (n.form !== undefined && n.formRequired === true) {
+    texts?.push(`form not stated (the need requires ${n.form})`);
   }
   return parts === 0 ? 1 : sum / parts;
 }

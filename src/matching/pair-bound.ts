@@ -12,7 +12,8 @@
  *             of the need deliverable over the year
  *   quality   materials: purity, moisture and form exactly as materialQuality does, a declared or
  *             excluded contaminant counted as a perfect part; land: zoning exactly as fitLand does;
- *             energy: exactly as fitEnergy does (temperatures, heat pump); water: 1
+ *             energy: exactly as fitEnergy does (temperatures, heat pump, the grade of direct heat,
+ *             a need's heat-pump source); water: 1
  *   resource  land: the land-use fit exactly; energy: the route's value exactly (fitEnergy); other
  *             kinds: the index key's bound
  *   quantity  energy: exactly, with the route's offer use (a heat pump's COP); other kinds: the
@@ -39,8 +40,10 @@ import {
   ENERGY_FIT,
   HEAT_NEEDS,
   HEAT_PUMP_SOURCES,
+  HEAT_SOURCES,
   temperature,
 } from './energy-fit.ts';
+import { heatGrade } from './heat-grade.ts';
 import { routeHeat } from './heat-pump.ts';
 import { LAND_USE_FIT, ZONING_FIT, zoningValue } from './land-fit.ts';
 import { formPart, moisturePart, purityPart } from './material-fit.ts';
@@ -56,6 +59,8 @@ const ACCEPTS_HAZARDOUS = 4;
 const CONTAMINANTS = 8;
 const FACILITIES_EXACT = 16;
 const TEMPERATURE_ASSUMED = 32;
+/** An energy need for a heat-pump source (energy-fit.ts, fitHeatPumpSource). */
+const HEAT_PUMP_SOURCE = 64;
 /** Sentinel of a missing number (an open date, an unstated purity). */
 const NONE = Number.NaN;
 
@@ -175,6 +180,7 @@ export class BoundTable {
       const { c, assumed } = temperature(l, l.direction, this.config);
       row[TEMPERATURE] = c;
       if (assumed) flags |= TEMPERATURE_ASSUMED;
+      if (energy.heatPumpSource === true && l.direction === 'need') flags |= HEAT_PUMP_SOURCE;
     }
     row[FLAGS] = flags;
   }
@@ -281,10 +287,20 @@ export function boundShortfall(
     if (from === undefined || to === undefined) return -1;
     const direct = DIRECT_SERVES[from].includes(to);
     const pumpable = HEAT_PUMP_SOURCES.has(from) && HEAT_NEEDS.has(to);
-    if (!direct && !pumpable) return -1;
+    const pumpSource = (nf & HEAT_PUMP_SOURCE) !== 0;
+    if (pumpSource ? !HEAT_SOURCES.has(from) : !direct && !pumpable) return -1;
     let fit: number = ENERGY_FIT.sameCarrier;
     let offerUse = 1;
-    if (from !== 'electricity' && from !== 'gas') {
+    if (pumpSource) {
+      // fitHeatPumpSource: direct when warm enough by the approach, graded.
+      const src = or[oAt + TEMPERATURE]!;
+      const sink = nr[nAt + TEMPERATURE]!;
+      const approach = offers.config.minApproachK;
+      if (!(src - sink >= approach)) return -1;
+      quality = ((of | nf) & TEMPERATURE_ASSUMED ? 0.8 : 1) * heatGrade(src, sink + approach);
+      quality = Number.isNaN(quality) ? 1 : Math.min(1, Math.max(0, quality));
+      fit = from === to ? ENERGY_FIT.sameCarrier : ENERGY_FIT.converted;
+    } else if (from !== 'electricity' && from !== 'gas') {
       const src = or[oAt + TEMPERATURE]!;
       const sink = nr[nAt + TEMPERATURE]!;
       const config = offers.config;
@@ -296,8 +312,10 @@ export function boundShortfall(
       } else {
         const heat = routeHeat(src, sink, config, pumpable);
         if (heat.type === 'rejected' || (heat.type === 'direct' && !direct)) return -1;
-        if (heat.type === 'direct') fit = sameOrConverted;
-        else {
+        if (heat.type === 'direct') {
+          fit = sameOrConverted;
+          quality *= heatGrade(src, sink + config.minApproachK);
+        } else {
           fit = ENERGY_FIT.heatPump;
           quality *= 1 - (0.5 * heat.liftK) / config.maxHeatPumpLiftK;
           offerUse = (heat.cop - 1) / heat.cop;

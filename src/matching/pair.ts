@@ -9,7 +9,8 @@
  *
  *   resource  how the offer is named by the need (exact code 1 … substitution 0.8 × factor)
  *   quantity  share of the need the offer can cover: min(1, offer / offerUse / need)
- *   distance  1 − d / limit
+ *   distance  1 − d / limit (for a heat network's need, the limit its delivered heat pays a pipe
+ *             for: heat-reach.ts)
  *   temporal  window share, times for energy the profile coverage Σ min(o_t, n_t) / Σ n_t
  *   quality   temperature, purity / moisture / contaminants / form, water class, facilities
  *
@@ -25,7 +26,7 @@
  * References:
  *   R. L. Keeney, H. Raiffa (1976), Decisions with Multiple Objectives (additive value functions).
  */
-import { haversineWithCosKm, pairLimitKm } from './distance.ts';
+import { configuredLimitKm, haversineWithCosKm, pairLimitKm, reachesByHeat } from './distance.ts';
 import { adjustmentOf, compileFeedback, familyIdOf, feedbackReasonOf, resourceFamily } from './feedback.ts';
 import {
   clearFitReasons,
@@ -93,6 +94,8 @@ export interface PairScore {
   feedback: number;
   distanceKm: number;
   limitKm: number;
+  /** The heat whose pipe's reach set limitKm beyond the configured limit, MWh/yr; 0 otherwise. */
+  reachMWh: number;
   /** The offer's quantity after conversion, in the need's unit per year. */
   deliverable: number;
   /** Share of the need's availability window the offer covers. */
@@ -113,6 +116,7 @@ export const newPairScore = (): PairScore => ({
   feedback: 0,
   distanceKm: 0,
   limitKm: 0,
+  reachMWh: 0,
   deliverable: 0,
   windowShare: 0,
   maxQuantity: 0,
@@ -163,7 +167,8 @@ export function scorePair(
 ): boolean {
   if (!mayPairPrepared(offer, need)) return false;
   const { config } = ctx;
-  const limitKm = pairLimitKm(config, offer, need);
+  // The need's limit at its whole quantity: a bound of the pair's own (pairLimitKm), checked first.
+  let limitKm = pairLimitKm(config, offer, need);
   const distanceKm = haversineWithCosKm(offer.lat, offer.lon, offer.cosLat, need.lat, need.lon, need.cosLat);
   // Written so that a NaN coordinate rejects the pair, as the spatial index would.
   if (!(distanceKm <= limitKm)) return false;
@@ -190,6 +195,13 @@ export function scorePair(
     maxQuantity = coverage * needAnnual;
   }
   if (!(maxQuantity > 0)) return false;
+  // Heat reaches as far as the heat the pair delivers pays for its pipe (heat-reach.ts).
+  let reachMWh = 0;
+  if (reachesByHeat(offer, need)) {
+    limitKm = pairLimitKm(config, offer, need, maxQuantity);
+    if (!(distanceKm <= limitKm)) return false;
+    if (limitKm > configuredLimitKm(config, need)) reachMWh = Math.min(maxQuantity, needAnnual);
+  }
 
   const w = normalisedWeights(config);
   const resource = clamp01(fit.resource);
@@ -223,6 +235,7 @@ export function scorePair(
   s.feedback = feedback;
   s.distanceKm = distanceKm;
   s.limitKm = limitKm;
+  s.reachMWh = reachMWh;
   s.deliverable = deliverable;
   s.windowShare = window;
   s.maxQuantity = maxQuantity;
@@ -271,7 +284,7 @@ export function explainPair(
       weight: w.distance,
       value: s.distance,
       reason: flatten(
-        `${fmt(s.distanceKm)} km of a ${fmt(s.limitKm)} km limit${ownLimit ? " (the listings' own)" : ''}`,
+        `${fmt(s.distanceKm)} km of a ${fmt(s.limitKm)} km limit${ownLimit ? " (the listings' own)" : s.reachMWh > 0 ? ` (the reach of a heat pipe carrying ${fmt(s.reachMWh)} MWh/yr)` : ''}`,
       ),
     },
     { name: 'temporal', weight: w.temporal, value: s.temporal, reason: flatten(temporalReason) },
@@ -333,7 +346,7 @@ function impactOf(input: ImpactInput, compared: PairContext['comparedFactorSets'
   const impact = estimateImpact(input);
   if (compared === undefined || compared.length === 0) return impact;
   const own = factorSetLabel(input.factorSet);
-  const bySet: Record<string, number> = { [own]: impact.co2eAvoidedT };
+  const bySet: Record<string, number | null> = { [own]: impact.co2eAvoidedT };
   for (const set of compared) {
     const label = factorSetLabel(set);
     if (label !== own) bySet[label] = estimateImpact({ ...input, factorSet: set }).co2eAvoidedT;

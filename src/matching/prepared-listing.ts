@@ -133,6 +133,10 @@ function materialRecord(m: Details<'material'>, at: (s: string) => string): Deta
     moisturePct: m.moisturePct,
     contaminants: m.contaminants,
     acceptsHazardous: m.acceptsHazardous,
+    formRequired: m.formRequired,
+    animalByProductCategory: m.animalByProductCategory,
+    wasteStatus: m.wasteStatus,
+    acceptsWaste: m.acceptsWaste,
     hazardous: m.hazardous,
   };
 }
@@ -145,6 +149,7 @@ function energyRecord(e: Details<'energy'>): Details<'energy'> {
     powerKw: e.powerKw,
     monthlyProfile: e.monthlyProfile,
     hourlyProfile: e.hourlyProfile,
+    heatPumpSource: e.heatPumpSource,
   };
 }
 
@@ -152,6 +157,7 @@ const waterRecord = (w: Details<'water'>): Details<'water'> => ({
   type: w.type,
   quality: w.quality,
   temperatureC: w.temperatureC,
+  treatsOnSite: w.treatsOnSite,
 });
 
 const landRecord = (l: Details<'land'>): Details<'land'> => ({

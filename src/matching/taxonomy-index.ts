@@ -73,15 +73,28 @@ export function primaryCategory(ref: ReferenceData, code: string): string | unde
   return primary ?? undefined;
 }
 
-/** The categories an offered material belongs to: the one it names plus those covering its codes. */
+/** True when the category is a use (demand side: it has a `use`) rather than a material. */
+export function isUseCategory(ref: ReferenceData, id: string): boolean {
+  return ref.materialCategories.get(id)?.use !== undefined;
+}
+
+/**
+ * The categories an offered material belongs to: the one it names plus those covering its codes.
+ * An offer that names its material keeps, of those covering its codes, only the uses (demand-side
+ * categories): a code two materials share (molasses and bagasse, 02 04 99) does not make the one
+ * the other.
+ */
 export function offerCategories(
   ref: ReferenceData,
   codes: readonly string[],
   declared: string | undefined,
 ): Set<string> {
   const out = new Set<string>();
+  const material = declared !== undefined && !isUseCategory(ref, declared);
   if (declared !== undefined) out.add(declared);
-  for (const code of codes) for (const id of categoriesCovering(ref, code)) out.add(id);
+  for (const code of codes) {
+    for (const id of categoriesCovering(ref, code)) if (!material || isUseCategory(ref, id)) out.add(id);
+  }
   return out;
 }
 

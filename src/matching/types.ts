@@ -8,6 +8,7 @@ import type { MatchConfig, ScoreTermName } from '../domain/match-config.ts';
 import type { MatchListing } from '../domain/match-listing.ts';
 import type { ReferenceData } from '../domain/reference.ts';
 import type { FeedbackTable } from './feedback.ts';
+import type { ImpactPart } from './impact.ts';
 
 export type { FactorSet, MatchConfig, MatchListing, ScoreTermName };
 
@@ -32,18 +33,27 @@ export interface Impact {
   heatPumpElectricityMWh?: number;
   m3Supplied?: number;
   m2Used?: number;
-  /** CO2e avoided, tonnes/yr = avoided production/disposal − transport − heat-pump electricity. */
-  co2eAvoidedT: number;
-  co2eBreakdown: { avoidedT: number; transportT: number; electricityT: number };
+  /**
+   * CO2e avoided, tonnes/yr = avoided production/disposal − transport − heat-pump electricity; null
+   * when a part is not quantified (notQuantified): a total with an unknown part is unknown.
+   */
+  co2eAvoidedT: number | null;
+  /** The parts; a part whose factor the set lacks is null. */
+  co2eBreakdown: { avoidedT: number | null; transportT: number | null; electricityT: number | null };
   factorSet: string;
   /**
    * CO2e avoided (t/yr) under each factor set the run compared (MatchInput.comparedFactorSets),
    * keyed `id@version` as suggestions name their set; the estimate's own set among them: the same pair, quantity and route, other factors. Absent
    * when the run compared none.
    */
-  co2eBySet?: Record<string, number>;
-  /** Factors the estimate wanted but the factor set lacks; each counted as 0. */
+  co2eBySet?: Record<string, number | null>;
+  /** Factors the estimate wanted but the factor set lacks. */
   missingFactors?: string[];
+  /**
+   * The parts of the estimate a missing factor leaves unknown (avoided-production,
+   * avoided-disposal, transport, electricity), in the order met; absent when all are quantified.
+   */
+  notQuantified?: ImpactPart[];
 }
 
 export interface Candidate {

@@ -5,13 +5,21 @@
  * potable need requires potable water and treated wastewater or cooling return goes to process or
  * non-potable uses.
  *
+ * Untreated industrial waste water is no class at all: whatever quality it states, it serves only
+ * a need that treats water on site (`treatsOnSite`, any use: process, cooling, irrigation) or one
+ * that asks for waste water itself (a biogas or treatment plant that wants its load), and such a
+ * need takes nothing else. The explanation names what is offered in the offer's own words (its
+ * title), not only the class that matched.
+ *
  * References:
  *   Regulation (EU) 2020/741 on minimum requirements for water reuse (quality classes by use).
  *   Drikkevannsforskriften (FOR-2016-12-22-1868): potable water only from approved supply.
+ *   Forurensningsforskriften (FOR-2004-06-01-931) ch. 15A: industrial effluent is treated before
+ *     it is discharged or reused.
  */
 import type { WaterQuality, WaterType } from '../domain/listing-kinds.ts';
 import { WATER_QUALITIES } from '../domain/listing-kinds.ts';
-import type { FitReasons, FitValues } from './fit-result.ts';
+import { type FitReasons, type FitValues, INCOMPLETE } from './fit-result.ts';
 import { fmt } from './format.ts';
 import type { PreparedListing } from './prepared-listing.ts';
 import type { MatchListing } from './types.ts';
@@ -25,7 +33,17 @@ export const QUALITY_BY_TYPE: Record<WaterType, WaterQuality> = {
   surface: 'non-potable',
   rainwater: 'non-potable',
   seawater: 'saline',
+  // Nominal only: untreated waste water is matched by its own rule (isUntreated), never by class.
+  'industrial-waste-water': 'non-potable',
 };
+
+/** Untreated industrial waste water (its own rule, not a quality class). */
+export const UNTREATED: WaterType = 'industrial-waste-water';
+const UNTREATED_KEY = 'w:untreated';
+/** Class part of the quality term when untreated waste water is to be treated on site by the need. */
+const TREATED_ON_SITE_QUALITY = 0.5;
+
+export const isUntreated = (w: { type: WaterType } | undefined): boolean => w?.type === UNTREATED;
 
 const FRESH_RANK: Record<Exclude<WaterQuality, 'saline'>, number> = {
   'non-potable': 0,
@@ -49,7 +67,7 @@ export function waterServes(offered: WaterQuality, needed: WaterQuality): boolea
 
 /**
  * Writes the pair's resource and quality values and offer use into `fit` and returns true when the
- * offer can serve the need; `why`, when given, receives the route and the reasons.
+ * offer can serve the need; `why`, when given, receives the route and the reasons, or why not.
  */
 export function fitWater(
   offer: PreparedListing,
@@ -61,7 +79,23 @@ export function fitWater(
   const n = need.water;
   const offered = waterQualityOf(offer);
   const needed = waterQualityOf(need);
-  if (!o || !n || !offered || !needed || !waterServes(offered, needed)) return false;
+  if (!o || !n || !offered || !needed) {
+    if (why) why.blocked = INCOMPLETE;
+    return false;
+  }
+  if (o.type === UNTREATED || n.type === UNTREATED) return fitUntreated(offer, need, fit, why);
+  if (!waterServes(offered, needed)) {
+    if (why) {
+      why.blocked = {
+        code: 'quality-class',
+        reason:
+          offered === 'saline'
+            ? `${o.type} water is saline and serves only saline-tolerant uses; the need asks for ${needed} quality`
+            : `${o.type} water of ${offered} quality cannot serve a need for ${needed} quality`,
+      };
+    }
+    return false;
+  }
 
   // The quality term is the mean of a class part and, for a cooling need, a temperature part.
   let classValue: number;
@@ -98,7 +132,64 @@ export function fitWater(
   return true;
 }
 
+/**
+ * Untreated waste water offered, or asked for: served only when the need treats water on site or
+ * asks for waste water itself, and a need for waste water takes nothing else.
+ */
+function fitUntreated(
+  offer: PreparedListing,
+  need: PreparedListing,
+  fit: FitValues,
+  why: FitReasons | undefined,
+): boolean {
+  const o = offer.water!;
+  const n = need.water!;
+  const wantsWaste = n.type === UNTREATED;
+  if (o.type !== UNTREATED) {
+    if (why) {
+      why.blocked = {
+        code: 'quality-class',
+        reason: `${o.type} water is not the untreated industrial waste water the need asks for`,
+      };
+    }
+    return false;
+  }
+  if (!wantsWaste && n.treatsOnSite !== true) {
+    if (why) {
+      why.blocked = {
+        code: 'quality-class',
+        reason: `untreated industrial waste water serves only a need that treats water on site, which the ${n.type} need does not`,
+      };
+    }
+    return false;
+  }
+  const cooling = n.type === 'cooling' && n.temperatureC !== undefined && o.temperatureC !== undefined;
+  const excess = cooling ? o.temperatureC! - n.temperatureC! : 0;
+  const temperatureValue = excess <= 0 ? 1 : Math.max(0, 1 - excess / COOLING_TOLERANCE_K);
+  const classValue = wantsWaste ? 1 : TREATED_ON_SITE_QUALITY;
+  fit.resource = wantsWaste ? 1 : 0.8;
+  fit.quality = cooling ? (classValue + temperatureValue) / 2 : classValue;
+  fit.offerUse = 1;
+  if (why) {
+    const needed = waterQualityOf(need)!;
+    // The offer's own words say what the water carries (its load), which no class does.
+    const what = `untreated industrial waste water ("${offer.listing.title}")`;
+    const classReason = wantsWaste
+      ? 'untreated waste water as the need asks'
+      : `untreated waste water, treated on site by the need to ${needed} quality`;
+    why.route = { type: 'direct', detail: `${o.type} → ${n.type}` };
+    why.resource = wantsWaste
+      ? `${what} offered for an industrial-waste-water need`
+      : `${what} offered for a ${n.type} need that treats water on site`;
+    why.quality = cooling
+      ? `${classReason}; ${fmt(o.temperatureC!)} °C against a cooling need of at most ${fmt(n.temperatureC!)} °C`
+      : classReason;
+  }
+  return true;
+}
+
 export function waterOfferKeys(offer: MatchListing): string[] {
+  if (isUntreated(offer.water)) return [UNTREATED_KEY];
   const offered = waterQualityOf(offer);
   return offered === undefined
     ? []
@@ -106,6 +197,8 @@ export function waterOfferKeys(offer: MatchListing): string[] {
 }
 
 export function waterNeedKeys(need: MatchListing): string[] {
+  if (isUntreated(need.water)) return [UNTREATED_KEY];
   const needed = waterQualityOf(need);
-  return needed === undefined ? [] : [`w:${needed}`];
+  if (needed === undefined) return [];
+  return need.water?.treatsOnSite === true ? [`w:${needed}`, UNTREATED_KEY] : [`w:${needed}`];
 }

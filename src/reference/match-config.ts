@@ -38,6 +38,7 @@ export const MatchConfigSchema = z
     minApproachK: z.number().min(0).max(100),
     heatPumpCarnotEfficiency: z.number().gt(0).max(1),
     maxHeatPumpLiftK: z.number().positive().max(200),
+    maxTwoStageHeatPumpLiftK: z.number().positive().max(300).optional(),
     maxHeatPumpCop: z.number().gt(1).max(50).optional(),
     minScore: z.number().min(0).max(1),
     // Each listing's best pairs are kept in a heap of this size: a few dozen at most is the intent.

@@ -97,7 +97,9 @@ function measureOf(row: SuggestionRow, realised: boolean): { quantity: number; c
   const quantity = realised
     ? (row.outcome?.quantityPerYear ?? row.allocatedQuantity ?? row.maxQuantity)
     : (row.allocatedQuantity ?? 0);
-  const perUnit = own && own.quantity > 0 ? own.co2eAvoidedT / own.quantity : 0;
+  // A weight for the network's hubs and exports, not a total: an estimate that is not quantified
+  // (a factor is missing) weighs 0 here; the indicators count such rows apart.
+  const perUnit = own && own.quantity > 0 && own.co2eAvoidedT !== null ? own.co2eAvoidedT / own.quantity : 0;
   return { quantity, co2eAvoidedT: quantity * perUnit };
 }
 

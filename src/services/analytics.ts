@@ -76,11 +76,12 @@ type Estimate = SuggestionRow['impacts'][string];
  * A suggestion's estimate under its own factor set and, beside it, its CO2e under every set its
  * run compared (Impact.co2eBySet): the quantities do not depend on the set, only the CO2e does.
  */
-function impactsBySet(own: string, impact: Estimate & { co2eBySet?: Record<string, number> }) {
+function impactsBySet(own: string, impact: Estimate & { co2eBySet?: Record<string, number | null> }) {
   const { co2eBySet, ...estimate } = impact;
   const out: Record<string, Estimate> = { [own]: estimate };
   for (const [set, co2eAvoidedT] of Object.entries(co2eBySet ?? {})) {
-    if (set !== own && Number.isFinite(co2eAvoidedT))
+    // null: an estimate under the set that is not quantified (indicators count it apart).
+    if (set !== own && (co2eAvoidedT === null || Number.isFinite(co2eAvoidedT)))
       out[set] = { ...estimate, co2eAvoidedT, factorSet: set };
   }
   return out;

@@ -36,6 +36,10 @@ const LISTING_COLUMNS: Record<string, string> = {
   'material.moisturePct': 'material_moisture_pct',
   'material.contaminants': 'material_contaminants',
   'material.acceptsHazardous': 'material_accepts_hazardous',
+  'material.formRequired': 'material_form_required',
+  'material.animalByProductCategory': 'material_animal_by_product_category',
+  'material.wasteStatus': 'material_waste_status',
+  'material.acceptsWaste': 'material_accepts_waste',
   'energy.carrier': 'energy_carrier',
   'energy.supplyTemperatureC': 'energy_supply_temperature_c',
   'energy.returnTemperatureC': 'energy_return_temperature_c',
@@ -76,6 +80,7 @@ const NUMBER_FIELDS = new Set([
   'maxDistanceKm',
   'material.purityPct',
   'material.moisturePct',
+  'material.animalByProductCategory',
   'energy.supplyTemperatureC',
   'energy.returnTemperatureC',
   'energy.powerKw',
@@ -85,7 +90,11 @@ const NUMBER_FIELDS = new Set([
 ]);
 const LIST_FIELDS = new Set(['material.wasteCodes', 'material.contaminants', 'land.facilities']);
 const NUMBER_LIST_FIELDS = new Set(['energy.monthlyProfile']);
-const BOOLEAN_FIELDS = new Set(['material.acceptsHazardous']);
+const BOOLEAN_FIELDS = new Set([
+  'material.acceptsHazardous',
+  'material.formRequired',
+  'material.acceptsWaste',
+]);
 
 /** A number cell stays a string when it is not a number, so validation names it. */
 function convert(path: string, cell: string): unknown {

@@ -1,11 +1,16 @@
 /**
  * Evaluation of the matcher on a case file: import it into an empty database, run a match,
- * and compare the suggestions with the exchanges the case says exist. Or, on the service's own
+ * and compare the suggestions with the exchanges the case says exist, by company pair and by
+ * stream (matching/evaluation.ts). Or, on the service's own
  * database, compare past suggestions with what people decided about them (evaluateDecisions).
  */
 import { z } from 'zod';
 import { SYSTEM } from '../domain/caller.ts';
-import { ExpectedExchangeSchema } from '../domain/import-document.ts';
+import {
+  type DocumentListing,
+  ExpectedExchangeSchema,
+  expectedExchangeProblems,
+} from '../domain/import-document.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { validationError } from '../errors.ts';
 import {
@@ -14,32 +19,70 @@ import {
   type DecisionRow,
   evaluateDecisions as evaluateDecisionRows,
 } from '../matching/decision-evaluation.ts';
-import { type AtK, evaluateSuggestions, type Miss } from '../matching/evaluation.ts';
+import { evaluateSuggestions, type LevelEvaluation } from '../matching/evaluation.ts';
 import { companiesByRefs } from '../store/company-store.ts';
-import { countAll } from '../store/listing-store.ts';
+import { allListings, countAll } from '../store/listing-store.ts';
 import { readDecisionsWithSuggestions } from '../store/review-store.ts';
 import type { Deps } from './deps.ts';
 import { importDocument } from './import.ts';
 import { startMatchRun } from './match-runs.ts';
 import { suggestionsOfRun } from './suggestions.ts';
 
+/** What evaluation reads of a case; its rows are validated by the importer. */
 const CaseSchema = z.looseObject({
   description: z.string().optional(),
   source: z.string().optional(),
   expected: z.array(ExpectedExchangeSchema).min(1),
+  companies: z
+    .array(z.looseObject({ ref: z.string(), sites: z.array(z.looseObject({ ref: z.string() })).default([]) }))
+    .default([]),
+  listings: z
+    .array(
+      z.looseObject({
+        ref: z.string(),
+        site: z.string(),
+        company: z.string().optional(),
+        direction: z.enum(['offer', 'need']),
+      }),
+    )
+    .default([]),
 });
+type Case = z.output<typeof CaseSchema>;
 
 export interface CaseResult {
   description?: string;
   companies: number;
   listings: number;
   suggestions: number;
-  atK: AtK[];
-  misses: Miss[];
+  /** Judged by company pair: any offer of `from` in the top k of any need of `to`. */
+  company: LevelEvaluation;
+  /** Judged by stream: the named offer in the top k of the named need. */
+  stream: LevelEvaluation;
+}
+
+/** The case's company refs and its listings by ref, as the checks of expected exchanges read them. */
+function refsOf(kase: Case) {
+  const companies = new Set(kase.companies.map((c) => c.ref));
+  const companyOfSite = new Map<string, string>();
+  for (const c of kase.companies) for (const s of c.sites) companyOfSite.set(s.ref, c.ref);
+  const listings = new Map<string, DocumentListing>();
+  for (const l of kase.listings) {
+    const company = l.company ?? companyOfSite.get(l.site);
+    if (company !== undefined) listings.set(l.ref, { company, direction: l.direction });
+  }
+  return { companies, listings };
 }
 
 export async function evaluateCase(deps: Deps, document: unknown, ks = [1, 3, 5]): Promise<CaseResult> {
   const kase = parseOrThrow(CaseSchema, document, 'case file');
+  const refs = refsOf(kase);
+  const problems = kase.expected.flatMap((e, i) =>
+    expectedExchangeProblems(e, refs.companies, refs.listings).map((p) => ({
+      path: `expected[${i}].${p.path}`,
+      message: p.message,
+    })),
+  );
+  if (problems.length > 0) throw validationError('the case file is not consistent', problems);
   const counts = await countAll(deps.store);
   if (counts.companies > 0 || counts.listings > 0) {
     throw validationError('evaluation needs an empty database', [
@@ -53,18 +96,8 @@ export async function evaluateCase(deps: Deps, document: unknown, ks = [1, 3, 5]
       imported.errors.map((e) => ({ path: e.path, message: e.message })),
     );
   }
-  const refs = new Set(((document as { companies: { ref: string }[] }).companies ?? []).map((c) => c.ref));
-  for (const [i, e] of kase.expected.entries()) {
-    for (const side of ['from', 'to'] as const) {
-      if (!refs.has(e[side])) {
-        throw validationError('the case file is not consistent', [
-          { path: `expected[${i}].${side}`, message: `no company with ref '${e[side]}' in this case` },
-        ]);
-      }
-    }
-  }
   const run = await startMatchRun(deps, {});
-  const stored = await deps.store.read((tx) => companiesByRefs(tx, 'registry', [...refs]));
+  const stored = await deps.store.read((tx) => companiesByRefs(tx, 'registry', [...refs.companies]));
   const refOfCompany = new Map([...stored].map(([ref, c]) => [c.id, ref]));
   const visible = await suggestionsOfRun(deps, SYSTEM, run.id);
   const ranked = visible.map((s) => ({
@@ -72,16 +105,21 @@ export async function evaluateCase(deps: Deps, document: unknown, ks = [1, 3, 5]
     needId: s.need.id,
     offerCompany: refOfCompany.get(s.offer.companyId ?? '') ?? '',
     needCompany: refOfCompany.get(s.need.companyId ?? '') ?? '',
+    ...(s.offer.ref ? { offerRef: s.offer.ref } : {}),
+    ...(s.need.ref ? { needRef: s.need.ref } : {}),
     score: s.score,
   }));
-  const { atK, misses } = evaluateSuggestions(ranked, kase.expected, { ks });
+  const needs = (await allListings(deps.store))
+    .filter((l) => l.direction === 'need')
+    .map((l) => ({ id: l.id, company: refOfCompany.get(l.companyId) ?? '', ref: l.ref }));
+  const { company, stream } = evaluateSuggestions(ranked, kase.expected, { ks, needs });
   return {
     ...(kase.description ? { description: kase.description } : {}),
     companies: imported.companies.created,
     listings: imported.listings.created,
     suggestions: ranked.length,
-    atK,
-    misses,
+    company,
+    stream,
   };
 }
 

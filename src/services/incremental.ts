@@ -22,7 +22,7 @@ import { feedbackFor } from './feedback.ts';
 import { hourlyProfilesFor, matchContext, pairKeyOf, toWrite } from './match-context.ts';
 
 /** The largest default distance limit the kind can have: the radius for finding counterparts. */
-function maxDefaultKm(config: MatchConfig, kind: MatchListing['kind']): number {
+export function maxDefaultKm(config: MatchConfig, kind: MatchListing['kind']): number {
   if (kind === 'energy') return Math.max(...Object.values(config.distanceLimitsKm.energy));
   return config.distanceLimitsKm[kind];
 }

@@ -32,12 +32,14 @@ import {
   TransitionSchema,
   untouchedState,
 } from '../domain/review.ts';
+import type { UnallocatedReason } from '../domain/suggestion.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { AppError, conflict, notFound, validationError } from '../errors.ts';
+import { unallocatedReason } from '../matching/allocation/unallocated.ts';
 import { distanceBand, resourceFamily } from '../matching/feedback.ts';
 import { getCompany } from '../store/company-store.ts';
 import { type ListingWithFacts, listingsByIds } from '../store/listing-store.ts';
-import { fromSuggestionRecord } from '../store/match-store.ts';
+import { fromSuggestionRecord, promisedOfListings } from '../store/match-store.ts';
 import {
   actOnReview,
   awaitingAnswer,
@@ -66,7 +68,8 @@ export interface SuggestionReview {
   matchStatus: string;
   kind: string;
   score: number;
-  co2eAvoidedT: number;
+  /** null: not quantified (a factor is missing). */
+  co2eAvoidedT: number | null;
   /** The suggestion as you may see it; null once one of its listings is gone. */
   suggestion: VisibleSuggestion | null;
   /** The companies of both sides, for those who may know them (after consent, for a business). */
@@ -84,6 +87,11 @@ export interface SuggestionReview {
   /** The states you may move it to now. */
   nextStates: ReviewState[];
   updatedAt: string | null;
+  /**
+   * Why nothing is allocated to it (matching/allocation/unallocated.ts); null when something is,
+   * or it is no longer proposed. Given by getSuggestionReview only.
+   */
+  unallocated?: UnallocatedReason | null;
 }
 
 interface Party {
@@ -261,7 +269,7 @@ async function viewOf(
     matchStatus: sg['status'] as string,
     kind: sg['kind'] as string,
     score: suggestion?.score ?? (sg['score'] as number),
-    co2eAvoidedT: suggestion?.co2eAvoidedT ?? (sg['co2eAvoidedT'] as number),
+    co2eAvoidedT: suggestion ? suggestion.co2eAvoidedT : ((sg['co2eAvoidedT'] as number | undefined) ?? null),
     suggestion,
     parties: { offer: offerParty, need: needParty },
     yourSides: st.sides,
@@ -281,7 +289,21 @@ async function viewOf(
 /** A suggestion with its review state, as the caller may see it. */
 export async function getSuggestionReview(deps: Deps, caller: Caller, id: string): Promise<SuggestionReview> {
   requireRole(caller, 'read', 'read suggestions');
-  return viewOf(deps, caller, await standing(deps, caller, id));
+  const st = await standing(deps, caller, id);
+  const view = await viewOf(deps, caller, st);
+  return { ...view, unallocated: await whyUnallocated(deps, st) };
+}
+
+/** Why an active suggestion has nothing allocated, from what its listings' pairs are promised. */
+async function whyUnallocated(deps: Deps, st: Standing): Promise<UnallocatedReason | null> {
+  const sg = st.suggestion;
+  if (sg['status'] !== 'active') return null;
+  const allocated = (sg['allocatedQuantity'] as number | null | undefined) ?? null;
+  if (allocated !== null && allocated > 0) return null;
+  const offerId = sg['offerId'] as string;
+  const needId = sg['needId'] as string;
+  const promised = allocated === null ? new Map() : await promisedOfListings(deps.store, [offerId, needId]);
+  return unallocatedReason(allocated, promised.get(offerId), promised.get(needId));
 }
 
 function requireFacilitates(st: Standing, id: string, doing: string): void {

@@ -52,6 +52,8 @@ function toRow(l: Listing) {
       wasteCodes: codes,
       category: l.material?.category ?? null,
       hazardous: l.material?.hazardous ?? false,
+      animalByProductCategory: l.material?.animalByProductCategory ?? null,
+      wasteStatus: l.material?.wasteStatus ?? null,
       carrier: l.energy?.carrier ?? null,
       canonicalValue: l.canonicalQuantity.value,
       canonicalUnit: l.canonicalQuantity.unit,
@@ -223,6 +225,31 @@ export async function counterpartListings(
       .then(rows<ListingRecord>),
   );
   return r.map(fromRecord);
+}
+
+/**
+ * Listings of the other direction and the same kind within `radiusKm` of one listing, whatever
+ * their own limits, with the facts the access policy decides on: what a diagnosis of the listing
+ * looks at, near misses beyond reach included.
+ */
+export async function nearbyCounterparts(
+  store: Store,
+  of: MatchListing,
+  radiusKm: number,
+): Promise<ListingWithFacts[]> {
+  const r = await store.read((tx) =>
+    tx
+      .run(query('listing', 'counterparts'), {
+        kind: of.kind,
+        direction: of.direction === 'offer' ? 'need' : 'offer',
+        excludeId: of.id,
+        center: { latitude: of.lat, longitude: of.lon },
+        ownKm: radiusKm,
+        defaultKm: radiusKm,
+      })
+      .then(rows<ListingRecord>),
+  );
+  return r.map(withFacts);
 }
 
 /** Who deletes, and when: the reviews a deletion flags name them (cypher keepReviewed). */

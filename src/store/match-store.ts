@@ -53,7 +53,12 @@ function fromRunNode(node: Record<string, unknown>): MatchRun {
 /** A stored suggestion node as the domain reads it. */
 export function fromSuggestionRecord(node: Record<string, unknown>): StoredSuggestion {
   // Neo4j drops null properties: put the nullable ones back.
-  const parsed: Record<string, unknown> = { allocatedQuantity: null, lastRunId: null, ...node };
+  const parsed: Record<string, unknown> = {
+    allocatedQuantity: null,
+    lastRunId: null,
+    co2eAvoidedT: null,
+    ...node,
+  };
   for (const f of JSON_FIELDS) parsed[f] = JSON.parse(node[f] as string);
   return parseRow(StoredSuggestionSchema, parsed, 'Suggestion');
 }
@@ -749,6 +754,19 @@ export async function countForCompany(
 }
 
 /** For each listing with published allocations: how much its active suggestions promise, and its quantity. */
+/** What the published allocations promise of each of the given listings, and its quantity, by id. */
+export async function promisedOfListings(
+  store: Store,
+  listingIds: string[],
+): Promise<Map<string, { promised: number; quantity: number }>> {
+  const found = await store.read((tx) =>
+    tx
+      .run(query('match', 'promisedOfListings'), { listingIds })
+      .then(rows<{ listingId: string; promised: number; quantity: number }>),
+  );
+  return new Map(found.map((r) => [r.listingId, { promised: r.promised, quantity: r.quantity }]));
+}
+
 export async function allocatedByListing(
   store: Store,
 ): Promise<{ listingId: string; allocated: number; quantity: number }[]> {

@@ -409,10 +409,34 @@ const ROWS: Row[] = [
     expect: { ...signedIn(200), other: 404 },
   },
   {
+    route: 'GET /listings/{id}/diagnostics',
+    what: "of the smelter's public listing (those who act for the smelter)",
+    request: async () => ({ path: `/listings/${ids.publicListing}/diagnostics` }),
+    expect: { public: 401, owner: 200, other: 403, facIn: 200, facOut: 403, analyst: 403, admin: 200 },
+  },
+  {
+    route: 'GET /listings/{id}/diagnostics',
+    what: "of the smelter's private listing",
+    request: async () => ({ path: `/listings/${ids.privateListing}/diagnostics` }),
+    expect: { public: 401, owner: 200, other: 404, facIn: 200, facOut: 404, analyst: 403, admin: 200 },
+  },
+  {
     route: 'GET /companies/{id}/suggestions',
     what: "the smelter's",
     request: async () => ({ path: `/companies/${ids.smelter}/suggestions` }),
     expect: { public: 401, owner: 200, other: 404, facIn: 200, facOut: 404, analyst: 404, admin: 200 },
+  },
+  {
+    route: 'GET /companies/{id}/prompts',
+    what: "the smelter's (those who act for it; others see it in the directory)",
+    request: async () => ({ path: `/companies/${ids.smelter}/prompts` }),
+    expect: { public: 401, owner: 200, other: 403, facIn: 200, facOut: 403, analyst: 403, admin: 200 },
+  },
+  {
+    route: 'GET /companies/{id}/prompts',
+    what: 'of a company with private listings only',
+    request: async () => ({ path: `/companies/${ids.hiddenCompany}/prompts` }),
+    expect: { public: 401, owner: 404, other: 404, facIn: 200, facOut: 403, analyst: 403, admin: 200 },
   },
   {
     route: 'GET /suggestions',

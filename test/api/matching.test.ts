@@ -180,6 +180,39 @@ describe('match runs over the demo region', () => {
         expect(used.get(k)!).toBeLessThanOrEqual(limit * (1 + 1e-6));
     }
   });
+
+  it('when a suggestion has nothing allocated, then it says why: a side its other pairs use up', async () => {
+    const items = await readAll('/suggestions');
+    const promised = new Map<string, number>();
+    for (const s of items) {
+      const q = s.allocatedQuantity ?? 0;
+      promised.set(s.offer.id, (promised.get(s.offer.id) ?? 0) + q * s.offerUse);
+      promised.set(s.need.id, (promised.get(s.need.id) ?? 0) + q);
+    }
+    const unallocated = items.filter((s) => s.allocatedQuantity === 0).slice(0, 5);
+    expect(unallocated.length).toBeGreaterThan(0);
+    for (const s of unallocated) {
+      const res = await app.request('GET', `/suggestions/${s.id}`, undefined, FACILITATOR);
+      expect(res.status).toBe(200);
+      const full = (id: string, quantity: number) => promised.get(id)! >= quantity * (1 - 1e-6);
+      const offerFull = full(s.offer.id, s.offer.canonicalQuantity.value);
+      const needFull = full(s.need.id, s.need.canonicalQuantity.value);
+      expect(res.body.unallocated).toBe(
+        offerFull && needFull
+          ? 'offer-promised-and-need-covered'
+          : offerFull
+            ? 'offer-promised'
+            : needFull
+              ? 'need-covered'
+              : 'changed-since',
+      );
+      // At an optimum a pair left out has a used-up side.
+      expect(res.body.unallocated).not.toBe('changed-since');
+    }
+    const allocated = items.find((s) => (s.allocatedQuantity ?? 0) > 0)!;
+    const res = await app.request('GET', `/suggestions/${allocated.id}`, undefined, FACILITATOR);
+    expect(res.body.unallocated).toBeNull();
+  });
 });
 
 describe('reading suggestions a page at a time', () => {
@@ -430,6 +463,69 @@ describe('incremental matching', () => {
     expect(read.body.items.map((s: { id: string }) => s.id)).toEqual(
       res.body.suggestions.map((s: { id: string }) => s.id),
     );
+  });
+});
+
+describe('regulation in matching', () => {
+  /**
+   * A company abroad with one site far from the demo region, so that its listings meet only each
+   * other; the test removes it again, so that later runs count the demo's listings only.
+   */
+  const companies: string[] = [];
+  async function siteOf(name: string): Promise<string> {
+    const c = await app.request('POST', '/companies', { name, country: 'SE', industry: '10.200' });
+    expect(c.status).toBe(201);
+    companies.push(c.body.id);
+    const s = await app.request('POST', `/companies/${c.body.id}/sites`, { name, lat: 68.5, lon: 16.5 });
+    expect(s.status).toBe(201);
+    return s.body.id as string;
+  }
+  afterAll(async () => {
+    for (const id of companies) {
+      expect((await app.request('DELETE', `/companies/${id}?cascade=true`)).status).toBe(204);
+    }
+  });
+
+  it('when a feed need meets category 1 and category 3 fish by-products, then only category 3 is suggested, its explanation naming the rule', async () => {
+    const processor = await siteOf('Nordfisk Foredling AB');
+    const fishOffer = (title: string, material: object) =>
+      app.request('POST', '/listings', {
+        siteId: processor,
+        direction: 'offer',
+        kind: 'material',
+        title,
+        quantity: { value: 800, unit: 't/yr' },
+        material: { wasteCodes: ['020202'], category: 'fish-and-animal-by-products', ...material },
+      });
+    const cat1 = await fishOffer('Condemned fish, category 1', { animalByProductCategory: 1 });
+    const cat3 = await fishOffer('Heads and frames, category 3', {
+      animalByProductCategory: 3,
+      wasteStatus: 'by-product',
+    });
+    expect([cat1.status, cat3.status]).toEqual([201, 201]);
+    const stored = await app.request('GET', `/listings/${cat3.body.id}`);
+    expect(stored.body.material).toMatchObject({ animalByProductCategory: 3, wasteStatus: 'by-product' });
+
+    const need = await app.request('POST', '/listings', {
+      siteId: await siteOf('Nordfôr Fiskemel AB'),
+      direction: 'need',
+      kind: 'material',
+      title: 'Fish raw material for meal and oil',
+      quantity: { value: 1000, unit: 't/yr' },
+      material: { wasteCodes: ['0202'], category: 'animal-feed-input', acceptsWaste: false },
+    });
+    expect(need.status).toBe(201);
+    const offers = need.body.suggestions.map((sg: { offer: { id: string } }) => sg.offer.id);
+    expect(offers).toContain(cat3.body.id);
+    expect(offers).not.toContain(cat1.body.id);
+    const suggestion = need.body.suggestions.find(
+      (sg: { offer: { id: string } }) => sg.offer.id === cat3.body.id,
+    );
+    const resource = suggestion.terms.find((t: { name: string }) => t.name === 'resource');
+    expect(resource.reason).toContain(
+      'animal by-product category 3 to feed: after processing in an approved plant (Regulation (EC) No 1069/2009, Art. 14)',
+    );
+    expect(resource.reason).toContain('a by-product (Directive 2008/98/EC, Art. 5)');
   });
 });
 

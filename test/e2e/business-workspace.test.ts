@@ -5,7 +5,9 @@
  * (score terms, impact, the other side) and answers it; bad input shows the API's message next to
  * the field it names; a listing is edited; an energy offer carries temperatures, power and both
  * profiles; a business with no company registers one and its site by typed coordinates; the same
- * journey in bokmål shows no English UI text; a phone-size screen has nothing to scroll sideways
+ * journey in bokmål shows no English UI text; a newcomer's company with no listings sees what
+ * companies of its division usually have, and one click opens a filled-in listing form; a
+ * phone-size screen has nothing to scroll sideways
  * and its form is walked by keyboard. axe-core finds no serious or critical violation on any
  * screen, and the pages log no error but the 400s the bad input asked for. Screenshots go to
  * test/e2e/screenshots/.
@@ -319,6 +321,80 @@ describe('a business that acts for no company yet', () => {
       .toBe(true);
     const me = await app.as(newcomer).request('GET', '/me');
     expect(me.body.companies.map((c: { name: string }) => c.name)).toEqual(['Fjordtre AS']);
+    expect(unexpected(errors)).toEqual([]);
+  });
+});
+
+describe('a newcomer’s company with no listings', () => {
+  it('when it has no listing yet, then it sees what companies of its division usually have, and one click opens a filled-in form', async () => {
+    const newcomer = await app.user({ name: 'Kari Nilsen', role: 'business', companyIds: [] });
+    const registered = await app.as(newcomer).request('POST', '/companies', {
+      name: 'Fjordstøp AS',
+      country: 'SE',
+      industry: '24.530',
+    });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    const id = registered.body.id as string;
+    const added = await app.as(newcomer).request('POST', `/companies/${id}/sites`, {
+      name: 'Støperiet',
+      lat: 59.87,
+      lon: 5.77,
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const { page, errors } = await signedIn({ token: newcomer });
+    const prompts = page.getByRole('region', { name: 'Companies like yours usually have…' });
+    await prompts.waitFor();
+    await prompts
+      .getByText('Companies in division 24 (Manufacture of basic metals) often have these.')
+      .waitFor();
+    // Excess heat from Hotmaps first, with its basis; then what the division's companies list.
+    const heat = prompts.getByRole('listitem').first();
+    await heat
+      .getByRole('heading', { level: 4, name: 'Excess heat: median 29.4 GWh/yr, mostly at 200–500 °C' })
+      .waitFor();
+    await heat
+      .getByText(/^Hotmaps Industrial Database: 160 of its 698 European sites of this division/)
+      .waitFor();
+    await prompts.getByRole('heading', { level: 4, name: 'Often needed: Ferrous scrap' }).waitFor();
+    await prompts
+      .getByText(/^Needed by \d+ of the \d+ companies of your division/)
+      .first()
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'business-prompts-en');
+
+    await page.getByRole('button', { name: 'Start a listing from this: Excess heat at 200–500 °C' }).click();
+    await h1(page, 'New listing for Fjordstøp AS').waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Filled in from “Excess heat at 200–500 °C”.' })
+      .waitFor();
+    expect(await page.getByLabel('Offer or need').inputValue()).toBe('offer');
+    expect(await page.getByLabel('Resource', { exact: true }).inputValue()).toBe('energy');
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Excess heat at 200–500 °C');
+    expect(await page.getByLabel('Unit', { exact: true }).inputValue()).toBe('GWh');
+    expect(await page.getByLabel('Per', { exact: true }).inputValue()).toBe('year');
+    expect(await page.getByLabel('Carrier').inputValue()).toBe('flue-gas');
+    expect(await page.getByLabel('Supply temperature, °C').inputValue()).toBe('200');
+    expect(await page.getByLabel('Quantity', { exact: true }).inputValue()).toBe('');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'business-prompt-form-en');
+    await page.getByLabel('Quantity', { exact: true }).fill('12');
+    await page.getByRole('button', { name: 'Register the listing' }).click();
+    await h1(page, 'Suggestions for “Excess heat at 200–500 °C”').waitFor();
+    const listings = await app.as(newcomer).request('GET', `/listings?companyId=${id}`);
+    expect(listings.body.items).toHaveLength(1);
+    expect(listings.body.items[0]).toMatchObject({
+      kind: 'energy',
+      direction: 'offer',
+      quantity: { value: 12, unit: 'GWh', period: 'year' },
+      canonicalQuantity: { value: 12_000, unit: 'MWh/yr' },
+      energy: { carrier: 'flue-gas', supplyTemperatureC: 200 },
+    });
+    // With a listing of its own, the company's page shows its listings, not the prompts.
+    await page.getByRole('button', { name: 'Back to your companies' }).click();
+    await page.getByRole('table', { name: 'Listings of Fjordstøp AS' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Companies like yours usually have…' }).count()).toBe(0);
     expect(unexpected(errors)).toEqual([]);
   });
 });

@@ -1,15 +1,67 @@
 import { z } from 'zod';
 import { circleFilter } from '../../domain/circle.ts';
+import { queryNumber } from '../../domain/fields.ts';
 import { PaginationSchema } from '../../domain/listing-query.ts';
 import { MatchRunRequestSchema, MatchRunSchema } from '../../domain/suggestion.ts';
 import { SuggestionPageQuerySchema, SuggestionQuerySchema } from '../../domain/suggestion-query.ts';
 import type { Deps } from '../../services/deps.ts';
+import { COUNTERPART_STATUSES, DIAGNOSTIC_CODES, listingDiagnostics } from '../../services/diagnostics.ts';
 import { submitMatchRun } from '../../services/match-runs.ts';
 import { getMatchRun, listMatchRuns } from '../../services/run-reads.ts';
 import { companySuggestions, findSuggestions, listingSuggestions } from '../../services/suggestions.ts';
 import { defineRoutes } from '../route.ts';
-import { ErrorSchema, IdParams, page, VisibleSuggestionSchema } from '../schemas.ts';
+import { ErrorSchema, IdParams, page, VisibleListingSchema, VisibleSuggestionSchema } from '../schemas.ts';
 import { json } from './reply.ts';
+
+const DiagnosticsQuerySchema = z.strictObject({
+  limit: queryNumber(z.number().int().min(1).max(20))
+    .default(5)
+    .meta({ description: 'how many counterparts to describe, closest first' }),
+});
+
+const DiagnosticRuleSchema = z
+  .object({
+    code: z.enum(DIAGNOSTIC_CODES).meta({
+      description:
+        'the rule: category (not accepted), hazardous, carrier, temperature-lift, temperature-approach, ' +
+        'quality-class, land-use, facilities, form (a form the need requires), animal-by-product (a use the ' +
+        'category may not go to), waste-status (waste without a permit, or an unstated status where only ' +
+        'by-products are taken), window (availability), distance (beyond reach), quantity, ' +
+        'score (below the minimum), outranked (not among the K best of either listing), or a term that ' +
+        'lowers the score (availability, temperature, material-quality, water-type, zoning, feedback, and the above)',
+    }),
+    effect: z.enum(['blocks', 'lowers']),
+    reason: z.string(),
+  })
+  .meta({ id: 'DiagnosticRule' });
+
+const ListingDiagnosisSchema = z
+  .object({
+    listingId: z.string(),
+    searchedKm: z.number().meta({ description: 'how far counterparts were looked for' }),
+    counterparts: z.number().meta({ description: 'counterparts you may see within searchedKm' }),
+    compatible: z.number().meta({ description: 'of them, pairs that pass every rule and the minimum score' }),
+    blockedBy: z.partialRecord(z.enum(DIAGNOSTIC_CODES), z.number()).meta({
+      description: 'how many counterparts each rule blocks (a pair blocked by two rules counts under each)',
+    }),
+    closest: z.array(
+      z.object({
+        counterpart: VisibleListingSchema,
+        status: z.enum(COUNTERPART_STATUSES),
+        score: z.number().nullable().meta({
+          description:
+            "the pair's score; for a blocked pair the one it would get with its window and distance set aside; null when nothing can be scored",
+        }),
+        distanceKm: z.number(),
+        limitKm: z.number(),
+        route: z.object({ type: z.string(), detail: z.string().optional() }).nullable(),
+        rules: z
+          .array(DiagnosticRuleSchema)
+          .meta({ description: 'what blocks the pair, then what lowers it' }),
+      }),
+    ),
+  })
+  .meta({ id: 'ListingDiagnosis' });
 
 export const matchingRoutes = (deps: Deps) =>
   defineRoutes([
@@ -78,6 +130,26 @@ export const matchingRoutes = (deps: Deps) =>
       handle: async ({ caller, params, query: q }) => ({
         status: 200,
         body: await listingSuggestions(deps, caller, params['id']!, q),
+      }),
+    },
+    {
+      method: 'get',
+      path: '/listings/{id}/diagnostics',
+      tag: 'suggestions',
+      summary:
+        'Why a listing has no suggestion, or a low one: its closest counterparts and what blocks or lowers each',
+      description:
+        'For whoever acts for the listing’s company (the business, facilitators of its region, admins). ' +
+        'Counterparts are listings of the same kind and the other direction within twice the reach of the ' +
+        'listing’s pairs; those you may not see are neither described nor counted, and anonymised ones are ' +
+        'shown as in suggestions (no company, site or ref; distances from the rounded location).',
+      access: 'listing.diagnose',
+      params: IdParams,
+      query: DiagnosticsQuerySchema,
+      answers: { 200: json(ListingDiagnosisSchema, 'the diagnosis') },
+      handle: async ({ caller, params, query: q }) => ({
+        status: 200,
+        body: await listingDiagnostics(deps, caller, params['id']!, q),
       }),
     },
     {

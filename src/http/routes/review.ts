@@ -16,6 +16,7 @@ import {
   ResponseSchema,
   TransitionSchema,
 } from '../../domain/review.ts';
+import { UNALLOCATED_REASONS } from '../../domain/suggestion.ts';
 import type { Deps } from '../../services/deps.ts';
 import { currentFeedback } from '../../services/feedback.ts';
 import {
@@ -48,7 +49,7 @@ export const SuggestionReviewSchema = z
       .meta({ description: 'what the matching says now: active, or withdrawn (no longer proposed)' }),
     kind: z.string(),
     score: z.number(),
-    co2eAvoidedT: z.number(),
+    co2eAvoidedT: z.number().nullable().meta({ description: 'null: not quantified (a factor is missing)' }),
     // Unions, not .nullable(): a nullable copy takes the shared component's id (and makes the
     // component nullable for every route that uses it).
     suggestion: z
@@ -76,6 +77,10 @@ export const SuggestionReviewSchema = z
       .meta({ description: 'changes to its listings since a facilitator last acted' }),
     nextStates: z.array(z.enum(REVIEW_STATES)).meta({ description: 'the states you may move it to now' }),
     updatedAt: z.string().nullable(),
+    unallocated: z.enum(UNALLOCATED_REASONS).nullable().optional().meta({
+      description:
+        'why nothing is allocated to it (GET /suggestions/{id} only): offer-promised, need-covered or both (the other pairs use that side up), not-allocated-yet (matched when a listing changed; the next run allocates), changed-since (its listings changed since the run); null when something is, or it is no longer proposed',
+    }),
   })
   .meta({ id: 'SuggestionReview' });
 

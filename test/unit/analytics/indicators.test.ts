@@ -46,7 +46,11 @@ function row(id: string, over: Partial<SuggestionRow> & Pick<SuggestionRow, 'kin
   };
 }
 
-const est = (quantity: number, co2eAvoidedT: number, more: Partial<ImpactEstimate> = {}): ImpactEstimate => ({
+const est = (
+  quantity: number,
+  co2eAvoidedT: number | null,
+  more: Partial<ImpactEstimate> = {},
+): ImpactEstimate => ({
   quantity,
   co2eAvoidedT,
   ...more,
@@ -752,5 +756,40 @@ describe('breakdown', () => {
     expect(byKind.energy!.realised.energyGWh.value).toBe(2.5);
     expect(byKind.energy!.potential.suggestions.value).toBe(0);
     expect(byKind.energy!.potential.co2eAvoidedT.every((c) => c.value === 0)).toBe(true);
+  });
+});
+
+describe('CO2e that is not quantified', () => {
+  // K water, 1000 of 1000 m³ allocated: under nordic the supply factor is missing (co2eAvoidedT
+  // null), under eu 5 t. M material, 100 of 100 t allocated, nordic 10 t.
+  const rows = [
+    row('K', {
+      kind: 'water',
+      allocatedQuantity: 1000,
+      impacts: { [NORDIC]: est(1000, null), [EU]: est(1000, 5) },
+    }),
+    row('M', { kind: 'material', allocatedQuantity: 100, impacts: { [NORDIC]: est(100, 10) } }),
+  ];
+
+  it('when an estimate is not quantified, then it is counted apart, never summed as 0', () => {
+    const [eu, nordic] = potential(rows, YEAR_2024).co2eAvoidedT;
+    expect(nordic).toMatchObject({
+      factorSet: NORDIC,
+      value: 10,
+      suggestions: 1,
+      missing: [],
+      notQuantified: ['K'],
+    });
+    expect(eu).toMatchObject({ factorSet: EU, value: 5, suggestions: 1, missing: ['M'], notQuantified: [] });
+  });
+
+  it('when an implemented exchange has an estimate that is not quantified, then the realised figure lists it too', () => {
+    const implemented = rows.map((r) => ({
+      ...r,
+      state: 'implemented' as const,
+      outcome: { quantityPerYear: 10, quantityBasis: 'measured' as const, startDate: '2024-01-01' },
+    }));
+    const nordic = realised(implemented, YEAR_2024).co2eAvoidedT.find((f) => f.factorSet === NORDIC);
+    expect(nordic).toMatchObject({ value: 1, exchanges: 1, missing: [], notQuantified: ['K'] });
   });
 });

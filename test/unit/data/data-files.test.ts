@@ -72,12 +72,38 @@ describe('data files', () => {
   });
 
   it.each(readdirSync(join(DATA_DIR, 'cases')).filter((f) => f.endsWith('.json')))(
-    'case %s is valid',
+    'case %s is valid, names the stream of every expected exchange and has distractors',
     (file) => {
-      const doc = read(`cases/${file}`) as { expected?: unknown[]; source?: string };
+      const doc = read(`cases/${file}`) as {
+        expected?: { offer?: string; need?: string }[];
+        listings: unknown[];
+        source?: string;
+      };
       expect(validateDocument(file, doc, ref).problems).toEqual([]);
       expect(doc.expected?.length ?? 0).toBeGreaterThan(0);
       expect(doc.source?.length ?? 0).toBeGreaterThan(0);
+      for (const e of doc.expected ?? [])
+        expect([e.offer, e.need].every((r) => typeof r === 'string')).toBe(true);
+      expect(doc.listings.length).toBeGreaterThanOrEqual(20);
     },
   );
+
+  it('when an expected exchange names a stream that is not one, then validation says which side and why', () => {
+    const doc = structuredClone(read('cases/ulsan.json')) as {
+      expected: { offer?: string; need?: string }[];
+    };
+    doc.expected[0]!.offer = 'hyosung-need-steam';
+    doc.expected[1]!.need = 'ske-need-steam';
+    doc.expected[2]!.offer = 'no-such-listing';
+    delete doc.expected[2]!.need;
+    const problems = validateDocument('ulsan.json', doc, ref).problems.map(
+      (p) => `${p.row} ${p.path}: ${p.message}`,
+    );
+    expect(problems).toEqual([
+      "expected[0] offer: listing 'hyosung-need-steam' is a need, not an offer",
+      "expected[1] need: listing 'ske-need-steam' belongs to 'sk-energy', not to 'hanju' (to)",
+      'expected[2] need: a stream names both its offer and its need',
+      "expected[2] offer: no listing with ref 'no-such-listing' in this document",
+    ]);
+  });
 });

@@ -87,6 +87,53 @@ describe('ListingInputSchema', () => {
     ]);
   });
 
+  it('when an offer states a form requirement or a waste permit, then each is refused as a need-only field', () => {
+    const offer = material({
+      material: { wasteCodes: ['100102'], form: 'powder', formRequired: true, acceptsWaste: true },
+    });
+    expect(violations(offer)).toEqual([
+      { path: ['material', 'formRequired'], message: 'applies to needs only' },
+      { path: ['material', 'acceptsWaste'], message: 'applies to needs only' },
+    ]);
+  });
+
+  it('when a need states an animal by-product category or a waste status, then each is refused as an offer-only field', () => {
+    const need = material({
+      direction: 'need',
+      material: { category: 'fly-ash', animalByProductCategory: 3, wasteStatus: 'by-product' },
+    });
+    expect(violations(need)).toEqual([
+      { path: ['material', 'animalByProductCategory'], message: 'applies to offers only' },
+      { path: ['material', 'wasteStatus'], message: 'applies to offers only' },
+    ]);
+  });
+
+  it('when an offer states its animal by-product category and waste status, then it parses; category 4 does not', () => {
+    const offer = (animalByProductCategory: number) =>
+      material({
+        material: { wasteCodes: ['020202'], animalByProductCategory, wasteStatus: 'by-product' } as never,
+      });
+    expect(violations(offer(3))).toEqual([]);
+    expect(violations(offer(4)).map((v) => v.path)).toEqual([['material', 'animalByProductCategory']]);
+  });
+
+  it('when a need requires a form it does not state, or takes hazardous waste but no waste, then it is refused', () => {
+    const need = (m: ListingInput['material']) => material({ direction: 'need', material: m });
+    expect(violations(need({ category: 'fly-ash', formRequired: true }))).toEqual([
+      { path: ['material', 'form'], message: 'is required when formRequired is true' },
+    ]);
+    expect(violations(need({ category: 'fly-ash', acceptsHazardous: true, acceptsWaste: false }))).toEqual([
+      {
+        path: ['material', 'acceptsWaste'],
+        message:
+          'must not be false when acceptsHazardous is true (a permit for hazardous waste is a waste permit)',
+      },
+    ]);
+    expect(
+      violations(need({ category: 'fly-ash', form: 'powder', formRequired: true, acceptsWaste: true })),
+    ).toEqual([]);
+  });
+
   it('when a need says acceptsHazardous, then it is accepted', () => {
     const need = material({ direction: 'need', material: { category: 'fly-ash', acceptsHazardous: true } });
     expect(violations(need)).toEqual([]);

@@ -28,7 +28,11 @@ const common = fc.record({
   // About 22 × 28 km: wider than heat and water limits, narrower than the material default.
   lat: fc.double({ min: 59.8, max: 60, noNaN: true }),
   lon: fc.double({ min: 10.5, max: 11, noNaN: true }),
-  amount: fc.integer({ min: 1, max: 1000 }),
+  // Now and then a large one: heat of tens of GWh/yr reaches beyond its carrier's limit (heat-reach.ts).
+  amount: fc.oneof(
+    { arbitrary: fc.integer({ min: 1, max: 1000 }), weight: 9 },
+    { arbitrary: fc.integer({ min: 10_000, max: 200_000 }), weight: 1 },
+  ),
   maxDistanceKm: rarely(fc.constantFrom(1, 3, 8, 15, 40)),
   availableFrom: rarely(fc.constantFrom(...DATES)),
   availableTo: rarely(fc.constantFrom(...DATES)),
@@ -46,6 +50,11 @@ const kindDetails = fc.oneof(
       moisturePct: rarely(fc.integer({ min: 0, max: 60 })),
       form: rarely(fc.constantFrom('solid' as const, 'powder' as const)),
       contaminants: rarely(fc.subarray(['Lead', 'chloride', 'oil'], { minLength: 1 })),
+      // Regulation (regulation.ts) and a required form: hard constraints both matchers must apply alike.
+      formRequired: rarely(fc.constant(true)),
+      animalByProductCategory: rarely(fc.constantFrom(1 as const, 2 as const, 3 as const)),
+      wasteStatus: rarely(fc.constantFrom('waste' as const, 'by-product' as const, 'end-of-waste' as const)),
+      acceptsWaste: rarely(fc.boolean()),
     })
     .map((m) => ({ kind: 'material' as const, m })),
   fc
@@ -55,6 +64,7 @@ const kindDetails = fc.oneof(
       supplyTemperatureC: optional(fc.integer({ min: -10, max: 160 })),
       monthlyProfile: optional(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 12, maxLength: 12 })),
       hourlyProfile: optional(fc.constantFrom('p:a', 'p:b')),
+      heatPumpSource: rarely(fc.constant(true)),
     })
     .map((e) => ({ kind: 'energy' as const, e })),
   fc
@@ -62,6 +72,7 @@ const kindDetails = fc.oneof(
       type: fc.constantFrom(...WATER_TYPES),
       quality: optional(fc.constantFrom(...WATER_QUALITIES)),
       temperatureC: optional(fc.integer({ min: 0, max: 40 })),
+      treatsOnSite: rarely(fc.constant(true)),
     })
     .map((w) => ({ kind: 'water' as const, w })),
   fc
@@ -83,6 +94,7 @@ export const randomListing = fc.tuple(common, kindDetails).map(([c, d]): Omit<Ma
     case 'material': {
       const { codes, needCodes, category, acceptsHazardous, purityPct, moisturePct, form, contaminants } =
         d.m;
+      const { formRequired, animalByProductCategory, wasteStatus, acceptsWaste } = d.m;
       const offer = c.direction === 'offer';
       const wasteCodes = offer ? codes : needCodes;
       return {
@@ -96,6 +108,11 @@ export const randomListing = fc.tuple(common, kindDetails).map(([c, d]): Omit<Ma
           // An offer declares what it contains, a need what it cannot take (in either case).
           contaminants: offer ? contaminants : contaminants?.map((c) => c.toLowerCase()),
           acceptsHazardous: offer ? undefined : acceptsHazardous,
+          formRequired: offer || form === undefined ? undefined : formRequired,
+          animalByProductCategory: offer ? animalByProductCategory : undefined,
+          wasteStatus: offer ? wasteStatus : undefined,
+          acceptsWaste:
+            offer || (acceptsHazardous === true && acceptsWaste === false) ? undefined : acceptsWaste,
           hazardous: wasteCodes.some((code) => REFERENCE.wasteCodes.get(code)?.hazardous === true),
         }),
       };

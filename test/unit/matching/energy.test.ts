@@ -19,11 +19,30 @@ describe('heat pump COP', () => {
     expect(route.type === 'heat-pump' && route.cop).toBe(8);
   });
 
-  it('when the lift exceeds maxHeatPumpLiftK, then the heat is rejected', () => {
-    // 20 °C → 80 °C: lift 80 + 5 − (20 − 5) = 70 K > 60 K.
-    expect(routeHeat(20, 80, CONFIG).type).toBe('rejected');
-    // 25 °C → 75 °C: lift exactly 60 K is allowed.
-    expect(routeHeat(25, 70, CONFIG).type).toBe('heat-pump');
+  it('when the lift exceeds maxHeatPumpLiftK, then one stage no longer does it: two stages up to 100 K, none beyond', () => {
+    // 25 °C → 70 °C: lift exactly 60 K is one stage's.
+    expect(routeHeat(25, 70, CONFIG)).toMatchObject({ type: 'heat-pump', stages: 1 });
+    // 20 °C → 80 °C: lift 80 + 5 − (20 − 5) = 70 K > 60 K, so two stages (heat-pump.ts).
+    expect(routeHeat(20, 80, CONFIG)).toMatchObject({ type: 'heat-pump', stages: 2, liftK: 70 });
+    // 10 °C → 100 °C: lift 100 K, the most two stages make; 10 °C → 101 °C is rejected.
+    expect(routeHeat(10, 100, CONFIG)).toMatchObject({ type: 'heat-pump', stages: 2 });
+    expect(routeHeat(10, 101, CONFIG)).toEqual({ type: 'rejected', reason: 'lift 101.0 K exceeds 100 K' });
+    // A config whose two-stage limit is its single-stage one has single stages only.
+    expect(routeHeat(20, 80, { ...CONFIG, maxTwoStageHeatPumpLiftK: 60 }).type).toBe('rejected');
+  });
+
+  it('when two stages lift 20 °C to an 80 °C need, then COP = COP_low × COP_high / (COP_low + COP_high − 1)', () => {
+    // sink 85 °C = 358.15 K, source 15 °C = 288.15 K, lift 70 K; each stage lifts (70 + 5) / 2 = 37.5 K.
+    // Lower stage condenses at the mean 323.15 K + 2.5 = 325.65 K: COP 0.5 × 325.65 / 37.5 = 4.342.
+    // Upper stage condenses at 358.15 K: COP 0.5 × 358.15 / 37.5 = 4.7753.
+    const low = (0.5 * 325.65) / 37.5;
+    const high = (0.5 * 358.15) / 37.5;
+    const cop = (low * high) / (low + high - 1);
+    const route = routeHeat(20, 80, CONFIG);
+    expect(route.type === 'heat-pump' && route.cop).toBeCloseTo(cop, 12);
+    expect(cop).toBeCloseTo(2.554, 3);
+    // Lower than one stage at the same fraction of Carnot would be (0.5 × 358.15 / 70 = 2.558).
+    expect(cop).toBeLessThan((0.5 * 358.15) / 70);
   });
 
   it('when the source is exactly the approach above the need, then it is used directly', () => {
@@ -77,14 +96,27 @@ describe('energy carriers and temperatures', () => {
     expect(quality(c)?.reason).toBe('a heat pump lifts 30 °C to 70 °C (lift 50 K incl. approach, COP 3.48)');
   });
 
-  it('when the heat pump lift would exceed the limit, then there is no candidate', () => {
+  it('when the heat pump lift would exceed two stages, then there is no candidate; within two stages, the route says so', () => {
     expect(
       evaluatePair(
-        energy('o', 'offer', { carrier: 'cooling-water', supplyTemperatureC: 20 }),
-        hotWaterNeed(80),
+        energy('o', 'offer', { carrier: 'cooling-water', supplyTemperatureC: 10 }),
+        hotWaterNeed(105),
         CTX,
       ),
     ).toBeNull();
+    const c = evaluatePair(
+      energy('o', 'offer', { carrier: 'cooling-water', supplyTemperatureC: 20 }, { amount: 1000 }),
+      hotWaterNeed(80),
+      CTX,
+    );
+    expect(c?.route).toEqual({ type: 'heat-pump', detail: 'COP 2.55, lift 70 K, two stages' });
+    expect(quality(c)?.reason).toBe(
+      'a two-stage heat pump lifts 20 °C to 80 °C (lift 70 K incl. approach, COP 2.55)',
+    );
+    // Its electricity is the heat delivered over the cascade's COP.
+    const route = routeHeat(20, 80, CONFIG);
+    const cop = route.type === 'heat-pump' ? route.cop : Number.NaN;
+    expect(c?.impact.heatPumpElectricityMWh).toBeCloseTo(c!.maxQuantity / cop, 9);
   });
 
   it('when hot water is offered for an electricity need, then there is no candidate', () => {
@@ -122,9 +154,10 @@ describe('energy carriers and temperatures', () => {
       energy('n', 'need', { carrier: 'hot-water' }),
       CTX,
     );
-    // Assumed 80 °C offer against a 70 °C need: direct, quality discounted to 0.8.
+    // Assumed 80 °C offer against a 70 °C need: direct, quality discounted to 0.8, times the grade
+    // of 80 °C heat where 75 °C would do (heat-grade.ts): 1 − 283.15 × (1/348.15 − 1/353.15) / 0.5.
     expect(c?.route.type).toBe('direct');
-    expect(quality(c)?.value).toBe(0.8);
+    expect(quality(c)?.value).toBeCloseTo(0.8 * (1 - (283.15 * (1 / 348.15 - 1 / 353.15)) / 0.5), 12);
     expect(quality(c)?.reason).toContain('(temperature assumed typical for the carrier)');
   });
 });

@@ -67,15 +67,63 @@ describe('impact estimate', () => {
     expect(c?.impact).toMatchObject({ m3Supplied: 4000, unit: 'm3/yr', co2eAvoidedT: 2 });
   });
 
-  it('when the factor set lacks a factor, then it counts as 0 and is listed as missing', () => {
+  it('when the factor set lacks a factor, then that part is not quantified, and neither is the total', () => {
     const { 'water.supply': _dropped, ...rest } = FACTORS.factors;
     const c = evaluatePair(
       listing({ id: 'o', direction: 'offer', kind: 'water', water: { type: 'grey' } }),
       listing({ id: 'n', direction: 'need', kind: 'water', water: { type: 'grey' } }),
       { ...CTX, factorSet: { ...FACTORS, factors: rest } },
     );
-    expect(c?.impact.co2eAvoidedT).toBe(0);
+    expect(c?.impact.co2eAvoidedT).toBeNull();
+    expect(c?.impact.co2eBreakdown.avoidedT).toBeNull();
+    expect(c?.impact.notQuantified).toEqual(['avoided-production']);
     expect(c?.impact.missingFactors).toEqual(['water.supply']);
+    // What does not depend on a factor is still given.
+    expect(c?.impact.m3Supplied).toBe(100);
+  });
+
+  it('when the displaced material has no factor, then the impact says "not quantified" instead of a negative CO2e made of transport alone', () => {
+    // Gypsum displaces natural gypsum, but the set has no virgin.gypsum: without the credit, 100 t
+    // trucked 50 km would have shown disposal 1 t − transport 0.5 t, and with no disposal credit
+    // either, −0.5 t.
+    const { 'avoided-disposal.default': _d, ...rest } = FACTORS.factors;
+    const c = evaluatePair(
+      materialOffer('o', ['100105'], { amount: 100 }),
+      materialNeed('n', { category: 'gypsum' }, { amount: 100, ...northOfOslo(50) }),
+      { ...CTX, factorSet: { ...FACTORS, factors: rest } },
+    );
+    expect(c?.impact.co2eAvoidedT).toBeNull();
+    expect(c?.impact.co2eBreakdown).toEqual({
+      avoidedT: null,
+      transportT: expect.closeTo(0.5, 9),
+      electricityT: 0,
+    });
+    expect(c?.impact.notQuantified).toEqual(['avoided-production', 'avoided-disposal']);
+    expect(c?.impact.missingFactors).toEqual(['avoided-disposal.default', 'virgin.gypsum']);
+    expect(c?.impact.tonnesDiverted).toBe(100);
+  });
+
+  it('when the grid factor is missing for a heat pump, then the electricity part is not quantified and the total is null', () => {
+    const { 'electricity.grid': _g, ...rest } = FACTORS.factors;
+    const c = evaluatePair(
+      energy('o', 'offer', { carrier: 'cooling-water', supplyTemperatureC: 30 }, { amount: 1000 }),
+      energy('n', 'need', { carrier: 'hot-water', supplyTemperatureC: 70 }, { amount: 2000 }),
+      { ...CTX, factorSet: { ...FACTORS, factors: rest } },
+    );
+    expect(c?.impact.co2eBreakdown.avoidedT).toBeCloseTo(c!.maxQuantity * 0.2, 9);
+    expect(c?.impact.co2eBreakdown.electricityT).toBeNull();
+    expect(c?.impact.co2eAvoidedT).toBeNull();
+    expect(c?.impact.notQuantified).toEqual(['electricity']);
+  });
+
+  it('when every factor is there, then nothing is listed as not quantified', () => {
+    const c = evaluatePair(
+      materialOffer('o', ['100102']),
+      materialNeed('n', { category: 'cement-raw-material' }),
+      CTX,
+    );
+    expect(c?.impact.notQuantified).toBeUndefined();
+    expect(typeof c?.impact.co2eAvoidedT).toBe('number');
   });
 
   it("when the need's category has no virgin factor, then the offered residue's category is used", () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { MaterialCategory, ReferenceData } from '../../../src/domain/reference.ts';
+import { generateCandidates } from '../../../src/matching/candidates.ts';
+import { newFitReasons, newFitValues } from '../../../src/matching/fit-result.ts';
+import { fitMaterial } from '../../../src/matching/material-fit.ts';
+import { allCompatiblePairs } from '../../../src/matching/naive.ts';
 import { evaluatePair } from '../../../src/matching/pair.ts';
-import { CTX, materialNeed, materialOffer, REFERENCE, SUBSTITUTIONS } from './fixtures.ts';
+import { prepareListing } from '../../../src/matching/prepared-listing.ts';
+import type { MatchListing } from '../../../src/matching/types.ts';
+import { CTX, listing, materialNeed, materialOffer, REFERENCE, SUBSTITUTIONS } from './fixtures.ts';
 
 const term = (c: { terms: { name: string; value: number; reason: string }[] } | null, name: string) =>
   c?.terms.find((t) => t.name === name);
@@ -190,5 +197,141 @@ describe('material quality term', () => {
       'quality',
     );
     expect(quality).toMatchObject({ value: 1, reason: 'the need states no quality requirements' });
+  });
+});
+
+describe('a form the need requires', () => {
+  const need = (formRequired?: boolean) => {
+    const n = materialNeed('n', { wasteCodes: ['100105'] });
+    n.material = { ...n.material!, form: 'powder', ...(formRequired === undefined ? {} : { formRequired }) };
+    return n;
+  };
+  const offer = (form?: 'powder' | 'granular') =>
+    materialOffer('o', ['100105'], {
+      material: { wasteCodes: ['100105'], hazardous: false, ...(form ? { form } : {}) },
+    });
+
+  it('when the need requires powder and granular is offered, then there is no candidate', () => {
+    expect(evaluatePair(offer('granular'), need(true), CTX)).toBeNull();
+  });
+
+  it('when the need only wants powder, then granular still matches, with a lower quality', () => {
+    expect(term(evaluatePair(offer('granular'), need(), CTX), 'quality')).toMatchObject({
+      value: 0.6,
+      reason: 'form granular where powder is wanted',
+    });
+  });
+
+  it('when the required form is offered, then the quality says so', () => {
+    expect(term(evaluatePair(offer('powder'), need(true), CTX), 'quality')).toMatchObject({
+      value: 1,
+      reason: 'form powder as required',
+    });
+  });
+
+  it('when the offer states no form, then it is not refused and the quality names the requirement', () => {
+    expect(term(evaluatePair(offer(), need(true), CTX), 'quality')).toMatchObject({
+      value: 1,
+      reason: 'form not stated (the need requires powder)',
+    });
+  });
+});
+
+describe('two materials that share a code (molasses and bagasse, LoW 02 04 99)', () => {
+  const sugarCode = {
+    code: '020499',
+    chapter: '02',
+    subchapter: '0204',
+    description: 'wastes from sugar processing not otherwise specified',
+    hazardous: false,
+    entryType: 'Absolute non-hazardous',
+  };
+  const category = (id: string, prefixes: string[], use?: 'feed'): MaterialCategory => ({
+    id,
+    name: id,
+    description: id,
+    wasteCodePrefixes: prefixes,
+    ...(use ? { use } : {}),
+  });
+  const reference: ReferenceData = {
+    ...REFERENCE,
+    wasteCodes: new Map([...REFERENCE.wasteCodes, ['020499', sugarCode]]),
+    materialCategories: new Map([
+      ...REFERENCE.materialCategories,
+      ...[
+        category('molasses', ['020499']),
+        category('fibrous-plant-residues', ['020499']),
+        category('animal-feed-input', ['0207'], 'feed'),
+      ].map((c) => [c.id, c] as const),
+    ]),
+    substitutions: [
+      ...SUBSTITUTIONS,
+      {
+        id: 'molasses-as-feed',
+        offer: { category: 'molasses' },
+        need: { category: 'animal-feed-input' },
+        factor: 1,
+        description: 'molasses is a feed material',
+        source: 'test source D',
+      },
+    ],
+  };
+  const ctx = { ...CTX, reference };
+  const sugar = (id: string, category: string, form: 'liquid' | 'solid') =>
+    materialOffer(id, ['020499'], { material: { wasteCodes: ['020499'], category, form, hazardous: false } });
+  const molasses = sugar('molasses', 'molasses', 'liquid');
+  const bagasse = sugar('bagasse', 'fibrous-plant-residues', 'solid');
+  const needOf = (material: NonNullable<MatchListing['material']>) =>
+    listing({ id: 'feed-mill', direction: 'need', kind: 'material', material });
+
+  it('when the need names molasses with its code, then molasses matches and bagasse of the same code does not', () => {
+    const need = needOf({ wasteCodes: ['020499'], category: 'molasses', hazardous: false });
+    expect(evaluatePair(molasses, need, ctx)?.route).toEqual({ type: 'direct', detail: 'code 020499' });
+    expect(evaluatePair(bagasse, need, ctx)).toBeNull();
+    const why = newFitReasons();
+    fitMaterial(prepareListing(bagasse), prepareListing(need), reference, newFitValues(), why);
+    expect(why.blocked).toEqual({
+      code: 'category',
+      reason:
+        'the offer is fibrous-plant-residues and the need asks for molasses: their shared code 020499 does not make them the same material, and no documented substitution links them',
+    });
+  });
+
+  it('when the need names the feed use, then molasses reaches it through its substitution and bagasse not at all', () => {
+    const need = needOf({ category: 'animal-feed-input', hazardous: false });
+    expect(evaluatePair(molasses, need, ctx)?.route.type).toBe('substitution');
+    expect(evaluatePair(bagasse, need, ctx)).toBeNull();
+  });
+
+  it('when a feed need accepts the shared code and requires a liquid, then the form tells them apart', () => {
+    const need = needOf({
+      wasteCodes: ['020499'],
+      category: 'animal-feed-input',
+      form: 'liquid',
+      formRequired: true,
+      hazardous: false,
+    });
+    expect(evaluatePair(molasses, need, ctx)).not.toBeNull();
+    expect(evaluatePair(bagasse, need, ctx)).toBeNull();
+  });
+
+  it('when the offer names no category, then its code covers both materials and the need of molasses takes it', () => {
+    const unnamed = materialOffer('unnamed', ['020499']);
+    const need = needOf({ category: 'molasses', hazardous: false });
+    expect(evaluatePair(unnamed, need, ctx)?.route).toEqual({ type: 'direct', detail: 'category molasses' });
+  });
+
+  it('when candidates are generated, then the index finds exactly the pairs the naive matcher finds', () => {
+    const listings = [
+      molasses,
+      bagasse,
+      needOf({ wasteCodes: ['020499'], category: 'molasses', hazardous: false }),
+      { ...needOf({ category: 'animal-feed-input', hazardous: false }), id: 'farm' },
+    ];
+    const input = { ...ctx, listings };
+    const pairs = (cs: { offerId: string; needId: string }[]) =>
+      cs.map((c) => `${c.offerId}→${c.needId}`).sort();
+    expect(pairs(generateCandidates(input))).toEqual(['molasses→farm', 'molasses→feed-mill']);
+    expect(pairs(generateCandidates(input))).toEqual(pairs(allCompatiblePairs(input)));
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { generateCandidates } from '../../../src/matching/candidates.ts';
+import { naiveCandidates } from '../../../src/matching/naive.ts';
 import { evaluatePair } from '../../../src/matching/pair.ts';
 import type { MatchListing } from '../../../src/matching/types.ts';
 import { CTX, listing } from './fixtures.ts';
@@ -72,6 +74,78 @@ describe('water compatibility', () => {
     );
     // class 1 (same), temperature 1 − 4/10 = 0.6 → mean 0.8.
     expect(quality(c)?.value).toBeCloseTo(0.8, 12);
+  });
+});
+
+describe('untreated industrial waste water', () => {
+  const waste = (extra: Partial<NonNullable<MatchListing['water']>> = {}) =>
+    listing({
+      id: 'o',
+      direction: 'offer',
+      kind: 'water',
+      title: 'Process waste water with organic load',
+      water: { type: 'industrial-waste-water', ...extra },
+      amount: 1000,
+    });
+
+  it('when waste water is offered to an irrigation need, then there is no match, whatever quality it claims', () => {
+    // An irrigation need: non-potable water for the fields, no treatment of its own.
+    const irrigation = water('n', 'need', { type: 'surface', quality: 'non-potable' });
+    expect(evaluatePair(waste(), irrigation, CTX)).toBeNull();
+    expect(evaluatePair(waste({ quality: 'process' }), irrigation, CTX)).toBeNull();
+    expect(evaluatePair(waste(), water('n', 'need', { type: 'process' }), CTX)).toBeNull();
+    expect(evaluatePair(waste(), water('n', 'need', { type: 'cooling' }), CTX)).toBeNull();
+  });
+
+  it('when the need treats water on site, then waste water serves it, and the explanation names what is offered', () => {
+    const c = evaluatePair(waste(), water('n', 'need', { type: 'process', treatsOnSite: true }), CTX);
+    expect(c?.route).toEqual({ type: 'direct', detail: 'industrial-waste-water → process' });
+    expect(c?.terms.find((t) => t.name === 'resource')).toMatchObject({
+      value: 0.8,
+      reason:
+        'untreated industrial waste water ("Process waste water with organic load") offered for a process need that treats water on site',
+    });
+    expect(quality(c)).toMatchObject({
+      value: 0.5,
+      reason: 'untreated waste water, treated on site by the need to process quality',
+    });
+  });
+
+  it('when a need treats water on site, then clean water still serves it, and ranks above waste water', () => {
+    const need = water('n', 'need', { type: 'process', treatsOnSite: true });
+    const clean = evaluatePair(water('o', 'offer', { type: 'process' }), need, CTX);
+    const dirty = evaluatePair(waste(), need, CTX);
+    expect(clean!.score).toBeGreaterThan(dirty!.score);
+  });
+
+  it('when a need asks for waste water itself, then only waste water serves it', () => {
+    const need = water('n', 'need', { type: 'industrial-waste-water' });
+    const c = evaluatePair(waste(), need, CTX);
+    expect(c?.terms.find((t) => t.name === 'resource')).toMatchObject({
+      value: 1,
+      reason:
+        'untreated industrial waste water ("Process waste water with organic load") offered for an industrial-waste-water need',
+    });
+    expect(quality(c)?.value).toBe(1);
+    expect(evaluatePair(water('o', 'offer', { type: 'process' }), need, CTX)).toBeNull();
+  });
+
+  it('when the index files waste water, then it meets only needs that treat on site or want it', () => {
+    const candidates = naiveCandidates({
+      ...CTX,
+      listings: [
+        waste(),
+        { ...water('irrigation', 'need', { type: 'surface' }), id: 'irrigation' },
+        { ...water('treats', 'need', { type: 'cooling', treatsOnSite: true }), id: 'treats' },
+      ],
+    });
+    expect(candidates.map((c) => c.needId)).toEqual(['treats']);
+    expect(
+      generateCandidates({
+        ...CTX,
+        listings: [waste(), water('t', 'need', { type: 'grey', treatsOnSite: true })],
+      }),
+    ).toHaveLength(1);
   });
 });
 

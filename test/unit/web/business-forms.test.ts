@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ListingInputSchema } from '../../../src/domain/listing.ts';
 import { DATA_DIR } from '../../../src/reference/paths.ts';
+import { schemaProblems } from '../../../web/src/forms/schema-check.ts';
 import { fitProjection, NORWAY_BOX } from '../../../web/src/map/projection.ts';
 import { fieldOf, parseNumber, placeErrors } from '../../../web/src/workspaces/business/form-errors.ts';
 import {
@@ -238,6 +240,32 @@ describe('the listing form’s values', () => {
       category: 'wood-residues',
       acceptsHazardous: true,
     });
+  });
+
+  it('when regulatory facts are filled in, then an offer sends its status and category, a need its permit and form', () => {
+    const base = { ...initialState([site], undefined), title: 'Frames', value: '10', wasteCodes: ['020202'] };
+    const offer = { ...base, animalByProductCategory: '3', wasteStatus: 'by-product', acceptsWaste: 'true' };
+    expect(toInput(offer).material).toEqual({
+      wasteCodes: ['020202'],
+      animalByProductCategory: 3,
+      wasteStatus: 'by-product',
+    });
+    const need = {
+      ...base,
+      direction: 'need' as const,
+      form: 'liquid',
+      formRequired: true,
+      acceptsWaste: 'false',
+    };
+    expect(toInput(need).material).toEqual({
+      wasteCodes: ['020202'],
+      form: 'liquid',
+      formRequired: true,
+      acceptsWaste: false,
+    });
+    expect(schemaProblems(ListingInputSchema, toInput(need))).toEqual([]);
+    const changed = initialState([site], { ...toInput(need), id: 'l-1' } as unknown as Listing);
+    expect([changed.formRequired, changed.acceptsWaste]).toEqual([true, 'false']);
   });
 
   it('when a number cannot be read, then its field is named before anything is sent', () => {

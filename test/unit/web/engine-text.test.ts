@@ -215,6 +215,82 @@ const HAND_MADE: [string, string][] = [
     'begge bedriftene er interessert: nå ser hver av dem hvem den andre er',
   ],
   ['both businesses are interested', 'begge bedriftene er interessert'],
+  // regulation.ts and the material fit's hard constraints (no data set states these facts).
+  [
+    "offer code 020202 belongs to the need's category animal-feed-input; animal by-product category 3 to feed: after processing in an approved plant (Regulation (EC) No 1069/2009, Art. 14); a by-product (Directive 2008/98/EC, Art. 5)",
+    'tilbudets kode 020202 hører til behovets kategori animal-feed-input; animalsk biprodukt i kategori 3 til fôr: etter bearbeiding i et godkjent anlegg (forordning (EF) nr. 1069/2009, art. 14); et biprodukt (direktiv 2008/98/EF, art. 5)',
+  ],
+  [
+    "offer code 020202 is accepted by the need's sub-chapter 0202; animal by-product category 1: the receiver needs registration or approval for it (Regulation (EC) No 1069/2009, Art. 23-24); waste, to a receiver with a permit to take it (Directive 2008/98/EC, Art. 23)",
+    'tilbudets kode 020202 godtas av behovets underkapittel 0202; animalsk biprodukt i kategori 1: mottakeren må være registrert eller godkjent for det (forordning (EF) nr. 1069/2009, art. 23–24); avfall, til en mottaker med tillatelse til å ta imot det (direktiv 2008/98/EF, art. 23)',
+  ],
+  [
+    'animal by-product category 2 to fertiliser or soil improvement: only after pressure sterilisation, except manure and digestive tract content (Regulation (EC) No 1069/2009, Art. 13); end-of-waste (Directive 2008/98/EC, Art. 6)',
+    'animalsk biprodukt i kategori 2 til gjødsel eller jordforbedring: bare etter trykksterilisering, unntatt husdyrgjødsel og innhold i fordøyelseskanalen (forordning (EF) nr. 1069/2009, art. 13); har opphørt å være avfall (direktiv 2008/98/EF, art. 6)',
+  ],
+  [
+    'animal by-product category 1 may not go to biogas or compost (Regulation (EC) No 1069/2009, Art. 12)',
+    'animalsk biprodukt i kategori 1 kan ikke gå til biogass eller kompost (forordning (EF) nr. 1069/2009, art. 12)',
+  ],
+  [
+    'the offer is waste and the need states no permit to take waste (Directive 2008/98/EC, Art. 23)',
+    'tilbudet er avfall, og behovet oppgir ingen tillatelse til å ta imot avfall (direktiv 2008/98/EF, art. 23)',
+  ],
+  [
+    'the offer is waste and the need takes only by-products and end-of-waste (Directive 2008/98/EC, Art. 5-6)',
+    'tilbudet er avfall, og behovet tar bare imot biprodukter og materialer som har opphørt å være avfall (direktiv 2008/98/EF, art. 5–6)',
+  ],
+  [
+    'the offer does not state that it is a by-product or end-of-waste, which the need requires (Directive 2008/98/EC, Art. 5-6)',
+    'tilbudet oppgir ikke at det er et biprodukt eller har opphørt å være avfall, noe behovet krever (direktiv 2008/98/EF, art. 5–6)',
+  ],
+  ['form liquid as required', 'formen er væske, som påkrevd'],
+  ['form not stated (the need requires liquid)', 'formen er ikke oppgitt (behovet krever væske)'],
+  ['form solid offered where the need requires liquid', 'formen fast stoff tilbys der behovet krever væske'],
+  [
+    'the offer is fibrous-plant-residues and the need asks for molasses: their shared code 020499 does not make them the same material, and no documented substitution links them',
+    'tilbudet er fibrous-plant-residues og behovet ber om molasses: den felles koden 020499 gjør dem ikke til samme materiale, og ingen dokumentert erstatning knytter dem sammen',
+  ],
+  // Heat-pump sources, the reach of a heat pipe, untreated waste water (energy-fit, pair, water-fit).
+  [
+    '25 km of a 30 km limit (the reach of a heat pipe carrying 100000 MWh/yr)',
+    `25 km av en grense på 30 km (rekkevidden til et varmerør som fører 100${NBSP}000 MWh/år)`,
+  ],
+  [
+    'cooling-water at 30 °C offered as the heat source of a heat pump',
+    'kjølevann på 30 °C tilbys som varmekilde for en varmepumpe',
+  ],
+  [
+    'source at 30 °C feeds a heat pump that takes at least 12 °C (18 K ≥ 5 K approach); exergy lost: 0.04 per unit of heat (a cooler source would do)',
+    'kilden på 30 °C forsyner en varmepumpe som tar minst 12 °C (18 K ≥ 5 K minste temperaturdifferanse); eksergitap: 0,04 per enhet varme (en kaldere kilde ville holdt)',
+  ],
+  ['cold cannot feed a heat pump as its heat source', 'kulde kan ikke være varmekilde for en varmepumpe'],
+  [
+    'cooling-water at 15 °C is too cold for a heat pump that takes at least 12 °C: 3 K, below the 5 K approach',
+    'kjølevann på 15 °C er for kald for en varmepumpe som tar minst 12 °C: 3 K, under minste temperaturdifferanse på 5 K',
+  ],
+  [
+    'untreated industrial waste water ("Prosessavløp med organisk last") offered for a process need that treats water on site',
+    'urenset industrielt avløpsvann («Prosessavløp med organisk last») tilbys til et behov for prosessvann som renser vann selv',
+  ],
+  [
+    'untreated industrial waste water ("Prosessavløp") offered for an industrial-waste-water need',
+    'urenset industrielt avløpsvann («Prosessavløp») tilbys til et behov for urenset industrielt avløpsvann',
+  ],
+  ['untreated waste water as the need asks', 'urenset avløpsvann, som behovet ber om'],
+  [
+    'untreated waste water, treated on site by the need to process quality; 35 °C against a cooling need of at most 25 °C',
+    'urenset avløpsvann, som behovet selv renser til prosessvannskvalitet; 35 °C mot et kjølebehov på høyst 25 °C',
+  ],
+  [
+    'process water is not the untreated industrial waste water the need asks for',
+    'prosessvann er ikke det urensede industrielle avløpsvannet behovet ber om',
+  ],
+  [
+    'untreated industrial waste water serves only a need that treats water on site, which the surface need does not',
+    'urenset industrielt avløpsvann dekker bare behov som renser vann selv, og det gjør ikke behovet for overflatevann',
+  ],
+  ['industrial-waste-water → process', 'urenset industrielt avløpsvann → prosessvann'],
 ];
 
 /** Words that give English away, outside ids, codes and profile names (which keep theirs). */

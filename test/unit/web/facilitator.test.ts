@@ -123,6 +123,28 @@ describe('impactFigures', () => {
   });
 });
 
+describe('impactFigures when a factor is missing', () => {
+  it('when the CO₂e is not quantified, then it is null, not 0, and the parts a factor leaves unknown are named', () => {
+    const figures = impactFigures(
+      {
+        quantity: 4000,
+        unit: 'm3/yr',
+        m3Supplied: 4000,
+        co2eAvoidedT: null,
+        notQuantified: ['avoided-production', 'something-else'],
+        co2eBySet: { 'no-physical-2025@1': null, 'eu-mix-2025@1': 0.8 },
+      },
+      'no-physical-2025@1',
+    );
+    expect(figures.co2eAvoidedT).toBeNull();
+    expect(figures.notQuantified).toEqual(['avoided-production']);
+    expect(figures.bySet).toEqual([
+      { set: 'no-physical-2025@1', co2eAvoidedT: null, own: true },
+      { set: 'eu-mix-2025@1', co2eAvoidedT: 0.8, own: false },
+    ]);
+  });
+});
+
 describe('routes', () => {
   it('when a suggestion id is put in the fragment, then it is read back as it was', () => {
     const id = 'sg_a/b c';

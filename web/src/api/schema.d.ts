@@ -968,6 +968,98 @@ export interface paths {
         };
         trace?: never;
     };
+    "/companies/{id}/prompts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * "Companies like you usually have…": listings to start from, by the company’s industry division
+         * @description For whoever acts for the company (its business users, facilitators of its regions, admins). Excess heat from the Hotmaps Industrial Database for the division (NACE mapping in src/domain/excess-heat.ts), then the material categories and waste codes the other companies of the division offer and need, counted in companies from the listings a business of this company may see; a stream fewer than 2 companies list is not shown, and no company or listing is named. Each prompt has its basis and a draft listing.
+         *
+         *     Bearer token of a business, facilitator, admin user.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the prompts, heat first, then streams by companies */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompanyPrompts"];
+                    };
+                };
+                /** @description invalid input: details name each field and reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the bearer token is missing (where required), unknown, expired or revoked */
+                401: {
+                    headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description your role, companies or regions do not allow it */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description no such resource, or one you may not see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database is not reachable right now; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/companies/{id}/sites": {
         parameters: {
             query?: never;
@@ -3293,6 +3385,101 @@ export interface paths {
                             /** @description only with count=true */
                             total?: number;
                         };
+                    };
+                };
+                /** @description invalid input: details name each field and reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the bearer token is missing (where required), unknown, expired or revoked */
+                401: {
+                    headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description your role, companies or regions do not allow it */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description no such resource, or one you may not see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database is not reachable right now; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/listings/{id}/diagnostics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Why a listing has no suggestion, or a low one: its closest counterparts and what blocks or lowers each
+         * @description For whoever acts for the listing’s company (the business, facilitators of its region, admins). Counterparts are listings of the same kind and the other direction within twice the reach of the listing’s pairs; those you may not see are neither described nor counted, and anonymised ones are shown as in suggestions (no company, site or ref; distances from the rounded location).
+         *
+         *     Bearer token of a business, facilitator, admin user.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description how many counterparts to describe, closest first */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the diagnosis */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListingDiagnosis"];
                     };
                 };
                 /** @description invalid input: details name each field and reason */
@@ -6255,6 +6442,125 @@ export interface components {
             industry?: string;
             contact?: components["schemas"]["Contact"];
         };
+        CompanyPrompts: {
+            companyId: string;
+            industry: string;
+            division: {
+                code: string;
+                title: string;
+                titleNb: string | null;
+            };
+            sites: number;
+            /** @description the company’s own listings: prompts are for a company with none */
+            listings: number;
+            prompts: (components["schemas"]["HeatPrompt"] | components["schemas"]["MaterialPrompt"])[];
+        };
+        HeatPrompt: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "excess-heat";
+            /** @enum {string} */
+            direction: "offer";
+            basis: {
+                /**
+                 * @description the Hotmaps Industrial Database (5,029 European sites)
+                 * @enum {string}
+                 */
+                source: "hotmaps";
+                division: string;
+                /** @description the Hotmaps subsectors that map to the division, with their sites */
+                subsectors: {
+                    name: string;
+                    sites: number;
+                }[];
+                sites: number;
+                sitesWithExcessHeat: number;
+                /** @description sitesWithExcessHeat / sites, 0..1 */
+                shareWithExcessHeat: number;
+                /** @description median excess heat of the sites that have any */
+                medianGWhPerYear: number;
+                /**
+                 * @description the band that holds most of the division’s excess heat
+                 * @enum {string}
+                 */
+                band: "100-200" | "200-500" | "500+";
+                /** @description the part of the division’s excess heat in that band, 0..1 */
+                bandShare: number;
+                bands: {
+                    /**
+                     * @description Hotmaps’ bands, °C: 100-200, 200-500, above 500
+                     * @enum {string}
+                     */
+                    band: "100-200" | "200-500" | "500+";
+                    sites: number;
+                    medianGWhPerYear: number;
+                    totalGWhPerYear: number;
+                }[];
+            };
+            draft: components["schemas"]["ListingDraft"];
+        };
+        /** @description the fields of a ListingInput the prompt fills; add a site and a quantity (and anything else) to register it */
+        ListingDraft: {
+            /** @enum {string} */
+            kind: "material" | "energy";
+            /** @enum {string} */
+            direction: "offer" | "need";
+            /** @description in English; the web app writes its own in the reader’s language */
+            title: string;
+            /** @description the unit only: the value is the user’s */
+            quantity: {
+                unit: string;
+            };
+            material?: {
+                wasteCodes?: string[];
+                category?: string;
+            };
+            energy?: {
+                /** @enum {string} */
+                carrier: "hot-water" | "steam" | "flue-gas" | "cooling-water" | "cold" | "electricity" | "gas";
+                /** @description the lowest temperature of the band */
+                supplyTemperatureC: number;
+            };
+        };
+        MaterialPrompt: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "material-stream";
+            /** @enum {string} */
+            direction: "offer" | "need";
+            /**
+             * @description what the stream is counted by
+             * @enum {string}
+             */
+            by: "category" | "waste-code";
+            category: {
+                id: string;
+                en: string;
+                nb: string | null;
+            } | null;
+            /** @description for a stream counted by code: the code (a need’s may be a 2/4-digit prefix) */
+            wasteCode: {
+                code: string;
+                hazardous: boolean;
+                en: string;
+                nb: string | null;
+            } | null;
+            basis: {
+                /** @enum {string} */
+                source: "listings";
+                /** @description companies of the division that list the stream */
+                companies: number;
+                /** @description companies of the division with material listings of this direction that were counted */
+                peers: number;
+                /** @description streams fewer companies list are never shown */
+                minCompanies: number;
+            };
+            draft: components["schemas"]["ListingDraft"];
+        };
         Site: {
             id: string;
             companyId: string;
@@ -6339,6 +6645,17 @@ export interface components {
                 contaminants?: string[];
                 /** @description need only: the receiver is permitted to take hazardous waste */
                 acceptsHazardous?: boolean;
+                /** @description need only: the stated form is a requirement, so an offer of another form does not match (by default a different form only lowers the quality term) */
+                formRequired?: boolean;
+                /** @description offer only: animal by-product category under Regulation (EC) No 1069/2009 (1, 2 or 3); category 1 goes to no feed, fertiliser, biogas or compost use, category 2 to no feed use */
+                animalByProductCategory?: 1 | 2 | 3;
+                /**
+                 * @description offer only: waste, by-product (Directive 2008/98/EC, Article 5) or end-of-waste (Article 6); an offer stated to be waste goes only to needs with a waste permit (acceptsWaste true)
+                 * @enum {string}
+                 */
+                wasteStatus?: "waste" | "by-product" | "end-of-waste";
+                /** @description need only: true, the receiver holds a permit to take waste; false, it takes only offers stated to be by-products or end-of-waste; unstated, an offer stated to be waste does not match */
+                acceptsWaste?: boolean;
                 hazardous: boolean;
             };
             energy?: components["schemas"]["EnergyDetails"];
@@ -6376,13 +6693,17 @@ export interface components {
             monthlyProfile?: number[];
             /** @description reference to an hourly profile in data/reference/load-profiles-no, e.g. hotmaps-no:paper */
             hourlyProfile?: string;
+            /** @description need only (hot-water or cooling-water): low-temperature heat for the receiver's own heat pump, at least supplyTemperatureC; not a cooling demand */
+            heatPumpSource?: boolean;
         };
         WaterDetails: {
             /** @enum {string} */
-            type: "cooling" | "process" | "treated-wastewater" | "grey" | "potable" | "surface" | "seawater" | "rainwater";
+            type: "cooling" | "process" | "treated-wastewater" | "grey" | "potable" | "surface" | "seawater" | "rainwater" | "industrial-waste-water";
             /** @enum {string} */
             quality?: "potable" | "process" | "non-potable" | "saline";
             temperatureC?: number;
+            /** @description need only: the receiver treats water on site, so untreated industrial waste water can serve it */
+            treatsOnSite?: boolean;
         };
         LandDetails: {
             /** @enum {string} */
@@ -6410,7 +6731,8 @@ export interface components {
             impact: {
                 [key: string]: unknown;
             };
-            co2eAvoidedT: number;
+            /** @description null: not quantified, a factor is missing (the impact's notQuantified names the parts) */
+            co2eAvoidedT: number | null;
             maxQuantity: number;
             offerUse: number;
             allocatedQuantity: number | null;
@@ -6469,6 +6791,17 @@ export interface components {
                 contaminants?: string[];
                 /** @description need only: the receiver is permitted to take hazardous waste */
                 acceptsHazardous?: boolean;
+                /** @description need only: the stated form is a requirement, so an offer of another form does not match (by default a different form only lowers the quality term) */
+                formRequired?: boolean;
+                /** @description offer only: animal by-product category under Regulation (EC) No 1069/2009 (1, 2 or 3); category 1 goes to no feed, fertiliser, biogas or compost use, category 2 to no feed use */
+                animalByProductCategory?: 1 | 2 | 3;
+                /**
+                 * @description offer only: waste, by-product (Directive 2008/98/EC, Article 5) or end-of-waste (Article 6); an offer stated to be waste goes only to needs with a waste permit (acceptsWaste true)
+                 * @enum {string}
+                 */
+                wasteStatus?: "waste" | "by-product" | "end-of-waste";
+                /** @description need only: true, the receiver holds a permit to take waste; false, it takes only offers stated to be by-products or end-of-waste; unstated, an offer stated to be waste does not match */
+                acceptsWaste?: boolean;
                 hazardous: boolean;
             };
             energy?: components["schemas"]["EnergyDetails"];
@@ -6531,6 +6864,17 @@ export interface components {
             contaminants?: string[];
             /** @description need only: the receiver is permitted to take hazardous waste */
             acceptsHazardous?: boolean;
+            /** @description need only: the stated form is a requirement, so an offer of another form does not match (by default a different form only lowers the quality term) */
+            formRequired?: boolean;
+            /** @description offer only: animal by-product category under Regulation (EC) No 1069/2009 (1, 2 or 3); category 1 goes to no feed, fertiliser, biogas or compost use, category 2 to no feed use */
+            animalByProductCategory?: 1 | 2 | 3;
+            /**
+             * @description offer only: waste, by-product (Directive 2008/98/EC, Article 5) or end-of-waste (Article 6); an offer stated to be waste goes only to needs with a waste permit (acceptsWaste true)
+             * @enum {string}
+             */
+            wasteStatus?: "waste" | "by-product" | "end-of-waste";
+            /** @description need only: true, the receiver holds a permit to take waste; false, it takes only offers stated to be by-products or end-of-waste; unstated, an offer stated to be waste does not match */
+            acceptsWaste?: boolean;
         };
         ListingPatch: {
             ref?: string;
@@ -6778,6 +7122,66 @@ export interface components {
              */
             allocation: "optimal" | "greedy";
         };
+        ListingDiagnosis: {
+            listingId: string;
+            /** @description how far counterparts were looked for */
+            searchedKm: number;
+            /** @description counterparts you may see within searchedKm */
+            counterparts: number;
+            /** @description of them, pairs that pass every rule and the minimum score */
+            compatible: number;
+            /** @description how many counterparts each rule blocks (a pair blocked by two rules counts under each) */
+            blockedBy: {
+                category?: number;
+                hazardous?: number;
+                carrier?: number;
+                "temperature-lift"?: number;
+                "temperature-approach"?: number;
+                "quality-class"?: number;
+                "land-use"?: number;
+                facilities?: number;
+                form?: number;
+                "animal-by-product"?: number;
+                "waste-status"?: number;
+                incomplete?: number;
+                window?: number;
+                distance?: number;
+                quantity?: number;
+                score?: number;
+                outranked?: number;
+                availability?: number;
+                temperature?: number;
+                "material-quality"?: number;
+                "water-type"?: number;
+                zoning?: number;
+                feedback?: number;
+            };
+            closest: {
+                counterpart: components["schemas"]["VisibleListing"];
+                /** @enum {string} */
+                status: "suggested" | "outranked" | "below-minimum" | "blocked";
+                /** @description the pair's score; for a blocked pair the one it would get with its window and distance set aside; null when nothing can be scored */
+                score: number | null;
+                distanceKm: number;
+                limitKm: number;
+                route: {
+                    type: string;
+                    detail?: string;
+                } | null;
+                /** @description what blocks the pair, then what lowers it */
+                rules: components["schemas"]["DiagnosticRule"][];
+            }[];
+        };
+        DiagnosticRule: {
+            /**
+             * @description the rule: category (not accepted), hazardous, carrier, temperature-lift, temperature-approach, quality-class, land-use, facilities, form (a form the need requires), animal-by-product (a use the category may not go to), waste-status (waste without a permit, or an unstated status where only by-products are taken), window (availability), distance (beyond reach), quantity, score (below the minimum), outranked (not among the K best of either listing), or a term that lowers the score (availability, temperature, material-quality, water-type, zoning, feedback, and the above)
+             * @enum {string}
+             */
+            code: "category" | "hazardous" | "carrier" | "temperature-lift" | "temperature-approach" | "quality-class" | "land-use" | "facilities" | "form" | "animal-by-product" | "waste-status" | "incomplete" | "window" | "distance" | "quantity" | "score" | "outranked" | "availability" | "temperature" | "material-quality" | "water-type" | "zoning" | "feedback";
+            /** @enum {string} */
+            effect: "blocks" | "lowers";
+            reason: string;
+        };
         SuggestionReview: {
             id: string;
             /** @enum {string} */
@@ -6788,7 +7192,8 @@ export interface components {
             matchStatus: string;
             kind: string;
             score: number;
-            co2eAvoidedT: number;
+            /** @description null: not quantified (a factor is missing) */
+            co2eAvoidedT: number | null;
             /** @description null once one of its listings is gone */
             suggestion: components["schemas"]["Suggestion"] | null;
             /** @description the companies, for those who may know them: a business learns the other one once both consented */
@@ -6832,6 +7237,11 @@ export interface components {
             /** @description the states you may move it to now */
             nextStates: ("suggested" | "under-review" | "introduced" | "negotiating" | "agreed" | "implemented" | "rejected" | "declined" | "withdrawn" | "expired")[];
             updatedAt: string | null;
+            /**
+             * @description why nothing is allocated to it (GET /suggestions/{id} only): offer-promised, need-covered or both (the other pairs use that side up), not-allocated-yet (matched when a listing changed; the next run allocates), changed-since (its listings changed since the run); null when something is, or it is no longer proposed
+             * @enum {string|null}
+             */
+            unallocated?: "offer-promised" | "need-covered" | "offer-promised-and-need-covered" | "not-allocated-yet" | "changed-since" | null;
         };
         /** @description the realised exchange */
         Outcome: {

@@ -154,9 +154,11 @@ const ROLE_DOING: Record<string, string> = {
   'register companies': 'registrere bedrifter',
   'read companies': 'lese bedrifter',
   'list companies': 'liste opp bedrifter',
+  'read the prompts of companies': 'lese oppstartstipsene til bedrifter',
   'register listings': 'registrere oppføringer',
   'change listings': 'endre oppføringer',
   'delete listings': 'slette oppføringer',
+  'read the diagnostics of listings': 'lese diagnostikken for oppføringer',
   'add sites': 'legge til anlegg',
   'read sites': 'lese anlegg',
   'list sites': 'liste opp anlegg',
@@ -186,6 +188,8 @@ const DOING: Record<string, (it: string) => string> = {
   'record the outcome of': (it) => `registrere den gjennomførte utvekslingen for ${it}`,
   'add a note to': (it) => `legge til et notat på ${it}`,
   'read the audit trail of': (it) => `lese loggen til ${it}`,
+  'read the prompts of': (it) => `lese oppstartstipsene til ${it}`,
+  'read the diagnostics of': (it) => `lese diagnostikken for ${it}`,
 };
 
 /** The units of src/domain/units.ts by the names its messages give them. */
@@ -601,9 +605,20 @@ const PHRASE_LIST: [string, Render][] = [
     () => 'et tilbud oppgir hele koder på 6 sifre; prefikser er for behov',
   ],
   ['applies to needs only', () => 'gjelder bare behov'],
+  ['applies to offers only', () => 'gjelder bare tilbud'],
+  ['is required when formRequired is true', () => 'må oppgis når formRequired er true'],
+  [
+    'must not be false when acceptsHazardous is true (a permit for hazardous waste is a waste permit)',
+    () =>
+      'kan ikke være false når acceptsHazardous er true (en tillatelse for farlig avfall er en avfallstillatelse)',
+  ],
   [
     'must be below supplyTemperatureC for a heat carrier',
     () => 'må være lavere enn supplyTemperatureC for en varmebærer',
+  ],
+  [
+    'a heat-pump source is low-temperature water: carrier hot-water or cooling-water',
+    () => 'en varmekilde for varmepumpe er lavtemperert vann: energibærer hot-water eller cooling-water',
   ],
   ['is required with lat, lon and radiusKm together', () => 'er påkrevd: lat, lon og radiusKm oppgis sammen'],
   [

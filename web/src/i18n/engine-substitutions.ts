@@ -52,4 +52,28 @@ export const SUBSTITUTIONS_NB: Readonly<Record<string, string>> = {
   'animal-by-products-to-feed':
     'Fiske- og animalske biprodukter i kategori 3 fra foredlingsanlegg (avfallslistens underkapittel 02 02: hoder, skrog, avskjær) kan foredles til fôrmidler som fiskemel, fiskeolje og ensilasje. Selvdøde dyr og død oppdrettsfisk (02 01 02, kategori 2) er utelukket fra fôr.',
   'spent-grain-to-feed': 'Mask fra bryggerier er rik på protein og fiber og brukes mest som storfefôr.',
+  'molasses-as-feed':
+    'Rør- og betemelasse er fôrmidler i EUs fôrmiddelkatalog og gis som energikilde og bindemiddel i kraftfôr og i flytende fôr til drøvtyggere.',
+  'molasses-to-ethanol':
+    'Melasse gjæres til etanol (som til gjær og sitronsyre), og vinasse blir igjen; et vanlig sukkerråstoff for destillerier.',
+  'stillage-and-vinasse-to-feed':
+    'Destillatkorn med løselige stoffer og vinasse (kondensert melasseløsning) er fôrmidler i EUs fôrmiddelkatalog; vinasse begrenses i fôrrasjonen av kaliuminnholdet.',
+  'vinasse-as-fertiliser':
+    'Vinasse og destillatkorn er biprodukter fra næringsmiddelindustrien som er tillatt som komponent i EU-gjødselprodukter; vinasse er mest en kaliumgjødsel.',
+  'stillage-and-vinasse-to-biogas':
+    'Tynn drank og vinasse er lett nedbrytbare flytende substrater; utråtningen fører kaliumet og nitrogenet deres tilbake i bioresten.',
+  'fermentation-biomass-to-biogas':
+    'Inaktivert gjær- og bakteriebiomasse fra gjæring av insulin og enzymer utråtnes til biogass i industriell skala.',
+  'fermentation-biomass-as-fertiliser':
+    'Varmeinaktivert gjæringsbiomasse fra produksjon av enzymer og insulin har lenge blitt spredt på jordbruksarealer som nitrogen- og fosforgjødsel, nå mest etter utråtning.',
+  'recovered-nutrient-salts-as-fertiliser':
+    'Ammonium- og sulfatsalter med minst 95 % renhet (tørrstoff), gjenvunnet fra rensing av avgasser eller fra produksjonsprosesser, er en komponent i EU-gjødselprodukter og erstatter mineralsk nitrogen- og svovelgjødsel.',
+  'fibrous-residues-to-solid-biofuel':
+    'Bagasse, skall og halm er brensel av urteaktig biomasse og fruktbiomasse som fyres i kjeler; sukkerfabrikker fyrer med sin egen bagasse.',
+  'fibrous-residues-to-advanced-biofuel':
+    'Bagasse, skall, nøtteskall, maiskolber og halm er råstoff for avansert biodrivstoff etter forbehandling av lignocellulosen.',
+  'animal-fat-to-biodiesel':
+    'Smeltet animalsk fett, også fra kategori 1 og 2, er råstoff for biodiesel og HVO; de rå biproduktene må først smeltes i et godkjent anlegg.',
+  'liquid-biofuels-as-fuel':
+    'Bioetanol, biodiesel, HVO og pyrolyseolje fyres som flytende biobrensel i kjeler og ovner i stedet for fyringsolje.',
 };

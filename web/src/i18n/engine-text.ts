@@ -59,6 +59,7 @@ const WATER_TYPES: Record<WaterType, string> = {
   surface: 'overflatevann',
   seawater: 'sjøvann',
   rainwater: 'regnvann',
+  'industrial-waste-water': 'urenset industrielt avløpsvann',
 };
 
 const WATER_QUALITIES: Record<WaterQuality, string> = {
@@ -94,6 +95,31 @@ const FORMS: Record<(typeof PHYSICAL_FORMS)[number], string> = {
   liquid: 'væske',
   gas: 'gass',
   mixed: 'blanding',
+};
+
+/** The uses of material categories as regulation.ts names them. */
+const MATERIAL_USES: Record<string, string> = {
+  feed: 'fôr',
+  'fertiliser or soil improvement': 'gjødsel eller jordforbedring',
+  'biogas or compost': 'biogass eller kompost',
+  'energy recovery': 'energiutnyttelse',
+  'raw-material use': 'bruk som råstoff',
+};
+
+/** The conditions on an animal by-product's use, as regulation.ts writes them. */
+const ABP_CONDITIONS: Record<string, string> = {
+  'only by incineration, co-incineration or as fuel':
+    'bare ved forbrenning, samforbrenning eller som brensel',
+  'only by co-incineration': 'bare ved samforbrenning',
+  'only after pressure sterilisation, except manure and digestive tract content':
+    'bare etter trykksterilisering, unntatt husdyrgjødsel og innhold i fordøyelseskanalen',
+  'by incineration, co-incineration or as fuel': 'ved forbrenning, samforbrenning eller som brensel',
+  'by co-incineration or as a derived product': 'ved samforbrenning eller som avledet produkt',
+  'after processing in an approved plant': 'etter bearbeiding i et godkjent anlegg',
+  'after processing in an approved or registered plant':
+    'etter bearbeiding i et godkjent eller registrert anlegg',
+  'in an approved or registered biogas or composting plant':
+    'i et godkjent eller registrert biogass- eller komposteringsanlegg',
 };
 
 const FACILITIES: Record<(typeof LAND_FACILITIES)[number], string> = {
@@ -251,6 +277,11 @@ const PHRASE_LIST: [string, Render][] = [
     "{n} km of a {n} km limit (the listings' own)",
     ([d, l]) => `${nbNumber(d!)} km av en grense på ${nbNumber(l!)} km (oppføringenes egen)`,
   ],
+  [
+    '{n} km of a {n} km limit (the reach of a heat pipe carrying {n} MWh/yr)',
+    ([d, l, q]) =>
+      `${nbNumber(d!)} km av en grense på ${nbNumber(l!)} km (rekkevidden til et varmerør som fører ${nbNumber(q!)} ${unit('MWh/yr')})`,
+  ],
   // domain/presentation.ts: the distance term seen from an anonymised location.
   [
     'about {n} km of a {n} km limit, measured from an anonymised location',
@@ -347,6 +378,56 @@ const PHRASE_LIST: [string, Render][] = [
   ['source temperature below absolute zero', () => 'kildetemperaturen er under det absolutte nullpunktet'],
   ['lift {n} K exceeds {n} K', ([l, m]) => `løftet på ${nbNumber(l!)} K er over ${nbNumber(m!)} K`],
   ['estimated COP {n} recovers no heat', ([c]) => `anslått COP ${nbNumber(c!)} gjenvinner ingen varme`],
+  // heat-pump.ts two stages, heat-grade.ts and energy-fit.ts heat-pump sources.
+  [
+    'COP {n}, lift {n} K, two stages',
+    ([cop, lift]) => `COP ${nbNumber(cop!)}, løft ${nbNumber(lift!)} K, to trinn`,
+  ],
+  [
+    '{w} at {n} °C lifted by a two-stage heat pump to a {w} need',
+    ([from, s, to]) => {
+      const [a, b] = [wordOf(CARRIERS, from), wordOf(CARRIERS, to)];
+      return a && b && `${a} på ${nbNumber(s!)} °C løftet av en totrinns varmepumpe til et behov for ${b}`;
+    },
+  ],
+  [
+    'a two-stage heat pump lifts {n} °C to {n} °C (lift {n} K incl. approach, COP {n})',
+    ([s, n, lift, cop]) =>
+      `en totrinns varmepumpe løfter ${nbNumber(s!)} °C til ${nbNumber(n!)} °C (løft ${nbNumber(lift!)} K medregnet minste temperaturdifferanse, COP ${nbNumber(cop!)})`,
+  ],
+  [
+    'exergy lost: {n} per unit of heat (a cooler source would do)',
+    ([x]) => `eksergitap: ${nbNumber(x!)} per enhet varme (en kaldere kilde ville holdt)`,
+  ],
+  [
+    '{w} at {n} °C offered as the heat source of a heat pump',
+    ([from, s]) => {
+      const a = wordOf(CARRIERS, from);
+      return a && `${a} på ${nbNumber(s!)} °C tilbys som varmekilde for en varmepumpe`;
+    },
+  ],
+  [
+    'source at {n} °C feeds a heat pump that takes at least {n} °C ({n} K ≥ {n} K approach)',
+    ([s, n, m, a]) =>
+      `kilden på ${nbNumber(s!)} °C forsyner en varmepumpe som tar minst ${nbNumber(n!)} °C (${nbNumber(m!)} K ≥ ${nbNumber(a!)} K minste temperaturdifferanse)`,
+  ],
+  [
+    '{w} cannot feed a heat pump as its heat source',
+    ([from]) => {
+      const a = wordOf(CARRIERS, from);
+      return a && `${a} kan ikke være varmekilde for en varmepumpe`;
+    },
+  ],
+  [
+    '{w} at {n} °C is too cold for a heat pump that takes at least {n} °C: {n} K, below the {n} K approach',
+    ([from, s, n, m, a]) => {
+      const c = wordOf(CARRIERS, from);
+      return (
+        c &&
+        `${c} på ${nbNumber(s!)} °C er for kald for en varmepumpe som tar minst ${nbNumber(n!)} °C: ${nbNumber(m!)} K, under minste temperaturdifferanse på ${nbNumber(a!)} K`
+      );
+    },
+  ],
 
   // material-fit.ts: routes, resource and quality.
   ['category {w}', ([c]) => `kategori ${c}`],
@@ -411,6 +492,84 @@ const PHRASE_LIST: [string, Render][] = [
     },
   ],
   ['the need states no quality requirements', () => 'behovet stiller ingen kvalitetskrav'],
+  [
+    'form {w} as required',
+    ([f]) => {
+      const a = wordOf(FORMS, f);
+      return a && `formen er ${a}, som påkrevd`;
+    },
+  ],
+  [
+    'form not stated (the need requires {w})',
+    ([f]) => {
+      const a = wordOf(FORMS, f);
+      return a && `formen er ikke oppgitt (behovet krever ${a})`;
+    },
+  ],
+  [
+    'form {w} offered where the need requires {w}',
+    ([f, required]) => {
+      const [a, b] = [wordOf(FORMS, f), wordOf(FORMS, required)];
+      return a && b && `formen ${a} tilbys der behovet krever ${b}`;
+    },
+  ],
+  [
+    'the offer is {w} and the need asks for {w}: their shared code {w} does not make them the same material, and no documented substitution links them',
+    ([o, n, code]) =>
+      `tilbudet er ${o} og behovet ber om ${n}: den felles koden ${code} gjør dem ikke til samme materiale, og ingen dokumentert erstatning knytter dem sammen`,
+  ],
+
+  // regulation.ts: animal by-products (Regulation (EC) No 1069/2009) and waste status (Directive 2008/98/EC).
+  [
+    'animal by-product category {n} to {*}: {*} (Regulation (EC) No 1069/2009, Art. {n})',
+    ([c, use, condition, art]) => {
+      const [u, k] = [wordOf(MATERIAL_USES, use), wordOf(ABP_CONDITIONS, condition)];
+      return (
+        u &&
+        k &&
+        `animalsk biprodukt i kategori ${c} til ${u}: ${k} (forordning (EF) nr. 1069/2009, art. ${art})`
+      );
+    },
+  ],
+  [
+    'animal by-product category {n}: the receiver needs registration or approval for it (Regulation (EC) No 1069/2009, Art. 23-24)',
+    ([c]) =>
+      `animalsk biprodukt i kategori ${c}: mottakeren må være registrert eller godkjent for det (forordning (EF) nr. 1069/2009, art. 23–24)`,
+  ],
+  [
+    'animal by-product category {n} may not go to {*} (Regulation (EC) No 1069/2009, Art. {n})',
+    ([c, use, art]) => {
+      const u = wordOf(MATERIAL_USES, use);
+      return (
+        u &&
+        `animalsk biprodukt i kategori ${c} kan ikke gå til ${u} (forordning (EF) nr. 1069/2009, art. ${art})`
+      );
+    },
+  ],
+  [
+    'waste, to a receiver with a permit to take it (Directive 2008/98/EC, Art. 23)',
+    () => 'avfall, til en mottaker med tillatelse til å ta imot det (direktiv 2008/98/EF, art. 23)',
+  ],
+  ['a by-product (Directive 2008/98/EC, Art. 5)', () => 'et biprodukt (direktiv 2008/98/EF, art. 5)'],
+  [
+    'end-of-waste (Directive 2008/98/EC, Art. 6)',
+    () => 'har opphørt å være avfall (direktiv 2008/98/EF, art. 6)',
+  ],
+  [
+    'the offer is waste and the need takes only by-products and end-of-waste (Directive 2008/98/EC, Art. 5-6)',
+    () =>
+      'tilbudet er avfall, og behovet tar bare imot biprodukter og materialer som har opphørt å være avfall (direktiv 2008/98/EF, art. 5–6)',
+  ],
+  [
+    'the offer does not state that it is a by-product or end-of-waste, which the need requires (Directive 2008/98/EC, Art. 5-6)',
+    () =>
+      'tilbudet oppgir ikke at det er et biprodukt eller har opphørt å være avfall, noe behovet krever (direktiv 2008/98/EF, art. 5–6)',
+  ],
+  [
+    'the offer is waste and the need states no permit to take waste (Directive 2008/98/EC, Art. 23)',
+    () =>
+      'tilbudet er avfall, og behovet oppgir ingen tillatelse til å ta imot avfall (direktiv 2008/98/EF, art. 23)',
+  ],
 
   // water-fit.ts.
   ['saline water for a saline-tolerant use', () => 'saltvann til en bruk som tåler salt'],
@@ -452,6 +611,46 @@ const PHRASE_LIST: [string, Render][] = [
   [
     '{n} °C against a cooling need of at most {n} °C',
     ([o, n]) => `${nbNumber(o!)} °C mot et kjølebehov på høyst ${nbNumber(n!)} °C`,
+  ],
+  // water-fit.ts: untreated waste water, named in the offer's own words (its title, kept as written).
+  [
+    'untreated industrial waste water ("{*}") offered for a {w} need that treats water on site',
+    ([title, to]) => {
+      const b = wordOf(WATER_TYPES, to);
+      return (
+        b && `urenset industrielt avløpsvann («${title}») tilbys til et behov for ${b} som renser vann selv`
+      );
+    },
+  ],
+  [
+    'untreated industrial waste water ("{*}") offered for an industrial-waste-water need',
+    ([title]) =>
+      `urenset industrielt avløpsvann («${title}») tilbys til et behov for urenset industrielt avløpsvann`,
+  ],
+  ['untreated waste water as the need asks', () => 'urenset avløpsvann, som behovet ber om'],
+  [
+    'untreated waste water, treated on site by the need to {w} quality',
+    ([q]) => {
+      const a = wordOf(WATER_QUALITIES, q);
+      return a && `urenset avløpsvann, som behovet selv renser til ${a}`;
+    },
+  ],
+  [
+    '{w} water is not the untreated industrial waste water the need asks for',
+    ([from]) => {
+      const a = wordOf(WATER_TYPES, from);
+      return a && `${a} er ikke det urensede industrielle avløpsvannet behovet ber om`;
+    },
+  ],
+  [
+    'untreated industrial waste water serves only a need that treats water on site, which the {w} need does not',
+    ([to]) => {
+      const b = wordOf(WATER_TYPES, to);
+      return (
+        b &&
+        `urenset industrielt avløpsvann dekker bare behov som renser vann selv, og det gjør ikke behovet for ${b}`
+      );
+    },
   ],
 
   // land-fit.ts.

@@ -110,6 +110,25 @@ const coreEn = {
   'map.potential': 'Potential exchange',
   'map.site': 'Site',
   'map.anonymous': 'Anonymous participant',
+
+  'impact.notQuantified': 'not quantified',
+  'impact.notQuantifiedParts': 'Not quantified, for want of a factor: {parts}',
+  'impact.part.avoided-production': 'avoided production',
+  'impact.part.avoided-disposal': 'avoided disposal',
+  'impact.part.transport': 'transport',
+  'impact.part.electricity': 'heat-pump electricity',
+  'allocation.label': 'Allocated',
+  'allocation.ofMax': '{allocated} of at most {max}',
+  'allocation.offer-promised':
+    'Nothing allocated: the offer’s surplus is promised whole to pairs the allocation valued more.',
+  'allocation.need-covered':
+    'Nothing allocated: the need is covered whole by offers the allocation valued more.',
+  'allocation.offer-promised-and-need-covered':
+    'Nothing allocated: the offer’s surplus is promised whole elsewhere, and the need is covered whole by other offers.',
+  'allocation.not-allocated-yet':
+    'Not allocated yet: found when a listing changed; the next match run allocates it.',
+  'allocation.changed-since':
+    'Nothing allocated at the last match run; its listings or their other pairs have changed since, and the next run decides again.',
 } as const satisfies Record<string, string>;
 
 const coreNb: Record<keyof typeof coreEn, string> = {
@@ -213,6 +232,25 @@ const coreNb: Record<keyof typeof coreEn, string> = {
   'map.potential': 'Mulig utveksling',
   'map.site': 'Anlegg',
   'map.anonymous': 'Anonym deltaker',
+
+  'impact.notQuantified': 'ikke tallfestet',
+  'impact.notQuantifiedParts': 'Ikke tallfestet fordi en faktor mangler: {parts}',
+  'impact.part.avoided-production': 'unngått produksjon',
+  'impact.part.avoided-disposal': 'unngått avfallsbehandling',
+  'impact.part.transport': 'transport',
+  'impact.part.electricity': 'strøm til varmepumpe',
+  'allocation.label': 'Fordelt',
+  'allocation.ofMax': '{allocated} av høyst {max}',
+  'allocation.offer-promised':
+    'Ingenting fordelt: hele overskuddet i tilbudet er lovet bort til par som fordelingen verdsatte høyere.',
+  'allocation.need-covered':
+    'Ingenting fordelt: hele behovet dekkes av tilbud som fordelingen verdsatte høyere.',
+  'allocation.offer-promised-and-need-covered':
+    'Ingenting fordelt: hele overskuddet i tilbudet er lovet bort andre steder, og hele behovet dekkes av andre tilbud.',
+  'allocation.not-allocated-yet':
+    'Ikke fordelt ennå: funnet da en oppføring ble endret; neste matchkjøring fordeler det.',
+  'allocation.changed-since':
+    'Ingenting fordelt ved siste matchkjøring; oppføringene eller de andre parene deres er endret siden, og neste kjøring avgjør på nytt.',
 };
 
 export const en = { ...coreEn, ...business.en, ...facilitator.en, ...analyst.en } as const;

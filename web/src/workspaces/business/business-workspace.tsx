@@ -2,8 +2,9 @@
  * The business workspace: the companies the user acts for (GET /me), each one's sites and listings;
  * registering a company (the business then acts for it) and its sites (the place picked on the map
  * or typed); adding and changing listings of the four kinds; a listing's suggestions with their
- * explanation, and the answer to one. Views change inside the workspace; each new view's heading
- * takes the focus.
+ * explanation, and the answer to one; a company with no listings sees what companies of its
+ * division usually have, each a click from a filled-in form (prompts.tsx). Views change inside the
+ * workspace; each new view's heading takes the focus.
  */
 import './business.css';
 import { useState } from 'preact/hooks';
@@ -15,6 +16,8 @@ import { Page } from '../../ui/page.tsx';
 import { ResourceView } from '../../ui/resource-view.tsx';
 import { CompanyForm, SiteForm } from './company-forms.tsx';
 import { ListingForm, type Saved } from './listing-form.tsx';
+import type { Draft } from './listing-input.ts';
+import { CompanyPrompts } from './prompts.tsx';
 import { SuggestionDetail, SuggestionList } from './suggestions.tsx';
 
 /** Listings shown per company until the workspace pages them. */
@@ -24,11 +27,13 @@ const SITES_SHOWN = 100;
 type Company = Me['companies'][number];
 type Listing = Schemas['VisibleListing'];
 type Site = Schemas['Site'];
+/** A prompt's draft with the title it starts with, in the reader's language. */
+type Drafted = { input: Draft; title: string };
 
 type View =
   | { name: 'overview'; notice?: string }
   | { name: 'new-company' }
-  | { name: 'listing-form'; company: Company; sites: Site[]; listing?: Listing }
+  | { name: 'listing-form'; company: Company; sites: Site[]; listing?: Listing; draft?: Drafted }
   | { name: 'suggestions'; listing: Listing; notice?: string }
   | { name: 'suggestion'; listing: Listing; suggestionId: string };
 
@@ -84,10 +89,16 @@ function BusinessViews({ api, me }: { api: Api; me: Me }) {
           intro={t('business.listing.intro')}
         >
           {back}
+          {view.draft && (
+            <p class="status notice" role="status">
+              {t('business.prompts.drafted', { title: view.draft.title })}
+            </p>
+          )}
           <ListingForm
             api={api}
             sites={view.sites}
             {...(view.listing ? { listing: view.listing } : {})}
+            {...(view.draft ? { draft: view.draft } : {})}
             onSaved={(saved: Saved) => {
               const { suggestions, ...listing } = saved;
               setGeneration((g) => g + 1);
@@ -165,7 +176,9 @@ function BusinessViews({ api, me }: { api: Api; me: Me }) {
                   key={company.id}
                   api={api}
                   company={company}
-                  onNewListing={(sites) => setView({ name: 'listing-form', company, sites })}
+                  onNewListing={(sites, draft) =>
+                    setView({ name: 'listing-form', company, sites, ...(draft ? { draft } : {}) })
+                  }
                   onEdit={(listing, sites) => setView({ name: 'listing-form', company, sites, listing })}
                   onSuggestions={(listing) => setView({ name: 'suggestions', listing })}
                 />
@@ -191,7 +204,7 @@ function CompanySection({
 }: {
   api: Api;
   company: Company;
-  onNewListing: (sites: Site[]) => void;
+  onNewListing: (sites: Site[], draft?: Drafted) => void;
   onEdit: (listing: Listing, sites: Site[]) => void;
   onSuggestions: (listing: Listing) => void;
 }) {
@@ -292,7 +305,16 @@ function CompanySection({
       <ResourceView resource={listings} retry={retry}>
         {(page) =>
           page.items.length === 0 ? (
-            <p>{t('business.noListings')}</p>
+            <>
+              <p>{t('business.noListings')}</p>
+              <CompanyPrompts
+                api={api}
+                companyId={company.id}
+                canStart={siteList.length > 0}
+                noSite={sites.state === 'ready' && siteList.length === 0}
+                onStart={(input, title) => onNewListing(siteList, { input, title })}
+              />
+            </>
           ) : (
             <>
               <div class="table-scroll">

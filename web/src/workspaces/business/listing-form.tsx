@@ -8,6 +8,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ListingInputSchema } from '../../../../src/domain/listing.ts';
 import {
+  ANIMAL_BY_PRODUCT_CATEGORIES,
   CONFIDENTIALITIES,
   CONTINUITIES,
   ENERGY_CARRIERS,
@@ -15,6 +16,7 @@ import {
   LAND_USES,
   LISTING_KINDS,
   PHYSICAL_FORMS,
+  WASTE_STATUSES,
   WATER_QUALITIES,
   WATER_TYPES,
 } from '../../../../src/domain/listing-kinds.ts';
@@ -25,6 +27,8 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { ErrorSummary, Field, FieldError, type FormErrors, problemsOf, useFormErrors } from './fields.tsx';
 import {
+  type Draft,
+  draftState,
   initialState,
   type Kind,
   type Listing,
@@ -64,6 +68,10 @@ const FIELDS = [
   'material.moisturePct',
   'material.contaminants',
   'material.acceptsHazardous',
+  'material.formRequired',
+  'material.animalByProductCategory',
+  'material.wasteStatus',
+  'material.acceptsWaste',
   'energy',
   'energy.carrier',
   'energy.supplyTemperatureC',
@@ -85,6 +93,7 @@ export function ListingForm({
   api,
   sites,
   listing,
+  draft,
   onSaved,
   onCancel,
 }: {
@@ -92,11 +101,15 @@ export function ListingForm({
   sites: readonly Site[];
   /** The listing to change; none for a new one. */
   listing?: Listing;
+  /** A new listing's start from a prompt (GET /companies/{id}/prompts), titled in the reader's language. */
+  draft?: { input: Draft; title: string };
   onSaved: (saved: Saved) => void;
   onCancel: () => void;
 }) {
   const { t, language } = useI18n();
-  const [s, setS] = useState<State>(() => initialState(sites, listing));
+  const [s, setS] = useState<State>(() =>
+    draft && !listing ? draftState(sites, draft.input, draft.title) : initialState(sites, listing),
+  );
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors('listing', FIELDS);
   const set = <K extends keyof State>(key: K, value: State[K]) => setS((old) => ({ ...old, [key]: value }));
@@ -132,6 +145,10 @@ export function ListingForm({
     'material.moisturePct': t('business.material.moisture'),
     'material.contaminants': t('business.material.contaminants'),
     'material.acceptsHazardous': t('business.material.acceptsHazardous'),
+    'material.formRequired': t('business.material.formRequired'),
+    'material.animalByProductCategory': t('business.material.abp'),
+    'material.wasteStatus': t('business.material.wasteStatus'),
+    'material.acceptsWaste': t('business.material.acceptsWaste'),
     energy: t('kind.energy'),
     'energy.carrier': t('business.energy.carrier'),
     'energy.supplyTemperatureC': t('business.energy.supply'),
@@ -211,6 +228,18 @@ export function ListingForm({
   );
   const numberInput = (path: string, key: keyof State, hint?: string) =>
     input(path, key, { decimal: true, ...(hint ? { hint } : {}) });
+  const checkbox = (path: string, key: 'formRequired') => (
+    <div class="field check">
+      <input
+        {...errors.attrs(path)}
+        type="checkbox"
+        checked={s[key]}
+        onChange={(e) => set(key, e.currentTarget.checked)}
+      />
+      <label for={errors.attrs(path).id}>{labels[path]}</label>
+      <FieldError errors={errors} path={path} />
+    </div>
+  );
   const select = (
     path: string,
     key: keyof State,
@@ -356,6 +385,7 @@ export function ListingForm({
             {numberInput('material.moisturePct', 'moisturePct')}
           </div>
           {input('material.contaminants', 'contaminants', { hint: t('business.material.contaminantsHint') })}
+          {s.direction === 'need' && checkbox('material.formRequired', 'formRequired')}
           {s.direction === 'need' && (
             <div class="field check">
               <input
@@ -368,6 +398,38 @@ export function ListingForm({
                 {labels['material.acceptsHazardous']}
               </label>
               <FieldError errors={errors} path="material.acceptsHazardous" />
+            </div>
+          )}
+          {s.direction === 'need' &&
+            select(
+              'material.acceptsWaste',
+              'acceptsWaste',
+              ['true', 'false'],
+              option('business.material.acceptsWaste'),
+              {
+                empty: t('business.notGiven'),
+                hint: t('business.material.acceptsWasteHint'),
+              },
+            )}
+          {s.direction === 'offer' && (
+            <div class="grid">
+              {select(
+                'material.wasteStatus',
+                'wasteStatus',
+                WASTE_STATUSES,
+                option('business.material.wasteStatus'),
+                {
+                  empty: t('business.notGiven'),
+                  hint: t('business.material.wasteStatusHint'),
+                },
+              )}
+              {select(
+                'material.animalByProductCategory',
+                'animalByProductCategory',
+                ANIMAL_BY_PRODUCT_CATEGORIES.map(String),
+                option('business.material.abp'),
+                { empty: t('business.notGiven'), hint: t('business.material.abpHint') },
+              )}
             </div>
           )}
         </fieldset>

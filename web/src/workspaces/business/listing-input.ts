@@ -42,6 +42,14 @@ export interface State {
   moisturePct: string;
   contaminants: string;
   acceptsHazardous: boolean;
+  /** Need: the form is a requirement. */
+  formRequired: boolean;
+  /** Offer: '', or the animal by-product category '1', '2' or '3'. */
+  animalByProductCategory: string;
+  /** Offer: '', or waste, by-product or end-of-waste. */
+  wasteStatus: string;
+  /** Need: '' (not stated), 'true' (a waste permit) or 'false' (by-products and end-of-waste only). */
+  acceptsWaste: string;
   carrier: string;
   supplyTemperatureC: string;
   returnTemperatureC: string;
@@ -98,6 +106,10 @@ export function initialState(sites: readonly Site[], listing: Listing | undefine
     moisturePct: text(m?.moisturePct),
     contaminants: (m?.contaminants ?? []).join(', '),
     acceptsHazardous: m?.acceptsHazardous ?? false,
+    formRequired: m?.formRequired ?? false,
+    animalByProductCategory: text(m?.animalByProductCategory),
+    wasteStatus: m?.wasteStatus ?? '',
+    acceptsWaste: m?.acceptsWaste === undefined ? '' : String(m.acceptsWaste),
     carrier: e?.carrier ?? 'hot-water',
     supplyTemperatureC: text(e?.supplyTemperatureC),
     returnTemperatureC: text(e?.returnTemperatureC),
@@ -110,6 +122,31 @@ export function initialState(sites: readonly Site[], listing: Listing | undefine
     landUse: l?.landUse ?? 'industrial',
     zoning: l?.zoning ?? '',
     facilities: l?.facilities ?? [],
+  };
+}
+
+export type Draft = Schemas['ListingDraft'];
+
+/**
+ * A new listing's form filled in from a prompt's draft (GET /companies/{id}/prompts): its kind,
+ * direction, codes or category, carrier and temperature and unit, under a title in the reader's
+ * language; the site is the first, the quantity the user's own.
+ */
+export function draftState(sites: readonly Site[], draft: Draft, title: string): State {
+  const empty = initialState(sites, undefined);
+  const [amount, per] = draft.quantity.unit.split('/');
+  const rate = isRateUnit(draft.kind, draft.quantity.unit) || per === undefined;
+  return {
+    ...empty,
+    kind: draft.kind,
+    direction: draft.direction,
+    title,
+    unit: rate ? draft.quantity.unit : amount!,
+    period: rate ? '' : (periodOf(per!) ?? 'year'),
+    wasteCodes: draft.material?.wasteCodes ?? [],
+    category: draft.material?.category ?? '',
+    carrier: draft.energy?.carrier ?? empty.carrier,
+    supplyTemperatureC: text(draft.energy?.supplyTemperatureC),
   };
 }
 
@@ -176,6 +213,16 @@ export function toInput(s: State): Schemas['ListingInput'] {
         ...(num(s.moisturePct) !== undefined ? { moisturePct: num(s.moisturePct)! } : {}),
         ...(contaminants.length > 0 ? { contaminants } : {}),
         ...(s.direction === 'need' && s.acceptsHazardous ? { acceptsHazardous: true } : {}),
+        ...(s.direction === 'need' && s.formRequired ? { formRequired: true } : {}),
+        ...(s.direction === 'need' && s.acceptsWaste !== ''
+          ? { acceptsWaste: s.acceptsWaste === 'true' }
+          : {}),
+        ...(s.direction === 'offer' && s.animalByProductCategory !== ''
+          ? { animalByProductCategory: Number(s.animalByProductCategory) as 1 | 2 | 3 }
+          : {}),
+        ...(s.direction === 'offer' && s.wasteStatus !== ''
+          ? { wasteStatus: s.wasteStatus as NonNullable<Schemas['MaterialDetails']['wasteStatus']> }
+          : {}),
       };
       break;
     }

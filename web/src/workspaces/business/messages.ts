@@ -115,6 +115,24 @@ export const en = {
   'business.material.contaminants': 'Contaminants',
   'business.material.contaminantsHint': 'Separated by commas, e.g. fluoride, cyanide.',
   'business.material.acceptsHazardous': 'We are permitted to take hazardous waste',
+  'business.material.formRequired': 'The form is a requirement: other forms are not suggested',
+  'business.material.acceptsWaste': 'Waste permit',
+  'business.material.acceptsWaste.true': 'We hold a permit to take waste',
+  'business.material.acceptsWaste.false': 'We take only by-products and end-of-waste materials',
+  'business.material.acceptsWasteHint':
+    'Material stated to be waste is suggested only to receivers with a permit to take it (Waste Framework Directive 2008/98/EC, Art. 23).',
+  'business.material.wasteStatus': 'Status in waste law',
+  'business.material.wasteStatus.waste': 'Waste',
+  'business.material.wasteStatus.by-product': 'By-product (Art. 5)',
+  'business.material.wasteStatus.end-of-waste': 'End-of-waste (Art. 6)',
+  'business.material.wasteStatusHint':
+    'Under the Waste Framework Directive 2008/98/EC. Waste goes only to receivers with a permit to take it.',
+  'business.material.abp': 'Animal by-product category',
+  'business.material.abp.1': 'Category 1 (highest risk)',
+  'business.material.abp.2': 'Category 2',
+  'business.material.abp.3': 'Category 3 (lowest risk)',
+  'business.material.abpHint':
+    'Under Regulation (EC) No 1069/2009. Category 1 never goes to feed, fertiliser or biogas; category 2 never to feed.',
   'business.physical.solid': 'Solid',
   'business.physical.granular': 'Granular',
   'business.physical.powder': 'Powder',
@@ -170,6 +188,7 @@ export const en = {
   'business.waterType.surface': 'Surface water',
   'business.waterType.seawater': 'Seawater',
   'business.waterType.rainwater': 'Rainwater',
+  'business.waterType.industrial-waste-water': 'Untreated industrial waste water',
   'business.quality.potable': 'Drinking quality',
   'business.quality.process': 'Process quality',
   'business.quality.non-potable': 'Not drinkable',
@@ -274,6 +293,36 @@ export const en = {
   'business.reason.price': 'Price',
   'business.reason.trust': 'Trust in the other party',
   'business.reason.other': 'Other',
+
+  // Prompts for a company with no listings (GET /companies/{id}/prompts)
+  'business.prompts.title': 'Companies like yours usually have…',
+  'business.prompts.intro':
+    'Companies in division {division} ({title}) often have these. Start a listing from one and give your own figures.',
+  'business.prompts.heat': 'Excess heat: median {median}, mostly at {band}',
+  'business.prompts.heatBasis':
+    'Hotmaps Industrial Database: {withHeat} of its {sites} European sites of this division ({subsectors}) have excess heat ({share} %); {bandShare} % of that heat is at {band}.',
+  'business.prompts.heatTitle': 'Excess heat at {band}',
+  'business.prompts.band.100-200': '100–200 °C',
+  'business.prompts.band.200-500': '200–500 °C',
+  'business.prompts.band.500+': 'above 500 °C',
+  'business.prompts.offered': 'Often offered: {stream}',
+  'business.prompts.needed': 'Often needed: {stream}',
+  'business.prompts.offerBasis':
+    'Offered by {companies} of the {peers} companies of your division that offer materials in this service.',
+  'business.prompts.needBasis':
+    'Needed by {companies} of the {peers} companies of your division that need materials in this service.',
+  'business.prompts.hazardous': '{stream} (hazardous)',
+  'business.prompts.use': 'Start a listing from this',
+  'business.prompts.useOf': 'Start a listing from this: {title}',
+  'business.prompts.drafted': 'Filled in from “{title}”. Check it and give your own quantity.',
+  'business.prompts.subsector.Iron and steel': 'iron and steel',
+  'business.prompts.subsector.Non-ferrous metals': 'non-ferrous metals',
+  'business.prompts.subsector.Cement': 'cement',
+  'business.prompts.subsector.Glass': 'glass',
+  'business.prompts.subsector.Non-metallic mineral products': 'other non-metallic mineral products',
+  'business.prompts.subsector.Paper and printing': 'paper and printing',
+  'business.prompts.subsector.Chemical industry': 'chemical industry',
+  'business.prompts.subsector.Refineries': 'refineries',
 } as const satisfies Record<string, string>;
 
 export const nb: Record<keyof typeof en, string> = {
@@ -382,6 +431,25 @@ export const nb: Record<keyof typeof en, string> = {
   'business.material.contaminants': 'Forurensninger',
   'business.material.contaminantsHint': 'Skilt med komma, f.eks. fluorid, cyanid.',
   'business.material.acceptsHazardous': 'Vi har tillatelse til å ta imot farlig avfall',
+  'business.material.formRequired': 'Formen er et krav: andre former blir ikke foreslått',
+  'business.material.acceptsWaste': 'Avfallstillatelse',
+  'business.material.acceptsWaste.true': 'Vi har tillatelse til å ta imot avfall',
+  'business.material.acceptsWaste.false':
+    'Vi tar bare imot biprodukter og materialer som har opphørt å være avfall',
+  'business.material.acceptsWasteHint':
+    'Materialer som er oppgitt som avfall, foreslås bare for mottakere med tillatelse til å ta imot dem (rammedirektivet for avfall 2008/98/EF, art. 23).',
+  'business.material.wasteStatus': 'Status etter avfallsregelverket',
+  'business.material.wasteStatus.waste': 'Avfall',
+  'business.material.wasteStatus.by-product': 'Biprodukt (art. 5)',
+  'business.material.wasteStatus.end-of-waste': 'Opphørt å være avfall (art. 6)',
+  'business.material.wasteStatusHint':
+    'Etter rammedirektivet for avfall 2008/98/EF. Avfall går bare til mottakere med tillatelse til å ta imot det.',
+  'business.material.abp': 'Kategori for animalske biprodukter',
+  'business.material.abp.1': 'Kategori 1 (høyest risiko)',
+  'business.material.abp.2': 'Kategori 2',
+  'business.material.abp.3': 'Kategori 3 (lavest risiko)',
+  'business.material.abpHint':
+    'Etter forordning (EF) nr. 1069/2009. Kategori 1 går aldri til fôr, gjødsel eller biogass; kategori 2 aldri til fôr.',
   'business.physical.solid': 'Fast',
   'business.physical.granular': 'Kornet',
   'business.physical.powder': 'Pulver',
@@ -435,6 +503,7 @@ export const nb: Record<keyof typeof en, string> = {
   'business.waterType.surface': 'Overflatevann',
   'business.waterType.seawater': 'Sjøvann',
   'business.waterType.rainwater': 'Regnvann',
+  'business.waterType.industrial-waste-water': 'Urenset industrielt avløpsvann',
   'business.quality.potable': 'Drikkevannskvalitet',
   'business.quality.process': 'Prosesskvalitet',
   'business.quality.non-potable': 'Ikke drikkbart',
@@ -535,4 +604,33 @@ export const nb: Record<keyof typeof en, string> = {
   'business.reason.price': 'Pris',
   'business.reason.trust': 'Tillit til den andre parten',
   'business.reason.other': 'Annet',
+
+  'business.prompts.title': 'Bedrifter som din har ofte …',
+  'business.prompts.intro':
+    'Bedrifter i næring {division} ({title}) har ofte dette. Start en oppføring fra ett av forslagene og fyll inn egne tall.',
+  'business.prompts.heat': 'Overskuddsvarme: median {median}, mest ved {band}',
+  'business.prompts.heatBasis':
+    'Hotmaps Industrial Database: {withHeat} av databasens {sites} europeiske anlegg i denne næringen ({subsectors}) har overskuddsvarme ({share} %); {bandShare} % av den varmen ligger ved {band}.',
+  'business.prompts.heatTitle': 'Overskuddsvarme ved {band}',
+  'business.prompts.band.100-200': '100–200 °C',
+  'business.prompts.band.200-500': '200–500 °C',
+  'business.prompts.band.500+': 'over 500 °C',
+  'business.prompts.offered': 'Tilbys ofte: {stream}',
+  'business.prompts.needed': 'Etterspørres ofte: {stream}',
+  'business.prompts.offerBasis':
+    'Tilbys av {companies} av de {peers} bedriftene i næringen din som tilbyr materialer i tjenesten.',
+  'business.prompts.needBasis':
+    'Etterspørres av {companies} av de {peers} bedriftene i næringen din som etterspør materialer i tjenesten.',
+  'business.prompts.hazardous': '{stream} (farlig avfall)',
+  'business.prompts.use': 'Start en oppføring fra dette',
+  'business.prompts.useOf': 'Start en oppføring fra dette: {title}',
+  'business.prompts.drafted': 'Fylt inn fra «{title}». Se over og fyll inn egen mengde.',
+  'business.prompts.subsector.Iron and steel': 'jern og stål',
+  'business.prompts.subsector.Non-ferrous metals': 'ikke-jernholdige metaller',
+  'business.prompts.subsector.Cement': 'sement',
+  'business.prompts.subsector.Glass': 'glass',
+  'business.prompts.subsector.Non-metallic mineral products': 'andre ikke-metalliske mineralprodukter',
+  'business.prompts.subsector.Paper and printing': 'papir og trykking',
+  'business.prompts.subsector.Chemical industry': 'kjemisk industri',
+  'business.prompts.subsector.Refineries': 'raffinerier',
 };

@@ -93,7 +93,11 @@ export function SuggestionList({
                     </div>
                     <div>
                       <dt>{t('business.suggestion.co2e')}</dt>
-                      <dd>{t('business.tonnesPerYear', { t: number(s.co2eAvoidedT) })}</dd>
+                      <dd>
+                        {s.co2eAvoidedT === null
+                          ? t('impact.notQuantified')
+                          : t('business.tonnesPerYear', { t: number(s.co2eAvoidedT) })}
+                      </dd>
                     </div>
                   </dl>
                   <button
@@ -165,15 +169,39 @@ const IMPACT_FIELDS: [string, MessageKey, string][] = [
   ['m2Used', 'business.impact.m2', 'm2'],
 ];
 
-function Impact({ s }: { s: Suggestion }) {
+/** The parts of an estimate a missing factor leaves unknown (Impact.notQuantified). */
+const NOT_QUANTIFIED_PARTS = ['avoided-production', 'avoided-disposal', 'transport', 'electricity'] as const;
+
+function Impact({ s, unallocated }: { s: Suggestion; unallocated?: Review['unallocated'] }) {
   const { t, number, quantity } = useI18n();
   const breakdown = s.impact['co2eBreakdown'] as Record<string, unknown> | undefined;
   const n = (v: unknown) => (typeof v === 'number' ? v : null);
+  const listed = s.impact['notQuantified'];
+  const unknown = NOT_QUANTIFIED_PARTS.filter((p) => Array.isArray(listed) && listed.includes(p));
   return (
     <dl class="facts">
       <div>
         <dt>{t('business.suggestion.co2e')}</dt>
-        <dd>{t('business.tonnesPerYear', { t: number(s.co2eAvoidedT) })}</dd>
+        <dd>
+          {s.co2eAvoidedT === null
+            ? t('impact.notQuantifiedParts', {
+                parts: unknown.map((p) => t(`impact.part.${p}`)).join(', '),
+              })
+            : t('business.tonnesPerYear', { t: number(s.co2eAvoidedT) })}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('allocation.label')}</dt>
+        <dd>
+          {s.allocatedQuantity !== null && s.allocatedQuantity > 0
+            ? t('allocation.ofMax', {
+                allocated: quantity(s.allocatedQuantity, s.unit),
+                max: quantity(s.maxQuantity, s.unit),
+              })
+            : unallocated
+              ? t(`allocation.${unallocated}`)
+              : quantity(0, s.unit)}
+        </dd>
       </div>
       {breakdown && n(breakdown['transportT']) !== null && n(breakdown['transportT'])! > 0 && (
         <div>
@@ -278,7 +306,7 @@ function SuggestionView({
 
       <section aria-labelledby="suggestion-impact">
         <h2 id="suggestion-impact">{t('business.suggestion.impact')}</h2>
-        <Impact s={s} />
+        <Impact s={s} unallocated={review.unallocated} />
       </section>
 
       <section aria-labelledby="suggestion-counterpart">

@@ -1,18 +1,25 @@
 /**
  * A suggestion's impact as the API sends it (an open object: the quantities of its kind, the
  * CO₂e under its own factor set and, in `co2eBySet`, under every set the run compared, keyed
- * `id@version`), read with guards. Pure, so it is tested without a browser.
+ * `id@version`; null where a factor is missing, with the parts it leaves unknown in
+ * `notQuantified`), read with guards. Pure, so it is tested without a browser.
  */
 export interface ImpactFigures {
   quantity: number | null;
   unit: string | null;
   /** Quantities beside the CO₂e, by what they measure, with their unit. */
   amounts: { key: ImpactAmount; value: number; unit: string }[];
+  /** null: not quantified (see notQuantified) or not given. */
   co2eAvoidedT: number | null;
   factorSet: string | null;
-  /** CO₂e avoided under each factor set, the suggestion's own first. */
-  bySet: { set: string; co2eAvoidedT: number; own: boolean }[];
+  /** CO₂e avoided under each factor set, the suggestion's own first; null: not quantified under it. */
+  bySet: { set: string; co2eAvoidedT: number | null; own: boolean }[];
+  /** The parts of the own estimate a missing factor leaves unknown. */
+  notQuantified: ImpactPart[];
 }
+
+export const IMPACT_PARTS = ['avoided-production', 'avoided-disposal', 'transport', 'electricity'] as const;
+export type ImpactPart = (typeof IMPACT_PARTS)[number];
 
 export type ImpactAmount =
   | 'tonnesDiverted'
@@ -47,7 +54,7 @@ export function impactFigures(impact: Record<string, unknown>, ownSet: string | 
   if (typeof raw === 'object' && raw !== null) {
     for (const [set, value] of Object.entries(raw as Record<string, unknown>)) {
       const v = num(value);
-      if (v !== null) bySet.push({ set, co2eAvoidedT: v, own: set === factorSet });
+      if (v !== null || value === null) bySet.push({ set, co2eAvoidedT: v, own: set === factorSet });
     }
     if (!bySet.some((b) => b.own)) {
       const names = [factorSet, estimateSet].filter((x): x is string => x !== null);
@@ -55,7 +62,9 @@ export function impactFigures(impact: Record<string, unknown>, ownSet: string | 
       if (own) own.own = true;
     }
   }
-  if (factorSet !== null && co2e !== null && !bySet.some((b) => b.own))
+  const parts = impact['notQuantified'];
+  const notQuantified = Array.isArray(parts) ? IMPACT_PARTS.filter((p) => parts.includes(p)) : [];
+  if (factorSet !== null && (co2e !== null || notQuantified.length > 0) && !bySet.some((b) => b.own))
     bySet.push({ set: factorSet, co2eAvoidedT: co2e, own: true });
   bySet.sort((a, b) => Number(b.own) - Number(a.own) || a.set.localeCompare(b.set));
   return {
@@ -65,5 +74,6 @@ export function impactFigures(impact: Record<string, unknown>, ownSet: string | 
     co2eAvoidedT: co2e,
     factorSet,
     bySet,
+    notQuantified,
   };
 }

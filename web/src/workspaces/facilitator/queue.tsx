@@ -149,7 +149,11 @@ export function ReviewQueue({
                             )}
                           </td>
                           <td class="number">{decimal(item.score, 2)}</td>
-                          <td class="number">{number(item.co2eAvoidedT, 1)}</td>
+                          <td class="number">
+                            {item.co2eAvoidedT === null
+                              ? t('impact.notQuantified')
+                              : number(item.co2eAvoidedT, 1)}
+                          </td>
                           <td>{item.updatedAt ? date(item.updatedAt) : t('facilitator.never')}</td>
                         </tr>
                       );

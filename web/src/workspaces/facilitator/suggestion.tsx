@@ -155,8 +155,23 @@ function Summary({ review, me }: { review: Review; me?: Me }) {
         </div>
         <div>
           <dt>{t('facilitator.co2e')}</dt>
-          <dd>{number(review.co2eAvoidedT, 1)}</dd>
+          <dd>{review.co2eAvoidedT === null ? t('impact.notQuantified') : number(review.co2eAvoidedT, 1)}</dd>
         </div>
+        {s && (
+          <div>
+            <dt>{t('allocation.label')}</dt>
+            <dd>
+              {s.allocatedQuantity !== null && s.allocatedQuantity > 0
+                ? t('allocation.ofMax', {
+                    allocated: quantity(s.allocatedQuantity, s.unit),
+                    max: quantity(s.maxQuantity, s.unit),
+                  })
+                : review.unallocated
+                  ? t(`allocation.${review.unallocated}`)
+                  : quantity(0, s.unit)}
+            </dd>
+          </div>
+        )}
         {s && (
           <div>
             <dt>{t('facilitator.suggestion.distance')}</dt>
@@ -381,11 +396,20 @@ function ImpactView({ suggestion }: { suggestion: Schemas['Suggestion'] }) {
                 <th scope="row">
                   <code>{b.set}</code> {b.own && <span class="note">{t('facilitator.impact.own')}</span>}
                 </th>
-                <td class="number">{number(b.co2eAvoidedT, 1)}</td>
+                <td class="number">
+                  {b.co2eAvoidedT === null ? t('impact.notQuantified') : number(b.co2eAvoidedT, 1)}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {figures.notQuantified.length > 0 && (
+        <p class="note">
+          {t('impact.notQuantifiedParts', {
+            parts: figures.notQuantified.map((p) => t(`impact.part.${p}`)).join(', '),
+          })}
+        </p>
       )}
     </section>
   );
