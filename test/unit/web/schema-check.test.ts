@@ -69,6 +69,33 @@ describe('a form checked with the API’s schema', () => {
     expect(schemaProblems(ListingInputSchema, toInput(s))).toEqual([]);
   });
 
+  it('when a need asks for a heat-pump source or treats water on site, then the body says so and passes; an offer never sends either', () => {
+    const heatNeed = {
+      ...filled,
+      direction: 'need' as const,
+      kind: 'energy' as const,
+      unit: 'MWh',
+      carrier: 'cooling-water',
+      supplyTemperatureC: '25',
+      returnTemperatureC: '15',
+      heatPumpSource: true,
+    };
+    expect(toInput(heatNeed).energy?.heatPumpSource).toBe(true);
+    expect(schemaProblems(ListingInputSchema, toInput(heatNeed))).toEqual([]);
+    // Steam cannot be a heat-pump source: the box is not offered, and nothing is sent.
+    expect(toInput({ ...heatNeed, carrier: 'steam' }).energy?.heatPumpSource).toBeUndefined();
+    const waterNeed = {
+      ...filled,
+      direction: 'need' as const,
+      kind: 'water' as const,
+      unit: 'm3',
+      treatsOnSite: true,
+    };
+    expect(toInput(waterNeed).water?.treatsOnSite).toBe(true);
+    expect(schemaProblems(ListingInputSchema, toInput(waterNeed))).toEqual([]);
+    expect(toInput({ ...waterNeed, direction: 'offer' as const }).water?.treatsOnSite).toBeUndefined();
+  });
+
   it('when a Norwegian company has no organisation number, then the company schema names that field', () => {
     const problems = schemaProblems(CompanyInputSchema, {
       name: 'Fjordtre AS',

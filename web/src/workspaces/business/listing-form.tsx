@@ -29,6 +29,7 @@ import { ErrorSummary, Field, FieldError, type FormErrors, problemsOf, useFormEr
 import {
   type Draft,
   draftState,
+  HEAT_PUMP_SOURCE_CARRIERS,
   initialState,
   type Kind,
   type Listing,
@@ -69,6 +70,8 @@ const FIELDS = [
   'material.contaminants',
   'material.acceptsHazardous',
   'material.formRequired',
+  'energy.heatPumpSource',
+  'water.treatsOnSite',
   'material.animalByProductCategory',
   'material.wasteStatus',
   'material.acceptsWaste',
@@ -146,6 +149,8 @@ export function ListingForm({
     'material.contaminants': t('business.material.contaminants'),
     'material.acceptsHazardous': t('business.material.acceptsHazardous'),
     'material.formRequired': t('business.material.formRequired'),
+    'energy.heatPumpSource': t('business.energy.heatPumpSource'),
+    'water.treatsOnSite': t('business.water.treatsOnSite'),
     'material.animalByProductCategory': t('business.material.abp'),
     'material.wasteStatus': t('business.material.wasteStatus'),
     'material.acceptsWaste': t('business.material.acceptsWaste'),
@@ -228,7 +233,7 @@ export function ListingForm({
   );
   const numberInput = (path: string, key: keyof State, hint?: string) =>
     input(path, key, { decimal: true, ...(hint ? { hint } : {}) });
-  const checkbox = (path: string, key: 'formRequired') => (
+  const checkbox = (path: string, key: 'formRequired' | 'heatPumpSource' | 'treatsOnSite') => (
     <div class="field check">
       <input
         {...errors.attrs(path)}
@@ -445,6 +450,9 @@ export function ListingForm({
             {numberInput('energy.returnTemperatureC', 'returnTemperatureC')}
             {numberInput('energy.powerKw', 'powerKw')}
           </div>
+          {s.direction === 'need' &&
+            HEAT_PUMP_SOURCE_CARRIERS.has(s.carrier) &&
+            checkbox('energy.heatPumpSource', 'heatPumpSource')}
           {select('energy.hourlyProfile', 'hourlyProfile', profileOptions, profileLabel, {
             empty: t('business.notGiven'),
             hint: t('business.energy.hourlyHint'),
@@ -495,6 +503,7 @@ export function ListingForm({
             })}
             {numberInput('water.temperatureC', 'temperatureC')}
           </div>
+          {s.direction === 'need' && checkbox('water.treatsOnSite', 'treatsOnSite')}
         </fieldset>
       )}
 

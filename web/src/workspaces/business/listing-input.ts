@@ -17,6 +17,9 @@ const UNOFFERED = new Set(['mg', 'mWh', 'mW', 'mL', 'g', 'Wh']);
 /** The periods offered, longest first as a user reads them. */
 export const PERIODS = ['year', 'month', 'week', 'day', 'hour', 'once'] as const satisfies readonly Period[];
 
+/** The needs that may ask for a heat-pump source: low-temperature heat carried as water. */
+export const HEAT_PUMP_SOURCE_CARRIERS: ReadonlySet<string> = new Set(['hot-water', 'cooling-water']);
+
 export const unitsFor = (kind: Kind) => knownUnits(kind).filter((u) => !UNOFFERED.has(u));
 export const needsPeriod = (kind: Kind, unit: string) => kind !== 'land' && !isRateUnit(kind, unit);
 
@@ -44,6 +47,8 @@ export interface State {
   acceptsHazardous: boolean;
   /** Need: the form is a requirement. */
   formRequired: boolean;
+  heatPumpSource: boolean;
+  treatsOnSite: boolean;
   /** Offer: '', or the animal by-product category '1', '2' or '3'. */
   animalByProductCategory: string;
   /** Offer: '', or waste, by-product or end-of-waste. */
@@ -107,6 +112,8 @@ export function initialState(sites: readonly Site[], listing: Listing | undefine
     contaminants: (m?.contaminants ?? []).join(', '),
     acceptsHazardous: m?.acceptsHazardous ?? false,
     formRequired: m?.formRequired ?? false,
+    heatPumpSource: e?.heatPumpSource ?? false,
+    treatsOnSite: w?.treatsOnSite ?? false,
     animalByProductCategory: text(m?.animalByProductCategory),
     wasteStatus: m?.wasteStatus ?? '',
     acceptsWaste: m?.acceptsWaste === undefined ? '' : String(m.acceptsWaste),
@@ -237,6 +244,9 @@ export function toInput(s: State): Schemas['ListingInput'] {
           ? { returnTemperatureC: num(s.returnTemperatureC)! }
           : {}),
         ...(num(s.powerKw) !== undefined ? { powerKw: num(s.powerKw)! } : {}),
+        ...(s.direction === 'need' && s.heatPumpSource && HEAT_PUMP_SOURCE_CARRIERS.has(s.carrier)
+          ? { heatPumpSource: true }
+          : {}),
         ...(filled.length > 0 ? { monthlyProfile: filled.map((m) => num(m) ?? 0) } : {}),
         ...(s.hourlyProfile !== '' ? { hourlyProfile: s.hourlyProfile } : {}),
       };
@@ -249,6 +259,7 @@ export function toInput(s: State): Schemas['ListingInput'] {
           ? { quality: s.quality as NonNullable<Schemas['WaterDetails']['quality']> }
           : {}),
         ...(num(s.temperatureC) !== undefined ? { temperatureC: num(s.temperatureC)! } : {}),
+        ...(s.direction === 'need' && s.treatsOnSite ? { treatsOnSite: true } : {}),
       };
       break;
     case 'land':

@@ -116,6 +116,9 @@ export const en = {
   'business.material.contaminantsHint': 'Separated by commas, e.g. fluoride, cyanide.',
   'business.material.acceptsHazardous': 'We are permitted to take hazardous waste',
   'business.material.formRequired': 'The form is a requirement: other forms are not suggested',
+  'business.energy.heatPumpSource':
+    'We use it as a heat-pump source (low-temperature heat, not a cooling demand)',
+  'business.water.treatsOnSite': 'We treat water on site (untreated waste water may be suggested)',
   'business.material.acceptsWaste': 'Waste permit',
   'business.material.acceptsWaste.true': 'We hold a permit to take waste',
   'business.material.acceptsWaste.false': 'We take only by-products and end-of-waste materials',
@@ -432,6 +435,9 @@ export const nb: Record<keyof typeof en, string> = {
   'business.material.contaminantsHint': 'Skilt med komma, f.eks. fluorid, cyanid.',
   'business.material.acceptsHazardous': 'Vi har tillatelse til å ta imot farlig avfall',
   'business.material.formRequired': 'Formen er et krav: andre former blir ikke foreslått',
+  'business.energy.heatPumpSource':
+    'Vi bruker den som varmekilde for en varmepumpe (lavtemperatur varme, ikke et kjølebehov)',
+  'business.water.treatsOnSite': 'Vi renser vann selv (urenset avløpsvann kan bli foreslått)',
   'business.material.acceptsWaste': 'Avfallstillatelse',
   'business.material.acceptsWaste.true': 'Vi har tillatelse til å ta imot avfall',
   'business.material.acceptsWaste.false':
