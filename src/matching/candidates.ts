@@ -47,9 +47,9 @@ import { AppError } from '../errors.ts';
 import { countingOrder, descendingOrder } from './allocation/order.ts';
 import { BestPairs } from './best-pairs.ts';
 import {
-  boxChordKm,
-  defaultLimitKm,
+  boxChordWithCosKm,
   EARTH_RADIUS_KM,
+  needLimits,
   writeBoundingBox,
   writeUnitVector,
 } from './distance.ts';
@@ -58,6 +58,17 @@ import {
   type Bucket,
   bucketsFor,
   buildMatchIndex,
+  GROUP_BOX_COS,
+  GROUP_DEFAULT_MAX,
+  GROUP_HAS_OWN,
+  GROUP_MAX_LAT,
+  GROUP_MAX_LON,
+  GROUP_MAX_QUANTITY,
+  GROUP_MIN_LAT,
+  GROUP_MIN_LON,
+  GROUP_MIN_QUANTITY,
+  GROUP_OWN_MAX,
+  GROUP_STRIDE,
   type Group,
   type IndexOptions,
   type MatchIndex,
@@ -122,11 +133,11 @@ interface Search {
   /** Counterparts of the group being searched that passed both bounds, by bound. */
   readonly pending: BoundQueue;
   /**
-   * The groups the searched listing may reach, by group bound: entry g is groups[g], under the key
-   * of groupBuckets[g], searched within groupRadii[g].
+   * The groups the searched listing may reach, by group bound: entry g is group groupSlots[g] of
+   * groupBuckets[g], searched within groupRadii[g].
    */
   readonly groupQueue: BoundQueue;
-  readonly groups: Group[];
+  readonly groupSlots: number[];
   readonly groupBuckets: Bucket[];
   readonly groupRadii: number[];
 }
@@ -164,7 +175,7 @@ function newSearch(index: MatchIndex, best: BestPairs, keep: Keep): Search {
         : undefined,
     pending: new BoundQueue(),
     groupQueue: new BoundQueue(),
-    groups: [],
+    groupSlots: [],
     groupBuckets: [],
     groupRadii: [],
   };
@@ -231,7 +242,6 @@ class BoundQueue {
 function consider(q: Search, group: Group, k: number): void {
   const { index, best, at } = q;
   const i = group.members[k]!;
-  if (q.seen[i] === q.stamp) return;
   // R × chord ≤ the great-circle distance: a lower bound that needs no trigonometry, so both the
   // range check and the score bound below only ever admit more than the exact distance would.
   const v = group.points;
@@ -252,11 +262,15 @@ function consider(q: Search, group: Group, k: number): void {
     // The tight bound: the counterpart's window, quality and hard constraints from flat numbers.
     const shortfall = index.tightBound ? tightShortfall(q, group.bounds, k, quantity) : 0;
     if (shortfall < 0 || bound - shortfall < threshold) return;
+    // A counterpart scored already (under another key) is skipped; asked only here, of the few
+    // that pass both bounds, as the bounds read the group's own arrays and `seen` is the index's.
+    if (q.seen[i] === q.stamp) return;
     // Scored once the group is searched, best bound first (drainPending), so that the threshold
     // rises as fast as it can.
     q.pending.push(i, bound - shortfall);
     return;
   }
+  if (q.seen[i] === q.stamp) return;
   scoreCounterpart(q, i);
 }
 
@@ -387,11 +401,10 @@ function searchCounterparts(
   stamp: number,
   rank: number,
 ): void {
-  const { index, groupQueue, groups, groupBuckets, groupRadii } = q;
+  const { index, groupQueue, groupSlots, groupBuckets, groupRadii } = q;
   const { ctx } = index;
-  const listing = side.listing;
   const isOffer = side.direction === 'offer';
-  const ownDefault = isOffer ? 0 : defaultLimitKm(ctx.config, listing);
+  const ownDefault = isOffer ? 0 : needLimits(side, ctx.config).defaultLimitKm;
   const own = side.maxDistanceKm;
   const w = q.weights;
   q.side = side;
@@ -404,23 +417,38 @@ function searchCounterparts(
   writeUnitVector(side.lat, side.lon, q.point, 0);
 
   groupQueue.clear();
-  groups.length = 0;
+  groupSlots.length = 0;
   groupBuckets.length = 0;
   groupRadii.length = 0;
   for (const bucket of ordered) {
     const rest = restBound(w, bucket);
-    for (const group of bucket.groups) {
+    // The groups' numbers from the bucket's flat array (Bucket.groupData), in order.
+    const data = bucket.groupData;
+    const count = bucket.groups.length;
+    for (let g = 0; g < count; g++) {
+      const gAt = g * GROUP_STRIDE;
       // The largest limit any pair of `side` with a member of this group can have.
-      const base = group.ownMax ?? (isOffer ? group.defaultMax : ownDefault);
-      const limit = own === undefined ? base : group.ownMax === undefined ? own : Math.min(own, group.ownMax);
+      const hasOwn = data[gAt + GROUP_HAS_OWN] !== 0;
+      const ownMax = data[gAt + GROUP_OWN_MAX]!;
+      const base = hasOwn ? ownMax : isOffer ? data[gAt + GROUP_DEFAULT_MAX]! : ownDefault;
+      const limit = own === undefined ? base : !hasOwn ? own : Math.min(own, ownMax);
       const radius = limit * (1 + 1e-9) + RADIUS_SLACK_KM;
-      const box = group.box;
-      const d = boxChordKm(side.lat, side.lon, side.cosLat, box[0]!, box[1]!, box[2]!, box[3]!);
+      const d = boxChordWithCosKm(
+        side.lat,
+        side.lon,
+        side.cosLat,
+        data[gAt + GROUP_MIN_LON]!,
+        data[gAt + GROUP_MIN_LAT]!,
+        data[gAt + GROUP_MAX_LON]!,
+        data[gAt + GROUP_MAX_LAT]!,
+        data[gAt + GROUP_BOX_COS]!,
+      );
       if (!(d <= radius)) continue;
-      const bound = groupRest(q, rest, group) + w.distance * (1 - d / radius);
+      const groupQuantity = isOffer ? data[gAt + GROUP_MIN_QUANTITY]! : data[gAt + GROUP_MAX_QUANTITY]!;
+      const bound = quantityRest(q, rest, groupQuantity) + w.distance * (1 - d / radius);
       if (index.prune && bound < q.best.threshold(at, q.floor)) continue;
-      groupQueue.push(groups.length, bound);
-      groups.push(group);
+      groupQueue.push(groupSlots.length, bound);
+      groupSlots.push(g);
       groupBuckets.push(bucket);
       groupRadii.push(radius);
     }
@@ -428,7 +456,7 @@ function searchCounterparts(
   while (groupQueue.size > 0) {
     if (index.prune && groupQueue.topBound() < q.best.threshold(at, q.floor)) break;
     const g = groupQueue.pop();
-    searchGroup(q, groups[g]!, groupBuckets[g]!, groupRadii[g]!);
+    searchGroup(q, groupBuckets[g]!, groupSlots[g]!, groupRadii[g]!);
     drainPending(q);
   }
 }
@@ -438,18 +466,23 @@ const restBound = (w: Search['weights'], bucket: Bucket): number =>
   w.resource * bucket.resourceBound + w.temporal + w.quality + BOUND_SLACK;
 
 /**
- * `rest` (restBound) with the quantity term of the group's smallest need or largest offer: its
- * members' score bound but for the distance term.
+ * `rest` (restBound) with the quantity term of a group whose smallest need or largest offer (by
+ * the searched side) is `groupQuantity`: its members' score bound but for the distance term.
  */
-function groupRest(q: Search, rest: number, group: Group): number {
-  const groupQuantity = q.isOffer ? group.minQuantity : group.maxQuantity;
+function quantityRest(q: Search, rest: number, groupQuantity: number): number {
   return rest + q.quantityWeight * quantityBound(q.isOffer, q.quantity, groupQuantity, q.lowestUse);
 }
 
-/** Considers the members of `group` (of `bucket`, searched within `radius`) that may be within reach. */
-function searchGroup(q: Search, group: Group, bucket: Bucket, radius: number): void {
+/**
+ * Considers the members of group `g` of `bucket`, searched within `radius`, that may be within
+ * reach. Its bound and box are read from the bucket's groupData; the group itself only when its
+ * members are searched.
+ */
+function searchGroup(q: Search, bucket: Bucket, g: number, radius: number): void {
   const side = q.side!;
   const w = q.weights;
+  const data = bucket.groupData;
+  const gAt = g * GROUP_STRIDE;
   q.radius = radius;
   q.resourceBound = bucket.resourceBound;
   q.rest = restBound(w, bucket);
@@ -457,12 +490,22 @@ function searchGroup(q: Search, group: Group, bucket: Bucket, radius: number): v
   if (q.index.prune && w.distance > 0) {
     // Beyond this distance even the group's bound falls short of the threshold.
     const threshold = q.best.threshold(q.at, q.floor);
-    reach = Math.min(radius, radius * ((groupRest(q, q.rest, group) + w.distance - threshold) / w.distance));
+    const groupQuantity = q.isOffer ? data[gAt + GROUP_MIN_QUANTITY]! : data[gAt + GROUP_MAX_QUANTITY]!;
+    reach = Math.min(
+      radius,
+      radius * ((quantityRest(q, q.rest, groupQuantity) + w.distance - threshold) / w.distance),
+    );
   }
   const box = q.box;
-  writeBoundingBox(side.lat, side.lon, reach, box);
-  const extent = group.box;
-  if (box[0]! > extent[2]! || box[2]! < extent[0]! || box[1]! > extent[3]! || box[3]! < extent[1]!) return;
+  writeBoundingBox(side.lat, side.lon, reach, box, side.cosLat);
+  if (
+    box[0]! > data[gAt + GROUP_MAX_LON]! ||
+    box[2]! < data[gAt + GROUP_MIN_LON]! ||
+    box[1]! > data[gAt + GROUP_MAX_LAT]! ||
+    box[3]! < data[gAt + GROUP_MIN_LAT]!
+  )
+    return;
+  const group = bucket.groups[g]!;
   if (group.tree) searchTree(q, group, group.tree);
   else for (let k = 0; k < group.members.length; k++) consider(q, group, k);
 }
@@ -504,19 +547,24 @@ function explainKept(offer: PreparedListing, need: PreparedListing, ctx: MatchIn
   return candidate;
 }
 
-/**
- * The pairs a snapshot keeps (selection.ts), as flat arrays in candidate order (score descending,
- * then offer id, then need id), before any is explained: what allocation needs, so that it can
- * start while the pairs are being explained.
- */
-export interface ScoredPairs {
-  readonly index: MatchIndex;
-  /** Per pair: offer and need (positions in index.listings), score, deliverable quantity, offer use. */
+/** Per pair: offer and need (positions in MatchIndex.listings), score, deliverable quantity, offer use. */
+export interface PairArrays {
   readonly offer: Int32Array;
   readonly need: Int32Array;
   readonly score: Float64Array;
   readonly maxQuantity: Float64Array;
   readonly offerUse: Float64Array;
+}
+
+/**
+ * The pairs a snapshot keeps (selection.ts), as flat arrays in candidate order (score descending,
+ * then offer id, then need id), before any is explained: what allocation needs, so that it can
+ * start while the pairs are being explained.
+ */
+export interface ScoredPairs extends PairArrays {
+  readonly index: MatchIndex;
+  /** The same pairs in (offer id, need id) order, the order allocation reads them in. */
+  readonly byIds: PairArrays;
   /** Pairs the numeric phase scored (once from each side at most). */
   readonly pairsEvaluated: number;
   /** Wall time of building the index and of searching (the numeric phase). */
@@ -556,9 +604,9 @@ export function searchBest(index: MatchIndex, part?: SearchPart): { best: BestPa
   const offerPass = newSearch(index, best, 'both');
   const needPass = newSearch(index, best, 'own-unless-kept');
   for (const pass of [offerPass, needPass]) {
-    const direction = pass === offerPass ? 'offer' : 'need';
+    const offers = pass === offerPass ? 1 : 0;
     for (let i = 0; i < n; i++) {
-      if (prepared[i]!.direction !== direction) continue;
+      if (index.isOffer[i] !== offers) continue;
       if (part && ownerOf(i, n, part) !== part.part) continue;
       pass.sideRow = i;
       searchCounterparts(pass, prepared[i]!, index.counterpartBuckets[i]!, i, i, idRank[i]!);
@@ -574,53 +622,67 @@ export function collectPairs(
   pairsEvaluated: number,
   phaseMs: ScoredPairs['phaseMs'],
 ): ScoredPairs {
-  const { listings, prepared, idRank } = index;
+  const { listings, idRank, isOffer } = index;
   const n = listings.length;
   // The union of both sides' K best, each pair once: an offer's pairs, then the pairs a need keeps
-  // that its offer does not; slots index BestPairs' arrays.
+  // that its offer does not, their numbers copied out of BestPairs in its own order (reading it
+  // in order; every reordering below reads these arrays instead, as few times as it can).
   let count = 0;
   for (let i = 0; i < n; i++) count += best.size[i]!;
-  const slots = new Int32Array(count);
+  const found = pairArrays(count);
   const offerRank = new Int32Array(count);
   const needRank = new Int32Array(count);
   let m = 0;
   for (let i = 0; i < n; i++) {
-    const isOffer = prepared[i]!.direction === 'offer';
+    const offerSide = isOffer[i] === 1;
     const base = i * best.capacity;
     for (let slot = base; slot < base + best.size[i]!; slot++) {
       const j = best.other[slot]!;
-      if (!isOffer && best.has(j, i)) continue;
-      slots[m] = slot;
-      offerRank[m] = idRank[isOffer ? i : j]!;
-      needRank[m] = idRank[isOffer ? j : i]!;
+      if (!offerSide && best.has(j, i)) continue;
+      const offer = offerSide ? i : j;
+      const need = offerSide ? j : i;
+      found.offer[m] = offer;
+      found.need[m] = need;
+      found.score[m] = best.score[slot]!;
+      found.maxQuantity[m] = best.maxQuantity[slot]!;
+      found.offerUse[m] = best.offerUse[slot]!;
+      offerRank[m] = idRank[offer]!;
+      needRank[m] = idRank[need]!;
       m++;
     }
   }
   // compareCandidates' order without a comparator: radix by (offer id, need id), then a stable
-  // order by score descending.
-  const byIds = countingOrder(offerRank.subarray(0, m), n, countingOrder(needRank.subarray(0, m), n));
-  const scores = new Float64Array(m);
-  for (let k = 0; k < m; k++) scores[k] = best.score[slots[byIds[k]!]!]!;
-  const byScore = descendingOrder(scores);
-  const pairs = {
-    offer: new Int32Array(m),
-    need: new Int32Array(m),
-    score: new Float64Array(m),
-    maxQuantity: new Float64Array(m),
-    offerUse: new Float64Array(m),
-  };
+  // order by score descending. The first is the order allocation reads the pairs in.
+  const byIds = gatherPairs(
+    found,
+    countingOrder(offerRank.subarray(0, m), n, countingOrder(needRank.subarray(0, m), n)),
+  );
+  const pairs = gatherPairs(byIds, descendingOrder(byIds.score));
+  return { index, ...pairs, byIds, pairsEvaluated, phaseMs };
+}
+
+/** The numbers of `count` pairs (ScoredPairs' arrays). */
+const pairArrays = (count: number): PairArrays => ({
+  offer: new Int32Array(count),
+  need: new Int32Array(count),
+  score: new Float64Array(count),
+  maxQuantity: new Float64Array(count),
+  offerUse: new Float64Array(count),
+});
+
+/** Pair order[k] of `from` as pair k, for every k of `order`. */
+function gatherPairs(from: PairArrays, order: Int32Array): PairArrays {
+  const m = order.length;
+  const to = pairArrays(m);
   for (let k = 0; k < m; k++) {
-    const slot = slots[byIds[byScore[k]!]!]!;
-    const at = Math.floor(slot / best.capacity);
-    const other = best.other[slot]!;
-    const isOffer = prepared[at]!.direction === 'offer';
-    pairs.offer[k] = isOffer ? at : other;
-    pairs.need[k] = isOffer ? other : at;
-    pairs.score[k] = best.score[slot]!;
-    pairs.maxQuantity[k] = best.maxQuantity[slot]!;
-    pairs.offerUse[k] = best.offerUse[slot]!;
+    const e = order[k]!;
+    to.offer[k] = from.offer[e]!;
+    to.need[k] = from.need[e]!;
+    to.score[k] = from.score[e]!;
+    to.maxQuantity[k] = from.maxQuantity[e]!;
+    to.offerUse[k] = from.offerUse[e]!;
   }
-  return { index, ...pairs, pairsEvaluated, phaseMs };
+  return to;
 }
 
 /**

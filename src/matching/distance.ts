@@ -9,6 +9,7 @@
  */
 import { EARTH_RADIUS_KM } from '../domain/geo.ts';
 import { hasHeatReach, heatReachKm } from './heat-reach.ts';
+import type { PreparedListing } from './prepared-listing.ts';
 import type { MatchConfig, MatchListing } from './types.ts';
 
 export { cosLatitude, EARTH_RADIUS_KM, haversineKm, haversineWithCosKm } from '../domain/geo.ts';
@@ -46,14 +47,23 @@ export function boundingBox(
   return { minLon: out[0]!, minLat: out[1]!, maxLon: out[2]!, maxLat: out[3]! };
 }
 
-/** boundingBox written into out as [minLon, minLat, maxLon, maxLat]: what a search loop reuses. */
-export function writeBoundingBox(lat: number, lon: number, radiusKm: number, out: Float64Array): void {
+/**
+ * boundingBox written into out as [minLon, minLat, maxLon, maxLat]: what a search loop reuses.
+ * `cosLat`, cos(lat) (cosLatitude), when the caller has it.
+ */
+export function writeBoundingBox(
+  lat: number,
+  lon: number,
+  radiusKm: number,
+  out: Float64Array,
+  cosLat: number = Math.cos(lat * RAD),
+): void {
   // A relative margin far above rounding error: the box only has to be a superset.
   const angle = (radiusKm / EARTH_RADIUS_KM) * (1 + 1e-9) + 1e-12;
   const dLat = angle / RAD;
   const minLat = lat - dLat;
   const maxLat = lat + dLat;
-  const ratio = Math.sin(angle) / Math.cos(lat * RAD);
+  const ratio = Math.sin(angle) / cosLat;
   if (minLat <= -90 || maxLat >= 90 || angle >= Math.PI / 2 || !(ratio < 1)) {
     writeBox(out, -180, Math.max(-90, minLat), 180, Math.min(90, maxLat));
     return;
@@ -121,6 +131,21 @@ export function pairLimitKm(
   return heatReachKm(configuredLimitKm(config, need), Math.min(deliveredMWh, annualOf(need)));
 }
 
+/**
+ * A prepared need with its limits under `config` memoised on it (PreparedListing.limitConfig):
+ * configuredLimitKm, defaultLimitKm and whether its pairs' reach follows their heat, computed once
+ * per need rather than once per pair.
+ */
+export function needLimits(need: PreparedListing, config: MatchConfig): PreparedListing {
+  if (need.limitConfig !== config) {
+    need.configuredLimitKm = configuredLimitKm(config, need);
+    need.defaultLimitKm = defaultLimitKm(config, need);
+    need.heatReach = need.kind === 'energy' && hasHeatReach(need.energy?.carrier);
+    need.limitConfig = config;
+  }
+  return need;
+}
+
 /** Whether a pair's limit follows the heat it delivers (no own limit, a heat network's need). */
 export const reachesByHeat = (
   offer: Pick<MatchListing, 'maxDistanceKm'>,
@@ -147,15 +172,35 @@ export function boxChordKm(
   maxLon: number,
   maxLat: number,
 ): number {
+  return boxChordWithCosKm(lat, lon, cosLat, minLon, minLat, maxLon, maxLat, boxCos(minLat, maxLat));
+}
+
+/** The smallest cos φ over the latitudes [minLat, maxLat] (at an end), as boxChordKm takes it. */
+export const boxCos = (minLat: number, maxLat: number): number =>
+  Math.min(Math.cos(minLat * RAD), Math.cos(maxLat * RAD));
+
+/**
+ * boxChordKm with the box's boxCos supplied by the caller, who computes it once per box rather
+ * than once per search: the same expression, so the two agree to the last bit.
+ */
+export function boxChordWithCosKm(
+  lat: number,
+  lon: number,
+  cosLat: number,
+  minLon: number,
+  minLat: number,
+  maxLon: number,
+  maxLat: number,
+  cosBox: number,
+): number {
   const latGap = lat < minLat ? minLat - lat : lat > maxLat ? lat - maxLat : 0;
   let lonGap = 0;
   if (lon < minLon) lonGap = Math.min(minLon - lon, lon + 360 - maxLon);
   else if (lon > maxLon) lonGap = Math.min(lon - maxLon, minLon + 360 - lon);
+  // Inside the box's latitudes and longitudes: sin(0)² = 0, so h = 0 without the trigonometry.
+  if (latGap === 0 && !(lonGap > 0)) return 0;
   let h = Math.sin((latGap * RAD) / 2) ** 2;
-  if (lonGap > 0) {
-    // cos φ over [minLat, maxLat] ⊆ [−90°, 90°] is smallest at an end; NaN or ≤ 0 adds nothing.
-    const cosBox = Math.min(Math.cos(minLat * RAD), Math.cos(maxLat * RAD));
-    if (cosBox > 0 && cosLat > 0) h += cosLat * cosBox * Math.sin((lonGap * RAD) / 2) ** 2;
-  }
+  // cos φ over [minLat, maxLat] ⊆ [−90°, 90°] is smallest at an end; NaN or ≤ 0 adds nothing.
+  if (lonGap > 0 && cosBox > 0 && cosLat > 0) h += cosLat * cosBox * Math.sin((lonGap * RAD) / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.sqrt(Math.min(1, h));
 }

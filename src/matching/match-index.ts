@@ -22,7 +22,7 @@
  *   V. Agafonkin, kdbush (a static k-d tree over flat arrays).
  */
 import KDBush from 'kdbush';
-import { defaultLimitKm, writeUnitVector } from './distance.ts';
+import { boxCos, defaultLimitKm, writeUnitVector } from './distance.ts';
 import type { PairContext } from './pair.ts';
 import { BoundTable } from './pair-bound.ts';
 import { type Numbering, newNumbering, type PreparedListing, prepareListing } from './prepared-listing.ts';
@@ -82,6 +82,45 @@ export interface Bucket {
   resourceBound: number;
   /** By quantity class, smallest first. */
   groups: Group[];
+  /**
+   * What a search reads of each group before it decides to search it, group g's at
+   * g × GROUP_STRIDE (the GROUP_* fields): one flat array a bucket's groups are bounded from in
+   * order, rather than a group object, its box and its numbers apiece.
+   */
+  groupData: Float64Array;
+}
+
+/** Fields of Bucket.groupData: the group's box (Group.box) and boxCos of it. */
+export const GROUP_MIN_LON = 0;
+export const GROUP_MIN_LAT = 1;
+export const GROUP_MAX_LON = 2;
+export const GROUP_MAX_LAT = 3;
+export const GROUP_BOX_COS = 4;
+/** 1 when Group.ownMax is defined (then at GROUP_OWN_MAX), else 0. */
+export const GROUP_HAS_OWN = 5;
+export const GROUP_OWN_MAX = 6;
+export const GROUP_DEFAULT_MAX = 7;
+export const GROUP_MIN_QUANTITY = 8;
+export const GROUP_MAX_QUANTITY = 9;
+export const GROUP_STRIDE = 10;
+
+function groupDataOf(groups: readonly Group[]): Float64Array {
+  const data = new Float64Array(groups.length * GROUP_STRIDE);
+  groups.forEach((group, g) => {
+    const at = g * GROUP_STRIDE;
+    const { box } = group;
+    data[at + GROUP_MIN_LON] = box[0]!;
+    data[at + GROUP_MIN_LAT] = box[1]!;
+    data[at + GROUP_MAX_LON] = box[2]!;
+    data[at + GROUP_MAX_LAT] = box[3]!;
+    data[at + GROUP_BOX_COS] = boxCos(box[1]!, box[3]!);
+    data[at + GROUP_HAS_OWN] = group.ownMax === undefined ? 0 : 1;
+    data[at + GROUP_OWN_MAX] = group.ownMax ?? 0;
+    data[at + GROUP_DEFAULT_MAX] = group.defaultMax;
+    data[at + GROUP_MIN_QUANTITY] = group.minQuantity;
+    data[at + GROUP_MAX_QUANTITY] = group.maxQuantity;
+  });
+  return data;
 }
 
 export interface MatchIndex {
@@ -90,6 +129,10 @@ export interface MatchIndex {
   readonly listings: readonly MatchListing[];
   /** The listings prepared for the numeric phase, in the same order. */
   readonly prepared: readonly PreparedListing[];
+  /** Per listing, 1 for an offer and 0 for a need: what passes over all listings ask of each. */
+  readonly isOffer: Uint8Array;
+  /** Each listing's id, in the same order. */
+  readonly ids: readonly string[];
   /** Each listing's position in id order: the tie-break of compareCandidates without strings. */
   readonly idRank: Int32Array;
   /**
@@ -132,18 +175,34 @@ export function buildMatchIndex(input: MatchInput, options: IndexOptions = {}): 
   }
   const spatial = Int32Array.from(given.keys()).sort((a, b) => key[a]! - key[b]! || a - b);
   const listings = Array.from(spatial, (i) => given[i]!);
+  const n = listings.length;
   const draft = {
     offer: new Map<string, Map<string, DraftGroup>>(),
     need: new Map<string, Map<string, DraftGroup>>(),
   };
   const logRatio = Math.log(Math.max(1.000001, quantityClassRatio));
 
-  const keysOf: string[][] = [];
-  listings.forEach((l, i) => {
-    const keys = listingKeys(l, ctx.reference);
-    keysOf.push(keys);
-    const byKey = draft[l.direction];
+  // One pass over the stored listings (each a cache miss of its own at 10^5): their coordinates
+  // and points into flat arrays, which the groups' trees and boxes then read in order, and their
+  // keys and groups.
+  const lonLat = new Float64Array(2 * n);
+  const isOffer = new Uint8Array(n);
+  const ids = new Array<string>(n);
+  const points = new Float64Array(4 * n);
+  const keysOf: (readonly string[])[] = new Array(n);
+  const keyMemo = new Map<string, readonly string[]>();
+  for (let i = 0; i < n; i++) {
+    const l = listings[i]!;
     const quantity = l.canonicalQuantity.value;
+    lonLat[2 * i] = l.lon;
+    lonLat[2 * i + 1] = l.lat;
+    writeUnitVector(l.lat, l.lon, points, 4 * i);
+    points[4 * i + 3] = quantity;
+    isOffer[i] = l.direction === 'offer' ? 1 : 0;
+    ids[i] = l.id;
+    const keys = memoisedKeys(l, ctx.reference, keyMemo);
+    keysOf[i] = keys;
+    const byKey = draft[l.direction];
     const quantityClass = quantity > 0 ? Math.floor(Math.log(quantity) / logRatio) : Number.NEGATIVE_INFINITY;
     const own = l.maxDistanceKm;
     const gk = `${own === undefined ? 'default' : Math.ceil(Math.log2(own))}|${quantityClass}`;
@@ -179,76 +238,99 @@ export function buildMatchIndex(input: MatchInput, options: IndexOptions = {}): 
       }
       if (own !== undefined) group.ownMax = Math.max(group.ownMax ?? 0, own);
     }
-  });
+  }
 
+  const idRank = rankById(ids);
+  const numbering = newNumbering();
+  const prepared = new Array<PreparedListing>(n);
+  const bounds = new BoundTable(n, ctx.config);
+  for (let i = 0; i < n; i++) {
+    const p = prepareListing(listings[i]!, numbering);
+    prepared[i] = p;
+    bounds.write(i, p, ctx.reference);
+  }
+
+  const finishGroup = ({ members, ownMax, defaultMax, minQuantity, maxQuantity }: DraftGroup): Group => {
+    const size = members.length;
+    let tree: KDBush | undefined;
+    const ordered = new Int32Array(size);
+    if (size > linearScanMax) {
+      tree = new KDBush(size, nodeSize);
+      for (let k = 0; k < size; k++) {
+        const i = members[k]!;
+        tree.add(lonLat[2 * i]!, lonLat[2 * i + 1]!);
+      }
+      tree.finish();
+      const { ids } = tree;
+      for (let k = 0; k < size; k++) ordered[k] = members[ids[k]!]!;
+    } else {
+      for (let k = 0; k < size; k++) ordered[k] = members[k]!;
+    }
+    const groupPoints = new Float64Array(4 * size);
+    for (let k = 0; k < size; k++) {
+      const at = 4 * ordered[k]!;
+      groupPoints[4 * k] = points[at]!;
+      groupPoints[4 * k + 1] = points[at + 1]!;
+      groupPoints[4 * k + 2] = points[at + 2]!;
+      groupPoints[4 * k + 3] = points[at + 3]!;
+    }
+    const box = Float64Array.of(Infinity, Infinity, -Infinity, -Infinity);
+    for (let k = 0; k < size; k++) {
+      const i = members[k]!;
+      const lon = lonLat[2 * i]!;
+      const lat = lonLat[2 * i + 1]!;
+      // A member without a number for a coordinate must never be skipped by the box.
+      if (!Number.isFinite(lat) || !Number.isFinite(lon)) box.set([-Infinity, -Infinity, Infinity, Infinity]);
+      box[0] = Math.min(box[0]!, lon);
+      box[1] = Math.min(box[1]!, lat);
+      box[2] = Math.max(box[2]!, lon);
+      box[3] = Math.max(box[3]!, lat);
+    }
+    return {
+      members: ordered,
+      points: groupPoints,
+      bounds: bounds.select(ordered),
+      tree,
+      ownMax,
+      defaultMax,
+      minQuantity,
+      maxQuantity,
+      box,
+    };
+  };
   const finish = (byKey: Map<string, Map<string, DraftGroup>>): Map<string, Bucket> => {
     const out = new Map<string, Bucket>();
     for (const [key, drafts] of byKey) {
-      const groups = [...drafts.values()]
-        .sort((a, b) => a.quantityClass - b.quantityClass)
-        .map(({ members, ownMax, defaultMax, minQuantity, maxQuantity }): Group => {
-          let tree: KDBush | undefined;
-          let ordered = Int32Array.from(members);
-          if (members.length > linearScanMax) {
-            tree = new KDBush(members.length, nodeSize);
-            for (const i of members) tree.add(listings[i]!.lon, listings[i]!.lat);
-            tree.finish();
-            const { ids } = tree;
-            ordered = ordered.map((_, k) => members[ids[k]!]!);
-          }
-          const groupPoints = new Float64Array(4 * ordered.length);
-          for (let k = 0; k < ordered.length; k++) {
-            for (let c = 0; c < 4; c++) groupPoints[4 * k + c] = points[4 * ordered[k]! + c]!;
-          }
-          const box = Float64Array.of(Infinity, Infinity, -Infinity, -Infinity);
-          for (const i of members) {
-            const { lat, lon } = listings[i]!;
-            // A member without a number for a coordinate must never be skipped by the box.
-            if (!Number.isFinite(lat) || !Number.isFinite(lon))
-              box.set([-Infinity, -Infinity, Infinity, Infinity]);
-            box[0] = Math.min(box[0]!, lon);
-            box[1] = Math.min(box[1]!, lat);
-            box[2] = Math.max(box[2]!, lon);
-            box[3] = Math.max(box[3]!, lat);
-          }
-          return {
-            members: ordered,
-            points: groupPoints,
-            bounds: bounds.select(ordered),
-            tree,
-            ownMax,
-            defaultMax,
-            minQuantity,
-            maxQuantity,
-            box,
-          };
-        });
-      out.set(key, { resourceBound: keyResourceBound(key, ctx.reference), groups });
+      const groups = [...drafts.values()].sort((a, b) => a.quantityClass - b.quantityClass).map(finishGroup);
+      out.set(key, {
+        resourceBound: keyResourceBound(key, ctx.reference),
+        groups,
+        groupData: groupDataOf(groups),
+      });
     }
     return out;
   };
-
-  const idRank = rankById(listings);
-  const numbering = newNumbering();
-  const prepared = listings.map((l) => prepareListing(l, numbering));
-  const bounds = new BoundTable(listings.length, ctx.config);
-  prepared.forEach((p, i) => {
-    bounds.write(i, p, ctx.reference);
-  });
-  const points = new Float64Array(4 * listings.length);
-  listings.forEach((l, i) => {
-    writeUnitVector(l.lat, l.lon, points, 4 * i);
-    points[4 * i + 3] = l.canonicalQuantity.value;
-  });
   const offersByKey = finish(draft.offer);
   const needsByKey = finish(draft.need);
-  const counterpartBuckets = listings.map((l, i) =>
-    bucketsUnder(keysOf[i]!, l.direction === 'offer' ? needsByKey : offersByKey),
-  );
+  // Listings with the same keys (memoisedKeys gives them one array) share their bucket list.
+  const bucketMemo = new Map<readonly string[], Bucket[]>();
+  const counterpartBuckets = new Array<Bucket[]>(n);
+  for (let i = 0; i < n; i++) {
+    const keys = keysOf[i]!;
+    const byKey = isOffer[i] === 1 ? needsByKey : offersByKey;
+    let buckets = bucketMemo.get(keys);
+    if (buckets === undefined) {
+      buckets = bucketsUnder(keys, byKey);
+      bucketMemo.set(keys, buckets);
+    }
+    counterpartBuckets[i] = buckets;
+  }
   return {
     ctx,
     listings,
     prepared,
+    isOffer,
+    ids,
     idRank,
     points,
     offersByKey,
@@ -273,6 +355,60 @@ export function bucketsFor(
 const listingKeys = (l: MatchListing, reference: MatchIndex['ctx']['reference']): string[] =>
   l.direction === 'offer' ? offerKeys(l, reference) : needKeys(l);
 
+/**
+ * listingKeys, one array per signature (keySignature) within `memo`: listings that state the same
+ * codes and category, carrier or class share their keys and are keyed once.
+ */
+function memoisedKeys(
+  l: MatchListing,
+  reference: MatchIndex['ctx']['reference'],
+  memo: Map<string, readonly string[]>,
+): readonly string[] {
+  const signature = keySignature(l);
+  let keys = memo.get(signature);
+  if (keys === undefined) {
+    keys = listingKeys(l, reference);
+    memo.set(signature, keys);
+  }
+  return keys;
+}
+
+/**
+ * Everything of a listing that its keys (offerKeys, needKeys and the kinds' functions behind them)
+ * read, as one string: listings with the same signature have the same keys. A field that is
+ * undefined is told apart from one that is null (the kinds' functions may read them apart).
+ */
+function keySignature(l: MatchListing): string {
+  const v = (x: unknown): unknown => (x === undefined ? [] : [x]);
+  switch (l.kind) {
+    case 'material': {
+      const m = l.material;
+      return JSON.stringify([l.direction, l.kind, m?.wasteCodes ?? [], v(m?.category)]);
+    }
+    case 'energy': {
+      const e = l.energy;
+      return JSON.stringify([l.direction, l.kind, v(e?.carrier), e?.heatPumpSource === true]);
+    }
+    case 'water': {
+      const w = l.water;
+      return JSON.stringify([
+        l.direction,
+        l.kind,
+        w === undefined,
+        v(w?.type),
+        v(w?.quality),
+        w?.treatsOnSite === true,
+      ]);
+    }
+    case 'land': {
+      const land = l.land;
+      return JSON.stringify([l.direction, l.kind, land === undefined, v(land?.landUse)]);
+    }
+    default:
+      return JSON.stringify([l.direction, l.kind]);
+  }
+}
+
 function bucketsUnder(keys: readonly string[], buckets: ReadonlyMap<string, Bucket>): Bucket[] {
   const out: Bucket[] = [];
   for (const key of keys) {
@@ -288,13 +424,13 @@ function bucketsUnder(keys: readonly string[], buckets: ReadonlyMap<string, Buck
  * order). The native sort of strings without a comparator orders by UTF-16 code units, as `<`
  * does, several times faster than a comparator over 10^5 ids.
  */
-function rankById(listings: readonly MatchListing[]): Int32Array {
-  const sorted = listings.map((l) => l.id).sort();
+function rankById(ids: readonly string[]): Int32Array {
+  const sorted = ids.slice().sort();
   const first = new Map<string, number>();
   for (let r = sorted.length - 1; r >= 0; r--) first.set(sorted[r]!, r);
-  const rank = new Int32Array(listings.length);
-  for (let i = 0; i < listings.length; i++) {
-    const id = listings[i]!.id;
+  const rank = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
     const r = first.get(id)!;
     rank[i] = r;
     first.set(id, r + 1);

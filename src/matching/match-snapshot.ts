@@ -13,7 +13,6 @@
 import { AppError } from '../errors.ts';
 import { greedyQuantities } from './allocation/greedy.ts';
 import { type SolvedAllocation, solveAllocation } from './allocation/optimal.ts';
-import { countingOrder } from './allocation/order.ts';
 import {
   type AllocationArrays,
   type AllocationProblem,
@@ -131,31 +130,21 @@ export async function matchSnapshot(
 }
 
 /**
- * The allocation problem of searched pairs: the pairs in (offerId, needId) order (a radix sort on
- * the index's id ranks, as canonicalCandidates sorts candidates), listings numbered as in the index.
- * `available` lowers the capacity of the listings it names (problemOf).
+ * The allocation problem of searched pairs: the pairs in (offerId, needId) order (ScoredPairs.byIds,
+ * which collectPairs sorted on the index's id ranks, as canonicalCandidates sorts candidates),
+ * listings numbered as in the index. `available` lowers the capacity of the listings it names
+ * (problemOf).
  */
 export function allocationProblemOf(
   pairs: ScoredPairs,
   available?: ReadonlyMap<string, number>,
 ): AllocationProblem {
-  const { index } = pairs;
-  const { listings, idRank } = index;
+  const { index, byIds } = pairs;
+  const { listings, points } = index;
   const n = listings.length;
-  const m = pairs.offer.length;
-  const offerRank = new Int32Array(m);
-  const needRank = new Int32Array(m);
-  for (let k = 0; k < m; k++) {
-    offerRank[k] = idRank[pairs.offer[k]!]!;
-    needRank[k] = idRank[pairs.need[k]!]!;
-  }
-  const order = countingOrder(offerRank, n, countingOrder(needRank, n));
-  const pick = <A extends Int32Array | Float64Array>(from: A, to: A): A => {
-    for (let k = 0; k < m; k++) to[k] = from[order[k]!]!;
-    return to;
-  };
+  // Each listing's canonical quantity, as the index keeps it beside its point.
   const quantity = new Float64Array(n);
-  for (let i = 0; i < n; i++) quantity[i] = listings[i]!.canonicalQuantity.value;
+  for (let i = 0; i < n; i++) quantity[i] = points[4 * i + 3]!;
   let left: Float64Array | undefined;
   if (available && available.size > 0) {
     left = Float64Array.from(quantity);
@@ -164,15 +153,16 @@ export function allocationProblemOf(
       if (a !== undefined) left[i] = a;
     }
   }
+  // The problem reads the pairs' arrays and keeps them; nothing writes to them.
   const problem = problemOf(
-    listings.map((l) => l.id),
+    index.ids.slice(),
     quantity,
     {
-      offerOf: pick(pairs.offer, new Int32Array(m)),
-      needOf: pick(pairs.need, new Int32Array(m)),
-      score: pick(pairs.score, new Float64Array(m)),
-      offerUse: pick(pairs.offerUse, new Float64Array(m)),
-      maxQuantity: pick(pairs.maxQuantity, new Float64Array(m)),
+      offerOf: byIds.offer,
+      needOf: byIds.need,
+      score: byIds.score,
+      offerUse: byIds.offerUse,
+      maxQuantity: byIds.maxQuantity,
     },
     left,
   );

@@ -26,7 +26,7 @@
  * References:
  *   R. L. Keeney, H. Raiffa (1976), Decisions with Multiple Objectives (additive value functions).
  */
-import { configuredLimitKm, haversineWithCosKm, pairLimitKm, reachesByHeat } from './distance.ts';
+import { haversineWithCosKm, needLimits } from './distance.ts';
 import { adjustmentOf, compileFeedback, familyIdOf, feedbackReasonOf, resourceFamily } from './feedback.ts';
 import {
   clearFitReasons,
@@ -36,6 +36,7 @@ import {
   newFitValues,
 } from './fit-result.ts';
 import { flatten, fmt, pct } from './format.ts';
+import { heatReachKm } from './heat-reach.ts';
 import { estimateImpact, type ImpactInput } from './impact.ts';
 import { type PreparedListing, prepareListing } from './prepared-listing.ts';
 import { fitValues } from './resource-fit.ts';
@@ -65,11 +66,19 @@ const TERM_ORDER: readonly ScoreTermName[] = ['resource', 'quantity', 'distance'
 const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
 
 const weightCache = new WeakMap<MatchConfig, Record<ScoreTermName, number>>();
+let lastConfig: MatchConfig | undefined;
+let lastWeights: Record<ScoreTermName, number> | undefined;
 
 /** The configured weights scaled to sum 1 (equal when all are 0), once per config object. */
 export function normalisedWeights(config: MatchConfig): Record<ScoreTermName, number> {
+  // The last config asked about first: scorePair asks once per pair, always about the same one.
+  if (config === lastConfig) return lastWeights!;
   const cached = weightCache.get(config);
-  if (cached) return cached;
+  if (cached) {
+    lastConfig = config;
+    lastWeights = cached;
+    return cached;
+  }
   const total = TERM_ORDER.reduce((sum, name) => sum + config.weights[name], 0);
   const out = Object.fromEntries(
     TERM_ORDER.map((name) => [name, total > 0 ? config.weights[name] / total : 1 / TERM_ORDER.length]),
@@ -167,8 +176,19 @@ export function scorePair(
 ): boolean {
   if (!mayPairPrepared(offer, need)) return false;
   const { config } = ctx;
-  // The need's limit at its whole quantity: a bound of the pair's own (pairLimitKm), checked first.
-  let limitKm = pairLimitKm(config, offer, need);
+  // The need's limit at its whole quantity: a bound of the pair's own (pairLimitKm), checked first;
+  // the need's limits are memoised on it (needLimits), so a pair costs no lookups for them.
+  needLimits(need, config);
+  const ownOffer = offer.maxDistanceKm;
+  const ownNeed = need.maxDistanceKm;
+  let limitKm =
+    ownOffer !== undefined
+      ? ownNeed === undefined
+        ? ownOffer
+        : Math.min(ownOffer, ownNeed)
+      : ownNeed !== undefined
+        ? ownNeed
+        : need.defaultLimitKm;
   const distanceKm = haversineWithCosKm(offer.lat, offer.lon, offer.cosLat, need.lat, need.lon, need.cosLat);
   // Written so that a NaN coordinate rejects the pair, as the spatial index would.
   if (!(distanceKm <= limitKm)) return false;
@@ -196,11 +216,12 @@ export function scorePair(
   }
   if (!(maxQuantity > 0)) return false;
   // Heat reaches as far as the heat the pair delivers pays for its pipe (heat-reach.ts).
+  // (reachesByHeat and pairLimitKm with the delivered heat, from the memoised limits.)
   let reachMWh = 0;
-  if (reachesByHeat(offer, need)) {
-    limitKm = pairLimitKm(config, offer, need, maxQuantity);
+  if (ownOffer === undefined && ownNeed === undefined && need.heatReach) {
+    limitKm = heatReachKm(need.configuredLimitKm, Math.min(maxQuantity, needAnnual));
     if (!(distanceKm <= limitKm)) return false;
-    if (limitKm > configuredLimitKm(config, need)) reachMWh = Math.min(maxQuantity, needAnnual);
+    if (limitKm > need.configuredLimitKm) reachMWh = Math.min(maxQuantity, needAnnual);
   }
 
   const w = normalisedWeights(config);

@@ -20,7 +20,7 @@ import { cosLatitude } from './distance.ts';
 import type { CompiledFeedback } from './feedback.ts';
 import type { MaterialMemo } from './material-fit.ts';
 import type { TimeShape } from './temporal.ts';
-import type { MatchListing } from './types.ts';
+import type { MatchConfig, MatchListing } from './types.ts';
 
 export interface PreparedListing {
   /** The stored listing, for what only the explain phase reads (ids, units, names). */
@@ -34,6 +34,16 @@ export interface PreparedListing {
   readonly lon: number;
   readonly cosLat: number;
   readonly maxDistanceKm: number | undefined;
+  /**
+   * A need's distance limits under `limitConfig` (distance.ts, needLimits), on first use: the
+   * default limit of its pairs (the reach at its whole quantity for heat), the configured limit
+   * and whether its pairs' reach follows the heat they deliver. Next to maxDistanceKm, which a
+   * pair reads with them.
+   */
+  limitConfig: MatchConfig | undefined;
+  defaultLimitKm: number;
+  configuredLimitKm: number;
+  heatReach: boolean;
   readonly availableFrom: string | undefined;
   readonly availableTo: string | undefined;
   /** The canonical quantity per year and its unit (listing.canonicalQuantity). */
@@ -101,6 +111,12 @@ export function prepareListing(listing: MatchListing, numbering?: Numbering): Pr
     lon: listing.lon,
     cosLat: cosLatitude(listing.lat),
     maxDistanceKm: listing.maxDistanceKm,
+    // NaN, not 0: the fields hold doubles from the start, so that filling them in (needLimits)
+    // changes no record's hidden class.
+    limitConfig: undefined,
+    defaultLimitKm: Number.NaN,
+    configuredLimitKm: Number.NaN,
+    heatReach: false,
     availableFrom: listing.availableFrom,
     availableTo: listing.availableTo,
     quantity: listing.canonicalQuantity.value,

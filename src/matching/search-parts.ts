@@ -90,8 +90,20 @@ export function adoptRows(best: BestPairs, rows: BestRows, part: SearchPart): vo
   }
 }
 
-/** Listing fields for people only: the matcher never reads them, and they are a third of a listing. */
-const PRESENTATION = new Set(['title', 'description', 'createdAt', 'updatedAt']);
+/**
+ * Listing fields the search never reads: those for people only (a third of a listing), and the
+ * site, the stated quantity (the search reads the canonical one), continuity and confidentiality.
+ */
+const PRESENTATION = new Set([
+  'title',
+  'description',
+  'createdAt',
+  'updatedAt',
+  'siteId',
+  'quantity',
+  'continuity',
+  'confidentiality',
+]);
 
 /**
  * The snapshot as another thread needs it to search: the listings without their presentation

@@ -60,8 +60,14 @@ export function startMatchWorker(logger: Logger, options: PortableOptions = {}):
   };
   return {
     async solve(problem) {
-      // Copied, not transferred: the caller finalises with the same arrays.
-      const reply = await ask({ type: 'solve', problem, options });
+      // Copied, not transferred: the caller finalises with the same arrays. Only the arrays: a
+      // problem may carry more (its listing ids), which the solver never reads.
+      const { capacity, offerOf, needOf, value, use, upper } = problem;
+      const reply = await ask({
+        type: 'solve',
+        problem: { capacity, offerOf, needOf, value, use, upper },
+        options,
+      });
       if (typeof reply === 'string' || !('x' in reply)) {
         logger.warn({ reason: reply }, 'allocation: worker thread failed, solving in the main thread');
         return inline(problem);
