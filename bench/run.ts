@@ -26,11 +26,15 @@ import {
   candidatesForListing,
   generateCandidatesWithStats,
 } from '../src/matching/candidates.ts';
+import { explainChain, findChains, findProcessors, linksOf } from '../src/matching/chains.ts';
+import { findHeatClusters } from '../src/matching/heat-cluster.ts';
 import { matchSnapshot } from '../src/matching/match-snapshot.ts';
 import { naiveCandidates } from '../src/matching/naive.ts';
 import { maxCandidatesPerListing } from '../src/matching/selection.ts';
 import type { AllocationResult, Candidate, MatchInput } from '../src/matching/types.ts';
+import { loadCostSet } from '../src/reference/costs.ts';
 import { loadFactorSet } from '../src/reference/factors.ts';
+import { loadLand } from '../src/reference/land.ts';
 import { loadHourlyProfile, loadReferenceData } from '../src/reference/load.ts';
 import { loadMatchConfig } from '../src/reference/match-config.ts';
 import { startMatchWorker } from '../src/workers/match-worker-client.ts';
@@ -84,6 +88,17 @@ interface SizeResult {
   incrementalMedianMs: number;
   incrementalMaxMs: number;
   naive?: { ms: number; identical: boolean; detail: string };
+  /** findHeatClusters over the region's listings (heat-cluster.ts): links, clusters, networks. */
+  heatClusters?: Phase & {
+    sources: number;
+    sinks: number;
+    links: number;
+    clusters: number;
+    largest: number;
+    deliveredMWh: number;
+  };
+  /** findChains over the run's candidates, then each chain explained (chains.ts, decision 0016). */
+  chains?: Phase & { processors: number; chains: number; explainMs: number };
   skipped?: string;
 }
 
@@ -113,7 +128,16 @@ async function runSize(size: number): Promise<SizeResult> {
   const problems = checkRegionSample(region, reference, Math.max(1, Math.floor(size / 2000)));
   if (problems.length > 0)
     throw new Error(`synthetic listings are invalid:\n${problems.slice(0, 10).join('\n')}`);
-  const input: MatchInput = { listings: region.listings, reference, factorSet, config, hourlyProfiles };
+  // With the cost set and land outline as the service gives them: economics on every explained candidate.
+  const input: MatchInput = {
+    listings: region.listings,
+    reference,
+    factorSet,
+    config,
+    hourlyProfiles,
+    costSet: loadCostSet(),
+    land: loadLand(),
+  };
   const offers = region.listings.filter((l) => l.direction === 'offer');
 
   log(`${size}: index`);
@@ -152,6 +176,17 @@ async function runSize(size: number): Promise<SizeResult> {
     incrementalMedianMs: times[Math.floor((times.length - 1) / 2)] ?? Number.NaN,
     incrementalMaxMs: times[times.length - 1] ?? Number.NaN,
   };
+  log(`${size}: heat clusters`);
+  const heat = await measure(() => findHeatClusters(region.listings, input));
+  result.heatClusters = {
+    ...phase(heat),
+    sources: heat.result.sources,
+    sinks: heat.result.sinks,
+    links: heat.result.links,
+    clusters: heat.result.clusters.length,
+    largest: Math.max(0, ...heat.result.clusters.map((c) => c.members.length)),
+    deliveredMWh: heat.result.clusters.reduce((sum, c) => sum + c.deliveredMWh, 0),
+  };
   if (
     projection.seconds > Number(args['max-seconds']) ||
     projection.candidates > Number(args['max-candidates'])
@@ -171,6 +206,24 @@ async function runSize(size: number): Promise<SizeResult> {
   const generation = await measure(() => generateCandidatesWithStats(input));
   const { candidates, pairsEvaluated, phaseMs } = generation.result;
   result.generation = { ...phase(generation), candidates: candidates.length, pairsEvaluated, phaseMs };
+  log(`${size}: chains through processors over ${fmtInt(candidates.length)} candidates`);
+  const chains = await measure(() => findChains(linksOf(candidates), region.listings, reference));
+  const byId = new Map(region.listings.map((l) => [l.id, l]));
+  const explainStart = performance.now();
+  for (const plan of chains.result)
+    explainChain(
+      plan,
+      candidates[plan.first]!,
+      candidates[plan.second]!,
+      byId.get(plan.processorOfferId)!,
+      factorSet,
+    );
+  result.chains = {
+    ...phase(chains),
+    processors: findProcessors(region.listings, reference).length,
+    chains: chains.result.length,
+    explainMs: performance.now() - explainStart,
+  };
   log(`${size}: allocation over ${fmtInt(candidates.length)} candidates`);
   const loadStart = performance.now();
   await allocateOptimal(candidates.slice(0, 1), region.listings);
@@ -324,6 +377,26 @@ function renderReport(rows: SizeResult[], load: [number, number]): string {
     }),
   ];
 
+  const heat = [
+    '| listings | heat sources / sinks | links in reach | clusters (largest, members) | delivered by the networks MWh/yr | ms (peak RSS MB) |',
+    '|---:|---:|---:|---:|---:|---:|',
+    ...rows
+      .filter((r) => r.heatClusters)
+      .map((r) => {
+        const h = r.heatClusters!;
+        return `| ${fmtInt(r.listings)} | ${fmtInt(h.sources)} / ${fmtInt(h.sinks)} | ${fmtInt(h.links)} | ${fmtInt(h.clusters)} (${fmtInt(h.largest)}) | ${fmtInt(h.deliveredMWh)} | ${withPeak(h)} |`;
+      }),
+  ];
+  const chainRows = [
+    '| listings | processors (need, offer) | chains | find ms (peak RSS MB) | explain ms |',
+    '|---:|---:|---:|---:|---:|',
+    ...rows
+      .filter((r) => r.chains)
+      .map((r) => {
+        const c = r.chains!;
+        return `| ${fmtInt(r.listings)} | ${fmtInt(c.processors)} | ${fmtInt(c.chains)} | ${withPeak(c)} | ${c.explainMs.toFixed(1)} |`;
+      }),
+  ];
   const at = (n: number) => rows.find((r) => r.listings === n);
   const big = at(100_000);
   const mid = at(20_000);
@@ -365,6 +438,18 @@ function renderReport(rows: SizeResult[], load: [number, number]): string {
     '## Phases',
     '',
     ...phases,
+    '',
+    '## Heat clusters',
+    '',
+    'findHeatClusters (src/matching/heat-cluster.ts) over every listing of the region: heat sources and hot-water sinks linked by scorePair in latitude bands, union-find, then per cluster a Prim tree, a nearest-first monthly dispatch and its pipes (decision 0017).',
+    '',
+    ...heat,
+    '',
+    '## Chains through processors',
+    '',
+    "findChains (src/matching/chains.ts) over the candidates of the sequential generation: two passes over the candidates index the links into processors' needs and out of their offers, then each processor combines its best links (decision 0016); explaining a chain reuses its links' explained candidates.",
+    '',
+    ...chainRows,
     '',
     'Candidate density:',
     ...density.map((d) => `- ${d}`),

@@ -19,7 +19,9 @@ CALL () {
   RETURN sg
 }
 WITH DISTINCT sg
-WHERE $kind IS NULL OR sg.kind = $kind
+// Chains through processors are left out: their links are suggestions of their own, so counting a
+// chain's potential beside theirs would count the same exchange twice (decision 0016).
+WHERE ($kind IS NULL OR sg.kind = $kind) AND sg.processorNeedId IS NULL
 OPTIONAL MATCH (sg)<-[:REVIEWS]-(r:Review)
 OPTIONAL MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
 OPTIONAL MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)

@@ -117,7 +117,7 @@ CALL (c) {
 WITH c
 OPTIONAL MATCH (c)-[:HAS_SITE]->(s:Site)
 OPTIONAL MATCH (s)<-[:AT_SITE]-(l:Listing)
-OPTIONAL MATCH (l)-[:OFFERS|SERVES]-(sg:Suggestion)
+OPTIONAL MATCH (l)-[:OFFERS|SERVES|THROUGH]-(sg:Suggestion)
 WHERE NOT EXISTS { (sg)<-[:REVIEWS]-(:Review) }
 DETACH DELETE sg, l, s, c
 RETURN count(*) AS deleted

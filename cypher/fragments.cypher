@@ -16,10 +16,15 @@ $access.all OR _l.confidentiality = 'public' OR _l.companyId IN $access.companyI
 // Where the caller is told listing _l lies: exact when identified, else the coarse grid point.
 CASE WHEN {{identified(_l, _s)}} THEN _s.location ELSE _s.coarseLocation END
 
-// fragment: suggestionShown(_o, _os, _n, _ns)
-// domain/access.ts suggestionShown(): both listings visible, and a business's own among them.
+// fragment: suggestionShown(_sg, _o, _os, _n, _ns)
+// domain/access.ts suggestionShown(): both listings visible (and a chain's processor listings,
+// THROUGH), and a business's own among them (or the chain's processor).
 {{visible(_o, _os)}} AND {{visible(_n, _ns)}}
-  AND (NOT $access.involvedOnly OR _o.companyId IN $access.companyIds OR _n.companyId IN $access.companyIds)
+  AND (NOT $access.involvedOnly OR _o.companyId IN $access.companyIds OR _n.companyId IN $access.companyIds
+       OR coalesce(_sg.processorCompanyId IN $access.companyIds, false))
+  AND (_sg.processorNeedId IS NULL OR NOT EXISTS {
+        MATCH (_sg)-[:THROUGH]->(throughListing:Listing)-[:AT_SITE]->(throughSite:Site)
+        WHERE NOT {{visible(throughListing, throughSite)}} })
 
 // fragment: companyShown(_c)
 // domain/access.ts companyView() <> 'hidden'.
@@ -78,7 +83,7 @@ NOT EXISTS {
 // the matching, no longer linked to _l), and each review still in play is flagged with an event,
 // so that no decision and no audit trail is lost. Needs $now, $actorId, $actorName, $actorRole.
 CALL (_l) {
-  MATCH (_l)-[:OFFERS|SERVES]-(keptSg:Suggestion)<-[:REVIEWS]-(keptReview:Review)
+  MATCH (_l)-[:OFFERS|SERVES|THROUGH]-(keptSg:Suggestion)<-[:REVIEWS]-(keptReview:Review)
   SET keptSg.status = 'withdrawn', keptSg.updatedAt = $now
   WITH keptReview
   WHERE NOT keptReview.state IN ['rejected', 'declined', 'withdrawn', 'expired']
@@ -91,7 +96,7 @@ CALL (_l) {
                    seq: keptReview.eventCount, type: 'flag', at: $now, actorId: $actorId,
                    actorName: $actorName, actorRole: $actorRole, note: 'listing ' + _l.id + ' was deleted',
                    regions: keptReview.regions, offerCompanyId: keptReview.offerCompanyId,
-                   needCompanyId: keptReview.needCompanyId}
+                   needCompanyId: keptReview.needCompanyId, processorCompanyId: keptReview.processorCompanyId}
 }
 
 // fragment: inScope(_s)

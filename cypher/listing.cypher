@@ -171,7 +171,7 @@ WITH l
 WHERE $expectedVersion IS NULL OR coalesce(l.version, 1) = $expectedVersion
 {{{keepReviewed(l)}}}
 WITH l
-OPTIONAL MATCH (l)-[:OFFERS|SERVES]-(sg:Suggestion)
+OPTIONAL MATCH (l)-[:OFFERS|SERVES|THROUGH]-(sg:Suggestion)
 WHERE NOT EXISTS { (sg)<-[:REVIEWS]-(:Review) }
 DETACH DELETE sg, l
 RETURN count(*) AS deleted

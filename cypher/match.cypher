@@ -77,18 +77,19 @@ RETURN r {.*} AS run
 // Every published suggestion, for a run over the whole database: what it compares its pairs with.
 MATCH (sg:Suggestion)
 WHERE sg.status = 'active'
-RETURN sg.offerId AS offerId, sg.needId AS needId, sg.kind AS kind, sg.contentHash AS hash,
-       sg.allocatedQuantity AS allocated, sg.offerUse AS offerUse
+RETURN sg.pairKey AS pairKey, sg.offerId AS offerId, sg.needId AS needId, sg.kind AS kind,
+       sg.contentHash AS hash, sg.allocatedQuantity AS allocated, sg.offerUse AS offerUse
 
 // name: publishedOfListings
-// The published suggestions of the listings of a scoped run, each once. The plan must expand from
-// each listing (see staleOfListings for why sg has no label).
+// The published suggestions of the listings of a scoped run, each once (a chain through a
+// processor also by the processor's listings). The plan must expand from each listing (see
+// staleOfListings for why sg has no label).
 UNWIND $listingIds AS listingId
-MATCH (l:Listing {id: listingId})<-[:OFFERS|SERVES]-(sg)
+MATCH (l:Listing {id: listingId})<-[:OFFERS|SERVES|THROUGH]-(sg)
 USING INDEX l:Listing(id)
 WHERE sg.status = 'active'
-RETURN DISTINCT sg.offerId AS offerId, sg.needId AS needId, sg.kind AS kind, sg.contentHash AS hash,
-       sg.allocatedQuantity AS allocated, sg.offerUse AS offerUse
+RETURN DISTINCT sg.pairKey AS pairKey, sg.offerId AS offerId, sg.needId AS needId, sg.kind AS kind,
+       sg.contentHash AS hash, sg.allocatedQuantity AS allocated, sg.offerUse AS offerUse
 
 // name: stageSuggestions
 // Pairs a run computed whose published values differ (or that are not published). A pair new to
@@ -105,6 +106,14 @@ CALL (sg, row, created) {
   MATCH (n:Listing {id: row.needId})
   MERGE (sg)-[:OFFERS]->(o)
   MERGE (sg)-[:SERVES]->(n)
+}
+CALL (sg, row, created) {
+  // A chain (matching/chains.ts) goes THROUGH its processor's need and offer.
+  WITH sg, row WHERE created AND row.props.processorNeedId IS NOT NULL
+  MATCH (pn:Listing {id: row.props.processorNeedId})
+  MATCH (po:Listing {id: row.props.processorOfferId})
+  MERGE (sg)-[:THROUGH]->(pn)
+  MERGE (sg)-[:THROUGH]->(po)
 }
 CALL (sg, row, created) {
   WITH sg, row WHERE NOT created
@@ -173,7 +182,8 @@ RETURN r.id AS runId
 MATCH (sg:Suggestion {stagedRunId: $runId})
 WHERE sg.status = 'staged'
 WITH sg LIMIT $limit
-WITH sg, (sg.offerId IN $changed OR sg.needId IN $changed) AS stale
+WITH sg, (sg.offerId IN $changed OR sg.needId IN $changed
+          OR coalesce(sg.processorNeedId IN $changed OR sg.processorOfferId IN $changed, false)) AS stale
 CALL (sg, stale) {
   WITH sg WHERE NOT stale
   SET sg.status = 'active', sg.stagedRunId = null, sg.updatedAt = $now
@@ -193,6 +203,7 @@ WITH st LIMIT $limit
 OPTIONAL MATCH (st)-[:REVISES]->(sg:Suggestion)
 WITH st, sg, st.status AS status,
      (sg IS NOT NULL AND NOT st.offerId IN $changed AND NOT st.needId IN $changed
+      AND NOT coalesce(sg.processorNeedId IN $changed OR sg.processorOfferId IN $changed, false)
       AND (st.status = 'active' OR sg.status = 'active')) AS applies
 CALL (st, sg, applies) {
   WITH st, sg WHERE applies
@@ -249,23 +260,24 @@ RETURN count(sg) AS written
 
 // name: activeOfListing
 // A listing's published pairs as an incremental refresh compares them: keys, hashes, allocation.
+// Chains through processors are left to the next run (decision 0016).
 MATCH (:Listing {id: $listingId})<-[:OFFERS|SERVES]-(sg:Suggestion)
-WHERE sg.status = 'active'
+WHERE sg.status = 'active' AND sg.processorNeedId IS NULL
 RETURN sg.pairKey AS pairKey, sg.offerId AS offerId, sg.needId AS needId, sg.contentHash AS hash,
        sg.allocatedQuantity AS allocated
 
 // name: staleOfListings
 // Active suggestions of the listings in scope (of one kind when given) that a computation did not
-// keep: store/match-store.ts withdraws them in batches. `IN $keptKeys` stays a hash lookup (7e5
-// keys measured). The plan must expand from each listing. Right after a run creates suggestions,
-// index samples are stale, and with `sg:Suggestion` the planner chose (at 2,000 listings) to scan
-// the pairKey index once per listing: listings x suggestions rows, 3 s instead of 0.05 s. Only
-// suggestions have OFFERS or SERVES relationships, so sg needs no label, and without one it has
-// no index to start from.
+// keep: store/match-store.ts withdraws them in batches; chains are a run's to withdraw (decision
+// 0016). `IN $keptKeys` stays a hash lookup (7e5 keys measured). The plan must expand from each
+// listing. Right after a run creates suggestions, index samples are stale, and with `sg:Suggestion`
+// the planner chose (at 2,000 listings) to scan the pairKey index once per listing: listings x
+// suggestions rows, 3 s instead of 0.05 s. Only suggestions have OFFERS or SERVES relationships, so
+// sg needs no label, and without one it has no index to start from.
 UNWIND $listingIds AS listingId
 MATCH (l:Listing {id: listingId})<-[:OFFERS|SERVES]-(sg)
 USING INDEX l:Listing(id)
-WHERE sg.status = 'active' AND NOT sg.pairKey IN $keptKeys
+WHERE sg.status = 'active' AND NOT sg.pairKey IN $keptKeys AND sg.processorNeedId IS NULL
   AND ($kind IS NULL OR sg.kind = $kind)
   AND ($requireBothInScope = false OR (sg.offerId IN $listingIds AND sg.needId IN $listingIds))
 RETURN DISTINCT sg.pairKey AS pairKey
@@ -280,45 +292,47 @@ RETURN count(sg) AS withdrawn
 
 // name: forListing
 // A page of a listing's published suggestions that the caller may see ($access), best first.
-MATCH (:Listing {id: $listingId})<-[:OFFERS|SERVES]-(sg:Suggestion)
+MATCH (:Listing {id: $listingId})<-[:OFFERS|SERVES|THROUGH]-(sg:Suggestion)
 WHERE sg.status = 'active'
+WITH DISTINCT sg
 MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
 MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
-WHERE {{suggestionShown(o, os, n, ns)}}
+WHERE {{suggestionShown(sg, o, os, n, ns)}}
   AND {{notTurnedDown(sg)}}
 RETURN sg {.*} AS suggestion
 ORDER BY sg.score DESC, sg.pairKey
 SKIP $offset LIMIT $limit
 
 // name: countForListing
-MATCH (:Listing {id: $listingId})<-[:OFFERS|SERVES]-(sg:Suggestion)
+MATCH (:Listing {id: $listingId})<-[:OFFERS|SERVES|THROUGH]-(sg:Suggestion)
 WHERE sg.status = 'active'
+WITH DISTINCT sg
 MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
 MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
-WHERE {{suggestionShown(o, os, n, ns)}}
+WHERE {{suggestionShown(sg, o, os, n, ns)}}
   AND {{notTurnedDown(sg)}}
 RETURN count(sg) AS total
 
 // name: forCompany
 // A page of the published suggestions of a company's listings, best first, each once.
-MATCH (:Listing {companyId: $companyId})<-[:OFFERS|SERVES]-(sg:Suggestion)
+MATCH (:Listing {companyId: $companyId})<-[:OFFERS|SERVES|THROUGH]-(sg:Suggestion)
 WHERE sg.status = 'active'
 WITH DISTINCT sg
 MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
 MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
-WHERE {{suggestionShown(o, os, n, ns)}}
+WHERE {{suggestionShown(sg, o, os, n, ns)}}
   AND {{notTurnedDown(sg)}}
 RETURN sg {.*} AS suggestion
 ORDER BY sg.score DESC, sg.pairKey
 SKIP $offset LIMIT $limit
 
 // name: countForCompany
-MATCH (:Listing {companyId: $companyId})<-[:OFFERS|SERVES]-(sg:Suggestion)
+MATCH (:Listing {companyId: $companyId})<-[:OFFERS|SERVES|THROUGH]-(sg:Suggestion)
 WHERE sg.status = 'active'
 WITH DISTINCT sg
 MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
 MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
-WHERE {{suggestionShown(o, os, n, ns)}}
+WHERE {{suggestionShown(sg, o, os, n, ns)}}
   AND {{notTurnedDown(sg)}}
 RETURN count(sg) AS total
 
@@ -339,7 +353,7 @@ MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
 WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
   AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
        OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
-  AND {{suggestionShown(o, os, n, ns)}}
+  AND {{suggestionShown(sg, o, os, n, ns)}}
   AND {{notTurnedDown(sg)}}
 RETURN sg {.*} AS suggestion
 ORDER BY sg.score DESC, sg.pairKey
@@ -355,14 +369,14 @@ MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
 WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
   AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
        OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
-  AND {{suggestionShown(o, os, n, ns)}}
+  AND {{suggestionShown(sg, o, os, n, ns)}}
   AND {{notTurnedDown(sg)}}
 RETURN count(sg) AS total
 
 // name: searchInvolving
 // The same page for a business, which sees only suggestions of its own companies' listings: read
 // from those listings (a few), not from the score index (every suggestion).
-MATCH (mine:Listing)<-[:OFFERS|SERVES]-(sg:Suggestion)
+MATCH (mine:Listing)<-[:OFFERS|SERVES|THROUGH]-(sg:Suggestion)
 WHERE mine.companyId IN $access.companyIds AND sg.status = 'active'
   AND sg.score >= $minScore AND sg.score <= $afterScore
   AND NOT (sg.score = $afterScore AND sg.pairKey <= $afterKey)
@@ -375,14 +389,14 @@ MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
 WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
   AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
        OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
-  AND {{suggestionShown(o, os, n, ns)}}
+  AND {{suggestionShown(sg, o, os, n, ns)}}
   AND {{notTurnedDown(sg)}}
 RETURN sg {.*} AS suggestion
 ORDER BY sg.score DESC, sg.pairKey
 SKIP $offset LIMIT $limit
 
 // name: countSearchInvolving
-MATCH (mine:Listing)<-[:OFFERS|SERVES]-(sg:Suggestion)
+MATCH (mine:Listing)<-[:OFFERS|SERVES|THROUGH]-(sg:Suggestion)
 WHERE mine.companyId IN $access.companyIds AND sg.status = 'active'
   AND sg.score >= $minScore
   AND ($kind IS NULL OR sg.kind = $kind)
@@ -394,7 +408,7 @@ MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
 WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
   AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
        OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
-  AND {{suggestionShown(o, os, n, ns)}}
+  AND {{suggestionShown(sg, o, os, n, ns)}}
   AND {{notTurnedDown(sg)}}
 RETURN count(sg) AS total
 
@@ -412,7 +426,7 @@ MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
 WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
   AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
        OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
-  AND {{suggestionShown(o, os, n, ns)}}
+  AND {{suggestionShown(sg, o, os, n, ns)}}
   AND {{notTurnedDown(sg)}}
 RETURN sg {.*} AS suggestion
 ORDER BY sg.lastRunId DESC, sg.score DESC, sg.pairKey
@@ -428,7 +442,7 @@ MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
 WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
   AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
        OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
-  AND {{suggestionShown(o, os, n, ns)}}
+  AND {{suggestionShown(sg, o, os, n, ns)}}
   AND {{notTurnedDown(sg)}}
 RETURN count(sg) AS total
 

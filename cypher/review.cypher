@@ -52,7 +52,7 @@ RETURN r {.*} AS review
 // Listings of reviewed suggestions changed: each review still in play gets a flag and an event for
 // its facilitator ('listing <id> changed'); its state does not move.
 UNWIND $listingIds AS listingId
-MATCH (:Listing {id: listingId})<-[:OFFERS|SERVES]-(sg:Suggestion)<-[:REVIEWS]-(r:Review)
+MATCH (:Listing {id: listingId})<-[:OFFERS|SERVES|THROUGH]-(sg:Suggestion)<-[:REVIEWS]-(r:Review)
 WHERE NOT r.state IN $closed
 SET r._lock = true
 REMOVE r._lock
@@ -61,7 +61,8 @@ SET r.flags = coalesce(r.flags, []) + flag, r.eventCount = r.eventCount + 1, r.u
 CREATE (e:ReviewEvent)
 SET e = {id: 'ev_' + replace(randomUUID(), '-', ''), suggestionId: r.suggestionId, seq: r.eventCount,
          type: 'flag', at: $now, actorId: $actorId, actorName: $actorName, actorRole: $actorRole,
-         note: flag, regions: r.regions, offerCompanyId: r.offerCompanyId, needCompanyId: r.needCompanyId}
+         note: flag, regions: r.regions, offerCompanyId: r.offerCompanyId, needCompanyId: r.needCompanyId,
+         processorCompanyId: r.processorCompanyId}
 RETURN count(e) AS flagged
 
 // name: queue
@@ -72,7 +73,7 @@ RETURN count(e) AS flagged
 CALL () {
   MATCH (s:Site)
   WHERE $all OR s.municipalityCode IN $regions OR s.countyCode IN $regions
-  MATCH (s)<-[:AT_SITE]-(:Listing)<-[:OFFERS|SERVES]-(sg:Suggestion)
+  MATCH (s)<-[:AT_SITE]-(:Listing)<-[:OFFERS|SERVES|THROUGH]-(sg:Suggestion)
   WHERE sg.status IN ['active', 'withdrawn']
   RETURN sg
   UNION
@@ -88,9 +89,10 @@ WHERE state IN $states
   AND ($assignee IS NULL OR ($assignee = '' AND r.assigneeId IS NULL) OR r.assigneeId = $assignee)
   AND ($flagged IS NULL OR (size(coalesce(r.flags, [])) > 0) = $flagged)
   AND ($company IS NULL OR r.offerCompanyId = $company OR r.needCompanyId = $company
-       OR EXISTS { MATCH (sg)-[:OFFERS|SERVES]->(:Listing {companyId: $company}) })
+       OR r.processorCompanyId = $company
+       OR EXISTS { MATCH (sg)-[:OFFERS|SERVES|THROUGH]->(:Listing {companyId: $company}) })
   AND ($municipality IS NULL OR EXISTS {
-        MATCH (sg)-[:OFFERS|SERVES]->(:Listing)-[:AT_SITE]->(ms:Site {municipalityCode: $municipality}) }
+        MATCH (sg)-[:OFFERS|SERVES|THROUGH]->(:Listing)-[:AT_SITE]->(ms:Site {municipalityCode: $municipality}) }
        OR $municipality IN coalesce(r.regions, []))
 RETURN sg {.*} AS suggestion, r {.*} AS review, state
 ORDER BY sg.score DESC, coalesce(sg.co2eAvoidedT, -1.0e308) DESC, sg.pairKey
@@ -98,10 +100,11 @@ SKIP $offset LIMIT $limit
 
 // name: awaiting
 // What awaits a business's answer: introduced suggestions of its companies' listings where its side
-// has not answered yet.
-MATCH (l:Listing)<-[rel:OFFERS|SERVES]-(sg:Suggestion)<-[:REVIEWS]-(r:Review)
+// has not answered yet (a chain's processor goes THROUGH).
+MATCH (l:Listing)<-[rel:OFFERS|SERVES|THROUGH]-(sg:Suggestion)<-[:REVIEWS]-(r:Review)
 WHERE l.companyId IN $companyIds AND r.state IN ['introduced']
-  AND ((type(rel) = 'OFFERS' AND r.offerInterest IS NULL) OR (type(rel) = 'SERVES' AND r.needInterest IS NULL))
+  AND ((type(rel) = 'OFFERS' AND r.offerInterest IS NULL) OR (type(rel) = 'SERVES' AND r.needInterest IS NULL)
+       OR (type(rel) = 'THROUGH' AND r.processorInterest IS NULL))
 WITH DISTINCT sg, r
 ORDER BY sg.score DESC, sg.pairKey
 LIMIT $limit
@@ -113,7 +116,8 @@ RETURN sg {.*} AS suggestion, r {.*} AS review
 MATCH (e:ReviewEvent)
 WHERE e.at > $since AND e.actorId <> $userId
   AND ($all OR any(code IN e.regions WHERE code IN $regions)
-       OR e.offerCompanyId IN $companyIds OR e.needCompanyId IN $companyIds)
+       OR e.offerCompanyId IN $companyIds OR e.needCompanyId IN $companyIds
+       OR coalesce(e.processorCompanyId IN $companyIds, false))
 RETURN e {.*} AS event
 ORDER BY e.at DESC, e.id
 LIMIT $limit
@@ -129,16 +133,17 @@ RETURN u.feedSeenAt AS at
 
 // name: decisions
 // What people decided, as the learning loop reads it: each reviewed suggestion's state, reason
-// and the pairing and distance band it was recorded with.
+// and the pairing and distance band it was recorded with. A chain's decision is not about its
+// supplier and receiver as a pair (decision 0016): it teaches the pairs nothing.
 MATCH (r:Review)
-WHERE r.state IN $states AND r.offerFamily IS NOT NULL
+WHERE r.state IN $states AND r.offerFamily IS NOT NULL AND r.processorCompanyId IS NULL
 RETURN r.kind AS kind, r.offerFamily AS offerFamily, r.needFamily AS needFamily, r.band AS band,
        r.state AS state, r.reasonCode AS reasonCode
 
 // name: decisionsWithSuggestions
 // Decisions beside the suggestion's score and terms, for `npm run evaluate -- --decisions`.
 MATCH (r:Review)-[:REVIEWS]->(sg:Suggestion)
-WHERE r.state IN $states
+WHERE r.state IN $states AND r.processorCompanyId IS NULL
 RETURN r.suggestionId AS id, r.state AS state, r.reasonCode AS reasonCode, sg.score AS score,
        sg.terms AS terms, sg.needId AS needId, sg.offerId AS offerId, sg.kind AS kind
 

@@ -83,7 +83,7 @@ CALL (s) {
 }
 WITH s
 OPTIONAL MATCH (s)<-[:AT_SITE]-(l:Listing)
-OPTIONAL MATCH (l)-[:OFFERS|SERVES]-(sg:Suggestion)
+OPTIONAL MATCH (l)-[:OFFERS|SERVES|THROUGH]-(sg:Suggestion)
 WHERE NOT EXISTS { (sg)<-[:REVIEWS]-(:Review) }
 DETACH DELETE sg, l, s
 RETURN count(*) AS deleted

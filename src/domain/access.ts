@@ -104,13 +104,23 @@ export function listingView(access: ListingAccess, l: ListingFacts): ListingView
 export const coarsen = (deg: number): number =>
   Math.round(deg / ANONYMOUS_GRID_DEG) / (1 / ANONYMOUS_GRID_DEG);
 
-/** A suggestion is shown when both its listings are, and to a business only when one is its own. */
-export function suggestionShown(access: ListingAccess, offer: ListingFacts, need: ListingFacts): boolean {
+/**
+ * A suggestion is shown when both its listings are, and to a business only when one is its own. A
+ * chain's processor listings (`through`) must be visible too, and its processor is a party.
+ */
+export function suggestionShown(
+  access: ListingAccess,
+  offer: ListingFacts,
+  need: ListingFacts,
+  through: readonly ListingFacts[] = [],
+): boolean {
   if (listingView(access, offer) === 'hidden' || listingView(access, need) === 'hidden') return false;
+  if (through.some((l) => listingView(access, l) === 'hidden')) return false;
   return (
     !access.involvedOnly ||
     access.companyIds.includes(offer.companyId) ||
-    access.companyIds.includes(need.companyId)
+    access.companyIds.includes(need.companyId) ||
+    through.some((l) => access.companyIds.includes(l.companyId))
   );
 }
 

@@ -130,6 +130,21 @@ export const LandDetailsSchema = z
   })
   .meta({ id: 'LandDetails' });
 
+/**
+ * What a listing pays today per canonical unit of its quantity (NOK per t, MWh, m³ or m²): a need
+ * what it buys the resource for, an offer what disposing of it (or cooling it away) costs. The
+ * engine sets it against the exchange (the saving on a suggestion's economics).
+ */
+export const CurrentCostSchema = z
+  .strictObject({
+    nokPerUnit: z.number().min(0).max(1_000_000),
+  })
+  .meta({
+    id: 'CurrentCost',
+    description:
+      "what the listing pays today, NOK per t, MWh, m³ or m² (its kind's canonical unit): a need's purchase price, an offer's disposal cost",
+  });
+
 const listingFields = {
   ref: RefSchema.optional(),
   siteId: z.string().min(1).max(100),
@@ -143,6 +158,7 @@ const listingFields = {
   continuity: z.enum(CONTINUITIES).default('continuous'),
   maxDistanceKm: z.number().positive().max(20000).optional(),
   confidentiality: z.enum(CONFIDENTIALITIES).default('public'),
+  currentCost: CurrentCostSchema.optional(),
   material: MaterialDetailsSchema.optional(),
   energy: EnergyDetailsSchema.optional(),
   water: WaterDetailsSchema.optional(),
@@ -290,6 +306,7 @@ export const ListingSchema = z
     continuity: z.enum(CONTINUITIES),
     maxDistanceKm: z.number().optional(),
     confidentiality: z.enum(CONFIDENTIALITIES),
+    currentCost: CurrentCostSchema.optional(),
     material: MaterialDetailsSchema.extend({ hazardous: z.boolean() }).optional(),
     energy: EnergyDetailsSchema.optional(),
     water: WaterDetailsSchema.optional(),

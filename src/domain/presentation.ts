@@ -15,6 +15,7 @@ import {
 } from './access.ts';
 import type { Caller } from './caller.ts';
 import type { Company } from './company.ts';
+import { type Economics, rescaleEconomics } from './economics.ts';
 import { haversineKm } from './geo.ts';
 import type { MatchListing } from './match-listing.ts';
 import type { Site } from './site.ts';
@@ -82,6 +83,23 @@ export interface SuggestionFigures {
   impact: Record<string, unknown>;
   /** null: not quantified (a factor is missing). */
   co2eAvoidedT: number | null;
+  /** Route and costs (domain/economics.ts), whose distance-dependent figures are redone too. */
+  economics?: Economics | null | undefined;
+  /** A chain through a processor: its two links (domain/suggestion.ts ChainSchema). */
+  chain?: { links: ChainLinkFigures[] } | undefined;
+}
+
+interface ChainLinkFigures {
+  score: number;
+  distanceKm: number;
+  terms: Term[];
+  impact: Record<string, unknown>;
+}
+
+/** A listing and what the access policy reads of it. */
+interface Shown {
+  listing: MatchListing;
+  facts: ListingFacts;
 }
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
@@ -91,21 +109,105 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  * A suggestion as the caller may see it: null when either listing is hidden from it (or, for a
  * business, when it involves none of its companies). When a listing is anonymised, every figure
  * that depends on the distance — the distance, its score term and reason, the score, the
- * transport emissions — is recomputed from the locations shown, so no figure reveals the exact
- * position of a listing that the caller may not identify.
+ * transport emissions, the route and transport costs of its economics — is recomputed from the
+ * locations shown, so no figure reveals the exact position of a listing that the caller may not
+ * identify.
  */
 export function presentSuggestion<S extends SuggestionFigures>(
   access: ListingAccess,
   s: S,
-  offer: { listing: MatchListing; facts: ListingFacts },
-  need: { listing: MatchListing; facts: ListingFacts },
-): (S & { offer: VisibleListing; need: VisibleListing }) | null {
+  offer: Shown,
+  need: Shown,
+  processor?: { need: Shown; offer: Shown },
+): (S & { offer: VisibleListing; need: VisibleListing; processor?: ProcessorListings }) | null {
+  if (s.chain !== undefined) return presentChain(access, s, offer, need, processor);
   if (!suggestionShown(access, offer.facts, need.facts)) return null;
   const o = presentListing(access, offer.listing, offer.facts);
   const n = presentListing(access, need.listing, need.facts);
   if (!o || !n) return null;
   if (!o.anonymised && !n.anonymised) return { ...s, offer: o, need: n };
-  return { ...s, ...coarseFigures(s, haversineKm(o.lat, o.lon, n.lat, n.lon)), offer: o, need: n };
+  const shownKm = haversineKm(o.lat, o.lon, n.lat, n.lon);
+  const coarse = coarseFigures(s, shownKm);
+  // Route, transport and pipe costs scale with the distance: redone from the one shown.
+  const economics = s.economics ? { economics: rescaleEconomics(s.economics, coarse.distanceKm) } : {};
+  return { ...s, ...coarse, ...economics, offer: o, need: n };
+}
+
+/** A chain's processor: the need it takes by and the offer it gives by. */
+export interface ProcessorListings {
+  need: VisibleListing;
+  offer: VisibleListing;
+}
+
+/**
+ * A chain through a processor: shown when all four listings are (the processor's business is a
+ * party). With a listing anonymised, each link's figures are those of its shown locations, and the
+ * chain's distance, score and transport are summed and multiplied again from them.
+ */
+function presentChain<S extends SuggestionFigures>(
+  access: ListingAccess,
+  s: S,
+  offer: Shown,
+  need: Shown,
+  processor: { need: Shown; offer: Shown } | undefined,
+): (S & { offer: VisibleListing; need: VisibleListing; processor: ProcessorListings }) | null {
+  if (!processor || !s.chain) return null;
+  if (!suggestionShown(access, offer.facts, need.facts, [processor.need.facts, processor.offer.facts]))
+    return null;
+  const o = presentListing(access, offer.listing, offer.facts);
+  const n = presentListing(access, need.listing, need.facts);
+  const pn = presentListing(access, processor.need.listing, processor.need.facts);
+  const po = presentListing(access, processor.offer.listing, processor.offer.facts);
+  if (!o || !n || !pn || !po) return null;
+  const shown = { offer: o, need: n, processor: { need: pn, offer: po } };
+  if (![o, n, pn, po].some((l) => l.anonymised)) return { ...s, ...shown };
+  const legs = [haversineKm(o.lat, o.lon, pn.lat, pn.lon), haversineKm(po.lat, po.lon, n.lat, n.lon)];
+  const transportOf = (impact: Record<string, unknown>) =>
+    (impact['co2eBreakdown'] as { transportT?: number | null } | undefined)?.transportT ?? null;
+  const links = s.chain.links.map((l, i) => {
+    const coarse = coarseFigures(
+      { ...l, co2eAvoidedT: (l.impact['co2eAvoidedT'] as number | null | undefined) ?? null },
+      legs[i]!,
+    );
+    return {
+      ...l,
+      score: coarse.score,
+      distanceKm: coarse.distanceKm,
+      terms: coarse.terms,
+      impact: coarse.impact,
+    };
+  });
+  const score = links.reduce((p, l) => p * l.score, 1);
+  const impact = { ...s.impact };
+  let co2eAvoidedT = s.co2eAvoidedT;
+  const breakdown = impact['co2eBreakdown'] as { transportT?: number | null } | undefined;
+  const was = transportOf(s.impact);
+  const parts = links.map((l) => transportOf(l.impact));
+  if (breakdown && was !== null && parts.every((t) => t !== null)) {
+    const transportT = (parts as number[]).reduce((a, b) => a + b, 0);
+    co2eAvoidedT = s.co2eAvoidedT === null ? null : s.co2eAvoidedT + was - transportT;
+    impact['co2eBreakdown'] = { ...breakdown, transportT };
+    impact['co2eAvoidedT'] = co2eAvoidedT;
+  }
+  const terms = s.terms.map((t) =>
+    t.name === 'chain'
+      ? {
+          ...t,
+          value: score,
+          reason: "the product of its links' scores, measured from an anonymised location",
+        }
+      : t,
+  );
+  return {
+    ...s,
+    score,
+    distanceKm: round1(links.reduce((d, l) => d + l.distanceKm, 0)),
+    terms,
+    impact,
+    co2eAvoidedT,
+    chain: { ...s.chain, links },
+    ...shown,
+  };
 }
 
 function coarseFigures(s: SuggestionFigures, shownKm: number): SuggestionFigures {

@@ -18,6 +18,10 @@ import { optionalText, text } from './fields.ts';
 
 const isoDate = z.iso.date().meta({ description: 'ISO date, YYYY-MM-DD' });
 
+/** The parties of a suggestion: its offer's and need's companies, and a chain's processor. */
+export const REVIEW_SIDES = ['offer', 'need', 'processor'] as const;
+export type ReviewSide = (typeof REVIEW_SIDES)[number];
+
 export const REVIEW_STATES = [
   'suggested',
   'under-review',
@@ -220,10 +224,10 @@ export const ResponseSchema = z
     answer: z.enum(RESPONSES),
     reason: ReasonSchema.optional().meta({ description: "required with 'not-interested'" }),
     note: note.optional(),
-    side: z
-      .enum(['offer', 'need'])
-      .optional()
-      .meta({ description: 'which side you answer for, needed only when you act for both companies' }),
+    side: z.enum(REVIEW_SIDES).optional().meta({
+      description:
+        "which side you answer for, needed only when you act for several of its companies ('processor': a chain's)",
+    }),
   })
   .superRefine((r, ctx) => {
     if (r.answer === 'not-interested' && !r.reason)
@@ -331,6 +335,8 @@ export interface ReviewSnapshot {
   needId: string;
   offerCompanyId: string;
   needCompanyId: string;
+  /** A chain's processor (matching/chains.ts): a third party who answers too. */
+  processorCompanyId?: string;
   offerConfidentiality: string;
   needConfidentiality: string;
   /** Municipality and county codes of both sites. */
@@ -356,6 +362,8 @@ export interface ReviewRecord extends ReviewSnapshot {
   assigneeId: string | null;
   offerInterest: Interest;
   needInterest: Interest;
+  /** A chain's processor's answer; absent for a pair. */
+  processorInterest?: Interest;
   revealedAt: string | null;
   readiness: Readiness | null;
   outcome: Outcome | null;
@@ -397,14 +405,35 @@ export interface ReviewChange {
   events: Omit<ReviewEvent, 'id' | 'suggestionId' | 'seq' | 'at' | 'actorId' | 'actorName' | 'actorRole'>[];
 }
 
+/** The sides that answer a suggestion: offer and need, and a chain's processor. */
+export const sidesOf = (review: Pick<ReviewSnapshot, 'processorCompanyId'>): ReviewSide[] =>
+  review.processorCompanyId === undefined || review.processorCompanyId === null
+    ? ['offer', 'need']
+    : ['offer', 'need', 'processor'];
+
+/** The company that answers for a side. */
+export const companyOfSide = (review: ReviewSnapshot, side: ReviewSide): string | undefined =>
+  side === 'offer'
+    ? review.offerCompanyId
+    : side === 'need'
+      ? review.needCompanyId
+      : review.processorCompanyId;
+
+const INTEREST_KEY = {
+  offer: 'offerInterest',
+  need: 'needInterest',
+  processor: 'processorInterest',
+} as const satisfies Record<ReviewSide, keyof ReviewRecord>;
+
 /**
  * A business's answer for one side: records it; `not-interested` declines the suggestion; once
- * both sides are interested the identities are revealed (an event), and an introduced suggestion
- * moves on to negotiating. Throws nothing: `problem` says why the answer is refused.
+ * every side is interested (both businesses of a pair, the three of a chain) the identities are
+ * revealed (an event), and an introduced suggestion moves on to negotiating. Throws nothing:
+ * `problem` says why the answer is refused.
  */
 export function respond(
   review: ReviewRecord,
-  side: 'offer' | 'need',
+  side: ReviewSide,
   input: ResponseInput,
   now: string,
 ): ReviewChange | { problem: string; path: string } {
@@ -414,8 +443,7 @@ export function respond(
   if (input.answer === 'interested' && review.state === 'agreed') {
     return { problem: 'the suggestion is agreed already', path: 'answer' };
   }
-  const key = side === 'offer' ? 'offerInterest' : 'needInterest';
-  const props: Partial<ReviewRecord> = { [key]: input.answer };
+  const props: Partial<ReviewRecord> = { [INTEREST_KEY[side]]: input.answer };
   const events: ReviewChange['events'] = [
     {
       type: 'response',
@@ -438,17 +466,23 @@ export function respond(
     });
     return { props, events };
   }
-  const other = side === 'offer' ? review.needInterest : review.offerInterest;
-  if (other === 'interested' && review.revealedAt === null) {
+  const others = sidesOf(review).filter((s) => s !== side);
+  if (others.every((s) => review[INTEREST_KEY[s]] === 'interested') && review.revealedAt === null) {
+    const all = others.length > 1;
     props.revealedAt = now;
-    events.push({ type: 'reveal', note: 'both businesses are interested: each now sees who the other is' });
+    events.push({
+      type: 'reveal',
+      note: all
+        ? 'all three businesses are interested: each now sees who the others are'
+        : 'both businesses are interested: each now sees who the other is',
+    });
     if (review.state === 'introduced') {
       props.state = 'negotiating';
       events.push({
         type: 'transition',
         from: 'introduced',
         to: 'negotiating',
-        note: 'both businesses are interested',
+        note: all ? 'all three businesses are interested' : 'both businesses are interested',
       });
     }
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { refineCircle } from './circle.ts';
+import { EconomicsSchema } from './economics.ts';
 import { text } from './fields.ts';
 import { LISTING_KINDS } from './listing-kinds.ts';
 
@@ -16,7 +17,51 @@ export const UNALLOCATED_REASONS = [
 ] as const;
 export type UnallocatedReason = (typeof UNALLOCATED_REASONS)[number];
 
-/** A suggested exchange as stored: one per (offer, need) pair, refreshed by each computation. */
+const TermSchema = z.object({ name: z.string(), weight: z.number(), value: z.number(), reason: z.string() });
+
+/** How an offer serves a need: as it is, via a heat pump or a substitution, or through a processor (a chain). */
+const RouteSchema = z.object({
+  type: z.enum(['direct', 'heat-pump', 'substitution', 'chain']),
+  detail: z.string().optional(),
+});
+
+/**
+ * A chain through a processor (matching/chains.ts): the suggestion's offer (A's) goes to the
+ * processor's need, the processor's offer to the suggestion's need (C's); each link with its own
+ * explanation and its figures at the chain's quantity (docs/decisions/0016-chains-through-processors.md).
+ */
+export const ChainSchema = z
+  .object({
+    processorNeedId: z.string(),
+    processorOfferId: z.string(),
+    processorCompanyId: z.string(),
+    yield: z
+      .number()
+      .meta({ description: "what the processor gives per unit it takes (its listings' ratio, at most 1)" }),
+    links: z
+      .array(
+        z.object({
+          offerId: z.string(),
+          needId: z.string(),
+          distanceKm: z.number(),
+          score: z.number(),
+          maxQuantity: z.number(),
+          quantity: z.number().meta({ description: 'what the chain moves over this link per year' }),
+          unit: z.string(),
+          route: RouteSchema,
+          terms: z.array(TermSchema),
+          impact: z.record(z.string(), z.unknown()),
+        }),
+      )
+      .length(2),
+  })
+  .meta({ id: 'SuggestionChain' });
+export type SuggestionChain = z.infer<typeof ChainSchema>;
+
+/**
+ * A suggested exchange as stored: one per (offer, need) pair, refreshed by each computation; or a
+ * chain through a processor (`chain`), one per (offer, processor need, processor offer, need).
+ */
 export const StoredSuggestionSchema = z.object({
   id: z.string(),
   pairKey: z.string(),
@@ -25,11 +70,15 @@ export const StoredSuggestionSchema = z.object({
   kind: z.enum(LISTING_KINDS),
   score: z.number(),
   distanceKm: z.number(),
-  route: z.object({ type: z.enum(['direct', 'heat-pump', 'substitution']), detail: z.string().optional() }),
-  terms: z.array(z.object({ name: z.string(), weight: z.number(), value: z.number(), reason: z.string() })),
+  route: RouteSchema,
+  terms: z.array(TermSchema),
   impact: z.record(z.string(), z.unknown()),
   co2eAvoidedT: z.number().nullable().meta({
     description: "null: not quantified, a factor is missing (the impact's notQuantified names the parts)",
+  }),
+  economics: EconomicsSchema.nullable().optional().meta({
+    description:
+      'route, transport mode and cost, a pipe payback and the saving against stated current costs (engine 2.2.0 on); null or absent: not estimated',
   }),
   maxQuantity: z.number(),
   offerUse: z.number(),
@@ -43,6 +92,10 @@ export const StoredSuggestionSchema = z.object({
   configVersion: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  chain: ChainSchema.optional().meta({
+    description:
+      'a chain through a processor: offer → processor → need, with its two links; absent for a pair',
+  }),
 });
 export type StoredSuggestion = z.infer<typeof StoredSuggestionSchema>;
 
@@ -110,6 +163,7 @@ export const MatchRunSchema = z
     listings: z.number().optional(),
     pairsEvaluated: z.number().optional(),
     candidates: count('pairs the run proposes'),
+    chains: count('chains through processors the run proposes (matching/chains.ts)'),
     explained: count('candidates explained so far'),
     staged: count('candidates staged so far: new or changed, not yet visible'),
     allocated: count('candidates given a quantity'),

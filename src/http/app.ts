@@ -22,6 +22,7 @@ import { analyticsRoutes } from './routes/analytics.ts';
 import { companyRoutes } from './routes/companies.ts';
 import { type DemoSignIn, demoRoutes } from './routes/demo.ts';
 import { healthRoutes, type Readiness } from './routes/health.ts';
+import { heatClusterRoutes } from './routes/heat-clusters.ts';
 import { importRoutes } from './routes/imports.ts';
 import { listingRoutes } from './routes/listings.ts';
 import { matchingRoutes } from './routes/matching.ts';
@@ -93,6 +94,7 @@ export function allRoutes(deps: Deps, readiness: Readiness, demoSignIn?: DemoSig
     ...matchingRoutes(deps),
     ...reviewRoutes(deps),
     ...analyticsRoutes(deps),
+    ...heatClusterRoutes(deps),
   ];
   openapi = buildOpenApi(routes);
   return routes;

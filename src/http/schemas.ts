@@ -32,6 +32,9 @@ export const VisibleSuggestionSchema = StoredSuggestionSchema.omit({
   .extend({
     offer: VisibleListingSchema,
     need: VisibleListingSchema,
+    processor: z.object({ need: VisibleListingSchema, offer: VisibleListingSchema }).optional().meta({
+      description: "a chain's processor: the need it takes the offer by, the offer it gives the need by",
+    }),
     reviewState: z.enum(REVIEW_STATES).meta({
       description:
         'where people have taken it (GET /suggestions/{id} has the whole review); suggested until someone acts',

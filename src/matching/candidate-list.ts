@@ -32,6 +32,19 @@ export class CandidateList {
     return this.#pairs.index.listings[this.#pairs.need[k]!]!.id;
   }
 
+  /** The numbers of candidate k that need no explanation (chains.ts reads them). */
+  score(k: number): number {
+    return this.#pairs.score[k]!;
+  }
+
+  maxQuantity(k: number): number {
+    return this.#pairs.maxQuantity[k]!;
+  }
+
+  offerUse(k: number): number {
+    return this.#pairs.offerUse[k]!;
+  }
+
   /** Candidates from..to (all by default), explained, in candidate order. */
   explain(from = 0, to = this.length): Candidate[] {
     return explainPairs(this.#pairs, Math.max(0, from), Math.min(to, this.length));

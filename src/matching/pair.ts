@@ -27,6 +27,7 @@
  *   R. L. Keeney, H. Raiffa (1976), Decisions with Multiple Objectives (additive value functions).
  */
 import { haversineWithCosKm, needLimits } from './distance.ts';
+import { estimateEconomics } from './economics.ts';
 import { adjustmentOf, compileFeedback, familyIdOf, feedbackReasonOf, resourceFamily } from './feedback.ts';
 import {
   clearFitReasons,
@@ -290,6 +291,32 @@ export function explainPair(
   const ownLimit = offer.maxDistanceKm !== undefined || need.maxDistanceKm !== undefined;
   const converted = s.offerUse === 1 ? '' : `(${fmt(s.deliverable)} ${unit} after conversion) `;
   const w = normalisedWeights(ctx.config);
+  // Economics for kept pairs only: the open-water test samples the line (economics.ts).
+  const economics =
+    ctx.costSet === undefined
+      ? undefined
+      : estimateEconomics({
+          offer: offer.listing,
+          need: need.listing,
+          straightKm: s.distanceKm,
+          maxQuantity: s.maxQuantity,
+          offerUse: s.offerUse,
+          costSet: ctx.costSet,
+          land: ctx.land,
+        });
+  const limitWhy = ownLimit
+    ? " (the listings' own)"
+    : s.reachMWh > 0
+      ? ` (the reach of a heat pipe carrying ${fmt(s.reachMWh)} MWh/yr)`
+      : '';
+  const distanceReason =
+    economics === undefined
+      ? `${fmt(s.distanceKm)} km of a ${fmt(s.limitKm)} km limit${limitWhy}`
+      : `${fmt(s.distanceKm)} km straight, ${
+          economics.crossesOpenWater
+            ? `crosses open water (ferry or ship), about ${fmt(economics.routeKm, 0)} km by road and sea`
+            : `about ${fmt(economics.routeKm, 0)} km by road`
+        }; within a ${fmt(s.limitKm)} km limit${limitWhy}`;
   const terms: ScoreTerm[] = [
     { name: 'resource', weight: w.resource, value: s.resource, reason: flatten(why.resource) },
     {
@@ -304,9 +331,7 @@ export function explainPair(
       name: 'distance',
       weight: w.distance,
       value: s.distance,
-      reason: flatten(
-        `${fmt(s.distanceKm)} km of a ${fmt(s.limitKm)} km limit${ownLimit ? " (the listings' own)" : s.reachMWh > 0 ? ` (the reach of a heat pipe carrying ${fmt(s.reachMWh)} MWh/yr)` : ''}`,
-      ),
+      reason: flatten(distanceReason),
     },
     { name: 'temporal', weight: w.temporal, value: s.temporal, reason: flatten(temporalReason) },
     { name: 'quality', weight: w.quality, value: s.quality, reason: flatten(why.quality) },
@@ -356,6 +381,8 @@ export function explainPair(
       },
       ctx.comparedFactorSets,
     ),
+    // Always present (undefined without a cost set): one shape for every candidate.
+    economics,
   };
 }
 

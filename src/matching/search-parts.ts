@@ -92,7 +92,8 @@ export function adoptRows(best: BestPairs, rows: BestRows, part: SearchPart): vo
 
 /**
  * Listing fields the search never reads: those for people only (a third of a listing), and the
- * site, the stated quantity (the search reads the canonical one), continuity and confidentiality.
+ * site, the stated quantity (the search reads the canonical one), continuity, confidentiality and
+ * the current cost (read by the economics of explained candidates).
  */
 const PRESENTATION = new Set([
   'title',
@@ -103,6 +104,7 @@ const PRESENTATION = new Set([
   'quantity',
   'continuity',
   'confidentiality',
+  'currentCost',
 ]);
 
 /**
@@ -118,5 +120,8 @@ export function searchCopyOf(input: MatchInput): MatchInput {
     }
     return copy as MatchListing;
   });
-  return { ...input, listings };
+  // Economics are estimated when candidates are explained, never in a search: the land raster
+  // (5.5 MB) and the cost set stay behind.
+  const { land: _land, costSet: _costSet, ...searched } = input;
+  return { ...searched, listings };
 }

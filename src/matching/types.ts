@@ -2,7 +2,10 @@
  * The contract of the pure matching engine: a snapshot goes in, scored candidates and an
  * allocation come out. No I/O anywhere under matching/.
  */
+import type { CostSet } from '../domain/cost-set.ts';
+import type { Economics } from '../domain/economics.ts';
 import type { FactorSet } from '../domain/factor-set.ts';
+import type { LandIndex } from '../domain/geo-water.ts';
 import type { Listing } from '../domain/listing.ts';
 import type { MatchConfig, ScoreTermName } from '../domain/match-config.ts';
 import type { MatchListing } from '../domain/match-listing.ts';
@@ -73,6 +76,11 @@ export interface Candidate {
    */
   offerUse: number;
   impact: Impact;
+  /**
+   * Route, transport mode and cost, a pipe's payback and the saving against stated current costs
+   * (economics.ts), from MatchInput.costSet; absent when the input has no cost set.
+   */
+  economics?: Economics;
 }
 
 export interface AllocationEntry {
@@ -98,6 +106,10 @@ export interface MatchInput {
   feedback?: FeedbackTable;
   /** Other named factor sets to estimate each explained candidate's CO2e under (Impact.co2eBySet). */
   comparedFactorSets?: readonly FactorSet[];
+  /** The cost set each explained candidate's economics are estimated with (Candidate.economics). */
+  costSet?: CostSet;
+  /** The land outline that tells a pair across open water (domain/geo-water.ts), with costSet. */
+  land?: LandIndex;
 }
 
 export interface MatchOutput {

@@ -99,7 +99,9 @@ export async function evaluateCase(deps: Deps, document: unknown, ks = [1, 3, 5]
   const run = await startMatchRun(deps, {});
   const stored = await deps.store.read((tx) => companiesByRefs(tx, 'registry', [...refs.companies]));
   const refOfCompany = new Map([...stored].map(([ref, c]) => [c.id, ref]));
-  const visible = await suggestionsOfRun(deps, SYSTEM, run.id);
+  // Cases document exchanges between two companies: a chain through a processor (decision 0016) is
+  // not a direct exchange of its supplier and receiver, so it is not ranked among their pairs.
+  const visible = (await suggestionsOfRun(deps, SYSTEM, run.id)).filter((s) => s.chain === undefined);
   const ranked = visible.map((s) => ({
     offerId: s.offer.id,
     needId: s.need.id,

@@ -6,10 +6,13 @@ import { newId } from '../domain/ids.ts';
 import type { MatchListing } from '../domain/match-listing.ts';
 import type { MatchScope } from '../domain/suggestion.ts';
 import { AppError, validationError } from '../errors.ts';
+import type { Chain } from '../matching/chains.ts';
 import { haversineKm } from '../matching/distance.ts';
 import type { Candidate, MatchInput } from '../matching/types.ts';
 import { ENGINE_VERSION } from '../matching/version.ts';
+import { loadCostSet } from '../reference/costs.ts';
 import { listFactorSets, loadFactorSet } from '../reference/factors.ts';
+import { loadLand } from '../reference/land.ts';
 import { loadHourlyProfile } from '../reference/load.ts';
 import { loadMatchConfig } from '../reference/match-config.ts';
 import { listingsInScope as loadListingsInScope } from '../store/listing-store.ts';
@@ -75,6 +78,8 @@ export function matchContext(
     reference: deps.reference,
     factorSet,
     comparedFactorSets: comparedFactorSets(),
+    costSet: loadCostSet(),
+    land: loadLand(),
     config: configOf(deps.settings.matchConfig),
     hourlyProfiles: hourlyProfilesFor(deps, listings),
   };
@@ -98,6 +103,7 @@ export function toWrite(
     terms: c.terms,
     impact: c.impact as unknown as Record<string, unknown>,
     co2eAvoidedT: c.impact.co2eAvoidedT,
+    economics: c.economics ?? null,
     maxQuantity: c.maxQuantity,
     offerUse: c.offerUse,
     allocatedQuantity: meta.allocated,
@@ -107,6 +113,46 @@ export function toWrite(
     engineVersion: ENGINE_VERSION,
     factorSet: meta.factorSet,
     configVersion: meta.configVersion,
+  };
+}
+
+/** A chain's key: its four listings, so that a re-run finding the same chain updates it. */
+export const chainKeyOf = (c: Pick<Chain, 'offerId' | 'processorNeedId' | 'processorOfferId' | 'needId'>) =>
+  `chain|${c.offerId}|${c.processorNeedId}|${c.processorOfferId}|${c.needId}`;
+
+/** A chain as a suggestion of its own (a run's only: allocation does not cover chains). */
+export function chainToWrite(
+  c: Chain,
+  meta: { runId: string; factorSet: string; configVersion: string },
+): SuggestionWrite {
+  return {
+    id: newId('sg'),
+    pairKey: chainKeyOf(c),
+    offerId: c.offerId,
+    needId: c.needId,
+    kind: c.kind,
+    score: c.score,
+    distanceKm: c.distanceKm,
+    route: { type: 'chain' },
+    terms: c.terms,
+    impact: c.impact as unknown as Record<string, unknown>,
+    co2eAvoidedT: c.impact.co2eAvoidedT,
+    maxQuantity: c.maxQuantity,
+    offerUse: c.offerUse,
+    allocatedQuantity: null,
+    unit: c.unit,
+    source: 'run',
+    lastRunId: meta.runId,
+    engineVersion: ENGINE_VERSION,
+    factorSet: meta.factorSet,
+    configVersion: meta.configVersion,
+    chain: {
+      processorNeedId: c.processorNeedId,
+      processorOfferId: c.processorOfferId,
+      processorCompanyId: c.processorCompanyId,
+      yield: c.yield,
+      links: c.links.map((l) => ({ ...l, impact: l.impact as unknown as Record<string, unknown> })),
+    },
   };
 }
 

@@ -22,8 +22,9 @@ import type { MatchListing } from '../domain/match-listing.ts';
 import type { MatchRun, MatchRunRequest } from '../domain/suggestion.ts';
 import { AppError } from '../errors.ts';
 import type { CandidateList } from '../matching/candidate-list.ts';
+import { explainChain, findChains } from '../matching/chains.ts';
 import { matchSnapshot } from '../matching/match-snapshot.ts';
-import type { AllocationResult, Candidate } from '../matching/types.ts';
+import type { AllocationResult, Candidate, MatchInput } from '../matching/types.ts';
 import {
   type PublishCounts,
   publishInBatches,
@@ -39,7 +40,7 @@ import {
 import { startMatchWorker } from '../workers/match-worker-client.ts';
 import type { Deps } from './deps.ts';
 import { feedbackFor } from './feedback.ts';
-import { listingsInScope, matchContext, pairKeyOf, toWrite } from './match-context.ts';
+import { chainToWrite, listingsInScope, matchContext, pairKeyOf, toWrite } from './match-context.ts';
 import { PublishedPairs } from './published-pairs.ts';
 import { RunProgress, recordRunPhase } from './run-control.ts';
 
@@ -112,6 +113,8 @@ export async function executeRun(
       allocated: allocation.entries.length,
     });
     const reallocated = await staging.allocate(candidates, allocation);
+    // Chains through processors, from the run's candidates: published with its pairs (decision 0016).
+    const chains = await staging.chains(candidates, listings, ctx);
     const withdrawals = await staging.withdraw(answered);
 
     progress.set({ phase: 'publishing' });
@@ -125,10 +128,11 @@ export async function executeRun(
       listings: listings.length,
       pairsEvaluated,
       candidates: candidates.length,
+      chains,
       explained: candidates.length,
       staged: staging.staged,
       allocated: allocation.entries.length,
-      unchanged: candidates.length - staging.staged - reallocated,
+      unchanged: candidates.length + chains - staging.staged - reallocated,
     };
     const ended = (): Partial<MatchRun> => {
       const end = deps.now();
@@ -272,14 +276,40 @@ class Staging {
     return revisions.length;
   }
 
-  /** Stages the withdrawal of every published pair the run answers for and did not propose; how many. */
+  /**
+   * Finds the chains through processors among the run's candidates (matching/chains.ts), explains
+   * the two links of each, and stages those new or changed like pairs; returns how many it found.
+   * Chains are not allocated (their links are, as pairs).
+   */
+  async chains(
+    candidates: CandidateList,
+    listings: readonly MatchListing[],
+    ctx: Pick<MatchInput, 'reference' | 'factorSet'>,
+  ): Promise<number> {
+    const plans = findChains(candidates, listings, ctx.reference);
+    if (plans.length === 0) return 0;
+    const byId = new Map(listings.map((l) => [l.id, l]));
+    const rows = [];
+    for (const plan of plans) {
+      const [first] = candidates.explain(plan.first, plan.first + 1);
+      const [second] = candidates.explain(plan.second, plan.second + 1);
+      const chain = explainChain(plan, first!, second!, byId.get(plan.processorOfferId)!, ctx.factorSet);
+      const row = suggestionRow(chainToWrite(chain, this.#meta));
+      const slot = this.#published.propose(row.pairKey);
+      if (slot !== undefined && this.#published.hashAt(slot) === row.hash) continue;
+      rows.push(row);
+    }
+    const { created } = await stageSuggestions(this.#deps.store, this.#run.id, rows, this.#now);
+    this.staged += rows.length;
+    this.created += created;
+    return plans.length;
+  }
+
+  /** Stages the withdrawal of every published pair (or chain) the run answers for and did not propose; how many. */
   async withdraw(answered: (slot: number) => boolean): Promise<number> {
     const revisions: RevisionRow[] = [];
-    for (const { offerId, needId } of this.#published.stale(answered)) {
-      revisions.push({
-        pairKey: pairKeyOf(offerId, needId),
-        props: { offerId, needId, status: 'withdrawn' },
-      });
+    for (const { pairKey, offerId, needId } of this.#published.stale(answered)) {
+      revisions.push({ pairKey, props: { offerId, needId, status: 'withdrawn' } });
     }
     await stageRevisions(this.#deps.store, this.#run.id, revisions);
     return revisions.length;

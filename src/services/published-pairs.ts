@@ -14,13 +14,14 @@
 import type { MatchListing } from '../domain/match-listing.ts';
 import type { MatchScope } from '../domain/suggestion.ts';
 import type { PublishedPair } from '../store/match-store.ts';
-import { isRegional, pairKeyOf } from './match-context.ts';
+import { isRegional } from './match-context.ts';
 
 /** Below this share of its quantity what is left of a listing is rounding, not capacity. */
 const DUST_SHARE = 1e-9;
 
 export class PublishedPairs {
   readonly #slot = new Map<string, number>();
+  readonly #key: string[] = [];
   readonly #offer: string[] = [];
   readonly #need: string[] = [];
   readonly #kind: string[] = [];
@@ -30,9 +31,11 @@ export class PublishedPairs {
   #proposed = new Uint8Array(0);
 
   add(p: PublishedPair): void {
-    const key = pairKeyOf(p.offerId, p.needId);
+    // A pair's key is pairKeyOf(offer, need); a chain's names its processor too (chainKeyOf).
+    const key = p.pairKey;
     if (this.#slot.has(key)) return;
     this.#slot.set(key, this.#offer.length);
+    this.#key.push(key);
     this.#offer.push(p.offerId);
     this.#need.push(p.needId);
     this.#kind.push(p.kind);
@@ -101,10 +104,12 @@ export class PublishedPairs {
   }
 
   /** Published pairs the run answers for but did not propose: it withdraws them. */
-  *stale(answered: (slot: number) => boolean): Generator<{ offerId: string; needId: string }> {
+  *stale(
+    answered: (slot: number) => boolean,
+  ): Generator<{ pairKey: string; offerId: string; needId: string }> {
     for (let slot = 0; slot < this.size; slot++) {
       if (this.#proposed[slot] === 1 || !answered(slot)) continue;
-      yield { offerId: this.#offer[slot]!, needId: this.#need[slot]! };
+      yield { pairKey: this.#key[slot]!, offerId: this.#offer[slot]!, needId: this.#need[slot]! };
     }
   }
 }

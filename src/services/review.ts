@@ -14,6 +14,7 @@ import {
   AssignmentSchema,
   CLOSED_STATES,
   checkTransition,
+  companyOfSide,
   FeedSeenSchema,
   NoteSchema,
   nextStates,
@@ -26,9 +27,11 @@ import {
   type ReviewChange,
   type ReviewEvent,
   type ReviewRecord,
+  type ReviewSide,
   type ReviewSnapshot,
   type ReviewState,
   respond,
+  sidesOf,
   TransitionSchema,
   untouchedState,
 } from '../domain/review.ts';
@@ -56,7 +59,7 @@ import { type Assignable, assignableUsers } from '../store/user-store.ts';
 import { requireRole } from './authorize.ts';
 import type { Deps } from './deps.ts';
 import { forgetFeedback } from './feedback.ts';
-import { consented, type VisibleSuggestion } from './suggestions.ts';
+import { consented, processorOf, type VisibleSuggestion } from './suggestions.ts';
 
 /** A suggestion with its review, as a caller may see it. */
 export interface SuggestionReview {
@@ -72,11 +75,11 @@ export interface SuggestionReview {
   co2eAvoidedT: number | null;
   /** The suggestion as you may see it; null once one of its listings is gone. */
   suggestion: VisibleSuggestion | null;
-  /** The companies of both sides, for those who may know them (after consent, for a business). */
-  parties: { offer: Party | null; need: Party | null };
+  /** The companies of every side, for those who may know them (after consent, for a business). */
+  parties: { offer: Party | null; need: Party | null; processor?: Party | null };
   /** Which side(s) you answer for, as a business. */
-  yourSides: ('offer' | 'need')[];
-  interest: { offer: string | null; need: string | null };
+  yourSides: ReviewSide[];
+  interest: { offer: string | null; need: string | null; processor?: string | null };
   revealed: boolean;
   revealedAt: string | null;
   assigneeId: string | null;
@@ -106,8 +109,10 @@ interface Standing {
   snapshot: ReviewSnapshot;
   offer: ListingWithFacts | undefined;
   need: ListingWithFacts | undefined;
+  /** A chain's processor listings; undefined for a pair (or once one is gone). */
+  processor: { need: ListingWithFacts; offer: ListingWithFacts } | undefined;
   /** Sides the caller answers for (a business acting for that side's company). */
-  sides: ('offer' | 'need')[];
+  sides: ReviewSide[];
   /** A facilitator of one of the sites' regions, or an admin. */
   facilitates: boolean;
   state: ReviewState;
@@ -120,7 +125,9 @@ function snapshotOf(
   sg: Record<string, unknown>,
   offer: ListingWithFacts,
   need: ListingWithFacts,
+  processor: { need: ListingWithFacts; offer: ListingWithFacts } | undefined,
 ): ReviewSnapshot {
+  const through = processor ? [...processor.need.facts.regions, ...processor.offer.facts.regions] : [];
   return {
     pairKey: sg['pairKey'] as string,
     kind: sg['kind'] as string,
@@ -128,9 +135,11 @@ function snapshotOf(
     needId: need.listing.id,
     offerCompanyId: offer.listing.companyId,
     needCompanyId: need.listing.companyId,
+    ...(processor ? { processorCompanyId: processor.need.listing.companyId } : {}),
     offerConfidentiality: offer.listing.confidentiality,
     needConfidentiality: need.listing.confidentiality,
-    regions: [...new Set([...offer.facts.regions, ...need.facts.regions])],
+    // A chain's processor site counts: its facilitators move the chain too.
+    regions: [...new Set([...offer.facts.regions, ...need.facts.regions, ...through])],
     offerFamily: resourceFamily(offer.listing),
     needFamily: resourceFamily(need.listing),
     band: distanceBand(sg['distanceKm'] as number),
@@ -150,13 +159,32 @@ function accessFor(caller: Caller, st: Pick<Standing, 'review'>): ListingAccess 
 async function standing(deps: Deps, caller: Caller, id: string): Promise<Standing> {
   const ctx = await reviewContext(deps.store, id);
   if (!ctx || caller.kind === 'public') throw notFound('suggestion', id);
-  const listings = await listingsByIds(deps.store, [
-    ctx.suggestion['offerId'] as string,
-    ctx.suggestion['needId'] as string,
-  ]);
+  const listings = await listingsByIds(deps.store, listingIdsOfNode(ctx.suggestion));
   const st = standingOf(caller, ctx.suggestion, ctx.review, listings);
   if (!st) throw notFound('suggestion', id);
   return st;
+}
+
+/** The listings a stored suggestion names: offer and need, and a chain's processor need and offer. */
+function listingIdsOfNode(sg: Record<string, unknown>): string[] {
+  const ids = [sg['offerId'] as string, sg['needId'] as string];
+  if (typeof sg['processorNeedId'] === 'string')
+    ids.push(sg['processorNeedId'], sg['processorOfferId'] as string);
+  return ids;
+}
+
+/** A chain's processor listings, read with the others; undefined for a pair or when one is gone. */
+function processorListings(
+  sg: Record<string, unknown>,
+  listings: Map<string, ListingWithFacts>,
+): { need: ListingWithFacts; offer: ListingWithFacts } | undefined {
+  if (typeof sg['processorNeedId'] !== 'string') return undefined;
+  return processorOf(
+    {
+      chain: { processorNeedId: sg['processorNeedId'], processorOfferId: sg['processorOfferId'] as string },
+    } as Parameters<typeof processorOf>[0],
+    listings,
+  );
 }
 
 /** Where the caller stands, from what is read already; null when it may not see the suggestion. */
@@ -169,12 +197,17 @@ function standingOf(
   if (caller.kind === 'public') return null;
   const offer = listings.get(sg['offerId'] as string);
   const need = listings.get(sg['needId'] as string);
-  const snapshot = offer && need ? snapshotOf(sg, offer, need) : review;
+  const processor = processorListings(sg, listings);
+  const chain = typeof sg['processorNeedId'] === 'string';
+  const whole = offer && need && (!chain || processor);
+  const snapshot = whole ? snapshotOf(sg, offer, need, processor) : review;
   if (!snapshot) return null;
-  const sides: ('offer' | 'need')[] = [];
+  const sides: ReviewSide[] = [];
   if (caller.role === 'business') {
-    if (caller.companyIds.includes(snapshot.offerCompanyId)) sides.push('offer');
-    if (caller.companyIds.includes(snapshot.needCompanyId)) sides.push('need');
+    for (const side of sidesOf(snapshot)) {
+      const company = companyOfSide(snapshot, side);
+      if (company !== undefined && caller.companyIds.includes(company)) sides.push(side);
+    }
   }
   const facilitates =
     caller.role === 'admin' || (caller.role === 'facilitator' && inRegions(caller, snapshot.regions));
@@ -184,15 +217,15 @@ function standingOf(
     snapshot,
     offer,
     need,
+    processor,
     sides,
     facilitates,
     state: review?.state ?? untouchedState(sg['status'] as string),
     version: review?.version ?? 0,
   };
-  const visible =
-    offer && need
-      ? presentSuggestion(accessFor(caller, st), fromSuggestionRecord(sg), offer, need) !== null
-      : facilitates || sides.length > 0;
+  const visible = whole
+    ? presentSuggestion(accessFor(caller, st), fromSuggestionRecord(sg), offer, need, processor) !== null
+    : facilitates || sides.length > 0;
   return visible ? st : null;
 }
 
@@ -202,7 +235,7 @@ async function standingsOf(
   caller: Caller,
   rows: { suggestion: Record<string, unknown>; review: ReviewRecord | null }[],
 ): Promise<Standing[]> {
-  const ids = rows.flatMap((r) => [r.suggestion['offerId'] as string, r.suggestion['needId'] as string]);
+  const ids = rows.flatMap((r) => listingIdsOfNode(r.suggestion));
   const listings = await listingsByIds(deps.store, [...new Set(ids)]);
   return rows
     .map((r) => standingOf(caller, r.suggestion, r.review, listings))
@@ -211,7 +244,9 @@ async function standingsOf(
 
 /** Views of many standings, with the company names they may show read in one query. */
 async function viewsOf(deps: Deps, caller: Caller, standings: Standing[]): Promise<SuggestionReview[]> {
-  const companyIds = standings.flatMap((st) => [st.snapshot.offerCompanyId, st.snapshot.needCompanyId]);
+  const companyIds = standings.flatMap((st) =>
+    sidesOf(st.snapshot).map((side) => companyOfSide(st.snapshot, side)!),
+  );
   const names = await companyNames(deps.store, [...new Set(companyIds)]);
   return Promise.all(standings.map((st) => viewOf(deps, caller, st, names)));
 }
@@ -237,19 +272,22 @@ async function viewOf(
   let suggestion: VisibleSuggestion | null = null;
   if (st.offer && st.need) {
     const { pairKey: _p, offerId: _o, needId: _n, ...rest } = fromSuggestionRecord(sg);
-    const shown = presentSuggestion(access, rest, st.offer, st.need);
+    const shown = presentSuggestion(access, rest, st.offer, st.need, st.processor);
     suggestion = shown ? { ...shown, reviewState: st.state } : null;
   }
-  const identified = (side: 'offer' | 'need') => {
+  const identified = (side: ReviewSide) => {
     if (st.facilitates) return true;
     if (st.sides.includes(side)) return true;
     if (r?.revealedAt && st.sides.length > 0) return true;
-    const shown = side === 'offer' ? suggestion?.offer : suggestion?.need;
+    const shown =
+      side === 'offer' ? suggestion?.offer : side === 'need' ? suggestion?.need : suggestion?.processor?.need;
     return shown !== undefined && !shown.anonymised;
   };
-  const [offerParty, needParty] = await Promise.all([
+  const chain = st.snapshot.processorCompanyId !== undefined && st.snapshot.processorCompanyId !== null;
+  const [offerParty, needParty, processorParty] = await Promise.all([
     identified('offer') ? partyOf(deps, st.snapshot.offerCompanyId, names) : null,
     identified('need') ? partyOf(deps, st.snapshot.needCompanyId, names) : null,
+    chain && identified('processor') ? partyOf(deps, st.snapshot.processorCompanyId!, names) : null,
   ]);
   const role = caller.kind === 'user' ? caller.role : null;
   const next =
@@ -271,9 +309,13 @@ async function viewOf(
     score: suggestion?.score ?? (sg['score'] as number),
     co2eAvoidedT: suggestion ? suggestion.co2eAvoidedT : ((sg['co2eAvoidedT'] as number | undefined) ?? null),
     suggestion,
-    parties: { offer: offerParty, need: needParty },
+    parties: { offer: offerParty, need: needParty, ...(chain ? { processor: processorParty } : {}) },
     yourSides: st.sides,
-    interest: { offer: r?.offerInterest ?? null, need: r?.needInterest ?? null },
+    interest: {
+      offer: r?.offerInterest ?? null,
+      need: r?.needInterest ?? null,
+      ...(chain ? { processor: r?.processorInterest ?? null } : {}),
+    },
     revealed: Boolean(r?.revealedAt),
     revealedAt: r?.revealedAt ?? null,
     assigneeId: r?.assigneeId ?? null,
@@ -297,7 +339,8 @@ export async function getSuggestionReview(deps: Deps, caller: Caller, id: string
 /** Why an active suggestion has nothing allocated, from what its listings' pairs are promised. */
 async function whyUnallocated(deps: Deps, st: Standing): Promise<UnallocatedReason | null> {
   const sg = st.suggestion;
-  if (sg['status'] !== 'active') return null;
+  // A chain is not allocated: its links are, as pairs.
+  if (sg['status'] !== 'active' || typeof sg['processorNeedId'] === 'string') return null;
   const allocated = (sg['allocatedQuantity'] as number | null | undefined) ?? null;
   if (allocated !== null && allocated > 0) return null;
   const offerId = sg['offerId'] as string;
@@ -639,7 +682,7 @@ function businessSees(e: ReviewEvent, st: Standing): boolean {
   if (!BUSINESS_EVENTS.has(e.type)) return false;
   if (e.type !== 'response') return true;
   // The other side's answers (and reasons) only once both have consented.
-  const side = (e.data as { side?: 'offer' | 'need' } | undefined)?.side;
+  const side = (e.data as { side?: ReviewSide } | undefined)?.side;
   return (side !== undefined && st.sides.includes(side)) || Boolean(st.review?.revealedAt);
 }
 

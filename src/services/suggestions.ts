@@ -8,7 +8,12 @@
  */
 import { actsFor, type ListingAccess, listingAccess } from '../domain/access.ts';
 import type { Caller } from '../domain/caller.ts';
-import { presentListing, presentSuggestion, type VisibleListing } from '../domain/presentation.ts';
+import {
+  type ProcessorListings,
+  presentListing,
+  presentSuggestion,
+  type VisibleListing,
+} from '../domain/presentation.ts';
 import { ACCEPTED_STATES, type ReviewRecord, type ReviewState, untouchedState } from '../domain/review.ts';
 import type { StoredSuggestion } from '../domain/suggestion.ts';
 import { notFound } from '../errors.ts';
@@ -35,6 +40,8 @@ export const MAX_PAGE = 500;
 export type VisibleSuggestion = Omit<StoredSuggestion, 'pairKey' | 'offerId' | 'needId'> & {
   offer: VisibleListing;
   need: VisibleListing;
+  /** A chain's processor: the need it takes by and the offer it gives by. */
+  processor?: ProcessorListings;
   /** Where people have taken it (domain/review.ts): `suggested` until someone acts. */
   reviewState: ReviewState;
 };
@@ -42,13 +49,15 @@ export type VisibleSuggestion = Omit<StoredSuggestion, 'pairKey' | 'offerId' | '
 /**
  * The access of a business to one suggestion it is a party of, as the review workflow widens it:
  * once a facilitator has introduced it (or further), a `private` counterpart is shown anonymised,
- * so that the business can answer; once both businesses said they are interested (revealedAt),
- * each sees who the other is.
+ * so that the business can answer; once both businesses (the three of a chain) said they are
+ * interested (revealedAt), each sees who the others are.
  */
 export function consented(access: ListingAccess, review: ReviewRecord | null | undefined): ListingAccess {
   if (!review || !access.involvedOnly) return access;
-  const party =
-    access.companyIds.includes(review.offerCompanyId) || access.companyIds.includes(review.needCompanyId);
+  const parties = [review.offerCompanyId, review.needCompanyId];
+  // A chain's processor is a party too (matching/chains.ts).
+  if (review.processorCompanyId) parties.push(review.processorCompanyId);
+  const party = parties.some((id) => access.companyIds.includes(id));
   if (!party) return access;
   let out = access;
   if (review.revealedAt || ACCEPTED_STATES.includes(review.state)) {
@@ -57,10 +66,25 @@ export function consented(access: ListingAccess, review: ReviewRecord | null | u
   if (review.revealedAt) {
     out = {
       ...out,
-      companyIds: [...new Set([...out.companyIds, review.offerCompanyId, review.needCompanyId])],
+      companyIds: [...new Set([...out.companyIds, ...parties])],
     };
   }
   return out;
+}
+
+/** Every listing a suggestion names: its offer and need, and a chain's processor need and offer. */
+export const listingIdsOf = (s: Pick<StoredSuggestion, 'offerId' | 'needId' | 'chain'>): string[] =>
+  s.chain ? [s.offerId, s.needId, s.chain.processorNeedId, s.chain.processorOfferId] : [s.offerId, s.needId];
+
+/** A chain's processor listings as presentation takes them; undefined for a pair or when one is gone. */
+export function processorOf<L>(
+  s: Pick<StoredSuggestion, 'chain'>,
+  listings: ReadonlyMap<string, L>,
+): { need: L; offer: L } | undefined {
+  if (!s.chain) return undefined;
+  const need = listings.get(s.chain.processorNeedId);
+  const offer = listings.get(s.chain.processorOfferId);
+  return need && offer ? { need, offer } : undefined;
 }
 
 /** Which page: `count` asks for the exact total too. */
@@ -84,7 +108,7 @@ export async function presentSuggestions(
   access: ListingAccess,
   suggestions: StoredSuggestion[],
 ): Promise<VisibleSuggestion[]> {
-  const ids = [...new Set(suggestions.flatMap((s) => [s.offerId, s.needId]))];
+  const ids = [...new Set(suggestions.flatMap(listingIdsOf))];
   const [listings, reviews] = await Promise.all([
     listingsByIds(deps.store, ids),
     reviewsOf(
@@ -99,7 +123,7 @@ export async function presentSuggestions(
     if (!offer || !need) continue;
     const { pairKey: _p, offerId: _o, needId: _n, ...rest } = s;
     const review = reviews.get(s.id);
-    const shown = presentSuggestion(consented(access, review), rest, offer, need);
+    const shown = presentSuggestion(consented(access, review), rest, offer, need, processorOf(s, listings));
     if (shown) out.push({ ...shown, reviewState: review?.state ?? untouchedState(s.status) });
   }
   return out;

@@ -293,6 +293,28 @@ export async function listingsByIds(store: Store, ids: string[]): Promise<Map<st
 }
 
 /**
+ * The listings of a scope with the facts the access policy decides on: the same named query as
+ * listingsInScope (its radius loose in the same way), for reads that present listings to a caller.
+ */
+export async function listingsWithFactsInScope(
+  store: Store,
+  scope: { kind?: string; region?: string },
+): Promise<ListingWithFacts[]> {
+  const r = await store.read((tx) =>
+    tx
+      .run(query('listing', 'inScope'), {
+        kind: scope.kind ?? null,
+        municipality: null,
+        region: scope.region ?? null,
+        center: null,
+        radiusM: null,
+      })
+      .then(rows<ListingRecord>),
+  );
+  return r.map(withFacts);
+}
+
+/**
  * The listings of a match run's scope (each filter when given). `radius` is applied loosely here,
  * by Neo4j's distance, widened by 1 % and 1 km: the caller applies the exact rule.
  */

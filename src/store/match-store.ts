@@ -60,6 +60,11 @@ export function fromSuggestionRecord(node: Record<string, unknown>): StoredSugge
     ...node,
   };
   for (const f of JSON_FIELDS) parsed[f] = JSON.parse(node[f] as string);
+  // A chain's links are one JSON property; its processor ids beside them are for Cypher.
+  for (const f of ['processorNeedId', 'processorOfferId', 'processorCompanyId']) delete parsed[f];
+  if (typeof node['chain'] === 'string') parsed['chain'] = JSON.parse(node['chain']);
+  // Economics are stored as JSON when estimated (engine 2.2.0 on); older suggestions have none.
+  parsed['economics'] = typeof node['economics'] === 'string' ? JSON.parse(node['economics']) : null;
   return parseRow(StoredSuggestionSchema, parsed, 'Suggestion');
 }
 
@@ -219,6 +224,8 @@ export function suggestionRow(s: SuggestionWrite): SuggestionRow {
   const route = JSON.stringify(s.route);
   const terms = JSON.stringify(s.terms);
   const impact = JSON.stringify(s.impact);
+  const economics = s.economics == null ? null : JSON.stringify(s.economics);
+  const chain = s.chain === undefined ? undefined : JSON.stringify(s.chain);
   const hash = sha1(
     [
       s.pairKey,
@@ -235,16 +242,28 @@ export function suggestionRow(s: SuggestionWrite): SuggestionRow {
       route,
       terms,
       impact,
+      economics ?? '',
+      ...(chain === undefined ? [] : [chain]),
     ].join('\u0001'),
   );
-  const { id, ...rest } = s;
+  const { id, chain: links, ...rest } = s;
+  // A chain's processor listings are properties too: the access filter and publication read them.
+  const through =
+    links === undefined
+      ? {}
+      : {
+          chain,
+          processorNeedId: links.processorNeedId,
+          processorOfferId: links.processorOfferId,
+          processorCompanyId: links.processorCompanyId,
+        };
   return {
     id,
     pairKey: s.pairKey,
     offerId: s.offerId,
     needId: s.needId,
     hash,
-    props: { ...rest, route, terms, impact, contentHash: hash },
+    props: { ...rest, route, terms, impact, economics, ...through, contentHash: hash },
   };
 }
 
@@ -337,6 +356,7 @@ export async function withdrawStale(
 
 /** A published suggestion as a run compares its own pairs with it. */
 export interface PublishedPair {
+  pairKey: string;
   offerId: string;
   needId: string;
   kind: string;
@@ -364,6 +384,7 @@ export async function readPublished(
     // Streamed: holding 7e5 records at once would cost more than the pairs they describe.
     for await (const r of result) {
       each({
+        pairKey: r.get('pairKey') as string,
         offerId: r.get('offerId') as string,
         needId: r.get('needId') as string,
         kind: r.get('kind') as string,

@@ -47,6 +47,7 @@ function toEventProps(e: ReviewEvent, review: ReviewRecord): Record<string, unkn
     regions: review.regions,
     offerCompanyId: review.offerCompanyId,
     needCompanyId: review.needCompanyId,
+    ...(review.processorCompanyId ? { processorCompanyId: review.processorCompanyId } : {}),
   };
 }
 

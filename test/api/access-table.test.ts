@@ -611,6 +611,18 @@ const ROWS: Row[] = [
     request: fixed('/network'),
     expect: { public: 401, owner: 403, other: 403, facIn: 403, facOut: 403, analyst: 200, admin: 200 },
   },
+  {
+    route: 'GET /heat-clusters',
+    what: 'of the demo municipality',
+    request: fixed('/heat-clusters?region=4617'),
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 403, analyst: 200, admin: 200 },
+  },
+  {
+    route: 'GET /heat-clusters',
+    what: 'of the whole country',
+    request: fixed('/heat-clusters'),
+    expect: { public: 401, owner: 403, other: 403, facIn: 403, facOut: 403, analyst: 200, admin: 200 },
+  },
 ];
 
 beforeAll(async () => {

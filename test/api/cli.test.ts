@@ -100,7 +100,8 @@ describe('the command line', () => {
     expect(res.code).toBe(0);
     const written = JSON.parse(readFileSync(out, 'utf8'));
     expect(written.run.status).toBe('finished');
-    expect(written.suggestions.length).toBe(written.run.candidates);
+    // Its pairs and its chains through processors (decision 0016).
+    expect(written.suggestions.length).toBe(written.run.candidates + (written.run.chains ?? 0));
     if (written.suggestions.length > 0) expect(written.suggestions[0]).toHaveProperty('terms');
   });
 

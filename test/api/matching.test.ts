@@ -97,7 +97,9 @@ describe('match runs over the demo region', () => {
     expect(first.factorSet).toMatch(/^no-physical-2025@/);
     expect(first.candidates).toBeGreaterThan(50);
     expect(first.allocated).toBeGreaterThan(0);
-    expect(first.created).toBe(first.candidates);
+    // Its pairs and its chains through processors (decision 0016) are suggestions alike.
+    expect(first.chains).toBeGreaterThan(0);
+    expect(first.created).toBe(first.candidates! + first.chains!);
     expect(first).toMatchObject({ updated: 0, unchanged: 0, withdrawn: 0, superseded: 0 });
     expect((await app.request('GET', `/match-runs/${first.id}`)).body).toEqual(first);
     expect(await stagedCount()).toBe(0);
@@ -107,7 +109,7 @@ describe('match runs over the demo region', () => {
       undefined,
       FACILITATOR,
     );
-    expect(ofRun.body.total).toBe(first.candidates);
+    expect(ofRun.body.total).toBe(first.candidates! + first.chains!);
   });
 
   it('when the run is repeated on unchanged data, then nothing is written and the same suggestions stay', async () => {
@@ -115,7 +117,13 @@ describe('match runs over the demo region', () => {
     const countBefore = await suggestionCount();
     const again = await runToEnd({});
     expect(again.candidates).toBe(first.candidates);
-    expect(again).toMatchObject({ created: 0, updated: 0, withdrawn: 0, unchanged: first.candidates });
+    expect(again).toMatchObject({
+      created: 0,
+      updated: 0,
+      withdrawn: 0,
+      chains: first.chains,
+      unchanged: first.candidates! + first.chains!,
+    });
     expect(await suggestionCount()).toBe(countBefore);
     const after = await readAll('/suggestions');
     // Not rewritten: the same ids, scores, allocations and update times.
@@ -135,7 +143,7 @@ describe('match runs over the demo region', () => {
       undefined,
       FACILITATOR,
     );
-    expect(ofFirst.body.total).toBe(first.candidates);
+    expect(ofFirst.body.total).toBe(first.candidates! + first.chains!);
   });
 
   it('when suggestions are read, then each explains its score with weighted terms and an impact', async () => {
@@ -611,7 +619,7 @@ describe('scoped runs and filters', () => {
       offer: { lat: number; lon: number };
       need: { lat: number; lon: number };
     }[];
-    expect(items.length).toBe(run.candidates);
+    expect(items.length).toBe(run.candidates! + (run.chains ?? 0));
     for (const s of items) {
       for (const side of [s.offer, s.need]) {
         expect(haversineKm(lat, lon, side.lat, side.lon)).toBeLessThanOrEqual(radiusKm);

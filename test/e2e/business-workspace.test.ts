@@ -6,7 +6,8 @@
  * the field it names; a listing is edited; an energy offer carries temperatures, power and both
  * profiles; a business with no company registers one and its site by typed coordinates; the same
  * journey in bokmål shows no English UI text; a newcomer's company with no listings sees what
- * companies of its division usually have, and one click opens a filled-in listing form; a
+ * companies of its division usually have, and one click opens a filled-in listing form; asked why
+ * there are not more suggestions, the closest listings show with their rules, in both languages; a
  * phone-size screen has nothing to scroll sideways
  * and its form is walked by keyboard. axe-core finds no serious or critical violation on any
  * screen, and the pages log no error but the 400s the bad input asked for. Screenshots go to
@@ -146,6 +147,26 @@ describe('the business workspace', () => {
     await screenshot(page, 'business-suggestions-en');
   });
 
+  it('when the business asks why there are not more suggestions, then the closest listings show with the rules that stopped or lowered them, as the API says', async () => {
+    const { page } = session;
+    const listings = await app.as(token).request('GET', `/listings?companyId=${company.id}&limit=100`);
+    const listing = listings.body.items.find((l: { title: string }) => l.title.startsWith('Sawdust'));
+    const api = await app.as(token).request('GET', `/listings/${listing.id}/diagnostics?limit=5`);
+    expect(api.status).toBe(200);
+    const diagnostics = page.locator('details.diagnostics');
+    await diagnostics.getByText('Why not more suggestions?').click();
+    await diagnostics.getByRole('heading', { name: 'The closest' }).waitFor();
+    expect(api.body.closest.length).toBeGreaterThan(0);
+    expect(await diagnostics.locator('ol.closest > li').count()).toBe(api.body.closest.length);
+    const first = api.body.closest[0];
+    await diagnostics.locator('ol.closest > li').first().getByText(first.counterpart.title).waitFor();
+    for (const rule of first.rules as { reason: string }[])
+      await diagnostics.locator('ol.closest > li').first().getByText(rule.reason, { exact: false }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'business-diagnostics-en');
+    await diagnostics.getByText('Why not more suggestions?').click();
+  });
+
   it('when a suggestion is opened and answered interested, then the explanation shows and the API has the answer', async () => {
     const { page } = session;
     await page.getByRole('button', { name: 'Open' }).first().click();
@@ -155,6 +176,11 @@ describe('the business workspace', () => {
     for (const term of ['Resource fit', 'Quantity', 'Distance'])
       await terms.getByRole('rowheader', { name: new RegExp(`^${term}`) }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Impact' }).waitFor();
+    // The economics: the route by road, the transport's cost, the basis of the estimate.
+    const economics = page.locator('section[aria-labelledby="suggestion-economics"]');
+    await economics.getByRole('heading', { level: 2, name: 'Economics' }).waitFor();
+    await economics.getByText(/km straight, about \d+ km by road/).waitFor();
+    await economics.getByText(/Estimates from cost set costs-no-2025@/).waitFor();
     await page.getByRole('heading', { level: 2, name: 'The other side' }).waitFor();
     expect(await page.getByRole('radio', { name: 'Interested', exact: true }).isChecked()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
@@ -466,6 +492,16 @@ describe('the business workspace in bokmål', () => {
     await h1(page, 'Forslag til «Sagflis fra høvleriet»').waitFor();
     await page.locator('.suggestion-card').first().waitFor();
     expect(await englishShown(page)).toEqual([]);
+    // Why not more: the rules in bokmål, none of them left in English.
+    const diagnostics = page.locator('details.diagnostics');
+    await diagnostics.getByText('Hvorfor ikke flere forslag?').click();
+    await diagnostics.getByRole('heading', { name: 'De nærmeste' }).waitFor();
+    expect(await diagnostics.locator('li.rule').count()).toBeGreaterThan(0);
+    expect(await diagnostics.locator('[lang="en"]').allTextContents()).toEqual([]);
+    expect(await englishShown(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'business-diagnostics-nb');
+    await diagnostics.getByText('Hvorfor ikke flere forslag?').click();
     await page.getByRole('button', { name: 'Åpne' }).first().click();
     await page.getByRole('table', { name: 'Hva poengsummen består av' }).waitFor();
     await page.getByRole('radio', { name: 'Ikke interessert' }).check();

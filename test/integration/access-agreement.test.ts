@@ -111,10 +111,11 @@ describe('the access policy in JavaScript and in Cypher', () => {
               ]);
             }
             const pairs = await runtime.deps.store.read((tx) =>
+              // The fragment's first argument is the suggestion: a probe has no processor, so a pair.
               tx.run(
                 cypher(`MATCH (o:AccessProbe)-[:PROBE_AT]->(os), (n:AccessProbe)-[:PROBE_AT]->(ns)
                  WHERE o.id < n.id
-                 RETURN o.id AS offer, n.id AS need, {{suggestionShown(o, os, n, ns)}} AS shown`),
+                 RETURN o.id AS offer, n.id AS need, {{suggestionShown(o, o, os, n, ns)}} AS shown`),
                 { access },
               ),
             );
@@ -123,6 +124,64 @@ describe('the access policy in JavaScript and in Cypher', () => {
               const n = listings[Number((rec.get('need') as string).slice(3))]!;
               expect(rec.get('shown')).toBe(suggestionShown(access, factsOf(o), factsOf(n)));
             }
+          }
+        },
+      ),
+      { numRuns: 40, seed: 20261202 },
+    );
+    await runtime.deps.store.write((tx) => tx.run('MATCH (n:AccessProbe) DETACH DELETE n'));
+  });
+
+  it("when a chain's four listings meet random callers, then Cypher shows it exactly when access.ts does, its processor a party", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.tuple(
+          listingArb,
+          listingArb,
+          listingArb,
+          fc.constantFrom('public', 'anonymous', 'private' as const),
+        ),
+        fc.array(callerArb, { minLength: 1, maxLength: 6 }),
+        async ([offer, need, processorNeed, processorOfferConfidentiality], callers) => {
+          // The processor's offer is at its need's site, of its company.
+          const processorOffer = { ...processorNeed, confidentiality: processorOfferConfidentiality };
+          const chain = [offer, need, processorNeed, processorOffer];
+          const rows = chain.map((l, i) => ({ id: `li_${i}`, ...l, ...l.place }));
+          // Labelled Listing and Site: the fragment follows THROUGH to them.
+          await runtime.deps.store.write((tx) =>
+            tx.run(
+              `MATCH (n:AccessProbe) DETACH DELETE n WITH count(*) AS _
+               UNWIND $rows AS row
+               CREATE (l:AccessProbe:Listing {id: 'probe_' + row.id, probe: row.id, companyId: row.companyId,
+                                              confidentiality: row.confidentiality})
+               CREATE (s:AccessProbe:Site {municipalityCode: row.municipalityCode, countyCode: row.countyCode})
+               CREATE (l)-[:AT_SITE]->(s)
+               WITH count(*) AS _
+               CREATE (sg:AccessProbe {processorNeedId: 'probe_li_2', processorOfferId: 'probe_li_3',
+                                       processorCompanyId: $processor})
+               WITH sg
+               MATCH (l:AccessProbe:Listing) WHERE l.probe IN ['li_2', 'li_3']
+               CREATE (sg)-[:THROUGH]->(l)`,
+              { rows, processor: processorNeed.companyId },
+            ),
+          );
+          for (const caller of callers) {
+            const access = listingAccess(caller);
+            const shown = await runtime.deps.store.read((tx) =>
+              tx.run(
+                cypher(`MATCH (sg:AccessProbe) WHERE sg.processorNeedId IS NOT NULL
+                 MATCH (o:Listing {probe: 'li_0'})-[:AT_SITE]->(os), (n:Listing {probe: 'li_1'})-[:AT_SITE]->(ns)
+                 RETURN {{suggestionShown(sg, o, os, n, ns)}} AS shown`),
+                { access },
+              ),
+            );
+            const [o, n, pn, po] = chain.map(factsOf) as [
+              ListingFacts,
+              ListingFacts,
+              ListingFacts,
+              ListingFacts,
+            ];
+            expect(shown.records[0]?.get('shown')).toBe(suggestionShown(access, o, n, [pn, po]));
           }
         },
       ),

@@ -103,7 +103,8 @@ describe('the service killed during a run', () => {
     }, 'the new run to end');
     const run = await runOf(started.url, again.body.id);
     expect(run).toMatchObject({ status: 'finished', phase: 'done', unchanged: 0 });
-    expect(run.created! + run.updated!).toBe(run.candidates);
+    // Pairs and chains through processors (decision 0016) alike.
+    expect(run.created! + run.updated!).toBe(run.candidates! + (run.chains ?? 0));
     expect(await publishedFactorSets(store)).toEqual(['eu-mix-2025@2025.2']);
     expect(await stagedRows(store)).toBe(0);
   }, 120_000);

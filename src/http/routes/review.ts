@@ -11,6 +11,7 @@ import {
   OutcomeSchema,
   READINESS_DIMENSIONS,
   REASON_CODES,
+  REVIEW_SIDES,
   REVIEW_STATES,
   ReadinessSchema,
   ResponseSchema,
@@ -55,12 +56,16 @@ export const SuggestionReviewSchema = z
     suggestion: z
       .union([VisibleSuggestionSchema, z.null()])
       .meta({ description: 'null once one of its listings is gone' }),
-    parties: z.object({ offer: Party, need: Party }).meta({
+    parties: z.object({ offer: Party, need: Party, processor: Party.optional() }).meta({
       description:
-        'the companies, for those who may know them: a business learns the other one once both consented',
+        "the companies, for those who may know them: a business learns the others once all consented; processor: a chain's",
     }),
-    yourSides: z.array(z.enum(['offer', 'need'])),
-    interest: z.object({ offer: z.string().nullable(), need: z.string().nullable() }),
+    yourSides: z.array(z.enum(REVIEW_SIDES)),
+    interest: z.object({
+      offer: z.string().nullable(),
+      need: z.string().nullable(),
+      processor: z.string().nullable().optional(),
+    }),
     revealed: z.boolean(),
     revealedAt: z.string().nullable(),
     assigneeId: z.string().nullable(),

@@ -214,3 +214,91 @@ describe('who a suggestion may be assigned to', () => {
     expect(roleMay(PUBLIC, 'review.assignees')).toBe('unauthenticated');
   });
 });
+
+describe('a chain through a processor, as each caller sees it', () => {
+  const located = (
+    id: string,
+    companyId: string,
+    lat: number,
+    lon: number,
+    confidentiality: ListingFacts['confidentiality'],
+  ) => ({
+    listing: {
+      id,
+      companyId,
+      siteId: `si_${id}`,
+      ref: id,
+      lat,
+      lon,
+      confidentiality,
+    } as unknown as MatchListing,
+    facts: { companyId, confidentiality, regions: ['4617', '46'] },
+  });
+  // Supplier (anonymous) → processor's need … processor's offer → farm.
+  const offer = located('li_a', 'co_a', 59.8665, 5.7655, 'anonymous');
+  const processor = {
+    need: located('li_pn', 'co_p', 59.9, 5.8, 'public'),
+    offer: located('li_po', 'co_p', 59.9, 5.8, 'public'),
+  };
+  const need = located('li_c', 'co_c', 59.95, 5.9, 'public');
+  const leg1 = haversineKm(59.8665, 5.7655, 59.9, 5.8);
+  const leg2 = haversineKm(59.9, 5.8, 59.95, 5.9);
+  const link = (km: number, transportT: number) => ({
+    score: 0.9,
+    distanceKm: km,
+    terms: [{ name: 'distance', weight: 0.5, value: 1 - km / 50, reason: `${km} km of a 50 km limit` }],
+    impact: { co2eAvoidedT: 50 - transportT, co2eBreakdown: { avoidedT: 50, transportT, electricityT: 0 } },
+  });
+  const stored = {
+    score: 0.81,
+    distanceKm: leg1 + leg2,
+    terms: [{ name: 'chain', weight: 1, value: 0.81, reason: 'the product' }],
+    impact: { co2eAvoidedT: 96, co2eBreakdown: { avoidedT: 100, transportT: 4, electricityT: 0 } },
+    co2eAvoidedT: 96,
+    chain: { links: [link(leg1, 2), link(leg2, 2)] },
+  };
+
+  it("when the processor's business reads it, then it is shown with the processor's listings; a business outside the chain does not see it", () => {
+    const mine = presentSuggestion(
+      listingAccess(user('business', { companyIds: ['co_p'] })),
+      stored,
+      offer,
+      need,
+      processor,
+    );
+    expect(mine?.processor?.need.id).toBe('li_pn');
+    expect(
+      presentSuggestion(
+        listingAccess(user('business', { companyIds: ['co_x'] })),
+        stored,
+        offer,
+        need,
+        processor,
+      ),
+    ).toBeNull();
+    // Without its processor's listings (one is gone), a chain is shown to no one.
+    expect(presentSuggestion(listingAccess(ADMIN), stored, offer, need)).toBeNull();
+  });
+
+  it('when a listing is anonymised, then each link and the chain are measured from the locations shown', () => {
+    const shown = presentSuggestion(
+      listingAccess(user('business', { companyIds: ['co_c'] })),
+      stored,
+      offer,
+      need,
+      processor,
+    )!;
+    expect(shown.offer.anonymised).toBe(true);
+    const coarse1 = haversineKm(shown.offer.lat, shown.offer.lon, 59.9, 5.8);
+    const links = shown.chain!.links;
+    expect(links[0]!.distanceKm).toBeCloseTo(coarse1, 1);
+    expect(links[1]!.distanceKm).toBeCloseTo(leg2, 1);
+    expect(shown.distanceKm).toBeCloseTo(links[0]!.distanceKm + links[1]!.distanceKm, 1);
+    expect(shown.score).toBeCloseTo(links[0]!.score * links[1]!.score, 9);
+    expect(shown.terms[0]!.reason).toBe(
+      "the product of its links' scores, measured from an anonymised location",
+    );
+    const transport = (shown.impact['co2eBreakdown'] as { transportT: number }).transportT;
+    expect(transport).toBeCloseTo(2 * (links[0]!.distanceKm / leg1) + 2 * (links[1]!.distanceKm / leg2), 6);
+  });
+});

@@ -613,3 +613,41 @@ describe('AssignmentSchema and NoteSchema', () => {
     ]);
   });
 });
+
+describe('respond, for a chain through a processor (three sides)', () => {
+  const chain = (over: Partial<ReviewRecord> = {}) =>
+    review({ processorCompanyId: 'company-processor', state: 'introduced', ...over });
+
+  it('when two of the three businesses are interested, then nothing is revealed yet', () => {
+    const change = respond(
+      chain({ offerInterest: 'interested' }),
+      'processor',
+      { answer: 'interested' },
+      NOW,
+    );
+    if ('problem' in change) throw new Error(change.problem);
+    expect(change.props).toEqual({ processorInterest: 'interested' });
+  });
+
+  it('when the third says interested, then all three are revealed and it moves to negotiating', () => {
+    const r = chain({ offerInterest: 'interested', processorInterest: 'interested' });
+    const change = respond(r, 'need', { answer: 'interested' }, NOW);
+    if ('problem' in change) throw new Error(change.problem);
+    expect(change.props).toEqual({ needInterest: 'interested', revealedAt: NOW, state: 'negotiating' });
+    expect(change.events[1]).toMatchObject({
+      type: 'reveal',
+      note: 'all three businesses are interested: each now sees who the others are',
+    });
+  });
+
+  it('when the processor is not interested, then the chain is declined for everyone', () => {
+    const change = respond(
+      chain(),
+      'processor',
+      { answer: 'not-interested', reason: { code: 'quality' } },
+      NOW,
+    );
+    if ('problem' in change) throw new Error(change.problem);
+    expect(change.props).toMatchObject({ processorInterest: 'not-interested', state: 'declined' });
+  });
+});

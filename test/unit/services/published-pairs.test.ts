@@ -10,6 +10,7 @@ const pair = (
   extra: Partial<PublishedPair> = {},
 ) =>
   ({
+    pairKey: `${offerId}|${needId}`,
     offerId,
     needId,
     kind: 'material',
@@ -78,10 +79,18 @@ describe('published suggestions a run compares itself with', () => {
     expect(p.propose('o9|n9')).toBeUndefined();
     const everything = p.answeredBy({}, new Set(['o1', 'n1', 'o2', 'n2']));
     expect([...p.stale(everything)]).toEqual([
-      { offerId: 'o1', needId: 'n2' },
-      { offerId: 'o2', needId: 'n1' },
-      { offerId: 'o2', needId: 'n2' },
+      { pairKey: 'o1|n2', offerId: 'o1', needId: 'n2' },
+      { pairKey: 'o2|n1', offerId: 'o2', needId: 'n1' },
+      { pairKey: 'o2|n2', offerId: 'o2', needId: 'n2' },
     ]);
     expect([...p.stale(p.answeredBy({ municipality: 'Town' }, town))]).toEqual([]);
+  });
+
+  it('when a chain has the offer and need of a pair, then it is a published suggestion of its own, by its key', () => {
+    const p = published();
+    p.add(pair('o1', 'n1', null, { pairKey: 'chain|o1|pn|po|n1', hash: 'h-chain' }));
+    expect(p.size).toBe(5);
+    expect(p.hashAt(p.propose('chain|o1|pn|po|n1')!)).toBe('h-chain');
+    expect(p.hashAt(p.propose('o1|n1')!)).toBe('h-o1-n1');
   });
 });

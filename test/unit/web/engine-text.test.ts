@@ -13,6 +13,9 @@ import type { ListingAccess, ListingFacts } from '../../../src/domain/access.ts'
 import { ImportCompanySchema, ImportListingSchema } from '../../../src/domain/import-document.ts';
 import { materialiseListing } from '../../../src/domain/listing-rules.ts';
 import { presentSuggestion } from '../../../src/domain/presentation.ts';
+import { buildMatchIndex } from '../../../src/matching/candidates.ts';
+import { explainChain, findChains, linksOf } from '../../../src/matching/chains.ts';
+import { diagnoseListing } from '../../../src/matching/diagnostics.ts';
 import {
   buildFeedback,
   type Decision,
@@ -21,7 +24,9 @@ import {
 } from '../../../src/matching/feedback.ts';
 import { allCompatiblePairs } from '../../../src/matching/naive.ts';
 import type { Candidate, MatchInput, MatchListing } from '../../../src/matching/types.ts';
+import { loadCostSet } from '../../../src/reference/costs.ts';
 import { listFactorSets, loadFactorSet } from '../../../src/reference/factors.ts';
+import { loadLand } from '../../../src/reference/land.ts';
 import { loadHourlyProfile, loadReferenceData } from '../../../src/reference/load.ts';
 import { loadMatchConfig } from '../../../src/reference/match-config.ts';
 import { DATA_DIR } from '../../../src/reference/paths.ts';
@@ -41,6 +46,8 @@ const reference = loadReferenceData();
 const config = { ...loadMatchConfig(), minScore: 0 };
 const factorSet = loadFactorSet();
 const comparedFactorSets = listFactorSets().map((s) => loadFactorSet(s.id));
+const costSet = loadCostSet();
+const land = loadLand();
 const hourlyProfiles = new Map([...reference.hourlyProfiles].map((name) => [name, loadHourlyProfile(name)]));
 
 /** An import document's listings as the engine reads them, each listing's ref its id. */
@@ -131,7 +138,9 @@ function engineTexts(): Map<string, string> {
     const plain = allCompatiblePairs(input);
     const feedback = buildFeedback(decisionsFor(plain, byId), config.feedback!);
     const learned = allCompatiblePairs({ ...input, feedback });
-    for (const c of [...plain, ...learned]) {
+    // With a cost set and the land outline, the distance term names both distances.
+    const costed = allCompatiblePairs({ ...input, costSet, land });
+    for (const c of [...plain, ...learned, ...costed]) {
       for (const term of c.terms) texts.set(term.reason, `${file} ${term.name}`);
       if (c.route.detail !== undefined) texts.set(c.route.detail, `${file} route`);
       const offer = byId.get(c.offerId)!;
@@ -146,6 +155,49 @@ function engineTexts(): Map<string, string> {
       );
       for (const term of shown?.terms ?? []) texts.set(term.reason, `${file} ${term.name} (anonymised)`);
     }
+    // Chains through processors (chains.ts): the chain's own term, also from anonymised locations.
+    for (const plan of findChains(linksOf(plain), listings, reference)) {
+      const chain = explainChain(
+        plan,
+        plain[plan.first]!,
+        plain[plan.second]!,
+        byId.get(plan.processorOfferId)!,
+        factorSet,
+      );
+      for (const term of chain.terms) texts.set(term.reason, `${file} chain`);
+      const shownOf = (id: string) => ({ listing: byId.get(id)!, facts: anonymousFacts(byId.get(id)!) });
+      const stored = {
+        ...chain,
+        impact: { ...chain.impact },
+        co2eAvoidedT: chain.impact.co2eAvoidedT,
+        chain: {
+          links: chain.links as unknown as {
+            score: number;
+            distanceKm: number;
+            terms: { name: string; weight: number; value: number; reason: string }[];
+            impact: Record<string, unknown>;
+          }[],
+        },
+      };
+      const shown = presentSuggestion(
+        ANONYMISED,
+        stored as never,
+        shownOf(chain.offerId),
+        shownOf(chain.needId),
+        {
+          need: shownOf(chain.processorNeedId),
+          offer: shownOf(chain.processorOfferId),
+        },
+      );
+      for (const term of (shown as { terms?: { reason: string }[] } | null)?.terms ?? [])
+        texts.set(term.reason, `${file} chain (anonymised)`);
+    }
+    // The diagnostics of every listing: the rules that block or lower its closest counterparts.
+    const index = buildMatchIndex({ ...input, config: loadMatchConfig() });
+    for (const listing of listings) {
+      for (const c of diagnoseListing(index, listing, { limit: 20 }).closest)
+        for (const rule of c.rules) texts.set(rule.reason, `${file} diagnosis ${rule.code}`);
+    }
   }
   return texts;
 }
@@ -154,6 +206,51 @@ const TEXTS = engineTexts();
 
 /** Texts the data sets do not produce, one or more per template they leave out, with their bokmål. */
 const HAND_MADE: [string, string][] = [
+  // diagnostics.ts and the fits' refusals the data sets do not meet.
+  ['a listing lacks the details of its kind', 'en oppføring mangler opplysningene for sin type'],
+  [
+    'steam at 300 °C cannot serve a cold need directly, and is too hot to need a heat pump',
+    'damp på 300 °C kan ikke dekke et behov for kulde direkte, og er for varm til å trenge en varmepumpe',
+  ],
+  [
+    'cold at 8 °C is 2 K below the 10 °C need, less than the 5 K approach',
+    'kulde på 8 °C er 2 K under behovet på 10 °C, mindre enn minste temperaturdifferanse på 5 K',
+  ],
+  [
+    'the offer is hazardous waste and the need does not accept hazardous waste',
+    'tilbudet er farlig avfall, og behovet tar ikke imot farlig avfall',
+  ],
+  [
+    'the need accepts nothing it names; the offer has no code (no category), and the need names no category a documented substitution could lead to',
+    'behovet godtar ingenting den navngir; tilbudet har ingen kode (ingen kategori), og behovet navngir ingen kategori en dokumentert erstatning kunne føre til',
+  ],
+  [
+    'the offer is available 2025-01-01–2025-03-31, the need now–onwards: the periods do not overlap',
+    'tilbudet er tilgjengelig fra 1. jan. 2025 til 31. mars 2025, behovet fra nå og framover: periodene overlapper ikke',
+  ],
+  ['12.5 km apart, beyond the 10 km limit', '12,5 km fra hverandre, utenfor grensen på 10 km'],
+  [
+    'about 40 km apart, measured from an anonymised location; beyond the 30 km limit',
+    'omtrent 40 km fra hverandre, målt fra en anonymisert plassering; utenfor grensen på 30 km',
+  ],
+  [
+    "about 40 km apart, measured from an anonymised location; beyond the 30 km limit (the listings' own)",
+    'omtrent 40 km fra hverandre, målt fra en anonymisert plassering; utenfor grensen på 30 km (oppføringenes egen)',
+  ],
+  [
+    'nothing to transfer: the offer or the need states no quantity',
+    'ingenting å overføre: tilbudet eller behovet oppgir ingen mengde',
+  ],
+  [
+    'nothing to transfer: month by month the offer covers 0% of the need',
+    `ingenting å overføre: måned for måned dekker tilbudet 0${NBSP}% av behovet`,
+  ],
+  ['scores 0.12, below the minimum of 0.3', 'får 0,12 poeng, under minstekravet på 0,3'],
+  [
+    'scores 0.12 even with the rules above set aside, below the minimum of 0.3',
+    'får 0,12 poeng selv med reglene over satt til side, under minstekravet på 0,3',
+  ],
+  ['the offered resource does not serve the need', 'den tilbudte ressursen dekker ikke behovet'],
   ['the need states no quantity', 'behovet oppgir ingen mengde'],
   [
     'the offer is available now–onwards, only part of the open-ended need',
@@ -215,6 +312,11 @@ const HAND_MADE: [string, string][] = [
     'begge bedriftene er interessert: nå ser hver av dem hvem den andre er',
   ],
   ['both businesses are interested', 'begge bedriftene er interessert'],
+  [
+    'all three businesses are interested: each now sees who the others are',
+    'alle tre bedriftene er interessert: nå ser hver av dem hvem de andre er',
+  ],
+  ['all three businesses are interested', 'alle tre bedriftene er interessert'],
   // regulation.ts and the material fit's hard constraints (no data set states these facts).
   [
     "offer code 020202 belongs to the need's category animal-feed-input; animal by-product category 3 to feed: after processing in an approved plant (Regulation (EC) No 1069/2009, Art. 14); a by-product (Directive 2008/98/EC, Art. 5)",
@@ -255,6 +357,10 @@ const HAND_MADE: [string, string][] = [
   [
     '25 km of a 30 km limit (the reach of a heat pipe carrying 100000 MWh/yr)',
     `25 km av en grense på 30 km (rekkevidden til et varmerør som fører 100${NBSP}000 MWh/år)`,
+  ],
+  [
+    '24.6 km straight, crosses open water (ferry or ship), about 32 km by road and sea; within a 30 km limit (the reach of a heat pipe carrying 100000 MWh/yr)',
+    `24,6 km i luftlinje, krysser åpent vann (ferje eller skip), omtrent 32 km på vei og sjø; innenfor en grense på 30 km (rekkevidden til et varmerør som fører 100${NBSP}000 MWh/år)`,
   ],
   [
     'cooling-water at 30 °C offered as the heat source of a heat pump',
@@ -302,6 +408,8 @@ const englishLeft = (text: string): RegExpExecArray | null =>
 describe('the phrasebook of the engine’s texts', () => {
   it('when the engine has matched the demo region and every case, then every text it wrote has its bokmål', () => {
     expect(TEXTS.size).toBeGreaterThan(1000);
+    // The diagnoses' rules are among them (GET /listings/{id}/diagnostics, the business workspace).
+    expect([...TEXTS.values()].filter((where) => where.includes(' diagnosis ')).length).toBeGreaterThan(100);
     const untranslated = [...TEXTS].filter(([text]) => translateEngineText(text) === null);
     expect(untranslated).toEqual([]);
   });

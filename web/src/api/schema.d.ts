@@ -6344,6 +6344,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/heat-clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Heat clusters of a region: sources and sinks in reach, and the shared network that serves them
+         * @description Groups of at least three heat listings linked by pairs the engine accepts (temperatures, heat pump, the reach a pipe pays for), each with a minimum spanning tree of pipes, their capacities and cost (Hotmaps), the heat delivered month by month, and what the pairs alone would deliver. Analysts, facilitators (their regions) and admins; anonymous listings take part at their coarse location without their company, private ones only for facilitators and admins.
+         *
+         *     Bearer token of a facilitator, analyst, admin user.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description county or municipality number; default the whole country */
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the clusters, most delivered heat first */
+                200: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HeatClusters"];
+                    };
+                };
+                /** @description invalid input: details name each field and reason */
+                400: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the bearer token is missing (where required), unknown, expired or revoked */
+                401: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description your role, companies or regions do not allow it */
+                403: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description too many requests: see the RateLimit and Retry-After headers */
+                429: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database is not reachable right now; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6633,6 +6748,7 @@ export interface components {
             maxDistanceKm?: number;
             /** @enum {string} */
             confidentiality: "public" | "anonymous" | "private";
+            currentCost?: components["schemas"]["CurrentCost"];
             material?: {
                 /** @description Offer: the List of Waste codes of the material. Need: accepted codes or chapter/sub-chapter prefixes. */
                 wasteCodes?: string[];
@@ -6683,6 +6799,10 @@ export interface components {
             /** @description hours per year for power (kW) and flow (l/s) units; default 8760 */
             operatingHours?: number;
         };
+        /** @description what the listing pays today, NOK per t, MWh, m³ or m² (its kind's canonical unit): a need's purchase price, an offer's disposal cost */
+        CurrentCost: {
+            nokPerUnit: number;
+        };
         EnergyDetails: {
             /** @enum {string} */
             carrier: "hot-water" | "steam" | "flue-gas" | "cooling-water" | "cold" | "electricity" | "gas";
@@ -6719,7 +6839,7 @@ export interface components {
             distanceKm: number;
             route: {
                 /** @enum {string} */
-                type: "direct" | "heat-pump" | "substitution";
+                type: "direct" | "heat-pump" | "substitution" | "chain";
                 detail?: string;
             };
             terms: {
@@ -6733,6 +6853,31 @@ export interface components {
             };
             /** @description null: not quantified, a factor is missing (the impact's notQuantified names the parts) */
             co2eAvoidedT: number | null;
+            /** @description route, transport mode and cost, a pipe payback and the saving against stated current costs (engine 2.2.0 on); null or absent: not estimated */
+            economics?: {
+                /** @description the cost set used, id@version (data/costs/) */
+                costSet: string;
+                straightKm: number;
+                /** @description straight-line km × the detour factor: by road, or by road and sea when crossing open water */
+                routeKm: number;
+                detourFactor: number;
+                /** @description the straight line crosses at least 1 km of sea or fjord (ferry or ship); null: not checked */
+                crossesOpenWater: boolean | null;
+                /** @enum {string} */
+                mode: "truck" | "ship" | "pipe" | "none";
+                /** @description truck or ship: tonnes × route km × the mode's cost per tonne-km; pipe: its annualised cost; null when not modelled */
+                transportCostNokPerYear: number | null;
+                pipe?: components["schemas"]["PipeEconomics"];
+                /** @description present when a listing of the pair states its current cost */
+                saving?: {
+                    /** @description the offer's stated current cost (disposal) per unit × the quantity it gives */
+                    offerSideNokPerYear?: number;
+                    /** @description the need's stated current cost (purchase) per unit × the quantity it gets */
+                    needSideNokPerYear?: number;
+                    /** @description both sides together less the transport cost */
+                    netNokPerYear: number;
+                };
+            } | null;
             maxQuantity: number;
             offerUse: number;
             allocatedQuantity: number | null;
@@ -6747,13 +6892,68 @@ export interface components {
             configVersion: string;
             createdAt: string;
             updatedAt: string;
+            /** @description a chain through a processor: offer → processor → need, with its two links; absent for a pair */
+            chain?: {
+                processorNeedId: string;
+                processorOfferId: string;
+                processorCompanyId: string;
+                /** @description what the processor gives per unit it takes (its listings' ratio, at most 1) */
+                yield: number;
+                links: {
+                    offerId: string;
+                    needId: string;
+                    distanceKm: number;
+                    score: number;
+                    maxQuantity: number;
+                    /** @description what the chain moves over this link per year */
+                    quantity: number;
+                    unit: string;
+                    route: {
+                        /** @enum {string} */
+                        type: "direct" | "heat-pump" | "substitution" | "chain";
+                        detail?: string;
+                    };
+                    terms: {
+                        name: string;
+                        weight: number;
+                        value: number;
+                        reason: string;
+                    }[];
+                    impact: {
+                        [key: string]: unknown;
+                    };
+                }[];
+            };
             offer: components["schemas"]["VisibleListing"];
             need: components["schemas"]["VisibleListing"];
+            /** @description a chain's processor: the need it takes the offer by, the offer it gives the need by */
+            processor?: {
+                need: components["schemas"]["VisibleListing"];
+                offer: components["schemas"]["VisibleListing"];
+            };
             /**
              * @description where people have taken it (GET /suggestions/{id} has the whole review); suggested until someone acts
              * @enum {string}
              */
             reviewState: "suggested" | "under-review" | "introduced" | "negotiating" | "agreed" | "implemented" | "rejected" | "declined" | "withdrawn" | "expired";
+        };
+        PipeEconomics: {
+            /** @description the route estimate the pipe follows, km */
+            lengthKm: number;
+            /** @description a heat or cold line sized for the delivered heat over 5,000 full-load hours; null for water */
+            capacityMW: number | null;
+            /** @description the line's cost per metre (Hotmaps' table by capacity for heat) */
+            costNokPerM: number;
+            lineCostNok: number;
+            /** @description heat exchangers at both ends and the pump (Hotmaps); 0 for water */
+            stationsCostNok: number;
+            capitalCostNok: number;
+            /** @description the capital cost as an annuity (discount rate, lifetime) */
+            annualCostNok: number;
+            /** @description what the delivered resource is worth per year: the need's current cost when it states one, otherwise the set's heat value for heat; null when unknown */
+            valueNokPerYear: number | null;
+            /** @description capital cost / value per year, undiscounted; null when the value is unknown or nil */
+            paybackYears: number | null;
         };
         VisibleListing: {
             id: string;
@@ -6779,6 +6979,7 @@ export interface components {
             maxDistanceKm?: number;
             /** @enum {string} */
             confidentiality: "public" | "anonymous" | "private";
+            currentCost?: components["schemas"]["CurrentCost"];
             material?: {
                 /** @description Offer: the List of Waste codes of the material. Need: accepted codes or chapter/sub-chapter prefixes. */
                 wasteCodes?: string[];
@@ -6847,6 +7048,7 @@ export interface components {
              * @enum {string}
              */
             confidentiality: "public" | "anonymous" | "private";
+            currentCost?: components["schemas"]["CurrentCost"];
             material?: components["schemas"]["MaterialDetails"];
             energy?: components["schemas"]["EnergyDetails"];
             water?: components["schemas"]["WaterDetails"];
@@ -6899,6 +7101,7 @@ export interface components {
             maxDistanceKm?: number;
             /** @enum {string} */
             confidentiality?: "public" | "anonymous" | "private";
+            currentCost?: components["schemas"]["CurrentCost"];
             material?: components["schemas"]["MaterialDetails"];
             energy?: components["schemas"]["EnergyDetails"];
             water?: components["schemas"]["WaterDetails"];
@@ -6987,6 +7190,7 @@ export interface components {
              * @enum {string}
              */
             confidentiality: "public" | "anonymous" | "private";
+            currentCost?: components["schemas"]["CurrentCost"];
             material?: components["schemas"]["MaterialDetails"];
             energy?: components["schemas"]["EnergyDetails"];
             water?: components["schemas"]["WaterDetails"];
@@ -7078,6 +7282,8 @@ export interface components {
             pairsEvaluated?: number;
             /** @description pairs the run proposes */
             candidates?: number;
+            /** @description chains through processors the run proposes (matching/chains.ts) */
+            chains?: number;
             /** @description candidates explained so far */
             explained?: number;
             /** @description candidates staged so far: new or changed, not yet visible */
@@ -7196,7 +7402,7 @@ export interface components {
             co2eAvoidedT: number | null;
             /** @description null once one of its listings is gone */
             suggestion: components["schemas"]["Suggestion"] | null;
-            /** @description the companies, for those who may know them: a business learns the other one once both consented */
+            /** @description the companies, for those who may know them: a business learns the others once all consented; processor: a chain's */
             parties: {
                 offer: {
                     companyId: string;
@@ -7206,11 +7412,16 @@ export interface components {
                     companyId: string;
                     name: string;
                 } | null;
+                processor?: {
+                    companyId: string;
+                    name: string;
+                } | null;
             };
-            yourSides: ("offer" | "need")[];
+            yourSides: ("offer" | "need" | "processor")[];
             interest: {
                 offer: string | null;
                 need: string | null;
+                processor?: string | null;
             };
             revealed: boolean;
             revealedAt: string | null;
@@ -7307,10 +7518,10 @@ export interface components {
             };
             note?: string;
             /**
-             * @description which side you answer for, needed only when you act for both companies
+             * @description which side you answer for, needed only when you act for several of its companies ('processor': a chain's)
              * @enum {string}
              */
-            side?: "offer" | "need";
+            side?: "offer" | "need" | "processor";
         };
         ReviewEvent: {
             id: string;
@@ -7564,6 +7775,80 @@ export interface components {
             })[];
         } & {
             [key: string]: unknown;
+        };
+        HeatClusters: {
+            scope: {
+                label: string;
+                region: string | null;
+            };
+            sources: number;
+            sinks: number;
+            links: number;
+            clusters: {
+                /** @description stable: hc- and a hash of the sorted member listing ids */
+                id: string;
+                members: {
+                    listingId: string;
+                    /** @enum {string} */
+                    role: "source" | "sink";
+                    title: string;
+                    /** @description true: no company, located at its coarse grid point */
+                    anonymised: boolean;
+                    companyId?: string;
+                    siteId?: string;
+                    /** @enum {string} */
+                    carrier: "hot-water" | "steam" | "flue-gas" | "cooling-water" | "cold" | "electricity" | "gas";
+                    temperatureC: number;
+                    temperatureAssumed: boolean;
+                    annualMWh: number;
+                    /** @description heat it gives or receives through the network, MWh/yr */
+                    networkMWh: number;
+                    lat: number;
+                    lon: number;
+                }[];
+                sources: number;
+                sinks: number;
+                pipes: {
+                    from: string;
+                    to: string;
+                    lengthKm: number;
+                    /** @description the peak month’s mean load */
+                    capacityMW: number;
+                    costEur: number;
+                    /** @description MWh per month, January first */
+                    monthlyMWh: number[];
+                }[];
+                lengthKm: number;
+                capitalEur: number;
+                capitalNok: number;
+                annualisedEur: number;
+                deliveredMWh: number;
+                costEurPerMWh: number | null;
+                withinThreshold: boolean;
+                months: {
+                    month: number;
+                    supplyMWh: number;
+                    demandMWh: number;
+                    deliveredMWh: number;
+                }[];
+                /** @description the linked pairs alone, each on a pipe of its own */
+                pairwise: {
+                    pairs: number;
+                    deliveredMWh: number;
+                    lengthKm: number;
+                    capitalEur: number;
+                };
+                addedMWh: number;
+            }[];
+            assumptions: {
+                eurToNok: number;
+                annuity: number;
+                thresholdEurPerMWh: number;
+                /** @enum {string} */
+                dispatch: "nearest-first";
+                /** @enum {string} */
+                capacity: "peak monthly mean";
+            };
         };
     };
     responses: never;

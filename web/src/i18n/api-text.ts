@@ -106,6 +106,7 @@ const THINGS: Record<string, Thing> = {
   token: { bare: 'token', definite: 'tokenet', pronoun: 'det' },
   'match run': { bare: 'matchingkjøring', definite: 'matchingkjøringen', pronoun: 'den' },
   'factor set': { bare: 'faktorsett', definite: 'faktorsettet', pronoun: 'det' },
+  'cost set': { bare: 'kostnadssett', definite: 'kostnadssettet', pronoun: 'det' },
   'match configuration': {
     bare: 'matchingkonfigurasjon',
     definite: 'matchingkonfigurasjonen',
@@ -170,6 +171,7 @@ const ROLE_DOING: Record<string, string> = {
   'read indicators': 'lese indikatorer',
   'read barriers': 'lese barrierer',
   'read the network': 'lese nettverket',
+  'read heat clusters': 'lese varmeklynger',
   'export the network': 'eksportere nettverket',
   'export indicators': 'eksportere indikatorer',
   'read the report': 'lese rapporten',

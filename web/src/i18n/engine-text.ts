@@ -260,6 +260,47 @@ function availability(from: string, to: string): string | null {
   return end === null ? null : `fra ${start} til ${end}`;
 }
 
+/** What a need accepts, as material-fit.ts lists it: "codes 1001, 1002 or category x", "nothing it names". */
+function acceptedWords(text: string): string | null {
+  if (text === 'nothing it names') return 'ingenting den navngir';
+  const parts = text.split(' or ').map((part) => {
+    const codes = /^codes (.+)$/.exec(part);
+    if (codes) return `kodene ${codes[1]}`;
+    const category = /^category (\S+)$/.exec(part);
+    return category ? `kategori ${category[1]}` : null;
+  });
+  return parts.every((p) => p !== null) ? parts.join(' eller ') : null;
+}
+
+/** The offer's codes: "code 100316, 100318" or "no code". */
+function offeredCodes(text: string): string | null {
+  if (text === 'no code') return 'ingen kode';
+  const m = /^code (.+)$/.exec(text);
+  if (!m) return null;
+  return m[1]!.includes(', ') ? `kodene ${m[1]}` : `kode ${m[1]}`;
+}
+
+/** The offer's categories: "category a, b" or "no category". */
+function offeredCategories(text: string): string | null {
+  if (text === 'no category') return 'ingen kategori';
+  const m = /^category (.+)$/.exec(text);
+  return m ? `kategori ${m[1]}` : null;
+}
+
+/** Why no documented substitution helps. */
+function substitutionWords(text: string): string | null {
+  if (text === 'the need names no category a documented substitution could lead to')
+    return 'behovet navngir ingen kategori en dokumentert erstatning kunne føre til';
+  const m = /^no documented substitution leads from it to (\S+)$/.exec(text);
+  return m ? `ingen dokumentert erstatning fører fra det til ${m[1]}` : null;
+}
+
+/** A listing's period as diagnostics.ts writes it: "now–onwards", "2025-01-01–2026-12-31". */
+function periodWords(text: string): string | null {
+  const m = /^(now|\d{4}-\d{2}-\d{2})–(onwards|\d{4}-\d{2}-\d{2})$/.exec(text);
+  return m ? availability(m[1]!, m[2]!) : null;
+}
+
 /** [template as the source writes it, its bokmål]; the first whose template and words fit wins. */
 const PHRASE_LIST: [string, Render][] = [
   // pair.ts: the quantity and distance terms.
@@ -282,6 +323,26 @@ const PHRASE_LIST: [string, Render][] = [
     ([d, l, q]) =>
       `${nbNumber(d!)} km av en grense på ${nbNumber(l!)} km (rekkevidden til et varmerør som fører ${nbNumber(q!)} ${unit('MWh/yr')})`,
   ],
+  // pair.ts with a cost set: both distances (economics.ts), then the limit.
+  [
+    '{n} km straight, about {n} km by road',
+    ([d, r]) => `${nbNumber(d!)} km i luftlinje, omtrent ${nbNumber(r!)} km på vei`,
+  ],
+  [
+    '{n} km straight, crosses open water (ferry or ship), about {n} km by road and sea',
+    ([d, r]) =>
+      `${nbNumber(d!)} km i luftlinje, krysser åpent vann (ferje eller skip), omtrent ${nbNumber(r!)} km på vei og sjø`,
+  ],
+  ['within a {n} km limit', ([l]) => `innenfor en grense på ${nbNumber(l!)} km`],
+  [
+    "within a {n} km limit (the listings' own)",
+    ([l]) => `innenfor en grense på ${nbNumber(l!)} km (oppføringenes egen)`,
+  ],
+  [
+    'within a {n} km limit (the reach of a heat pipe carrying {n} MWh/yr)',
+    ([l, q]) =>
+      `innenfor en grense på ${nbNumber(l!)} km (rekkevidden til et varmerør som fører ${nbNumber(q!)} ${unit('MWh/yr')})`,
+  ],
   // domain/presentation.ts: the distance term seen from an anonymised location.
   [
     'about {n} km of a {n} km limit, measured from an anonymised location',
@@ -291,6 +352,20 @@ const PHRASE_LIST: [string, Render][] = [
   [
     'about {n} km, measured from an anonymised location',
     ([d]) => `omtrent ${nbNumber(d!)} km, målt fra en anonymisert plassering`,
+  ],
+
+  // chains.ts: a chain through a processor, and its score seen from an anonymised location.
+  [
+    'through a processor that gives {n} of what it offers per unit it takes',
+    ([y]) => `gjennom en foredler som gir ${nbNumber(y!)} av det den tilbyr per enhet den tar imot`,
+  ],
+  [
+    "the chain scores the product of its links' scores, {n} × {n}",
+    ([a, b]) => `kjeden får produktet av leddenes poeng, ${nbNumber(a!)} × ${nbNumber(b!)}`,
+  ],
+  [
+    "the product of its links' scores, measured from an anonymised location",
+    () => 'produktet av leddenes poeng, målt fra en anonymisert plassering',
   ],
 
   // temporal.ts: windows and profiles.
@@ -683,6 +758,156 @@ const PHRASE_LIST: [string, Render][] = [
   ['zoned {*} where {*} is wanted', ([o, n]) => `regulert til ${o} der ${n} ønskes`],
   ['zoned {*} as wanted', ([o]) => `regulert til ${o}, som ønsket`],
 
+  // The rules that block a pair, as the diagnostics name them (fit-result.ts, the fits, diagnostics.ts).
+  ['a listing lacks the details of its kind', () => 'en oppføring mangler opplysningene for sin type'],
+  [
+    '{w} cannot serve a {w} need, directly or through a heat pump',
+    ([from, to]) => {
+      const [a, b] = [wordOf(CARRIERS, from), wordOf(CARRIERS, to)];
+      return a && b && `${a} kan ikke dekke et behov for ${b}, verken direkte eller gjennom en varmepumpe`;
+    },
+  ],
+  [
+    '{w} at {n} °C cannot serve a {w} need directly, and is too hot to need a heat pump',
+    ([from, s, to]) => {
+      const [a, b] = [wordOf(CARRIERS, from), wordOf(CARRIERS, to)];
+      return (
+        a &&
+        b &&
+        `${a} på ${nbNumber(s!)} °C kan ikke dekke et behov for ${b} direkte, og er for varm til å trenge en varmepumpe`
+      );
+    },
+  ],
+  [
+    'cold at {n} °C is {n} K below the {n} °C need, less than the {n} K approach',
+    ([s, m, n, a]) =>
+      `kulde på ${nbNumber(s!)} °C er ${nbNumber(m!)} K under behovet på ${nbNumber(n!)} °C, mindre enn minste temperaturdifferanse på ${nbNumber(a!)} K`,
+  ],
+  [
+    'a heat pump cannot lift {w} at {n} °C to the {n} °C need: {*}',
+    ([from, s, n, why], nested) => {
+      const [a, reason] = [wordOf(CARRIERS, from), nested.one(why!)];
+      return (
+        a &&
+        reason &&
+        `en varmepumpe kan ikke løfte ${a} på ${nbNumber(s!)} °C til behovet på ${nbNumber(n!)} °C: ${reason}`
+      );
+    },
+  ],
+  [
+    '{w} at {n} °C is too cold for the {n} °C need: {*}',
+    ([from, s, n, why], nested) => {
+      const [a, reason] = [wordOf(CARRIERS, from), nested.one(why!)];
+      return (
+        a && reason && `${a} på ${nbNumber(s!)} °C er for kald for behovet på ${nbNumber(n!)} °C: ${reason}`
+      );
+    },
+  ],
+  [
+    'the offer is hazardous waste (code {w}) and the need does not accept hazardous waste',
+    ([code]) => `tilbudet er farlig avfall (kode ${code}), og behovet tar ikke imot farlig avfall`,
+  ],
+  [
+    'the offer is hazardous waste and the need does not accept hazardous waste',
+    () => 'tilbudet er farlig avfall, og behovet tar ikke imot farlig avfall',
+  ],
+  [
+    'the need accepts {*}; the offer has {*} ({*}), and {*}',
+    ([accepted, codes, categories, rest]) => {
+      const [a, c, k, r] = [
+        acceptedWords(accepted!),
+        offeredCodes(codes!),
+        offeredCategories(categories!),
+        substitutionWords(rest!),
+      ];
+      return a && c && k && r && `behovet godtar ${a}; tilbudet har ${c} (${k}), og ${r}`;
+    },
+  ],
+  [
+    '{w} water is saline and serves only saline-tolerant uses; the need asks for {w} quality',
+    ([type, needed]) => {
+      const [a, b] = [wordOf(WATER_TYPES, type), wordOf(WATER_QUALITIES, needed)];
+      return a && b && `${a} er salt og dekker bare bruk som tåler salt; behovet ber om ${b}`;
+    },
+  ],
+  [
+    '{w} water of {w} quality cannot serve a need for {w} quality',
+    ([type, offered, needed]) => {
+      const [a, o, b] = [
+        wordOf(WATER_TYPES, type),
+        wordOf(WATER_QUALITIES, offered),
+        wordOf(WATER_QUALITIES, needed),
+      ];
+      return a && o && b && `${a} av ${o} kan ikke dekke et behov for ${b}`;
+    },
+  ],
+  [
+    '{w} land cannot serve a {w} use',
+    ([from, to]) => {
+      const [a, b] = [wordOf(LAND_AREAS, from), wordOf(LAND_USES, to)];
+      return a && b && `${a} kan ikke brukes til ${b}`;
+    },
+  ],
+  [
+    'the plot lacks {*}, which the need requires',
+    ([list]) => {
+      const names = list!.split(', ').map((f) => wordOf(FACILITIES, f));
+      return names.every((n) => n !== null) ? `tomten mangler ${names.join(', ')}, som behovet krever` : null;
+    },
+  ],
+  [
+    'the offer is available {w}, the need {w}: the periods do not overlap',
+    ([offer, need]) => {
+      const [o, n] = [periodWords(offer!), periodWords(need!)];
+      return o && n && `tilbudet er tilgjengelig ${o}, behovet ${n}: periodene overlapper ikke`;
+    },
+  ],
+  [
+    '{n} km apart, beyond the {n} km limit',
+    ([d, l]) => `${nbNumber(d!)} km fra hverandre, utenfor grensen på ${nbNumber(l!)} km`,
+  ],
+  [
+    "{n} km apart, beyond the {n} km limit (the listings' own)",
+    ([d, l]) =>
+      `${nbNumber(d!)} km fra hverandre, utenfor grensen på ${nbNumber(l!)} km (oppføringenes egen)`,
+  ],
+  [
+    'about {n} km apart, measured from an anonymised location; beyond the {n} km limit',
+    ([d, l]) =>
+      `omtrent ${nbNumber(d!)} km fra hverandre, målt fra en anonymisert plassering; utenfor grensen på ${nbNumber(l!)} km`,
+  ],
+  [
+    "about {n} km apart, measured from an anonymised location; beyond the {n} km limit (the listings' own)",
+    ([d, l]) =>
+      `omtrent ${nbNumber(d!)} km fra hverandre, målt fra en anonymisert plassering; utenfor grensen på ${nbNumber(l!)} km (oppføringenes egen)`,
+  ],
+  [
+    'nothing to transfer: the offer or the need states no quantity',
+    () => 'ingenting å overføre: tilbudet eller behovet oppgir ingen mengde',
+  ],
+  [
+    'nothing to transfer: {*}',
+    ([why], nested) => {
+      const reason = nested.one(why!);
+      return reason && `ingenting å overføre: ${reason}`;
+    },
+  ],
+  [
+    'scores {n}, below the minimum of {n}',
+    ([s, m]) => `får ${nbNumber(s!)} poeng, under minstekravet på ${nbNumber(m!)}`,
+  ],
+  [
+    'scores {n} even with the rules above set aside, below the minimum of {n}',
+    ([s, m]) =>
+      `får ${nbNumber(s!)} poeng selv med reglene over satt til side, under minstekravet på ${nbNumber(m!)}`,
+  ],
+  [
+    'compatible (score {n}), but not among the {n} best pairs of either listing',
+    ([s, k]) =>
+      `forenlig (poeng ${nbNumber(s!)}), men ikke blant de ${nbNumber(k!)} beste parene for noen av oppføringene`,
+  ],
+  ['the offered resource does not serve the need', () => 'den tilbudte ressursen dekker ikke behovet'],
+
   // Route details of energy, water and land: one word, or from → to.
   ['{w}', ([w]) => wordOf(ROUTE_WORDS, w)],
   [
@@ -738,6 +963,11 @@ const PHRASE_LIST: [string, Render][] = [
     () => 'begge bedriftene er interessert: nå ser hver av dem hvem den andre er',
   ],
   ['both businesses are interested', () => 'begge bedriftene er interessert'],
+  [
+    'all three businesses are interested: each now sees who the others are',
+    () => 'alle tre bedriftene er interessert: nå ser hver av dem hvem de andre er',
+  ],
+  ['all three businesses are interested', () => 'alle tre bedriftene er interessert'],
 ];
 
 const PHRASES = phrasesOf(PHRASE_LIST, ENGINE_PLACEHOLDERS);

@@ -3,7 +3,8 @@
  * registering a company (the business then acts for it) and its sites (the place picked on the map
  * or typed); adding and changing listings of the four kinds; a listing's suggestions with their
  * explanation, and the answer to one; a company with no listings sees what companies of its
- * division usually have, each a click from a filled-in form (prompts.tsx). Views change inside the
+ * division usually have, each a click from a filled-in form (prompts.tsx); under a listing's
+ * suggestions, why there are not more (diagnostics.tsx). Views change inside the
  * workspace; each new view's heading takes the focus.
  */
 import './business.css';
@@ -15,6 +16,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { Page } from '../../ui/page.tsx';
 import { ResourceView } from '../../ui/resource-view.tsx';
 import { CompanyForm, SiteForm } from './company-forms.tsx';
+import { ListingDiagnostics } from './diagnostics.tsx';
 import { ListingForm, type Saved } from './listing-form.tsx';
 import type { Draft } from './listing-input.ts';
 import { CompanyPrompts } from './prompts.tsx';
@@ -133,6 +135,7 @@ function BusinessViews({ api, me }: { api: Api; me: Me }) {
             listing={view.listing}
             onOpen={(s) => setView({ name: 'suggestion', listing: view.listing, suggestionId: s.id })}
           />
+          <ListingDiagnostics api={api} listing={view.listing} />
         </Page>
       );
     case 'suggestion':

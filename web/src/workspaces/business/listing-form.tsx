@@ -60,6 +60,7 @@ const FIELDS = [
   'availableTo',
   'continuity',
   'maxDistanceKm',
+  'currentCost.nokPerUnit',
   'confidentiality',
   'material',
   'material.wasteCodes',
@@ -139,6 +140,7 @@ export function ListingForm({
     availableTo: t('business.listing.availableTo'),
     continuity: t('business.listing.continuity'),
     maxDistanceKm: t('business.listing.maxDistance'),
+    'currentCost.nokPerUnit': t('business.listing.currentCost'),
     confidentiality: t('listing.confidentiality'),
     material: t('kind.material'),
     'material.wasteCodes': t('business.waste.search'),
@@ -364,6 +366,15 @@ export function ListingForm({
           {input('availableTo', 'availableTo', { type: 'date' })}
           {select('continuity', 'continuity', CONTINUITIES, option('business.continuity'))}
           {numberInput('maxDistanceKm', 'maxDistanceKm', t('business.listing.maxDistanceHint'))}
+          {numberInput(
+            'currentCost.nokPerUnit',
+            'currentCost',
+            t(
+              s.direction === 'need'
+                ? 'business.listing.currentCostNeedHint'
+                : 'business.listing.currentCostOfferHint',
+            ),
+          )}
         </div>
         {select('confidentiality', 'confidentiality', CONFIDENTIALITIES, option('confidentiality'), {
           hint: t(`business.confidentiality.${s.confidentiality}Hint` as MessageKey),

@@ -37,6 +37,8 @@ export interface State {
   availableTo: string;
   continuity: string;
   maxDistanceKm: string;
+  /** NOK per canonical unit the listing pays today (a need's price, an offer's disposal). */
+  currentCost: string;
   confidentiality: string;
   wasteCodes: string[];
   category: string;
@@ -103,6 +105,7 @@ export function initialState(sites: readonly Site[], listing: Listing | undefine
     availableTo: listing?.availableTo?.slice(0, 10) ?? '',
     continuity: listing?.continuity ?? 'continuous',
     maxDistanceKm: text(listing?.maxDistanceKm),
+    currentCost: text(listing?.currentCost?.nokPerUnit),
     confidentiality: listing?.confidentiality ?? 'public',
     wasteCodes: m?.wasteCodes ?? [],
     category: m?.category ?? '',
@@ -168,6 +171,7 @@ export function unreadable(s: State): { path: string; message: string }[] {
     ['quantity.value', s.value],
     ['quantity.operatingHours', s.operatingHours],
     ['maxDistanceKm', s.maxDistanceKm],
+    ['currentCost.nokPerUnit', s.currentCost],
   ];
   if (s.kind === 'material')
     fields.push(['material.purityPct', s.purityPct], ['material.moisturePct', s.moisturePct]);
@@ -205,6 +209,7 @@ export function toInput(s: State): Schemas['ListingInput'] {
     ...(s.availableFrom !== '' ? { availableFrom: s.availableFrom } : {}),
     ...(s.availableTo !== '' ? { availableTo: s.availableTo } : {}),
     ...(num(s.maxDistanceKm) !== undefined ? { maxDistanceKm: num(s.maxDistanceKm)! } : {}),
+    ...(num(s.currentCost) !== undefined ? { currentCost: { nokPerUnit: num(s.currentCost)! } } : {}),
   };
   switch (s.kind) {
     case 'material': {

@@ -11,6 +11,7 @@ import { engineTextOf } from '../../i18n/engine-text.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { NorwayMap } from '../../map/norway-map.tsx';
+import { EconomicsFacts } from '../../ui/economics.tsx';
 import { ResourceView } from '../../ui/resource-view.tsx';
 import { ErrorSummary, Field, problemsOf, useFormErrors } from './fields.tsx';
 
@@ -263,8 +264,9 @@ function SuggestionView({
   const { t, number, quantity, date, language } = useI18n();
   const mine = review.yourSides[0] ?? 'offer';
   const routeDetail = s.route.detail ? engineTextOf(s.route.detail, language) : null;
+  // A chain's processor takes the supplier's offer by its own need (decision 0016).
   const otherSide = mine === 'offer' ? 'need' : 'offer';
-  const own = s[mine];
+  const own = mine === 'processor' ? (s.processor?.need ?? s.need) : s[mine];
   const other = s[otherSide];
   const party = review.parties[otherSide];
   const [company] = useResource(
@@ -308,6 +310,13 @@ function SuggestionView({
         <h2 id="suggestion-impact">{t('business.suggestion.impact')}</h2>
         <Impact s={s} unallocated={review.unallocated} />
       </section>
+
+      {s.economics && (
+        <section aria-labelledby="suggestion-economics">
+          <h2 id="suggestion-economics">{t('economics.title')}</h2>
+          <EconomicsFacts economics={s.economics} />
+        </section>
+      )}
 
       <section aria-labelledby="suggestion-counterpart">
         <h2 id="suggestion-counterpart">{t('business.counterpart.title')}</h2>
@@ -365,7 +374,7 @@ function Respond({ api, review, onAnswered }: { api: Api; review: Review; onAnsw
   const [reason, setReason] = useState<ReasonCode | ''>('');
   const [reasonText, setReasonText] = useState('');
   const [note, setNote] = useState('');
-  const [side, setSide] = useState<'offer' | 'need'>(review.yourSides[0] ?? 'offer');
+  const [side, setSide] = useState<Review['yourSides'][number]>(review.yourSides[0] ?? 'offer');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const errors = useFormErrors('response', ['answer', 'reason', 'reason.text', 'note', 'side']);
@@ -422,10 +431,13 @@ function Respond({ api, review, onAnswered }: { api: Api; review: Review; onAnsw
               <select
                 {...attrs}
                 value={side}
-                onChange={(e) => setSide(e.currentTarget.value as 'offer' | 'need')}
+                onChange={(e) => setSide(e.currentTarget.value as Review['yourSides'][number])}
               >
-                <option value="offer">{t('direction.offer')}</option>
-                <option value="need">{t('direction.need')}</option>
+                {review.yourSides.map((option) => (
+                  <option key={option} value={option}>
+                    {option === 'processor' ? t('business.respond.processor') : t(`direction.${option}`)}
+                  </option>
+                ))}
               </select>
             )}
           </Field>

@@ -13,6 +13,7 @@ import { LOCALE } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { type MapPoint, NorwayMap } from '../../map/norway-map.tsx';
+import { EconomicsFacts } from '../../ui/economics.tsx';
 import { Page } from '../../ui/page.tsx';
 import { ResourceView } from '../../ui/resource-view.tsx';
 import { Actions } from './actions.tsx';
@@ -24,7 +25,7 @@ type Listing = Schemas['VisibleListing'];
 type ReviewEvent = Schemas['ReviewEvent'];
 
 const EVENT_PAGE = 200;
-const TERM_NAMES = new Set(['resource', 'quantity', 'distance', 'temporal', 'quality', 'feedback']);
+const TERM_NAMES = new Set(['resource', 'quantity', 'distance', 'temporal', 'quality', 'feedback', 'chain']);
 
 export function SuggestionView({ api, me, id }: { api: Api; me?: Me; id: string }) {
   const [loaded, reload] = useResource(
@@ -111,6 +112,15 @@ function Picture({
             <Terms terms={s.terms} />
             <ImpactView suggestion={s} />
           </div>
+          {s.economics && (
+            <section aria-labelledby="economics-h">
+              <h2 id="economics-h">{t('economics.title')}</h2>
+              <EconomicsFacts economics={s.economics} />
+            </section>
+          )}
+          {s.chain && s.processor && (
+            <ChainView suggestion={s} processorParty={review.parties.processor ?? null} />
+          )}
         </>
       ) : (
         <p class="note">{t('facilitator.suggestion.gone')}</p>
@@ -249,14 +259,60 @@ function Summary({ review, me }: { review: Review; me?: Me }) {
   );
 }
 
+/**
+ * A chain through a processor (decision 0016): the processor's two listings, its yield, and each
+ * link's own explanation.
+ */
+function ChainView({
+  suggestion,
+  processorParty,
+}: {
+  suggestion: Schemas['Suggestion'];
+  processorParty: { name: string } | null;
+}) {
+  const { t, decimal, number } = useI18n();
+  const chain = suggestion.chain!;
+  const processor = suggestion.processor!;
+  const ends = [
+    [suggestion.offer, processor.need],
+    [processor.offer, suggestion.need],
+  ] as const;
+  return (
+    <section aria-labelledby="chain-h">
+      <h2 id="chain-h">{t('facilitator.chain')}</h2>
+      <p>{t('facilitator.chain.yield', { yield: decimal(chain.yield, 2) })}</p>
+      <div class="pair">
+        <ListingCard listing={processor.need} party={processorParty} side="processor" id="processor-need" />
+        <ListingCard listing={processor.offer} party={processorParty} side="processor" id="processor-offer" />
+      </div>
+      {chain.links.map((link, i) => (
+        <Terms
+          key={`${link.offerId}|${link.needId}`}
+          id={`link-${i + 1}`}
+          title={t('facilitator.chain.link', {
+            n: i + 1,
+            from: ends[i]![0].title,
+            to: ends[i]![1].title,
+            km: number(link.distanceKm),
+          })}
+          terms={link.terms}
+        />
+      ))}
+    </section>
+  );
+}
+
 function ListingCard({
   listing,
   party,
   side,
+  id = side,
 }: {
   listing: Listing;
   party: { name: string } | null;
-  side: 'offer' | 'need';
+  side: 'offer' | 'need' | 'processor';
+  /** Names the card's heading when several cards share a side. */
+  id?: string;
 }) {
   const { t, quantity, date } = useI18n();
   const available = [
@@ -279,8 +335,8 @@ function ListingCard({
         .join(' / ')
     : '';
   return (
-    <article class={`listing-card ${side}`} aria-labelledby={`listing-${side}-h`}>
-      <h3 id={`listing-${side}-h`}>
+    <article class={`listing-card ${side}`} aria-labelledby={`listing-${id}-h`}>
+      <h3 id={`listing-${id}-h`}>
         <span class="side">{t(`facilitator.listing.${side}`)}:</span> {listing.title}
       </h3>
       <dl class="fac-facts">
@@ -310,11 +366,24 @@ function ListingCard({
 }
 
 /** The score terms as a small bar chart, drawn as a table (read out as one) with bars beside the figures. */
-function Terms({ terms }: { terms: Schemas['Suggestion']['terms'] }) {
+function Terms({
+  terms,
+  id = 'terms',
+  title,
+}: {
+  terms: Schemas['Suggestion']['terms'];
+  /** A chain's link: its own heading (an h3 under the chain's). */
+  id?: string;
+  title?: string;
+}) {
   const { t, decimal, language } = useI18n();
   return (
-    <section aria-labelledby="terms-h">
-      <h2 id="terms-h">{t('facilitator.terms')}</h2>
+    <section aria-labelledby={`${id}-h`}>
+      {title === undefined ? (
+        <h2 id={`${id}-h`}>{t('facilitator.terms')}</h2>
+      ) : (
+        <h3 id={`${id}-h`}>{title}</h3>
+      )}
       <table class="fac-terms">
         <caption>{t('facilitator.terms.caption')}</caption>
         <thead>
