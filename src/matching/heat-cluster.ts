@@ -235,15 +235,20 @@ export function findHeatClusters(
     if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
   }
   const groups = new Map<number, number[]>();
+  const grouped = new Uint8Array(S + sinks.length);
   for (const [i, j] of links) {
     for (const x of [i, S + j]) {
+      if (grouped[x] === 1) continue;
+      grouped[x] = 1;
       const root = find(parent, x);
-      const group = groups.get(root) ?? [];
-      if (!group.includes(x)) group.push(x);
-      groups.set(root, group);
+      const group = groups.get(root);
+      if (group) group.push(x);
+      else groups.set(root, [x]);
     }
   }
-  const linked = new Set(links.map(([i, j]) => `${i}|${j}`));
+  // A linked pair (source i, sink j) as one number: i · K + j.
+  const K = sinks.length;
+  const linked = new Set(links.map(([i, j]) => i * K + j));
   for (const group of groups.values()) {
     if (group.length < settings.minMembers) continue;
     group.sort((a, b) => a - b);
@@ -253,7 +258,7 @@ export function findHeatClusters(
           x < S ? { prepared: sources[x]!, index: x } : { prepared: sinks[x - S]!, index: x },
         ),
         S,
-        linked,
+        { pairs: linked, sinkCount: K },
         ctx,
         settings,
       ),
@@ -266,7 +271,8 @@ export function findHeatClusters(
 function clusterOf(
   group: { prepared: PreparedListing; index: number }[],
   S: number,
-  linked: ReadonlySet<string>,
+  /** Linked pairs, source i and sink j as i · sinkCount + j. */
+  linked: { pairs: ReadonlySet<number>; sinkCount: number },
   ctx: PairContext,
   settings: typeof DEFAULTS,
 ): HeatClusterSuggestion {
@@ -289,7 +295,7 @@ function clusterOf(
       if (!mayPair(offer.listing, need.listing) || !fitEnergy(offer, need, ctx.config, fit)) return;
       const pair = { source: a, sink: b, offerUse: fit.offerUse };
       pairs.push(pair);
-      if (linked.has(`${s.index}|${t.index - S}`)) pairwise.push(pair);
+      if (linked.pairs.has(s.index * linked.sinkCount + (t.index - S))) pairwise.push(pair);
     });
   });
   // Among sources as near, the cooler first: the lowest adequate grade (heat-grade.ts).

@@ -154,17 +154,41 @@ export function dispatchNearestFirst(
   const used = Array.from({ length: 12 }, () => new Float64Array(n));
   const pairDelivered = new Float64Array(pairs.length);
   const pairSent = Array.from({ length: 12 }, () => new Float64Array(pairs.length));
+  // The pairs in dispatch order as flat arrays: each month walks them front to back.
+  const P = order.length;
+  const sourceOf = new Int32Array(P);
+  const sinkOf = new Int32Array(P);
+  const useOf = new Float64Array(P);
+  for (let i = 0; i < P; i++) {
+    const p = pairs[order[i]!]!;
+    sourceOf[i] = p.source;
+    sinkOf[i] = p.sink;
+    useOf[i] = p.offerUse > 0 ? p.offerUse : 1;
+  }
+  const left = new Float64Array(n);
   for (let m = 0; m < 12; m++) {
-    const left = members.map((member) => Math.max(0, member.months[m] ?? 0));
-    for (const k of order) {
-      const { source, sink, offerUse } = pairs[k]!;
-      const use = offerUse > 0 ? offerUse : 1;
+    // What is left to give and to take this month; the walk stops once either side is spent.
+    let supply = 0;
+    let demand = 0;
+    for (let v = 0; v < n; v++) {
+      const q = Math.max(0, members[v]!.months[m] ?? 0);
+      left[v] = q;
+      if (members[v]!.source) supply += q;
+      else demand += q;
+    }
+    for (let i = 0; i < P && supply > 0 && demand > 0; i++) {
+      const sink = sinkOf[i]!;
+      const source = sourceOf[i]!;
+      const use = useOf[i]!;
       const q = Math.min(left[sink]!, left[source]! / use);
       if (!(q > 0)) continue;
       left[sink]! -= q;
       left[source]! -= q * use;
+      supply -= q * use;
+      demand -= q;
       delivered[m]![sink]! += q;
       used[m]![source]! += q * use;
+      const k = order[i]!;
       pairDelivered[k]! += q;
       pairSent[m]![k]! += q * use;
     }
