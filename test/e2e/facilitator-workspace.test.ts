@@ -121,6 +121,10 @@ describe('a facilitator in the browser', () => {
     expect(await bySet.locator('tbody tr').count()).toBe(
       Math.max(1, Object.keys(s.impact.co2eBySet ?? {}).length),
     );
+    // The economics as the API has them: the route by road, the cost set they come from.
+    const economics = page.getByRole('region', { name: 'Economics' });
+    await economics.getByText(`km straight, about ${Math.round(s.economics.routeKm)} km by road`).waitFor();
+    await economics.getByText(`Estimates from cost set ${s.economics.costSet}`, { exact: false }).waitFor();
     await page.getByRole('img', { name: /^Both sites/ }).waitFor();
     await page.locator('.map path.area').first().waitFor();
     expect(await page.locator('.map circle.point').count()).toBe(2);
@@ -155,8 +159,8 @@ describe('a facilitator in the browser', () => {
     await move('under-review', 'Under review');
     await move('introduced', 'Introduced');
     await page.getByLabel('Level', { exact: true }).selectOption('4');
-    await page.getByLabel('Technical').selectOption('6');
-    await page.getByLabel('Economic').selectOption('3');
+    await page.getByLabel('Technical', { exact: true }).selectOption('6');
+    await page.getByLabel('Economic', { exact: true }).selectOption('3');
     await page.getByRole('button', { name: 'Record readiness' }).click();
     await said('Readiness level 4 is recorded.');
     expect((await current()).readiness).toEqual({ level: 4, dimensions: { technical: 6, economic: 3 } });
