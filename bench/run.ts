@@ -455,14 +455,14 @@ function renderReport(rows: SizeResult[], load: [number, number]): string {
     ...density.map((d) => `- ${d}`),
     '',
     'Notes:',
-    "- Generation = `generateCandidatesWithStats`: building the index, the numeric search (every listing's K best, pairs bounded first) and the explain phase (reasons, route, impact of each kept pair), timed apart inside the call. The index column times `buildMatchIndex` alone.",
+    "- Generation = `generateCandidatesWithStats`: building the index, the numeric search (every listing's K best, pairs bounded first) and the explain phase (reasons, route, impact and economics of each kept pair), timed apart inside the call. The index column times `buildMatchIndex` alone.",
     `- LP allocation excludes the process's first allocateOptimal call (one candidate), which loads and compiles the HiGHS WebAssembly module (${rows
       .filter((r) => r.highsLoadMs !== undefined)
       .map((r) => `${fmtInt(r.listings)}: ${fmtInt(r.highsLoadMs!)} ms`)
       .join(
         ', ',
       )}); the full run includes it. At large sizes allocation times include major garbage collections over the live candidate objects the engine returned.`,
-    '- Sequential run = generation + HiGHS load (the fallback LP solver) + LP allocation, one after the other on one core. Full run = one `matchSnapshot` call with `startMatchWorker`: the worker thread (started at the beginning) gets a copy of the snapshot and searches half of the listings while the main thread indexes and searches the other half, then solves the LP (network simplex) while the main thread explains every candidate — reasons, route, impact — in batches of ' +
+    '- Sequential run = generation + HiGHS load (the fallback LP solver) + LP allocation, one after the other on one core. Full run = one `matchSnapshot` call with `startMatchWorker`: the worker thread (started at the beginning) gets a copy of the snapshot and searches half of the listings while the main thread indexes and searches the other half, then solves the LP (network simplex) while the main thread explains every candidate — reasons, route, impact, economics (the cost set and land outline are in the input, as in the service) — in batches of ' +
       fmtInt(EXPLAIN_BATCH) +
       " to a consumer, as the service's writer takes them to store them (here the consumer counts them and lets them go; until session 3 the run kept every explained candidate in memory instead). Worker start-up and the copy included. It runs first in its process (cold code, nothing else alive but the region), and its candidates and allocation are checked against the sequential ones by SHA-256 of their JSON, computed after the clock stops (until session 3 the digest was inside the timed run, adding 4-6 s at 100k). Each size runs in a fresh process; peak RSS is the kernel high-water mark (VmHWM, worker thread included), reset before each phase after garbage collection, and includes the region itself.",
     '- Pairs evaluated: pairs the numeric phase scored (scorePair); a pair can be scored once from each side. Pairs whose score bound cannot enter a K best are skipped unscored. The naive matcher evaluates and explains every offer-need pair with `evaluatePair`, then applies the same selection.',
