@@ -156,6 +156,23 @@ describe('a chain through a processor, from the demo region to a running exchang
     expect((theirs['items'] as { id: string }[]).map((s) => s.id)).not.toContain(ids.suggestion);
   });
 
+  it('when a business outside the chain answers it, or one of its businesses answers for another side, then it is refused and nothing is recorded', async () => {
+    const before = await review(t.supplier);
+    expect((await answer(t.bystander)).status).toBe(404);
+    // The processor may answer for its own side only: not for the supplier's, nor the farm's.
+    for (const side of ['offer', 'need']) {
+      const refused = await answer(t.processor, { answer: 'interested', side });
+      expect(refused.status, JSON.stringify(refused.body)).toBeGreaterThanOrEqual(400);
+      expect(refused.status).toBeLessThan(500);
+    }
+    const farmAsProcessor = await answer(t.farm, { answer: 'not-interested', side: 'processor' });
+    expect(farmAsProcessor.status).toBeGreaterThanOrEqual(400);
+    expect(farmAsProcessor.status).toBeLessThan(500);
+    const after = await review(t.supplier);
+    expect(after.version).toBe(before.version);
+    expect(after.state).toBe('suggested');
+  });
+
   it('when the facilitator introduces it and all three businesses are interested, then it is revealed to each and negotiated', async () => {
     expect(await move('under-review')).toMatchObject({ state: 'under-review' });
     expect(await move('introduced')).toMatchObject({ state: 'introduced' });
