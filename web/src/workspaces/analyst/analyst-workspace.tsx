@@ -2,7 +2,8 @@
  * The analyst workspace over the analytics API, for one scope (region, kind, period) kept in the
  * URL's fragment: the key figures of GET /indicators (realised and potential apart), CO2e under
  * each factor set, the funnel, the series, a breakdown and the barriers; the regional map and
- * the network (sigma.js) of GET /network; and the export and report buttons.
+ * the network (sigma.js) of GET /network; the heat networks of a region (GET /heat-clusters); and
+ * the export and report buttons.
  */
 import './analyst.css';
 import { useCallback, useMemo } from 'preact/hooks';
@@ -17,6 +18,7 @@ import { Page } from '../../ui/page.tsx';
 import { ResourceView } from '../../ui/resource-view.tsx';
 import { Barriers, Breakdown, Co2eBySet, Funnel, KeyFigures, Series } from './dashboard.tsx';
 import { Exports } from './exports.tsx';
+import { HeatNetworks } from './heat-networks.tsx';
 import { NetworkView } from './network-view.tsx';
 import { type AnalystView, type BreakdownKey, hashOf, scopeKey, scopeQuery, viewOf } from './scope.ts';
 import { type Regions, ScopeFilters } from './scope-filters.tsx';
@@ -109,6 +111,11 @@ export function AnalystWorkspace({ api }: { api: Api }) {
             </ResourceView>
           </section>
         </div>
+        <HeatNetworks
+          api={api}
+          region={view.region}
+          regionName={view.region ? (names.get(view.region) ?? view.region) : ''}
+        />
         <Series
           api={api}
           scope={scope}

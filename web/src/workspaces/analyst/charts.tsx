@@ -83,21 +83,25 @@ export function ColumnChart({
   description,
   buckets,
   series,
+  format = String,
 }: {
   title: string;
   description: string;
   buckets: readonly { label: string; values: readonly number[] }[];
   series: number;
+  /** How the axis writes a value (as is unless told). */
+  format?: (value: number) => string;
 }) {
   const id = useId();
   const max = Math.max(1, ...buckets.flatMap((b) => b.values));
+  const ticks = [0, Math.ceil(max / 2), max].filter((v, i, a) => a.indexOf(v) === i);
   const column = 9;
   const group = series * column + 14;
-  const left = 36;
+  // Room for the longest value on the axis (about 7 px a character at 12 px).
+  const left = Math.max(36, 10 + 7 * Math.max(...ticks.map((v) => format(v).length)));
   const plot = 160;
   const width = Math.max(360, left + buckets.length * group + 8);
   const height = plot + 34;
-  const ticks = [0, Math.ceil(max / 2), max].filter((v, i, a) => a.indexOf(v) === i);
   return (
     <svg
       class="chart columns"
@@ -114,7 +118,7 @@ export function ColumnChart({
           <g key={v}>
             <line class="grid" x1={left} x2={width - 4} y1={y} y2={y} />
             <text class="chart-value" x={left - 6} y={y + 4} text-anchor="end">
-              {v}
+              {format(v)}
             </text>
           </g>
         );
