@@ -28,7 +28,7 @@
  *     §3.6 (scan-line filling of polygons).
  */
 import { haversineKm } from './geo.ts';
-import type { Polygon } from './regions.ts';
+import { bboxOf, type Polygon } from './regions.ts';
 
 export const DEFAULTS = {
   /** Raster cell, degrees of latitude and longitude (about 220 m square at 60° N). */
@@ -70,18 +70,7 @@ export function buildLandIndex(
 ): LandIndex {
   const cellLat = options.cellLat ?? DEFAULTS.cellLat;
   const cellLon = options.cellLon ?? DEFAULTS.cellLon;
-  let minLon = Infinity;
-  let minLat = Infinity;
-  let maxLon = -Infinity;
-  let maxLat = -Infinity;
-  for (const poly of polygons)
-    for (const ring of poly)
-      for (const [lon, lat] of ring) {
-        if (lon < minLon) minLon = lon;
-        if (lon > maxLon) maxLon = lon;
-        if (lat < minLat) minLat = lat;
-        if (lat > maxLat) maxLat = lat;
-      }
+  let [minLon, minLat, maxLon, maxLat] = bboxOf(polygons);
   if (!(minLon <= maxLon)) minLon = minLat = maxLon = maxLat = 0;
   const cols = Math.max(1, Math.ceil((maxLon - minLon) / cellLon) + 1);
   const rows = Math.max(1, Math.ceil((maxLat - minLat) / cellLat) + 1);

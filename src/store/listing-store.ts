@@ -300,35 +300,28 @@ export async function listingsWithFactsInScope(
   store: Store,
   scope: { kind?: string; region?: string },
 ): Promise<ListingWithFacts[]> {
-  const r = await store.read((tx) =>
-    tx
-      .run(query('listing', 'inScope'), {
-        kind: scope.kind ?? null,
-        municipality: null,
-        region: scope.region ?? null,
-        center: null,
-        radiusM: null,
-      })
-      .then(rows<ListingRecord>),
-  );
-  return r.map(withFacts);
+  return (await inScopeRecords(store, scope)).map(withFacts);
 }
 
 /**
  * The listings of a match run's scope (each filter when given). `radius` is applied loosely here,
  * by Neo4j's distance, widened by 1 % and 1 km: the caller applies the exact rule.
  */
-export async function listingsInScope(
-  store: Store,
-  scope: {
-    kind?: string;
-    municipality?: string;
-    region?: string;
-    radius?: { lat: number; lon: number; km: number };
-  },
-): Promise<MatchListing[]> {
+export async function listingsInScope(store: Store, scope: InScope): Promise<MatchListing[]> {
+  return (await inScopeRecords(store, scope)).map(fromRecord);
+}
+
+interface InScope {
+  kind?: string;
+  municipality?: string;
+  region?: string;
+  radius?: { lat: number; lon: number; km: number };
+}
+
+/** The rows of `listing.inScope`: each filter when given, a radius widened by 1 % and 1 km. */
+async function inScopeRecords(store: Store, scope: InScope): Promise<ListingRecord[]> {
   const { radius } = scope;
-  const r = await store.read((tx) =>
+  return store.read((tx) =>
     tx
       .run(query('listing', 'inScope'), {
         kind: scope.kind ?? null,
@@ -339,5 +332,4 @@ export async function listingsInScope(
       })
       .then(rows<ListingRecord>),
   );
-  return r.map(fromRecord);
 }
