@@ -95,6 +95,17 @@ export function identifies(access: ListingAccess, l: ListingFacts): boolean {
   );
 }
 
+/**
+ * Whether the caller may read what a listing's company states it pays today (`currentCost`), or
+ * a figure made of it: its own company's, a facilitator's of the listing's region, an admin's.
+ * A counterpart that may identify the listing does not see its costs.
+ */
+export function seesCosts(access: ListingAccess, l: ListingFacts): boolean {
+  return (
+    access.all || access.companyIds.includes(l.companyId) || l.regions.some((r) => access.regions.includes(r))
+  );
+}
+
 export function listingView(access: ListingAccess, l: ListingFacts): ListingView {
   if (identifies(access, l)) return 'identified';
   return access.anonymised.includes(l.confidentiality) ? 'anonymised' : 'hidden';

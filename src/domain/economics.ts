@@ -48,7 +48,7 @@ export const SavingSchema = z
     needSideNokPerYear: z.number().optional().meta({
       description: "the need's stated current cost (purchase) per unit × the quantity it gets",
     }),
-    netNokPerYear: z.number().meta({ description: 'both sides together less the transport cost' }),
+    netNokPerYear: z.number().meta({ description: 'the sides shown together less the transport cost' }),
   })
   .meta({ id: 'Saving' });
 
@@ -111,6 +111,32 @@ export function rescaleEconomics(e: Economics, shownKm: number): Economics {
   if (e.saving) {
     const { offerSideNokPerYear = 0, needSideNokPerYear = 0 } = e.saving;
     out.saving = { ...e.saving, netNokPerYear: offerSideNokPerYear + needSideNokPerYear - (transport ?? 0) };
+  }
+  return out;
+}
+
+/**
+ * The economics as a caller may see them when it may not read a side's stated current cost
+ * (`costs.offer` / `costs.need` false; access.ts seesCosts): that side's saving goes, the net
+ * counts the sides left, and a pipe valued at the need's stated cost loses its value and payback.
+ * Nothing shown is made of a cost the caller may not read.
+ */
+export function withoutHiddenCosts(e: Economics, costs: { offer: boolean; need: boolean }): Economics {
+  if (costs.offer && costs.need) return e;
+  const out: Economics = { ...e };
+  if (!costs.need && e.pipe) out.pipe = { ...e.pipe, valueNokPerYear: null, paybackYears: null };
+  if (e.saving) {
+    const { offerSideNokPerYear, needSideNokPerYear } = e.saving;
+    const offerSide = costs.offer ? offerSideNokPerYear : undefined;
+    const needSide = costs.need ? needSideNokPerYear : undefined;
+    delete out.saving;
+    if (offerSide !== undefined || needSide !== undefined) {
+      out.saving = {
+        ...(offerSide === undefined ? {} : { offerSideNokPerYear: offerSide }),
+        ...(needSide === undefined ? {} : { needSideNokPerYear: needSide }),
+        netNokPerYear: (offerSide ?? 0) + (needSide ?? 0) - (e.transportCostNokPerYear ?? 0),
+      };
+    }
   }
   return out;
 }

@@ -10,12 +10,13 @@ import {
   type ListingFacts,
   listingView,
   type SiteFacts,
+  seesCosts,
   siteShown,
   suggestionShown,
 } from './access.ts';
 import type { Caller } from './caller.ts';
 import type { Company } from './company.ts';
-import { type Economics, rescaleEconomics } from './economics.ts';
+import { type Economics, rescaleEconomics, withoutHiddenCosts } from './economics.ts';
 import { haversineKm } from './geo.ts';
 import type { MatchListing } from './match-listing.ts';
 import type { Site } from './site.ts';
@@ -34,6 +35,11 @@ export function presentListing(
 ): VisibleListing | null {
   const view = listingView(access, facts);
   if (view === 'hidden') return null;
+  // What a company pays today is its own: shown to those who act for it or facilitate its region.
+  if (listing.currentCost !== undefined && !seesCosts(access, facts)) {
+    const { currentCost: _cost, ...withoutCost } = listing;
+    return presentListing(access, withoutCost, facts);
+  }
   if (view === 'identified') return { ...listing, anonymised: false };
   const { companyId: _c, siteId: _s, ref: _r, ...rest } = listing;
   return { ...rest, lat: coarsen(listing.lat), lon: coarsen(listing.lon), anonymised: true };
@@ -125,11 +131,16 @@ export function presentSuggestion<S extends SuggestionFigures>(
   const o = presentListing(access, offer.listing, offer.facts);
   const n = presentListing(access, need.listing, need.facts);
   if (!o || !n) return null;
-  if (!o.anonymised && !n.anonymised) return { ...s, offer: o, need: n };
+  const costs = {
+    offer: offer.listing.currentCost === undefined || seesCosts(access, offer.facts),
+    need: need.listing.currentCost === undefined || seesCosts(access, need.facts),
+  };
+  const own = s.economics ? { economics: withoutHiddenCosts(s.economics, costs) } : {};
+  if (!o.anonymised && !n.anonymised) return { ...s, ...own, offer: o, need: n };
   const shownKm = haversineKm(o.lat, o.lon, n.lat, n.lon);
   const coarse = coarseFigures(s, shownKm);
   // Route, transport and pipe costs scale with the distance: redone from the one shown.
-  const economics = s.economics ? { economics: rescaleEconomics(s.economics, coarse.distanceKm) } : {};
+  const economics = own.economics ? { economics: rescaleEconomics(own.economics, coarse.distanceKm) } : {};
   return { ...s, ...coarse, ...economics, offer: o, need: n };
 }
 

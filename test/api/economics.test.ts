@@ -68,6 +68,73 @@ describe('economics of a suggestion', () => {
     expect(read.body.suggestion.economics).toEqual(e);
   });
 
+  it('when the other company reads the suggestion, then neither the need’s current cost nor any figure made of it is shown; its own business and a facilitator of its region see them', async () => {
+    const company = async (name: string, orgNumber: string, at: { lat: number; lon: number }) => {
+      const c = await app.request('POST', '/companies', { name, orgNumber, industry: '23.510' });
+      const site = await app.request('POST', `/companies/${c.body.id}/sites`, {
+        name: `${name} site`,
+        ...at,
+      });
+      return { companyId: c.body.id as string, siteId: site.body.id as string };
+    };
+    const supplier = await company('Toten Gips AS', '100000040', { lat: 60.79, lon: 11.07 });
+    const buyer = await company('Gjøvik Plater AS', '100000059', { lat: 61.115, lon: 10.466 });
+    const offer = await app.request('POST', '/listings', {
+      siteId: supplier.siteId,
+      direction: 'offer',
+      kind: 'material',
+      title: 'FGD gypsum from Toten',
+      quantity: { value: 2000, unit: 't/yr' },
+      maxDistanceKm: 100,
+      currentCost: { nokPerUnit: 250 },
+      material: { wasteCodes: ['100105'], form: 'powder' },
+    });
+    const need = await app.request('POST', '/listings', {
+      siteId: buyer.siteId,
+      direction: 'need',
+      kind: 'material',
+      title: 'Gypsum for boards in Gjøvik',
+      quantity: { value: 1000, unit: 't/yr' },
+      currentCost: { nokPerUnit: 600 },
+      material: { wasteCodes: ['100105'], form: 'powder' },
+    });
+    expect([offer.status, need.status]).toEqual([201, 201]);
+    const id = need.body.suggestions.find((s: { offer: { id: string } }) => s.offer.id === offer.body.id).id;
+    const asSupplier = app.as(
+      await app.user({ name: 'Sigrid', role: 'business', companyIds: [supplier.companyId] }),
+    );
+    const asBuyer = app.as(
+      await app.user({ name: 'Bjørn', role: 'business', companyIds: [buyer.companyId] }),
+    );
+    const asFacilitator = app.as(await app.user({ name: 'Frida', role: 'facilitator', regions: ['34'] }));
+
+    const seen = (await asSupplier.request('GET', `/suggestions/${id}`)).body.suggestion;
+    expect(seen.need.currentCost).toBeUndefined();
+    expect(seen.offer.currentCost).toEqual({ nokPerUnit: 250 });
+    const transport = seen.economics.transportCostNokPerYear;
+    // Its own saving (1,000 t no longer disposed of at 250 NOK), the net of that side alone.
+    expect(seen.economics.saving).toEqual({
+      offerSideNokPerYear: 250_000,
+      netNokPerYear: 250_000 - transport,
+    });
+    expect((await asSupplier.request('GET', `/listings/${need.body.id}`)).body.currentCost).toBeUndefined();
+
+    const mine = (await asBuyer.request('GET', `/suggestions/${id}`)).body.suggestion;
+    expect(mine.need.currentCost).toEqual({ nokPerUnit: 600 });
+    expect(mine.offer.currentCost).toBeUndefined();
+    expect(mine.economics.saving).toEqual({
+      needSideNokPerYear: 600_000,
+      netNokPerYear: 600_000 - transport,
+    });
+
+    const whole = (await asFacilitator.request('GET', `/suggestions/${id}`)).body.suggestion;
+    expect(whole.economics.saving).toEqual({
+      offerSideNokPerYear: 250_000,
+      needSideNokPerYear: 600_000,
+      netNokPerYear: 850_000 - transport,
+    });
+  });
+
   it('when a listing states a negative current cost, then 400 names currentCost.nokPerUnit', async () => {
     const site = await siteOf('Negativ AS', '100000032', { lat: 60.79, lon: 11.07 });
     const res = await app.request('POST', '/listings', {

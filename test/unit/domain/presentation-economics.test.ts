@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ListingAccess, ListingFacts } from '../../../src/domain/access.ts';
+import { withoutHiddenCosts } from '../../../src/domain/economics.ts';
 import { presentSuggestion } from '../../../src/domain/presentation.ts';
 import { haversineKm } from '../../../src/matching/distance.ts';
 import { evaluatePair } from '../../../src/matching/pair.ts';
@@ -40,5 +41,41 @@ describe('economics shown from an anonymised location', () => {
       (c.economics!.transportCostNokPerYear! * coarseKm) / c.distanceKm,
       6,
     );
+  });
+});
+
+describe('economics without the costs a caller may not read', () => {
+  const pipe = {
+    lengthKm: 5,
+    capacityMW: 2,
+    costNokPerM: 3000,
+    lineCostNok: 15_000_000,
+    stationsCostNok: 1_000_000,
+    capitalCostNok: 16_000_000,
+    annualCostNok: 925_000,
+    valueNokPerYear: 4_000_000,
+    paybackYears: 4,
+  };
+  const economics = {
+    costSet: 'costs-no-2025@2025.1',
+    straightKm: 4,
+    routeKm: 5.2,
+    detourFactor: 1.3,
+    crossesOpenWater: false,
+    mode: 'pipe' as const,
+    transportCostNokPerYear: 925_000,
+    pipe,
+    saving: { offerSideNokPerYear: 100_000, needSideNokPerYear: 4_000_000, netNokPerYear: 3_175_000 },
+  };
+
+  it('when the need’s cost is hidden, then its saving, the pipe’s value and its payback go, and the net counts the offer alone', () => {
+    const shown = withoutHiddenCosts(economics, { offer: true, need: false });
+    expect(shown.pipe).toEqual({ ...pipe, valueNokPerYear: null, paybackYears: null });
+    expect(shown.saving).toEqual({ offerSideNokPerYear: 100_000, netNokPerYear: 100_000 - 925_000 });
+  });
+
+  it('when neither side’s cost may be read, then no saving is shown; when both may, nothing changes', () => {
+    expect(withoutHiddenCosts(economics, { offer: false, need: false }).saving).toBeUndefined();
+    expect(withoutHiddenCosts(economics, { offer: true, need: true })).toBe(economics);
   });
 });

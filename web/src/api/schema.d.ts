@@ -6874,7 +6874,7 @@ export interface components {
                     offerSideNokPerYear?: number;
                     /** @description the need's stated current cost (purchase) per unit × the quantity it gets */
                     needSideNokPerYear?: number;
-                    /** @description both sides together less the transport cost */
+                    /** @description the sides shown together less the transport cost */
                     netNokPerYear: number;
                 };
             } | null;
