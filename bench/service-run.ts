@@ -180,6 +180,8 @@ interface RunPhases {
   publish: Phase;
   retries: number;
   candidates: number;
+  /** Chains through processors the run found (each a suggestion of its own, decision 0016). */
+  chains: number;
   allocated: number;
   created: number;
   updated: number;
@@ -272,6 +274,7 @@ async function timedRun(deps: Deps, inner: Store): Promise<{ run: MatchRun; phas
       publish: between(publish.start, publish.end),
       retries: events.reduce((n, e) => n + e.attempts - 1, 0),
       candidates: run.candidates ?? 0,
+      chains: run.chains ?? 0,
       allocated: run.allocated ?? 0,
       created: run.created ?? 0,
       updated: run.updated ?? 0,
@@ -373,7 +376,13 @@ async function timedReads(
     }
     times.sort((a, b) => a - b);
     const cursor = { afterScore: Number.MAX_VALUE, afterKey: '' };
-    const hits = await dbHits(deps.store, query, { ...params, ...cursor, offset: int(0), limit: int(51) });
+    const hits = await dbHits(deps.store, query, {
+      ...params,
+      ...cursor,
+      access: STAFF,
+      offset: int(0),
+      limit: int(51),
+    });
     out.push({ name, ms: times[2]!, items, dbHits: hits });
   }
   return out;
@@ -533,7 +542,7 @@ function render(results: SizeResult[], load: [number, number]): string {
       second.updated === 0 &&
       second.countUnchanged &&
       second.withdrawn === 0 &&
-      second.unchanged === r.runs[1]!.candidates &&
+      second.unchanged === r.runs[1]!.candidates + r.runs[1]!.chains &&
       r.runs.every((p) => p.suggestionsAfter.staged === 0);
     lines.push(
       `- ${fmtInt(r.listings)} listings (${fmtInt(r.companies)} companies, ${fmtInt(r.sites)} sites; ` +
