@@ -94,16 +94,17 @@ RETURN DISTINCT sg.pairKey AS pairKey, sg.offerId AS offerId, sg.needId AS needI
 // name: stageSuggestions
 // Pairs a run computed whose published values differ (or that are not published). A pair new to
 // the database becomes a staged Suggestion with its relationships; any other gets a
-// StagedSuggestion. MERGE keeps a retried batch idempotent.
+// StagedSuggestion. MERGE keeps a retried batch idempotent. Rows are compact (decision 0018): the
+// values every row of the run shares come once, as $common.
 UNWIND $rows AS row
 MERGE (sg:Suggestion {pairKey: row.pairKey})
-ON CREATE SET sg += row.props, sg.id = row.id, sg.createdAt = $now, sg.updatedAt = $now,
+ON CREATE SET sg += row.props, sg += $common, sg.id = row.id, sg.createdAt = $now, sg.updatedAt = $now,
               sg.status = 'staged', sg.stagedRunId = $runId
 WITH sg, row, (sg.status = 'staged' AND sg.stagedRunId = $runId) AS created
 CALL (sg, row, created) {
   WITH sg, row WHERE created
-  MATCH (o:Listing {id: row.offerId})
-  MATCH (n:Listing {id: row.needId})
+  MATCH (o:Listing {id: row.props.offerId})
+  MATCH (n:Listing {id: row.props.needId})
   MERGE (sg)-[:OFFERS]->(o)
   MERGE (sg)-[:SERVES]->(n)
 }
@@ -118,7 +119,7 @@ CALL (sg, row, created) {
 CALL (sg, row, created) {
   WITH sg, row WHERE NOT created
   MERGE (sg)<-[:REVISES]-(st:StagedSuggestion {lastRunId: $runId})
-  SET st += row.values, st.status = 'active'
+  SET st += row.props, st += $common, st.status = 'active'
 }
 RETURN count(CASE WHEN created THEN 1 END) AS created, count(CASE WHEN NOT created THEN 1 END) AS revised
 
@@ -211,6 +212,9 @@ CALL (st, sg, applies) {
   // quantified: null is no property, which `+=` would not copy.
   SET sg += properties(st), sg.updatedAt = $now,
       sg.co2eAvoidedT = CASE WHEN st.contentHash IS NULL THEN sg.co2eAvoidedT ELSE st.co2eAvoidedT END
+  // A suggestion written before the compact rows loses its separate values to the new document.
+  FOREACH (_ IN CASE WHEN st.doc IS NULL THEN [] ELSE [1] END |
+    REMOVE sg.route, sg.terms, sg.impact, sg.economics, sg.chain, sg.distanceKm, sg.maxQuantity, sg.unit)
 }
 DETACH DELETE st
 RETURN count(CASE WHEN applies AND status = 'active' THEN 1 END) AS updated,
@@ -254,6 +258,8 @@ MATCH (n:Listing {id: row.needId})
 MERGE (sg:Suggestion {pairKey: row.pairKey})
 ON CREATE SET sg.id = row.id, sg.createdAt = row.now
 SET sg += row.props, sg.updatedAt = row.now, sg.status = 'active', sg.stagedRunId = null
+// A suggestion written before the compact rows (decision 0018) loses its separate values to `doc`.
+REMOVE sg.route, sg.terms, sg.impact, sg.economics, sg.chain, sg.distanceKm, sg.maxQuantity, sg.unit
 MERGE (sg)-[:OFFERS]->(o)
 MERGE (sg)-[:SERVES]->(n)
 RETURN count(sg) AS written

@@ -145,7 +145,7 @@ RETURN r.kind AS kind, r.offerFamily AS offerFamily, r.needFamily AS needFamily,
 MATCH (r:Review)-[:REVIEWS]->(sg:Suggestion)
 WHERE r.state IN $states AND r.processorCompanyId IS NULL
 RETURN r.suggestionId AS id, r.state AS state, r.reasonCode AS reasonCode, sg.score AS score,
-       sg.terms AS terms, sg.needId AS needId, sg.offerId AS offerId, sg.kind AS kind
+       sg.terms AS terms, sg.doc AS doc, sg.needId AS needId, sg.offerId AS offerId, sg.kind AS kind
 
 // name: companyNames
 UNWIND $ids AS id

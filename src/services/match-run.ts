@@ -105,7 +105,19 @@ export async function executeRun(
         logger: deps.logger,
         ...(worker ? { solve: worker.solve, search: worker.search } : {}),
       },
-    ).finally(() => worker?.close());
+    )
+      .finally(() => worker?.close())
+      // The last batch's write may still be running; a failed run must not leave it running.
+      .then(
+        async (done) => {
+          await staging.flush();
+          return done;
+        },
+        async (err: unknown) => {
+          await staging.flush().catch(() => undefined);
+          throw err;
+        },
+      );
 
     progress.set({
       phase: 'allocating',
@@ -188,6 +200,9 @@ class Staging {
   readonly #meta: { runId: string; factorSet: string; configVersion: string; allocated: number };
   readonly #now: string;
   #flags = new Uint8Array(1 << 16);
+  /** The staging write in flight, if any (it never rejects: a failure is kept in #failed). */
+  #writing: Promise<void> = Promise.resolve();
+  #failed: unknown;
   /** Candidates staged: new to the database or differing from their published suggestion. */
   staged = 0;
   /** Of those, pairs new to the database. */
@@ -223,7 +238,11 @@ class Staging {
     this.#flags[k] = 1;
   }
 
-  /** Compares a batch of explained candidates with what is published and stages those that differ. */
+  /**
+   * Compares a batch of explained candidates with what is published and stages those that differ.
+   * The write goes on while the engine explains the next batch (Neo4j and node work side by side
+   * on two cores, decision 0018): at most one write is in flight, and the next batch waits for it.
+   */
   async take(batch: Candidate[], from: number): Promise<void> {
     if (from === 0) this.#progress.set({ phase: 'staging' });
     const rows = [];
@@ -234,10 +253,29 @@ class Staging {
       rows.push(row);
       this.#flag(from + i);
     }
-    const { created } = await stageSuggestions(this.#deps.store, this.#run.id, rows, this.#now);
+    await this.flush();
     this.staged += rows.length;
-    this.created += created;
-    this.#progress.set({ explained: from + batch.length, staged: this.staged });
+    const explained = from + batch.length;
+    const staged = this.staged;
+    this.#writing = stageSuggestions(this.#deps.store, this.#run.id, rows, this.#now).then(
+      ({ created }) => {
+        this.created += created;
+        this.#progress.set({ explained, staged });
+      },
+      (err: unknown) => {
+        this.#failed = err;
+      },
+    );
+  }
+
+  /** Waits for the write in flight; throws what the last write failed with. */
+  async flush(): Promise<void> {
+    await this.#writing;
+    if (this.#failed !== undefined) {
+      const err = this.#failed;
+      this.#failed = undefined;
+      throw err;
+    }
   }
 
   /**

@@ -42,7 +42,7 @@ import { unallocatedReason } from '../matching/allocation/unallocated.ts';
 import { distanceBand, resourceFamily } from '../matching/feedback.ts';
 import { getCompany } from '../store/company-store.ts';
 import { type ListingWithFacts, listingsByIds } from '../store/listing-store.ts';
-import { fromSuggestionRecord, promisedOfListings } from '../store/match-store.ts';
+import { fromSuggestionRecord, promisedOfListings, suggestionDistanceKm } from '../store/match-store.ts';
 import {
   actOnReview,
   awaitingAnswer,
@@ -142,7 +142,7 @@ function snapshotOf(
     regions: [...new Set([...offer.facts.regions, ...need.facts.regions, ...through])],
     offerFamily: resourceFamily(offer.listing),
     needFamily: resourceFamily(need.listing),
-    band: distanceBand(sg['distanceKm'] as number),
+    band: distanceBand(suggestionDistanceKm(sg)),
   };
 }
 

@@ -24,6 +24,8 @@ const WITHDRAW_BATCH = 5000;
 /** Staged rows of a failed run deleted per transaction. */
 const DISCARD_BATCH = 10_000;
 const JSON_FIELDS = ['route', 'terms', 'impact'] as const;
+/** A suggestion's properties that every row a run stages shares: sent once per query. */
+const RUN_WIDE = ['source', 'lastRunId', 'engineVersion', 'factorSet', 'configVersion'] as const;
 const RUN_JSON_FIELDS = ['scope'] as const;
 /** Kept on a run node for the lock and recovery, never shown. */
 const RUN_INTERNAL = ['runnerHost', 'runnerPid', 'runnerStartedAt', 'heartbeatAt'];
@@ -52,20 +54,32 @@ function fromRunNode(node: Record<string, unknown>): MatchRun {
 
 /** A stored suggestion node as the domain reads it. */
 export function fromSuggestionRecord(node: Record<string, unknown>): StoredSuggestion {
+  const { doc, ...props } = node;
   // Neo4j drops null properties: put the nullable ones back.
   const parsed: Record<string, unknown> = {
     allocatedQuantity: null,
     lastRunId: null,
     co2eAvoidedT: null,
-    ...node,
+    ...props,
   };
-  for (const f of JSON_FIELDS) parsed[f] = JSON.parse(node[f] as string);
-  // A chain's links are one JSON property; its processor ids beside them are for Cypher.
+  if (typeof doc === 'string') {
+    // Written since the compact rows (decision 0018): what no query filters on is one JSON document.
+    Object.assign(parsed, JSON.parse(doc));
+  } else {
+    for (const f of JSON_FIELDS) parsed[f] = JSON.parse(node[f] as string);
+    if (typeof node['chain'] === 'string') parsed['chain'] = JSON.parse(node['chain']);
+    // Economics are stored as JSON when estimated (engine 2.2.0 on); older suggestions have none.
+    parsed['economics'] = typeof node['economics'] === 'string' ? JSON.parse(node['economics']) : null;
+  }
+  // A chain's processor ids beside its links are for Cypher.
   for (const f of ['processorNeedId', 'processorOfferId', 'processorCompanyId']) delete parsed[f];
-  if (typeof node['chain'] === 'string') parsed['chain'] = JSON.parse(node['chain']);
-  // Economics are stored as JSON when estimated (engine 2.2.0 on); older suggestions have none.
-  parsed['economics'] = typeof node['economics'] === 'string' ? JSON.parse(node['economics']) : null;
   return parseRow(StoredSuggestionSchema, parsed, 'Suggestion');
+}
+
+/** A stored suggestion node's distance, in either format (decision 0018). */
+export function suggestionDistanceKm(node: Record<string, unknown>): number {
+  if (typeof node['distanceKm'] === 'number') return node['distanceKm'];
+  return (JSON.parse(node['doc'] as string) as { distanceKm: number }).distanceKm;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -246,24 +260,45 @@ export function suggestionRow(s: SuggestionWrite): SuggestionRow {
       ...(chain === undefined ? [] : [chain]),
     ].join('\u0001'),
   );
-  const { id, chain: links, ...rest } = s;
+  // What no query filters, sorts or joins on is one JSON document (decision 0018), made of the
+  // strings the hash was computed from.
+  const doc =
+    `{"distanceKm":${JSON.stringify(s.distanceKm)},"maxQuantity":${JSON.stringify(s.maxQuantity)},` +
+    `"unit":${JSON.stringify(s.unit)},"route":${route},"terms":${terms},"impact":${impact},` +
+    `"economics":${economics ?? 'null'}${chain === undefined ? '' : `,"chain":${chain}`}}`;
+  const links = s.chain;
   // A chain's processor listings are properties too: the access filter and publication read them.
   const through =
     links === undefined
       ? {}
       : {
-          chain,
           processorNeedId: links.processorNeedId,
           processorOfferId: links.processorOfferId,
           processorCompanyId: links.processorCompanyId,
         };
   return {
-    id,
+    id: s.id,
     pairKey: s.pairKey,
     offerId: s.offerId,
     needId: s.needId,
     hash,
-    props: { ...rest, route, terms, impact, economics, ...through, contentHash: hash },
+    props: {
+      offerId: s.offerId,
+      needId: s.needId,
+      kind: s.kind,
+      score: s.score,
+      co2eAvoidedT: s.co2eAvoidedT,
+      offerUse: s.offerUse,
+      allocatedQuantity: s.allocatedQuantity,
+      source: s.source,
+      lastRunId: s.lastRunId,
+      engineVersion: s.engineVersion,
+      factorSet: s.factorSet,
+      configVersion: s.configVersion,
+      ...through,
+      contentHash: hash,
+      doc,
+    },
   };
 }
 
@@ -404,24 +439,20 @@ export async function stageSuggestions(
   now: string,
 ): Promise<{ created: number; revised: number }> {
   if (batch.length === 0) return { created: 0, revised: 0 };
+  // Values every row of a run shares go once per query, not once per row (decision 0018).
+  const first = batch[0]!.props;
+  const common = Object.fromEntries(RUN_WIDE.map((k) => [k, first[k]]));
+  const compact = batch.map((s) => {
+    const props: Record<string, unknown> = { ...s.props };
+    for (const k of RUN_WIDE) {
+      if (props[k] !== common[k]) throw new Error(`stageSuggestions: rows of one batch differ in ${k}`);
+      delete props[k];
+    }
+    return { id: s.id, pairKey: s.pairKey, props };
+  });
   const r = await store.write((tx) =>
     tx
-      .run(query('match', 'stageSuggestions'), {
-        runId,
-        now,
-        rows: batch.map((s) => {
-          // A revision holds what it will publish, and no pair key (cypher/match.cypher says why).
-          const { pairKey: _k, ...values } = s.props;
-          return {
-            id: s.id,
-            pairKey: s.pairKey,
-            offerId: s.offerId,
-            needId: s.needId,
-            props: s.props,
-            values,
-          };
-        }),
-      })
+      .run(query('match', 'stageSuggestions'), { runId, now, common, rows: compact })
       .then(rows<{ created: number; revised: number }>),
   );
   return r[0] ?? { created: 0, revised: 0 };

@@ -306,9 +306,16 @@ export async function readDecisionsWithSuggestions(
   store: Store,
   states: readonly string[],
 ): Promise<DecisionWithSuggestion[]> {
-  return store.read((tx) =>
-    tx.run(query('review', 'decisionsWithSuggestions'), { states }).then(rows<DecisionWithSuggestion>),
+  const found = await store.read((tx) =>
+    tx
+      .run(query('review', 'decisionsWithSuggestions'), { states })
+      .then(rows<Omit<DecisionWithSuggestion, 'terms'> & { terms: string | null; doc: string | null }>),
   );
+  // Terms are their own property on suggestions written before the compact rows (decision 0018).
+  return found.map(({ doc, terms, ...d }) => ({
+    ...d,
+    terms: terms ?? JSON.stringify((JSON.parse(doc ?? '{}') as { terms?: unknown }).terms ?? []),
+  }));
 }
 
 /** The names of some companies, by id (the parties a page of reviews may show). */

@@ -3,10 +3,12 @@ import { newId } from '../../src/domain/ids.ts';
 import type { MatchListing } from '../../src/matching/types.ts';
 import type { Runtime } from '../../src/runtime.ts';
 import { loadDemoIfEmpty } from '../../src/services/demo.ts';
+import { startMatchRun } from '../../src/services/match-runs.ts';
 import { allListings } from '../../src/store/listing-store.ts';
 import {
   type SuggestionWrite,
   suggestionCounts,
+  suggestionsForListing,
   upsertSuggestions,
   withdrawStale,
 } from '../../src/store/match-store.ts';
@@ -209,5 +211,70 @@ describe('withdrawing stale suggestions', () => {
     expect(withdrawn).toBe(5_999);
     const counts = await suggestionCounts(runtime.deps.store, '2026-01-01T00:00:00.000Z');
     expect(counts).toEqual({ total: 6_000, active: 1, createdSince: 6_000, staged: 0 });
+  });
+});
+
+describe('suggestions written before the compact rows (decision 0018)', () => {
+  const STAFF = { all: true, companyIds: [], regions: [], anonymised: [], involvedOnly: false } as const;
+  const OLD_FIELDS = ['route', 'terms', 'impact', 'economics', 'distanceKm', 'maxQuantity', 'unit'];
+
+  /** Rewrites a stored suggestion as the old format had it: each value a property, no `doc`. */
+  async function toOldFormat(pairKey: string, score: number): Promise<void> {
+    await runtime.deps.store.write((tx) =>
+      tx.run(
+        `MATCH (sg:Suggestion {pairKey: $pairKey})
+         SET sg.route = '{"type":"direct","detail":"old"}', sg.terms = '[]', sg.impact = '{"unit":"t/yr"}',
+             sg.distanceKm = 99.0, sg.maxQuantity = 1.0, sg.unit = 't/yr', sg.score = $score,
+             sg.contentHash = 'old'
+         REMOVE sg.doc`,
+        { pairKey, score },
+      ),
+    );
+  }
+
+  async function node(pairKey: string): Promise<Record<string, unknown>> {
+    const r = await runtime.deps.store.read((tx) =>
+      tx.run('MATCH (sg:Suggestion {pairKey: $pairKey}) RETURN properties(sg) AS p', { pairKey }),
+    );
+    return r.records[0]!.get('p') as Record<string, unknown>;
+  }
+
+  it('when a suggestion is stored with its values as separate properties, then it is read as before, and a run that revises it leaves one document', async () => {
+    await runtime.deps.store.write((tx) => tx.run('MATCH (sg:Suggestion) DETACH DELETE sg'));
+    await startMatchRun(runtime.deps, {});
+    const listing = material.offers[0]!;
+    const page = await suggestionsForListing(runtime.deps.store, listing.id, STAFF, { offset: 0, limit: 5 });
+    const fresh = page.items[0]!;
+    expect(Object.keys(await node(fresh.pairKey))).toContain('doc');
+    await toOldFormat(fresh.pairKey, 0.01);
+
+    const old = (
+      await suggestionsForListing(runtime.deps.store, listing.id, STAFF, { offset: 0, limit: 50 })
+    ).items.find((s) => s.pairKey === fresh.pairKey)!;
+    expect(old).toMatchObject({
+      score: 0.01,
+      distanceKm: 99,
+      route: { type: 'direct', detail: 'old' },
+      terms: [],
+    });
+
+    await startMatchRun(runtime.deps, {});
+    const stored = await node(fresh.pairKey);
+    for (const f of OLD_FIELDS) expect(stored).not.toHaveProperty(f);
+    const again = (
+      await suggestionsForListing(runtime.deps.store, listing.id, STAFF, { offset: 0, limit: 50 })
+    ).items.find((s) => s.pairKey === fresh.pairKey)!;
+    expect(again).toEqual({ ...fresh, updatedAt: again.updatedAt, lastRunId: again.lastRunId });
+  });
+
+  it('when an incremental refresh rewrites an old-format suggestion, then only the document is left', async () => {
+    const [o, n] = [energy.offers[0]!, energy.needs[0]!];
+    await upsertSuggestions(runtime.deps.store, [write(o, n)], '2026-03-01T00:00:00.000Z');
+    await toOldFormat(key(o, n), 0.2);
+    await upsertSuggestions(runtime.deps.store, [{ ...write(o, n), score: 0.7 }], '2026-03-02T00:00:00.000Z');
+    const stored = await node(key(o, n));
+    for (const f of OLD_FIELDS) expect(stored).not.toHaveProperty(f);
+    expect(stored['score']).toBe(0.7);
+    expect(JSON.parse(stored['doc'] as string)).toMatchObject({ distanceKm: 1, route: { type: 'direct' } });
   });
 });
