@@ -2,8 +2,10 @@
  * `npm run bench:service -- --sizes 2000,10000[,100000]`: a whole-database match run through the
  * service layer, at scale. For each size, in a child process of its own: a throwaway embedded
  * Neo4j (never NEO4J_URI), a synthetic region (synthetic-region.ts) loaded through importDocument
- * as a user import would, then `startMatchRun(deps, {})` twice on the same data. The second run
- * must write nothing: same candidates, all unchanged, none created, updated or withdrawn.
+ * as a user import would (timed against its anchor, import-anchor.ts: the same rows by plain
+ * batched UNWIND ... CREATE, written and deleted just before), then `startMatchRun(deps, {})` twice
+ * on the same data. The second run must write nothing: same candidates, all unchanged, none
+ * created, updated or withdrawn.
  *
  * Phases are read off the real startMatchRun call, not re-enacted: the Store in deps is wrapped so
  * every transaction records which named queries it ran and when it started and ended. Between
@@ -39,6 +41,7 @@ import {
 } from '../src/store/match-store.ts';
 import { provisionNeo4j } from '../src/store/provision.ts';
 import { allQueries } from '../src/store/queries.ts';
+import { anchorRows, anchorSample, deleteAnchor, writeAnchor } from './import-anchor.ts';
 import { measure, nodeFlags } from './measure.ts';
 import { importDocumentOf } from './region-document.ts';
 import { generateRegion } from './synthetic-region.ts';
@@ -197,6 +200,8 @@ interface SizeResult {
   companies: number;
   sites: number;
   importMs: number;
+  /** The anchor of issue 14: the same rows by plain batched UNWIND ... CREATE, before the import (then deleted). */
+  anchorMs: number;
   importPeakRssMb: number;
   importSummary: Pick<ImportSummary, 'companies' | 'sites' | 'listings'> & { errors: number };
   runs: RunPhases[];
@@ -409,8 +414,14 @@ async function runSize(size: number): Promise<SizeResult> {
     const runtime = await connect(neo4j, logger);
     const deps = runtime.deps;
     try {
+      log(`${size}: anchor: the same rows by plain batched UNWIND ... CREATE`);
+      const anchor = anchorRows(deps, document);
+      await writeAnchor(deps, anchorSample(anchor, 2000));
+      await deleteAnchor(deps);
+      const anchorMs = await writeAnchor(deps, anchor);
+      await deleteAnchor(deps);
       log(
-        `${size}: importing ${document.companies.length} companies and ${document.listings.length} listings`,
+        `${size}: anchor ${(anchorMs / 1000).toFixed(1)} s; importing ${document.companies.length} companies and ${document.listings.length} listings`,
       );
       const imported = await measure(() => importDocument(deps, SYSTEM, document));
       const summary = imported.result;
@@ -434,6 +445,7 @@ async function runSize(size: number): Promise<SizeResult> {
         companies: region.companies.length,
         sites: region.sites.length,
         importMs: imported.ms,
+        anchorMs,
         importPeakRssMb: imported.peakRssMb,
         importSummary: {
           companies: summary.companies,
@@ -504,6 +516,21 @@ function render(results: SizeResult[], load: [number, number]): string {
           `${fmtInt(p.suggestionsAfter.total)} | ${fmtInt(p.peakRssMb)} | ${p.neo4jPeakRssMb === null ? '–' : fmtInt(p.neo4jPeakRssMb)} |`,
       );
     });
+  }
+  lines.push(
+    '',
+    'Import against its anchor (issue 14: within 3x): the same companies, sites and listings written by plain ' +
+      'batched `UNWIND $rows AS row CREATE ...` (10,000 rows a transaction, no checks, no outcomes) into the same ' +
+      'Neo4j just before the import, then deleted:',
+    '',
+    '| listings | import s | listings/s | anchor s | anchor listings/s | ratio |',
+    '|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const r of results) {
+    lines.push(
+      `| ${fmtInt(r.listings)} | ${s(r.importMs)} | ${fmtInt((r.listings / r.importMs) * 1000)} | ${s(r.anchorMs)} | ` +
+        `${fmtInt((r.listings / r.anchorMs) * 1000)} | ${(r.importMs / r.anchorMs).toFixed(2)} |`,
+    );
   }
   lines.push(
     '',

@@ -24,16 +24,24 @@ FOREACH (_ IN CASE WHEN i IS NULL THEN [] ELSE [1] END | MERGE (c)-[:IN_INDUSTRY
 RETURN c.version AS version
 
 // name: importMany
-// Imported companies keyed by (refScope, ref); each row says what happened to it.
+// Imported companies keyed by (refScope, ref); each row says what happened to it. A company the
+// MERGE creates is written whole at once; a stored one only when its content changed.
 UNWIND $rows AS row
 MERGE (c:Company {refScope: row.props.refScope, ref: row.props.ref})
-ON CREATE SET c.id = row.id, c.createdAt = row.createdAt, c.version = 0
+ON CREATE SET c += row.props, c.id = row.id, c.createdAt = $now, c.version = 0
 WITH c, row,
      CASE WHEN c.version = 0 THEN 'created'
           WHEN c.contentHash = row.props.contentHash THEN 'unchanged'
           ELSE 'updated' END AS outcome
 CALL (c, row, outcome) {
-  WITH c, row, outcome WHERE outcome <> 'unchanged'
+  WITH c, row WHERE outcome = 'created'
+  SET c.version = 1
+  WITH c, row
+  MATCH (i:Industry {code: row.props.industryDivision})
+  CREATE (c)-[:IN_INDUSTRY]->(i)
+}
+CALL (c, row, outcome) {
+  WITH c, row WHERE outcome = 'updated'
   SET c += row.props, c.version = coalesce(c.version, 0) + 1
   WITH c
   OPTIONAL MATCH (c)-[old:IN_INDUSTRY]->()

@@ -63,6 +63,28 @@ CALL (_l, _row) {
   MERGE (_l)-[:IN_CATEGORY]->(m)
 }
 
+// fragment: linkNewListing(_l, _row)
+// linkListing for a listing created in this transaction: nothing to replace, so the relationships
+// are created, not merged (`_row`'s code lists hold each code once).
+CALL (_l, _row) {
+  UNWIND _row.offerCodes AS code
+  MATCH (w:WasteCode {code: code})
+  CREATE (_l)-[:HAS_CODE]->(w)
+}
+CALL (_l, _row) {
+  UNWIND _row.acceptedCodes AS code
+  OPTIONAL MATCH (w:WasteCode {code: code})
+  OPTIONAL MATCH (sc:WasteSubchapter {code: code})
+  OPTIONAL MATCH (ch:WasteChapter {code: code})
+  WITH _l, coalesce(w, sc, ch) AS target
+  WHERE target IS NOT NULL
+  CREATE (_l)-[:ACCEPTS]->(target)
+}
+CALL (_l, _row) {
+  MATCH (m:MaterialCategory {id: _row.category})
+  CREATE (_l)-[:IN_CATEGORY]->(m)
+}
+
 // fragment: listingColumns(_l, _s)
 // The columns a listing row is read with (store/listing-store.ts fromRecord).
 _l.id AS id, _l.ref AS ref, _l.companyId AS companyId, _l.siteId AS siteId, _l.doc AS doc,

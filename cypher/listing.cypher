@@ -36,18 +36,27 @@ RETURN l.version AS version
 
 // name: importMany
 // Imported listings keyed by (company, ref). Each row says what happened to it, decided here, in
-// the writing transaction, so concurrent imports each report what they actually did.
+// the writing transaction, so concurrent imports each report what they actually did. A listing the
+// MERGE creates is written whole at once and its relationships created (it has none to replace);
+// a stored one is rewritten only when its content or site changed. $now is the creation time.
 UNWIND $rows AS row
-MATCH (s:Site {id: row.siteId})
+MATCH (s:Site {id: row.props.siteId})
 WHERE s.companyId = row.props.companyId
 MERGE (l:Listing {companyId: row.props.companyId, ref: row.props.ref})
-ON CREATE SET l.id = row.id, l.createdAt = row.createdAt, l.version = 0
+ON CREATE SET l += row.props, l.id = row.id, l.createdAt = $now, l.version = 0
 WITH l, s, row,
      CASE WHEN l.version = 0 THEN 'created'
-          WHEN l.contentHash = row.props.contentHash AND l.siteId = row.siteId THEN 'unchanged'
+          WHEN l.contentHash = row.props.contentHash AND l.siteId = row.props.siteId THEN 'unchanged'
           ELSE 'updated' END AS outcome
 CALL (l, s, row, outcome) {
-  WITH l, s, row, outcome WHERE outcome <> 'unchanged'
+  WITH l, s, row WHERE outcome = 'created'
+  SET l.version = 1
+  CREATE (l)-[:AT_SITE]->(s)
+  WITH l, row
+  {{{linkNewListing(l, row)}}}
+}
+CALL (l, s, row, outcome) {
+  WITH l, s, row WHERE outcome = 'updated'
   SET l += row.props, l.version = coalesce(l.version, 0) + 1
   WITH l, s, row
   OPTIONAL MATCH (l)-[old:AT_SITE]->(other:Site)

@@ -21,17 +21,25 @@ SET s += $props, s.version = coalesce(s.version, 1) + 1,
 RETURN s.version AS version
 
 // name: importMany
-// Imported sites keyed by (company, ref): a site never changes company.
+// Imported sites keyed by (company, ref): a site never changes company. A site the MERGE creates
+// is written whole at once; a stored one only when its content changed.
 UNWIND $rows AS row
 MATCH (c:Company {id: row.props.companyId})
 MERGE (s:Site {companyId: row.props.companyId, ref: row.props.ref})
-ON CREATE SET s.id = row.id, s.createdAt = row.createdAt, s.version = 0
+ON CREATE SET s += row.props, s.id = row.id, s.createdAt = $now, s.version = 0
 WITH c, s, row,
      CASE WHEN s.version = 0 THEN 'created'
           WHEN s.contentHash = row.props.contentHash THEN 'unchanged'
           ELSE 'updated' END AS outcome
 CALL (c, s, row, outcome) {
-  WITH c, s, row, outcome WHERE outcome <> 'unchanged'
+  WITH c, s, row WHERE outcome = 'created'
+  SET s.version = 1,
+      s.location = point({latitude: row.props.lat, longitude: row.props.lon}),
+      s.coarseLocation = point({latitude: row.props.coarseLat, longitude: row.props.coarseLon})
+  CREATE (c)-[:HAS_SITE]->(s)
+}
+CALL (c, s, row, outcome) {
+  WITH c, s, row WHERE outcome = 'updated'
   SET s += row.props, s.version = coalesce(s.version, 0) + 1,
       s.location = point({latitude: row.props.lat, longitude: row.props.lon}),
       s.coarseLocation = point({latitude: row.props.coarseLat, longitude: row.props.coarseLon})

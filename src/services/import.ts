@@ -32,7 +32,12 @@ import {
   type StoredCompany,
 } from '../store/company-store.ts';
 import { contentHash } from '../store/content-hash.ts';
-import { importListings, listingsByCompanyRefs } from '../store/listing-store.ts';
+import {
+  type ImportListingRow,
+  importListings,
+  importRowOf,
+  listingsByCompanyRefs,
+} from '../store/listing-store.ts';
 import { flagReviewsOfListings } from '../store/review-store.ts';
 import {
   importSites,
@@ -46,8 +51,15 @@ import { checkIndustry } from './companies.ts';
 import type { Deps } from './deps.ts';
 import { placeOf } from './sites.ts';
 
-const COMPANY_BATCH = 250;
-const LISTING_BATCH = 500;
+/**
+ * Rows per write transaction: large batches share each transaction's fixed cost (commit, index and
+ * fulltext updates, round trips) among many rows, up to `max` (5,000 listings stay well inside
+ * Neo4j's transaction memory); a mid-sized document still takes about four, so progress is
+ * reported and a failure part-way leaves whole batches behind.
+ */
+const BATCH = { companies: { min: 250, max: 2000 }, listings: { min: 500, max: 5000 } };
+const batchOf = (rows: number, { min, max }: { min: number; max: number }) =>
+  Math.min(max, Math.max(min, Math.ceil(rows / 4)));
 /** Rows validated between two yields to the event loop, so a large import never stalls other requests. */
 const YIELD_EVERY = 500;
 const REGISTRY = 'registry';
@@ -85,6 +97,8 @@ export interface ImportOptions {
   rowNumber?: (section: ImportSection, index: number) => number;
   /** Names a field of a row for the user (CSV column names); `section[i].path` by default. */
   fieldName?: (section: ImportSection, index: number, path: string) => string;
+  /** Rows per write transaction (companies with their sites; listings); for tests of batch boundaries. */
+  batchSize?: { companies?: number; listings?: number };
 }
 
 const emptyTally = (): Tally => ({ created: 0, updated: 0, unchanged: 0, rejected: 0 });
@@ -257,6 +271,10 @@ export async function importDocument(
     };
   });
 
+  const storedSiteOf = siteIndex(known.docCompanySites);
+  const storedSitesByRef = new Map<string, SiteRef[]>();
+  for (const s of known.storedSites) storedSitesByRef.set(s.ref, [...(storedSitesByRef.get(s.ref) ?? []), s]);
+
   // 4. Companies: the caller must act for a stored one, and place new sites in its regions.
   const now = deps.now().toISOString();
   const plans: CompanyPlan[] = [];
@@ -287,7 +305,7 @@ export async function importDocument(
             'the site lies outside your regions',
           );
       }
-      const storedSite = known.docCompanySites.find((x) => x.companyId === id && x.ref === s.ref);
+      const storedSite = storedSiteOf(id, s.ref);
       sites.push({
         ...s,
         ...place,
@@ -341,9 +359,8 @@ export async function importDocument(
       } else listingPlans.push({ index, row, site: { docRef: row.site, companyRef: inFile.companyRef } });
       continue;
     }
-    const candidates = known.storedSites.filter(
+    const candidates = (storedSitesByRef.get(row.site) ?? []).filter(
       (s) =>
-        s.ref === row.site &&
         (row.company === undefined || s.companyRef === row.company) &&
         actsFor(caller, { id: s.companyId, regions: s.regions }),
     );
@@ -384,20 +401,25 @@ export async function importDocument(
   };
 
   if (summary.dryRun) {
-    await tallyDryRun(deps, summary, plans, listingPlans, known.docCompanySites, listingOf);
+    await tallyDryRun(deps, summary, plans, listingPlans, storedSiteOf, listingOf);
     return summary;
   }
+  const batchSize = {
+    companies: opts.batchSize?.companies ?? batchOf(plans.length, BATCH.companies),
+    listings: opts.batchSize?.listings ?? batchOf(listingPlans.length, BATCH.listings),
+  };
 
   // 6. Write: companies with their sites, then listings, each batch one transaction.
   const total = plans.length + plans.reduce((n, p) => n + p.sites.length, 0) + listingPlans.length;
   let done = 0;
   opts.onProgress?.(done, total);
   const siteIds = new Map<string, { id: string; companyId: string }>();
-  for (const batch of chunks(plans, COMPANY_BATCH)) {
+  for (const batch of chunks(plans, batchSize.companies)) {
     const outcome = await deps.store.write(async (tx) => {
       const companies = await importCompanies(
         tx,
         batch.map((p) => ({ index: p.index, company: p.company })),
+        now,
       );
       const sites = batch.flatMap((p) => {
         const companyId = companies.get(p.index)!.id;
@@ -406,6 +428,7 @@ export async function importDocument(
       const written = await importSites(
         tx,
         sites.map((s, i) => ({ index: i, site: s.site })),
+        now,
       );
       return {
         companies,
@@ -420,20 +443,30 @@ export async function importDocument(
     done += batch.length + outcome.sites.length;
     opts.onProgress?.(done, total);
   }
-  for (const batch of chunks(listingPlans, LISTING_BATCH)) {
-    await yieldToEventLoop();
-    const rows = batch.map((plan) => {
+  // The rows of the next batch are built while the current one is written.
+  const rowsOf = async (batch: ListingPlan[]): Promise<ImportListingRow[]> => {
+    const out: ImportListingRow[] = [];
+    for (const [i, plan] of batch.entries()) {
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
       const site = 'stored' in plan.site ? plan.site.stored : siteIds.get(plan.site.docRef)!;
-      return { index: plan.index, listing: listingOf(plan, site, newId('li')) };
-    });
-    const outcome = await deps.store.write(async (tx) => {
-      const written = await importListings(tx, rows);
+      out.push(importRowOf(plan.index, listingOf(plan, site, newId('li'))));
+    }
+    return out;
+  };
+  const listingBatches = chunks(listingPlans, batchSize.listings);
+  let next = listingBatches.length > 0 ? rowsOf(listingBatches[0]!) : null;
+  for (const [b, batch] of listingBatches.entries()) {
+    const rows = await next!;
+    const writing = deps.store.write(async (tx) => {
+      const written = await importListings(tx, rows, now);
       // Suggestions people are working on are flagged for their facilitator, never moved.
       const changed = [...written.values()].filter((w) => w.outcome === 'updated').map((w) => w.id);
       const who = actingAs(deps, caller);
       await flagReviewsOfListings(tx, changed, who.actor, who.now, CLOSED_STATES);
       return written;
     });
+    next = b + 1 < listingBatches.length ? rowsOf(listingBatches[b + 1]!) : null;
+    const outcome = await writing;
     for (const r of rows) summary.listings[outcome.get(r.index)?.outcome ?? 'unchanged']++;
     done += batch.length;
     opts.onProgress?.(done, total);
@@ -447,7 +480,7 @@ async function tallyDryRun(
   summary: ImportSummary,
   plans: CompanyPlan[],
   listingPlans: ListingPlan[],
-  storedSites: SiteRef[],
+  storedSiteOf: (companyId: string, ref: string | undefined) => SiteRef | undefined,
   listingOf: (plan: ListingPlan, site: { id: string; companyId: string }, id: string) => Listing,
 ): Promise<void> {
   const storedCompanies = await deps.store.read((tx) =>
@@ -463,7 +496,7 @@ async function tallyDryRun(
     const stored = storedCompanies.get(p.company.ref!);
     summary.companies[outcomeOf(stored?.contentHash, contentHash(content))]++;
     for (const s of p.sites) {
-      const storedSite = storedSites.find((x) => x.companyId === s.companyId && x.ref === s.ref);
+      const storedSite = storedSiteOf(s.companyId, s.ref);
       summary.sites[outcomeOf(storedSite?.contentHash, contentHash(s))]++;
       docSites.set(s.ref!, { id: s.id, companyId: s.companyId });
     }
@@ -485,6 +518,12 @@ async function tallyDryRun(
       outcomeOf(stored?.contentHash, contentHash(listingOf(plan, site, stored?.id ?? 'new')))
     ]++;
   }
+}
+
+/** Looks up stored sites by (company, ref). */
+function siteIndex(sites: SiteRef[]): (companyId: string, ref: string | undefined) => SiteRef | undefined {
+  const byKey = new Map(sites.map((s) => [`${s.companyId}|${s.ref}`, s]));
+  return (companyId, ref) => (ref === undefined ? undefined : byKey.get(`${companyId}|${ref}`));
 }
 
 function outcomeOf(storedHash: string | undefined, hash: string): Outcome {

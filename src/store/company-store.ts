@@ -10,7 +10,7 @@ import { query } from './queries.ts';
 export type StoredCompany = Company & { refScope: string };
 
 /** Neo4j has no map properties: the contact is stored flat and rebuilt on the way out. */
-function toProps(c: StoredCompany): Record<string, unknown> {
+export function companyProps(c: StoredCompany): Record<string, unknown> {
   const { contact, id: _i, createdAt: _c, version: _v, ...rest } = c;
   const { refScope: _s, ...content } = c;
   return {
@@ -58,7 +58,9 @@ function recordOf(rec: { get(key: string): unknown }): CompanyRecord {
 }
 
 export async function createCompany(tx: ManagedTransaction, c: StoredCompany): Promise<void> {
-  await tx.run(query('company', 'create'), { props: { ...toProps(c), id: c.id, createdAt: c.createdAt } });
+  await tx.run(query('company', 'create'), {
+    props: { ...companyProps(c), id: c.id, createdAt: c.createdAt },
+  });
 }
 
 /** Writes a changed company if it still has `expectedVersion`; returns the new version or null. */
@@ -68,27 +70,31 @@ export async function updateCompany(
   expectedVersion: number,
 ): Promise<number | null> {
   const r = await tx
-    .run(query('company', 'update'), { id: c.id, props: toProps(c), expectedVersion: int(expectedVersion) })
+    .run(query('company', 'update'), {
+      id: c.id,
+      props: companyProps(c),
+      expectedVersion: int(expectedVersion),
+    })
     .then(rows<{ version: number }>);
   return r[0]?.version ?? null;
 }
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
 
-/** Imported companies keyed by (refScope, ref); what happened to each row, by its index. */
+/**
+ * Imported companies keyed by (refScope, ref); what happened to each row, by its index. `now` is the
+ * creation time of the companies this creates.
+ */
 export async function importCompanies(
   tx: ManagedTransaction,
   companies: { index: number; company: StoredCompany }[],
+  now: string,
 ): Promise<Map<number, { id: string; outcome: Outcome }>> {
   if (companies.length === 0) return new Map();
   const r = await tx
     .run(query('company', 'importMany'), {
-      rows: companies.map(({ index, company }) => ({
-        index,
-        id: company.id,
-        createdAt: company.createdAt,
-        props: toProps(company),
-      })),
+      rows: companies.map(({ index, company }) => ({ index, id: company.id, props: companyProps(company) })),
+      now,
     })
     .then(rows<{ index: number; id: string; outcome: Outcome }>);
   return new Map(r.map((x) => [x.index, { id: x.id, outcome: x.outcome }]));

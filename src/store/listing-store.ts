@@ -113,16 +113,41 @@ export async function updateListing(
   return r[0]?.version ?? null;
 }
 
-/** Imported listings keyed by (company, ref): what happened to each row, by its index. */
+/** A listing as `listing.importMany` writes it; built before the transaction, so a retry reuses it. */
+export interface ImportListingRow {
+  index: number;
+  id: string;
+  offerCodes: string[];
+  acceptedCodes: string[];
+  category: string | null;
+  props: ReturnType<typeof toRow>['props'];
+}
+
+export function importRowOf(index: number, l: Listing): ImportListingRow {
+  const { id, offerCodes, acceptedCodes, category, props } = toRow(l);
+  // Each code once: a new listing's relationships are created, not merged.
+  return {
+    index,
+    id,
+    offerCodes: [...new Set(offerCodes)],
+    acceptedCodes: [...new Set(acceptedCodes)],
+    category,
+    props,
+  };
+}
+
+/**
+ * Imported listings keyed by (company, ref): what happened to each row, by its index. `now` is the
+ * creation time of the listings this creates.
+ */
 export async function importListings(
   tx: ManagedTransaction,
-  listings: { index: number; listing: Listing }[],
+  rowsIn: ImportListingRow[],
+  now: string,
 ): Promise<Map<number, { id: string; outcome: Outcome }>> {
-  if (listings.length === 0) return new Map();
+  if (rowsIn.length === 0) return new Map();
   const r = await tx
-    .run(query('listing', 'importMany'), {
-      rows: listings.map(({ index, listing }) => ({ ...toRow(listing), index })),
-    })
+    .run(query('listing', 'importMany'), { rows: rowsIn, now })
     .then(rows<{ index: number; id: string; outcome: Outcome }>);
   return new Map(r.map((x) => [x.index, { id: x.id, outcome: x.outcome }]));
 }

@@ -16,7 +16,8 @@ function fromNode(node: Record<string, unknown>): Site {
   return parseRow(SiteSchema, { version: 1, ...clean }, 'Site');
 }
 
-function toProps(s: StoredSite): Record<string, unknown> {
+/** The properties a site is stored with (its id, createdAt and version are set apart). */
+export function siteProps(s: StoredSite): Record<string, unknown> {
   const { id: _i, createdAt: _c, version: _v, ...rest } = s;
   return {
     ...rest,
@@ -51,7 +52,7 @@ function recordOf(rec: { get(key: string): unknown }): SiteRecord {
 
 export async function createSite(tx: ManagedTransaction, s: StoredSite): Promise<boolean> {
   const r = await tx.run(query('site', 'create'), {
-    props: { ...toProps(s), id: s.id, createdAt: s.createdAt },
+    props: { ...siteProps(s), id: s.id, createdAt: s.createdAt },
   });
   return r.records.length > 0;
 }
@@ -62,25 +63,25 @@ export async function updateSite(
   expectedVersion: number,
 ): Promise<number | null> {
   const r = await tx
-    .run(query('site', 'update'), { id: s.id, props: toProps(s), expectedVersion: int(expectedVersion) })
+    .run(query('site', 'update'), { id: s.id, props: siteProps(s), expectedVersion: int(expectedVersion) })
     .then(rows<{ version: number }>);
   return r[0]?.version ?? null;
 }
 
-/** Imported sites keyed by (company, ref); what happened to each row, by its index. */
+/**
+ * Imported sites keyed by (company, ref); what happened to each row, by its index. `now` is the
+ * creation time of the sites this creates.
+ */
 export async function importSites(
   tx: ManagedTransaction,
   sites: { index: number; site: StoredSite }[],
+  now: string,
 ): Promise<Map<number, { id: string; outcome: Outcome }>> {
   if (sites.length === 0) return new Map();
   const r = await tx
     .run(query('site', 'importMany'), {
-      rows: sites.map(({ index, site }) => ({
-        index,
-        id: site.id,
-        createdAt: site.createdAt,
-        props: toProps(site),
-      })),
+      rows: sites.map(({ index, site }) => ({ index, id: site.id, props: siteProps(site) })),
+      now,
     })
     .then(rows<{ index: number; id: string; outcome: Outcome }>);
   return new Map(r.map((x) => [x.index, { id: x.id, outcome: x.outcome }]));

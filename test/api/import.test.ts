@@ -282,4 +282,75 @@ describe('bulk import', () => {
     );
     expect(stored.records[0]!.get('n')).toBe(60);
   });
+  it('when a document spans several write batches, then every row lands with its relationships and its outcome', async () => {
+    const doc = {
+      companies: Array.from({ length: 5 }, (_, i) => ({
+        ref: `batch-${i}`,
+        name: `Batch ${i} AB`,
+        country: 'SE',
+        industry: '16.100',
+        sites: [{ ref: `batch-site-${i}`, lat: 59.3, lon: 18.0 + i / 100 }],
+      })),
+      listings: Array.from({ length: 7 }, (_, i) => ({
+        ref: `batch-listing-${i}`,
+        site: `batch-site-${i % 5}`,
+        direction: i % 2 === 0 ? 'offer' : 'need',
+        kind: 'material',
+        title: `Wood residues ${i}`,
+        quantity: { value: 100 + i, unit: 't/yr' },
+        // A code named twice is linked once.
+        material: { wasteCodes: i % 2 === 0 ? ['030105', '030105'] : ['0301'], category: 'wood-residues' },
+      })),
+    };
+    const batchSize = { companies: 2, listings: 3 };
+    const progress: [number, number][] = [];
+    const first = await importDocument(app.runtime.deps, SYSTEM, doc, {
+      batchSize,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    expect(first.errors).toEqual([]);
+    expect(first.companies).toMatchObject({ created: 5, updated: 0, unchanged: 0 });
+    expect(first.sites).toEqual({ created: 5, updated: 0, unchanged: 0 });
+    expect(first.listings).toMatchObject({ created: 7, updated: 0, unchanged: 0 });
+    expect(progress.at(-1)).toEqual([17, 17]);
+    expect(progress.length).toBe(1 + 3 + 3);
+
+    const links = async () =>
+      (
+        await app.runtime.deps.store.read((tx) =>
+          tx.run(
+            `MATCH (c:Company)-[:HAS_SITE]->(s:Site)<-[:AT_SITE]-(l:Listing) WHERE c.ref STARTS WITH 'batch-'
+             RETURN l.ref AS ref, c.version AS cv, s.version AS sv, l.version AS lv,
+                    COUNT { (c)-[:IN_INDUSTRY]->(:Industry) } AS industry,
+                    [(l)-[:HAS_CODE]->(w) | w.code] AS codes,
+                    [(l)-[:ACCEPTS]->(w) | w.code] AS accepts,
+                    COUNT { (l)-[:IN_CATEGORY]->(:MaterialCategory) } AS category
+             ORDER BY ref`,
+          ),
+        )
+      ).records.map((r) => r.toObject());
+    const stored = await links();
+    expect(stored).toHaveLength(7);
+    for (const [i, l] of stored.entries()) {
+      expect(l).toEqual({
+        ref: `batch-listing-${i}`,
+        cv: 1,
+        sv: 1,
+        lv: 1,
+        industry: 1,
+        codes: i % 2 === 0 ? ['030105'] : [],
+        accepts: i % 2 === 0 ? [] : ['0301'],
+        category: 1,
+      });
+    }
+
+    // A change in the last batch: only that row is updated, its code replaced.
+    doc.listings[6]!.material.wasteCodes = ['030101'];
+    const again = await importDocument(app.runtime.deps, SYSTEM, doc, { batchSize });
+    expect(again.companies).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
+    expect(again.listings).toMatchObject({ created: 0, updated: 1, unchanged: 6 });
+    const after = await links();
+    expect(after[6]).toMatchObject({ lv: 2, codes: ['030101'], category: 1 });
+    expect(after.slice(0, 6)).toEqual(stored.slice(0, 6));
+  });
 });

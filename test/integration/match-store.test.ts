@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listingAccess } from '../../src/domain/access.ts';
+import { SYSTEM } from '../../src/domain/caller.ts';
 import { newId } from '../../src/domain/ids.ts';
 import type { MatchListing } from '../../src/matching/types.ts';
 import type { Runtime } from '../../src/runtime.ts';
@@ -215,7 +217,7 @@ describe('withdrawing stale suggestions', () => {
 });
 
 describe('suggestions written before the compact rows (decision 0018)', () => {
-  const STAFF = { all: true, companyIds: [], regions: [], anonymised: [], involvedOnly: false } as const;
+  const STAFF = listingAccess(SYSTEM);
   const OLD_FIELDS = ['route', 'terms', 'impact', 'economics', 'distanceKm', 'maxQuantity', 'unit'];
 
   /** Rewrites a stored suggestion as the old format had it: each value a property, no `doc`. */
