@@ -29,6 +29,7 @@ import { loadReferenceData } from '../src/reference/load.ts';
 import { connect } from '../src/runtime.ts';
 import type { Deps } from '../src/services/deps.ts';
 import { type ImportSummary, importDocument } from '../src/services/import.ts';
+import { createListing, updateListing } from '../src/services/listings.ts';
 import { startMatchRun } from '../src/services/match-runs.ts';
 import { int, type ManagedTransaction, type Store } from '../src/store/driver.ts';
 import {
@@ -207,6 +208,8 @@ interface SizeResult {
   runs: RunPhases[];
   /** First pages of the suggestion lists, limit 50: median ms of 5 after a warm-up, and rows read. */
   reads: { name: string; ms: number; items: number; dbHits: number }[];
+  /** Registering and changing listings through the service (createListing / updateListing), ms each. */
+  writes: { name: string; count: number; p50: number; p95: number; max: number; suggestions: number }[];
   secondRun: {
     sameCandidates: boolean;
     created: number;
@@ -393,6 +396,59 @@ async function timedReads(
   return out;
 }
 
+const quantile = (sorted: number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+
+/**
+ * A business's writes as the API makes them: POST /listings (createListing) of WRITES new listings
+ * at sites spread over the region, each a copy of a listing of the region with a ref of its own,
+ * then PATCH /listings/{id} (updateListing) of each with a new quantity. Each call answers with the
+ * listing's refreshed suggestions, as the route does. Sequential, after a warm-up of 5 each.
+ */
+const WRITES = 50;
+async function timedWrites(
+  deps: Deps,
+  region: ReturnType<typeof generateRegion>,
+): Promise<SizeResult['writes']> {
+  const stride = Math.max(1, Math.floor(region.inputs.length / (WRITES + 5)));
+  const picks = Array.from({ length: WRITES + 5 }, (_, i) => region.inputs[i * stride]!);
+  const siteIds = await deps.store.read((tx) =>
+    tx.run('UNWIND $refs AS ref MATCH (s:Site {ref: ref}) RETURN ref, s.id AS id', {
+      refs: [...new Set(picks.map((p) => p.siteId))],
+    }),
+  );
+  const siteIdOf = new Map(siteIds.records.map((r) => [r.get('ref') as string, r.get('id') as string]));
+  const created: { id: string; quantity: { value: number; unit: string } }[] = [];
+  const post: number[] = [];
+  let suggestions = 0;
+  for (const [i, input] of picks.entries()) {
+    const body = { ...input, ref: `bench-write-${i}`, siteId: siteIdOf.get(input.siteId)! };
+    const t = performance.now();
+    const answer = await createListing(deps, SYSTEM, body);
+    if (i >= 5) post.push(performance.now() - t);
+    suggestions += answer.suggestions.length;
+    created.push({ id: answer.id, quantity: answer.quantity });
+  }
+  const patch: number[] = [];
+  for (const [i, { id, quantity }] of created.entries()) {
+    const t = performance.now();
+    await updateListing(deps, SYSTEM, id, { quantity: { ...quantity, value: quantity.value * 1.1 } }, null);
+    if (i >= 5) patch.push(performance.now() - t);
+  }
+  const row = (name: string, times: number[]) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    return {
+      name,
+      count: sorted.length,
+      p50: quantile(sorted, 0.5),
+      p95: quantile(sorted, 0.95),
+      max: sorted[sorted.length - 1]!,
+      suggestions: name.startsWith('POST') ? suggestions / picks.length : 0,
+    };
+  };
+  return [row('POST /listings', post), row('PATCH /listings/{id} (quantity)', patch)];
+}
+
 async function runSize(size: number): Promise<SizeResult> {
   const logger = createLogger(process.env['LOG_LEVEL'] ?? 'warn');
   const reference = loadReferenceData();
@@ -440,6 +496,8 @@ async function runSize(size: number): Promise<SizeResult> {
         municipality: busiestTown,
         ...(await idsOfRefs(deps, region.listings[0]!.id, region.companies[0]!.id)),
       });
+      log(`${size}: registering and changing listings`);
+      const writes = await timedWrites(deps, region);
       return {
         listings: size,
         companies: region.companies.length,
@@ -455,6 +513,7 @@ async function runSize(size: number): Promise<SizeResult> {
         },
         runs: [first.phases, second.phases],
         reads,
+        writes,
         secondRun: {
           sameCandidates: first.run.candidates === second.run.candidates,
           created: second.phases.suggestionsAfter.createdSince,
@@ -558,6 +617,19 @@ function render(results: SizeResult[], load: [number, number]): string {
     for (const read of r.reads)
       lines.push(
         `| ${fmtInt(r.listings)} | ${read.name} | ${read.ms.toFixed(1)} | ${read.items} | ${fmtInt(read.dbHits)} |`,
+      );
+  }
+  lines.push(
+    '',
+    'Registering and changing a listing through the service, with its refreshed suggestions in the answer (ms; sequential, after 5 of each as warm-up):',
+    '',
+    '| listings | write | calls | p50 | p95 | max | suggestions in the answer (mean) |',
+    '|---:|---|---:|---:|---:|---:|---:|',
+  );
+  for (const r of results) {
+    for (const w of r.writes)
+      lines.push(
+        `| ${fmtInt(r.listings)} | ${w.name} | ${w.count} | ${w.p50.toFixed(0)} | ${w.p95.toFixed(0)} | ${w.max.toFixed(0)} | ${w.name.startsWith('POST') ? w.suggestions.toFixed(1) : ''} |`,
       );
   }
   lines.push('', 'Checks and settings:');
