@@ -16,7 +16,7 @@ import { CLOSED_STATES } from '../domain/review.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { conflict, notFound, validationError } from '../errors.ts';
 import { contentHash } from '../store/content-hash.ts';
-import type { ManagedTransaction } from '../store/driver.ts';
+import { type ManagedTransaction, storeOverTransaction } from '../store/driver.ts';
 import {
   createListings,
   deleteListing as deleteListingRow,
@@ -32,7 +32,8 @@ import { actingAs, enforce, requireRole, staleVersion } from './authorize.ts';
 import { backOff, WRITE_ATTEMPTS } from './companies.ts';
 import type { Deps } from './deps.ts';
 import { refreshListingSuggestions } from './incremental.ts';
-import { listingSuggestions, type VisibleSuggestion } from './suggestions.ts';
+import { ReadCache } from './read-cache.ts';
+import { suggestionsOfOwnListing, type VisibleSuggestion } from './suggestions.ts';
 
 function checkReference(deps: Deps, data: ListingData): void {
   const problems = checkListingReference(data, deps.reference);
@@ -71,23 +72,35 @@ export async function createListing(
   requireRole(caller, 'listing.change', 'register listings');
   const data = parseOrThrow(ListingInputSchema, body, 'listing');
   checkReference(deps, data);
-  const site = await usableSite(deps, caller, data.siteId);
+  const id = newId('li');
   const now = deps.now().toISOString();
-  const listing = {
-    ...materialiseListing(
-      data,
-      deps.reference,
-      { id: newId('li'), companyId: site.site.companyId },
-      { createdAt: now, updatedAt: now },
-    ),
-    version: 1,
-  };
-  await deps.store.write(async (tx) => {
+  // One transaction (decision 0018): the site, the listing, its suggestions and the answer.
+  return deps.store.write(async (tx) => {
+    const inTx = inTransaction(deps, tx);
+    const site = await usableSite(inTx, caller, data.siteId);
+    const listing = {
+      ...materialiseListing(
+        data,
+        deps.reference,
+        { id, companyId: site.site.companyId },
+        { createdAt: now, updatedAt: now },
+      ),
+      version: 1,
+    };
     await assertRefFree(tx, listing.companyId, listing.ref, listing.id);
     if (!(await createListings(tx, [listing]))) throw notFound('site', data.siteId);
+    return withSuggestions(inTx, caller, { ...listing, lat: site.site.lat, lon: site.site.lon });
   });
-  return withSuggestions(deps, caller, { ...listing, lat: site.site.lat, lon: site.site.lon });
 }
+
+/**
+ * The service's dependencies inside one open transaction: every store call joins it, and reads
+ * are never answered from the read cache (they must see the transaction's own writes).
+ */
+function inTransaction(deps: Deps, tx: ManagedTransaction): Deps {
+  return { ...deps, store: storeOverTransaction(tx, deps.store), reads: UNCACHED };
+}
+const UNCACHED = new ReadCache({ ttlMs: 0 });
 
 /** A business sees its new or changed listing's suggestions in the same response. */
 async function withSuggestions(
@@ -96,7 +109,7 @@ async function withSuggestions(
   listing: MatchListing,
 ): Promise<ListingWithSuggestions> {
   await refreshListingSuggestions(deps, listing);
-  const page = await listingSuggestions(deps, caller, listing.id, { offset: 0, limit: 50 });
+  const page = await suggestionsOfOwnListing(deps, caller, listing.id, { offset: 0, limit: 50 });
   return { ...listing, anonymised: false, suggestions: page.items };
 }
 
@@ -128,66 +141,70 @@ export async function updateListing(
   requireRole(caller, 'listing.change', 'change listings');
   for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
     await backOff(attempt);
-    const current = await readVisible(deps, caller, id);
-    const { listing: stored, facts } = current;
-    const identified = listingView(listingAccess(caller), facts) === 'identified';
-    enforce(
-      mayChange(caller, 'listing.change', { id: stored.companyId, regions: facts.regions }, identified),
-      'listing',
-      id,
-    );
-    const version = stored.version ?? 1;
-    if (ifMatch !== null && version !== ifMatch) throw staleVersion('listing', id, version);
-    const patch = parseOrThrow(ListingPatchSchema, body, 'listing update');
-    const {
-      id: _i,
-      companyId,
-      createdAt,
-      updatedAt: _u,
-      version: _v,
-      canonicalQuantity: _q,
-      lat: _lat,
-      lon: _lon,
-      material,
-      ...editable
-    } = stored;
-    const stripped = material ? (({ hazardous: _h, ...m }) => m)(material) : undefined;
-    const merged = mergePatch({ ...editable, ...(stripped ? { material: stripped } : {}) }, patch);
-    const data = parseOrThrow(ListingInputSchema, merged, 'listing');
-    checkReference(deps, data);
-    const site = data.siteId === stored.siteId ? null : await usableSite(deps, caller, data.siteId);
-    if (site && site.site.companyId !== companyId) {
-      throw validationError('listing is not valid', [
-        { path: 'siteId', message: 'a listing moves only between sites of its own company' },
-      ]);
-    }
-    const listing = {
-      ...materialiseListing(
-        data,
-        deps.reference,
-        { id, companyId },
-        { createdAt, updatedAt: deps.now().toISOString() },
-      ),
-      version: version + 1,
-    };
-    const { lat, lon } = site ? site.site : stored;
-    const { lat: _a, lon: _b, ...storedListing } = stored;
-    if (contentHash(listing) === contentHash(storedListing)) {
-      const page = await listingSuggestions(deps, caller, id, { offset: 0, limit: 50 });
-      return { ...current.out, suggestions: page.items };
-    }
-    const written = await deps.store.write(async (tx) => {
-      await assertRefFree(tx, companyId, listing.ref, id);
-      const v = await updateListingRow(tx, listing, version);
-      // Suggestions people are working on are flagged for their facilitator, never moved.
-      if (v !== null) {
-        const who = actingAs(deps, caller);
-        await flagReviewsOfListings(tx, [id], who.actor, who.now, CLOSED_STATES);
+    // One transaction (decision 0018): read, check, write, refresh and answer; null: the listing
+    // changed between the read and the write (another caller's change), so try again.
+    const answer = await deps.store.write(async (tx) => {
+      const inTx = inTransaction(deps, tx);
+      const current = await readVisible(inTx, caller, id);
+      const { listing: stored, facts } = current;
+      const identified = listingView(listingAccess(caller), facts) === 'identified';
+      enforce(
+        mayChange(caller, 'listing.change', { id: stored.companyId, regions: facts.regions }, identified),
+        'listing',
+        id,
+      );
+      const version = stored.version ?? 1;
+      if (ifMatch !== null && version !== ifMatch) throw staleVersion('listing', id, version);
+      const patch = parseOrThrow(ListingPatchSchema, body, 'listing update');
+      const {
+        id: _i,
+        companyId,
+        createdAt,
+        updatedAt: _u,
+        version: _v,
+        canonicalQuantity: _q,
+        lat: _lat,
+        lon: _lon,
+        material,
+        ...editable
+      } = stored;
+      const stripped = material ? (({ hazardous: _h, ...m }) => m)(material) : undefined;
+      const merged = mergePatch({ ...editable, ...(stripped ? { material: stripped } : {}) }, patch);
+      const data = parseOrThrow(ListingInputSchema, merged, 'listing');
+      checkReference(deps, data);
+      const site = data.siteId === stored.siteId ? null : await usableSite(inTx, caller, data.siteId);
+      if (site && site.site.companyId !== companyId) {
+        throw validationError('listing is not valid', [
+          { path: 'siteId', message: 'a listing moves only between sites of its own company' },
+        ]);
       }
-      return v;
+      const listing = {
+        ...materialiseListing(
+          data,
+          deps.reference,
+          { id, companyId },
+          { createdAt, updatedAt: deps.now().toISOString() },
+        ),
+        version: version + 1,
+      };
+      const { lat, lon } = site ? site.site : stored;
+      const { lat: _a, lon: _b, ...storedListing } = stored;
+      if (contentHash(listing) === contentHash(storedListing)) {
+        const page = await suggestionsOfOwnListing(inTx, caller, id, { offset: 0, limit: 50 });
+        return { ...current.out, suggestions: page.items };
+      }
+      await assertRefFree(tx, companyId, listing.ref, id);
+      const written = await updateListingRow(tx, listing, version);
+      if (written === null) {
+        if (ifMatch !== null) throw staleVersion('listing', id, version + 1);
+        return null;
+      }
+      // Suggestions people are working on are flagged for their facilitator, never moved.
+      const who = actingAs(deps, caller);
+      await flagReviewsOfListings(tx, [id], who.actor, who.now, CLOSED_STATES);
+      return withSuggestions(inTx, caller, { ...listing, version: written, lat, lon });
     });
-    if (written !== null) return withSuggestions(deps, caller, { ...listing, version: written, lat, lon });
-    if (ifMatch !== null) throw staleVersion('listing', id, version + 1);
+    if (answer !== null) return answer;
   }
   throw conflict(`listing '${id}' is being changed by others; try again`);
 }

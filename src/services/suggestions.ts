@@ -178,6 +178,27 @@ export async function listingSuggestions(
   });
 }
 
+/**
+ * The first page of suggestions of a listing the caller has just registered or changed (it acts
+ * for it, so sees it): no read-back of the listing, and never a reused answer, since it is read in
+ * the transaction that wrote them (listings.ts).
+ */
+export async function suggestionsOfOwnListing(
+  deps: Deps,
+  caller: Caller,
+  listingId: string,
+  query: PageQuery,
+): Promise<SuggestionPage> {
+  const access = listingAccess(caller);
+  return pageOf(
+    deps,
+    access,
+    query,
+    (page) => suggestionsForListing(deps.store, listingId, access, page),
+    () => countForListing(deps.store, listingId, access),
+  );
+}
+
 /** A page of the suggestions of a company's listings: only for those who act for the company. */
 export async function companySuggestions(
   deps: Deps,

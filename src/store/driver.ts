@@ -132,6 +132,20 @@ export function createStore(driver: Driver): Store {
   };
 }
 
+/**
+ * A Store whose reads and writes all run in one transaction already open: code written against a
+ * Store (every store function) then takes part in that transaction, and commits or rolls back with
+ * it. Used where a request must be one transaction (registering a listing, decision 0018).
+ */
+export function storeOverTransaction(tx: ManagedTransaction, outer: Store): Store {
+  return {
+    driver: outer.driver,
+    read: (work) => work(tx),
+    write: (work) => work(tx),
+    close: () => Promise.resolve(),
+  };
+}
+
 /** JS numbers travel as floats; SKIP/LIMIT and other integer parameters need a Neo4j integer. */
 export function int(value: number) {
   return neo4j.int(Math.trunc(value));

@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../src/domain/caller.ts';
+import type { Deps } from '../../src/services/deps.ts';
+import { createListing, updateListing } from '../../src/services/listings.ts';
+import type { ManagedTransaction, Store } from '../../src/store/driver.ts';
+import { query } from '../../src/store/queries.ts';
 import { startTestApp, type TestApp } from '../support/harness.ts';
 
 let app: TestApp;
@@ -193,5 +198,59 @@ describe('registering companies, sites and listings', () => {
     const done = await app.request('DELETE', `/companies/${companyId}?cascade=true`);
     expect(done.status).toBe(204);
     expect((await app.request('GET', `/sites/${siteId}`)).status).toBe(404);
+  });
+});
+
+describe('a registration is one transaction (decision 0018)', () => {
+  /** The service's store, except that refreshing suggestions fails (withdrawing stale ones), after the listing is written. */
+  function failingRefresh(deps: Deps): Deps {
+    const stale = query('match', 'staleOfListings');
+    const failing = (tx: ManagedTransaction) =>
+      new Proxy(tx, {
+        get(target, prop, receiver) {
+          if (prop !== 'run') return Reflect.get(target, prop, receiver);
+          return (text: string, params?: Record<string, unknown>) => {
+            if (text === stale) throw new Error('suggestions could not be written');
+            return target.run(text, params);
+          };
+        },
+      });
+    const store: Store = {
+      ...deps.store,
+      read: (work) => deps.store.read((tx) => work(failing(tx))),
+      write: (work) => deps.store.write((tx) => work(failing(tx))),
+    };
+    return { ...deps, store };
+  }
+
+  async function storedByRef(ref: string) {
+    const r = await app.runtime.deps.store.read((tx) =>
+      tx.run('MATCH (l:Listing {ref: $ref}) RETURN l.title AS title, l.version AS version', { ref }),
+    );
+    return r.records.map((x) => ({ title: x.get('title') as string, version: Number(x.get('version')) }));
+  }
+
+  it('when its suggestions cannot be written, then the new listing is not stored either', async () => {
+    const { siteId } = await companyWithSite();
+    const body = { ...materialOffer(siteId), ref: 'one-transaction-create' };
+    await expect(createListing(failingRefresh(app.runtime.deps), SYSTEM, body)).rejects.toThrow(
+      'suggestions could not be written',
+    );
+    expect(await storedByRef('one-transaction-create')).toEqual([]);
+    const created = await createListing(app.runtime.deps, SYSTEM, body);
+    expect(await storedByRef('one-transaction-create')).toEqual([{ title: body.title, version: 1 }]);
+    expect(created.ref).toBe('one-transaction-create');
+  });
+
+  it('when a change’s suggestions cannot be written, then the listing keeps what it had', async () => {
+    const { siteId } = await companyWithSite();
+    const body = { ...materialOffer(siteId), ref: 'one-transaction-update' };
+    const created = await createListing(app.runtime.deps, SYSTEM, body);
+    await expect(
+      updateListing(failingRefresh(app.runtime.deps), SYSTEM, created.id, { title: 'Changed' }, null),
+    ).rejects.toThrow('suggestions could not be written');
+    expect(await storedByRef('one-transaction-update')).toEqual([{ title: body.title, version: 1 }]);
+    await updateListing(app.runtime.deps, SYSTEM, created.id, { title: 'Changed' }, null);
+    expect(await storedByRef('one-transaction-update')).toEqual([{ title: 'Changed', version: 2 }]);
   });
 });
