@@ -168,14 +168,18 @@ export async function listingSuggestions(
   return shared(deps, access, `listing|${listingId}|${JSON.stringify(query)}`, async () => {
     const found = await getListingWithFacts(deps.store, listingId);
     if (!found || !presentListing(access, found.listing, found.facts)) throw notFound('listing', listingId);
-    return pageOf(
-      deps,
-      access,
-      query,
-      (page) => suggestionsForListing(deps.store, listingId, access, page),
-      () => countForListing(deps.store, listingId, access),
-    );
+    return listingPage(deps, access, listingId, query);
   });
+}
+
+function listingPage(deps: Deps, access: ListingAccess, listingId: string, query: PageQuery) {
+  return pageOf(
+    deps,
+    access,
+    query,
+    (page) => suggestionsForListing(deps.store, listingId, access, page),
+    () => countForListing(deps.store, listingId, access),
+  );
 }
 
 /**
@@ -189,14 +193,7 @@ export async function suggestionsOfOwnListing(
   listingId: string,
   query: PageQuery,
 ): Promise<SuggestionPage> {
-  const access = listingAccess(caller);
-  return pageOf(
-    deps,
-    access,
-    query,
-    (page) => suggestionsForListing(deps.store, listingId, access, page),
-    () => countForListing(deps.store, listingId, access),
-  );
+  return listingPage(deps, listingAccess(caller), listingId, query);
 }
 
 /** A page of the suggestions of a company's listings: only for those who act for the company. */
