@@ -244,7 +244,14 @@ describe('suggestions written before the compact rows (decision 0018)', () => {
   it('when a suggestion is stored with its values as separate properties, then it is read as before, and a run that revises it leaves one document', async () => {
     await runtime.deps.store.write((tx) => tx.run('MATCH (sg:Suggestion) DETACH DELETE sg'));
     await startMatchRun(runtime.deps, {});
-    const listing = material.offers[0]!;
+    // A material offer the run suggested something for (ids are random, so the first may have none).
+    const suggested = await runtime.deps.store.read((tx) =>
+      tx.run(
+        `MATCH (sg:Suggestion {status: 'active', kind: 'material'}) RETURN sg.offerId AS id ORDER BY id LIMIT 1`,
+      ),
+    );
+    const listing = material.offers.find((l) => l.id === suggested.records[0]?.get('id'))!;
+    expect(listing).toBeDefined();
     const page = await suggestionsForListing(runtime.deps.store, listing.id, STAFF, { offset: 0, limit: 5 });
     const fresh = page.items[0]!;
     expect(Object.keys(await node(fresh.pairKey))).toContain('doc');
