@@ -209,7 +209,24 @@ interface SizeResult {
   /** First pages of the suggestion lists, limit 50: median ms of 5 after a warm-up, and rows read. */
   reads: { name: string; ms: number; items: number; dbHits: number }[];
   /** Registering and changing listings through the service (createListing / updateListing), ms each. */
-  writes: { name: string; count: number; p50: number; p95: number; max: number; suggestions: number }[];
+  writes: {
+    name: string;
+    count: number;
+    p50: number;
+    p95: number;
+    max: number;
+    suggestions: number;
+    /** Of the calls (warm-up included, POST and PATCH), how many the kept index answered. */
+    byIndex: number;
+  }[];
+  /** Building the kept counterpart index of the API process (services/counterpart-index.ts) after the import. */
+  counterpartIndex: {
+    ms: number;
+    listings: number;
+    peakRssMb: number;
+    heapUsedMb: number;
+    heapAfterMb: number;
+  };
   secondRun: {
     sameCandidates: boolean;
     created: number;
@@ -409,9 +426,12 @@ const WRITES = 50;
 async function timedWrites(
   deps: Deps,
   region: ReturnType<typeof generateRegion>,
+  how: 'kept index' | 'Neo4j',
 ): Promise<SizeResult['writes']> {
   const stride = Math.max(1, Math.floor(region.inputs.length / (WRITES + 5)));
-  const picks = Array.from({ length: WRITES + 5 }, (_, i) => region.inputs[i * stride]!);
+  const offset = how === 'Neo4j' ? Math.floor(stride / 2) : 0;
+  const picks = Array.from({ length: WRITES + 5 }, (_, i) => region.inputs[i * stride + offset]!);
+  const answered = deps.counterparts?.stats.answered ?? 0;
   const siteIds = await deps.store.read((tx) =>
     tx.run('UNWIND $refs AS ref MATCH (s:Site {ref: ref}) RETURN ref, s.id AS id', {
       refs: [...new Set(picks.map((p) => p.siteId))],
@@ -422,7 +442,11 @@ async function timedWrites(
   const post: number[] = [];
   let suggestions = 0;
   for (const [i, input] of picks.entries()) {
-    const body = { ...input, ref: `bench-write-${i}`, siteId: siteIdOf.get(input.siteId)! };
+    const body = {
+      ...input,
+      ref: `bench-write-${how === 'Neo4j' ? 'n' : 'k'}-${i}`,
+      siteId: siteIdOf.get(input.siteId)!,
+    };
     const t = performance.now();
     const answer = await createListing(deps, SYSTEM, body);
     if (i >= 5) post.push(performance.now() - t);
@@ -435,10 +459,12 @@ async function timedWrites(
     await updateListing(deps, SYSTEM, id, { quantity: { ...quantity, value: quantity.value * 1.1 } }, null);
     if (i >= 5) patch.push(performance.now() - t);
   }
+  const byIndex = (deps.counterparts?.stats.answered ?? 0) - answered;
   const row = (name: string, times: number[]) => {
     const sorted = [...times].sort((a, b) => a - b);
     return {
-      name,
+      name: `${name}, counterparts from the ${how}`,
+      byIndex,
       count: sorted.length,
       p50: quantile(sorted, 0.5),
       p95: quantile(sorted, 0.95),
@@ -483,7 +509,16 @@ async function runSize(size: number): Promise<SizeResult> {
       const summary = imported.result;
       if (summary.errors.length > 0)
         log(`${size}: ${summary.errors.length} import errors, first: ${JSON.stringify(summary.errors[0])}`);
-      log(`${size}: imported in ${(imported.ms / 1000).toFixed(1)} s; first match run`);
+      log(`${size}: imported in ${(imported.ms / 1000).toFixed(1)} s; building the kept counterpart index`);
+      // The API process builds its index at start and keeps it through runs and reads (main.ts).
+      const kept = deps.counterparts!;
+      const built = await measure(async () => {
+        kept.warm(deps);
+        await kept.settled();
+      });
+      if (!kept.ready) throw new Error('the kept counterpart index was not built');
+      const heapAfterMb = process.memoryUsage().heapUsed / 2 ** 20;
+      log(`${size}: index built in ${(built.ms / 1000).toFixed(1)} s; first match run`);
       const first = await timedRun(deps, deps.store);
       log(`${size}: first run ${(first.phases.total.ms / 1000).toFixed(1)} s; second run`);
       const second = await timedRun(deps, deps.store);
@@ -497,7 +532,10 @@ async function runSize(size: number): Promise<SizeResult> {
         ...(await idsOfRefs(deps, region.listings[0]!.id, region.companies[0]!.id)),
       });
       log(`${size}: registering and changing listings`);
-      const writes = await timedWrites(deps, region);
+      const writes = [
+        ...(await timedWrites(deps, region, 'kept index')),
+        ...(await timedWrites({ ...deps, counterparts: undefined }, region, 'Neo4j')),
+      ];
       return {
         listings: size,
         companies: region.companies.length,
@@ -514,6 +552,13 @@ async function runSize(size: number): Promise<SizeResult> {
         runs: [first.phases, second.phases],
         reads,
         writes,
+        counterpartIndex: {
+          ms: built.ms,
+          listings: kept.stats.listings,
+          peakRssMb: built.peakRssMb,
+          heapUsedMb: built.heapUsedMb,
+          heapAfterMb,
+        },
         secondRun: {
           sameCandidates: first.run.candidates === second.run.candidates,
           created: second.phases.suggestionsAfter.createdSince,
@@ -523,7 +568,12 @@ async function runSize(size: number): Promise<SizeResult> {
           withdrawn: second.run.withdrawn ?? 0,
         },
         neo4j: neo4jSettings,
-        nodePeakRssMb: Math.max(imported.peakRssMb, first.phases.peakRssMb, second.phases.peakRssMb),
+        nodePeakRssMb: Math.max(
+          imported.peakRssMb,
+          built.peakRssMb,
+          first.phases.peakRssMb,
+          second.phases.peakRssMb,
+        ),
       };
     } finally {
       await runtime.close();
@@ -623,14 +673,25 @@ function render(results: SizeResult[], load: [number, number]): string {
     '',
     'Registering and changing a listing through the service, with its refreshed suggestions in the answer (ms; sequential, after 5 of each as warm-up):',
     '',
-    '| listings | write | calls | p50 | p95 | max | suggestions in the answer (mean) |',
-    '|---:|---|---:|---:|---:|---:|---:|',
+    '| listings | write | calls | p50 | p95 | max | suggestions in the answer (mean) | answered by the kept index (of 110) |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|',
   );
   for (const r of results) {
     for (const w of r.writes)
       lines.push(
-        `| ${fmtInt(r.listings)} | ${w.name} | ${w.count} | ${w.p50.toFixed(0)} | ${w.p95.toFixed(0)} | ${w.max.toFixed(0)} | ${w.name.startsWith('POST') ? w.suggestions.toFixed(1) : ''} |`,
+        `| ${fmtInt(r.listings)} | ${w.name} | ${w.count} | ${w.p50.toFixed(0)} | ${w.p95.toFixed(0)} | ${w.max.toFixed(0)} | ${w.name.startsWith('POST') ? w.suggestions.toFixed(1) : ''} | ${w.byIndex} |`,
       );
+  }
+  lines.push(
+    '',
+    'The kept counterpart index of the API process, built after the import and kept through the runs:',
+    '',
+    '| listings | build (s) | peak RSS during the build (MB) | JS heap after (MB) |',
+    '|---:|---:|---:|---:|',
+  );
+  for (const r of results) {
+    const c = r.counterpartIndex;
+    lines.push(`| ${fmtInt(c.listings)} | ${s(c.ms)} | ${fmtInt(c.peakRssMb)} | ${fmtInt(c.heapAfterMb)} |`);
   }
   lines.push('', 'Checks and settings:');
   for (const r of results) {

@@ -170,6 +170,28 @@ WHERE l.kind = $kind AND l.direction = $direction AND l.id <> $excludeId
 RETURN {{{listingColumns(l, s)}}}
 ORDER BY l.id
 
+// name: changedSince
+// What an API process's in-memory counterpart index (services/counterpart-index.ts) must catch up
+// with: listings written since $since, and listings at sites written since (a site moves its
+// listings without writing them), with the state of listings $ids (those its search proposed;
+// one deleted is missing). Versions and places only; the index reads whole rows of those it
+// does not hold.
+CALL () {
+  MATCH (l:Listing)
+  WHERE l.updatedAt > $since
+  RETURN l.id AS changedId
+  UNION
+  MATCH (s:Site)
+  WHERE s.updatedAt > $since
+  MATCH (l:Listing)-[:AT_SITE]->(s)
+  RETURN l.id AS changedId
+  UNION
+  UNWIND $ids AS changedId
+  RETURN changedId
+}
+MATCH (l:Listing {id: changedId})-[:AT_SITE]->(s:Site)
+RETURN l.id AS id, coalesce(l.version, 1) AS version, s.lat AS lat, s.lon AS lon
+
 // name: delete
 // Deletes a listing, only if it still has the version the caller saw (when one is given), with
 // its suggestions; those people have acted on are kept (keepReviewed).

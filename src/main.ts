@@ -128,6 +128,9 @@ async function main(): Promise<void> {
       const run = await startMatchRun(rt.deps, {});
       logger.info({ run: run.id, suggestions: run.candidates }, 'matched the demo region');
     }
+    // Registrations search the engine's index of every listing kept in memory (decision 0018): it
+    // is built in the background; until it is, they read their counterparts from Neo4j.
+    rt.deps.counterparts?.warm(rt.deps);
     await listen(server, config);
   } catch (err) {
     await rt.close();

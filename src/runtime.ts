@@ -11,6 +11,7 @@ import { DEFAULT_FACTOR_SET } from './reference/factors.ts';
 import { loadReferenceData } from './reference/load.ts';
 import { DEFAULT_MATCH_CONFIG } from './reference/match-config.ts';
 import { loadRegions } from './reference/regions.ts';
+import { CounterpartIndex } from './services/counterpart-index.ts';
 import type { Deps } from './services/deps.ts';
 import { ReadCache, type ReadCacheOptions } from './services/read-cache.ts';
 import { recoverInterruptedRuns } from './services/run-control.ts';
@@ -140,6 +141,7 @@ export async function connect(
       now: () => new Date(),
       settings,
       reads,
+      counterparts: new CounterpartIndex(store),
     };
     await recoverInterruptedRuns(deps);
     let stopping = false;

@@ -74,7 +74,14 @@ import {
   type MatchIndex,
   RADIUS_SLACK_KM,
 } from './match-index.ts';
-import { explainPair, newPairScore, normalisedWeights, type PairScore, scorePair } from './pair.ts';
+import {
+  compareCandidates,
+  explainPair,
+  newPairScore,
+  normalisedWeights,
+  type PairScore,
+  scorePair,
+} from './pair.ts';
 import { type BoundTable, boundShortfall } from './pair-bound.ts';
 import { type PreparedListing, prepareListing } from './prepared-listing.ts';
 import { lowestOfferUse } from './resource-fit.ts';
@@ -108,6 +115,8 @@ interface Search {
   rank: number;
   /** A listing of this id in the index is skipped (its previous version). */
   skipId: string | undefined;
+  /** Listings of these ids in the index are skipped too (versions superseded since it was built). */
+  skipIds: ReadonlySet<string> | undefined;
   /** The searched listing on the unit sphere. */
   readonly point: Float64Array;
   /** The search box of the group being searched, [minLon, minLat, maxLon, maxLat]. */
@@ -155,6 +164,7 @@ function newSearch(index: MatchIndex, best: BestPairs, keep: Keep): Search {
     stamp: 0,
     rank: 0,
     skipId: undefined,
+    skipIds: undefined,
     point: new Float64Array(3),
     box: new Float64Array(4),
     quantity: 0,
@@ -302,6 +312,7 @@ function scoreCounterpart(q: Search, i: number): void {
   const { index, best, at } = q;
   const other = index.prepared[i]!;
   if (q.skipId !== undefined && other.listing.id === q.skipId) return;
+  if (q.skipIds?.has(other.listing.id)) return;
   if (q.keep === 'own-unless-kept' && best.has(at, i)) return;
   q.seen[i] = q.stamp;
   q.pairsScored++;
@@ -515,24 +526,46 @@ function searchGroup(q: Search, bucket: Bucket, g: number, radius: number): void
  * others, for a new or updated listing; a listing of the same id in the index, its previous
  * version, is skipped. Sorted like generateCandidates.
  *
+ * An index kept between computations (services/counterpart-index.ts) is brought up to date without
+ * a rebuild: `changed.skip` names the listings whose indexed versions are superseded or gone, and
+ * `changed.listings` are the current versions of listings the index lacks, each scored directly.
+ * The K best of the index's other listings and of those are the K best of all: the same answer as
+ * an index built over the current listings.
+ *
  * Only the listing's own K best: a counterpart for which the listing now ranks among the
  * counterpart's K best is not added here; the counterparts' stored suggestions are refreshed by the
  * next match run.
  */
-export function candidatesForListing(index: MatchIndex, listing: MatchListing): Candidate[] {
+export function candidatesForListing(
+  index: MatchIndex,
+  listing: MatchListing,
+  changed?: { skip: ReadonlySet<string>; listings: Iterable<MatchListing> },
+): Candidate[] {
   const { ctx, prepared } = index;
   // Prepared with the index's numbering (which learns the listing's company) to compare alike.
   const side = prepareListing(listing, index.numbering);
-  const best = new BestPairs(1, Math.min(maxCandidatesPerListing(ctx.config), prepared.length));
+  const k = maxCandidatesPerListing(ctx.config);
+  const best = new BestPairs(1, Math.min(k, prepared.length));
   const q = newSearch(index, best, 'own');
   q.skipId = listing.id;
+  q.skipIds = changed?.skip;
   q.sideBounds = index.bounds.forListing(side, ctx.reference);
   q.sideRow = 0;
   searchCounterparts(q, side, bucketsFor(listing, index), 0, 0, 0);
-  return best.sorted(0).map((slot) => {
+  const found = best.sorted(0).map((slot) => {
     const other = prepared[best.other[slot]!]!;
     return listing.direction === 'offer' ? explainKept(side, other, ctx) : explainKept(other, side, ctx);
   });
+  if (!changed) return found;
+  const isOffer = listing.direction === 'offer';
+  for (const other of changed.listings) {
+    if (other.id === listing.id || other.kind !== listing.kind || other.direction === listing.direction)
+      continue;
+    const prepared = prepareListing(other, index.numbering);
+    const pair = isOffer ? explainPair(side, prepared, ctx) : explainPair(prepared, side, ctx);
+    if (pair) found.push(pair);
+  }
+  return found.sort(compareCandidates).slice(0, k);
 }
 
 /** explainPair of a pair the search kept, which scorePair therefore accepts. */

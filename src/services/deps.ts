@@ -2,6 +2,7 @@ import type { ReferenceData } from '../domain/reference.ts';
 import type { RegionIndex } from '../domain/regions.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/driver.ts';
+import type { CounterpartIndex } from './counterpart-index.ts';
 import type { ReadCache } from './read-cache.ts';
 
 /** What every use-case may use; built once in main.ts (or a test) and passed down. */
@@ -16,4 +17,9 @@ export interface Deps {
   settings: { factorSet: string; matchConfig: string };
   /** Answers that repeated reads share (read-cache.ts); every store write invalidates them. */
   reads: ReadCache;
+  /**
+   * The engine's index of every listing, kept between registrations (counterpart-index.ts); without
+   * it a registration reads its counterparts from Neo4j.
+   */
+  counterparts?: CounterpartIndex;
 }

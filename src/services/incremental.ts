@@ -7,7 +7,7 @@
 import type { MatchConfig } from '../domain/match-config.ts';
 import type { MatchListing } from '../domain/match-listing.ts';
 import { buildMatchIndex, candidatesForListing } from '../matching/candidates.ts';
-import { compareCandidates, evaluatePair, factorSetLabel } from '../matching/pair.ts';
+import { compareCandidates, evaluatePair, factorSetLabel, type PairContext } from '../matching/pair.ts';
 import type { Candidate } from '../matching/types.ts';
 import { counterpartListings } from '../store/listing-store.ts';
 import {
@@ -17,6 +17,7 @@ import {
   upsertSuggestions,
   withdrawStale,
 } from '../store/match-store.ts';
+import type { IndexedSearch } from './counterpart-index.ts';
 import type { Deps } from './deps.ts';
 import { feedbackFor } from './feedback.ts';
 import { hourlyProfilesFor, matchContext, pairKeyOf, toWrite } from './match-context.ts';
@@ -28,8 +29,22 @@ export function maxDefaultKm(config: MatchConfig, kind: MatchListing['kind']): n
 }
 
 /**
- * Incremental matching for one created or updated listing: its counterparts come from Neo4j by
- * kind, direction and distance, the engine scores them, and the listing's suggestions are replaced
+ * The listing's own K best from counterparts read from Neo4j by kind, direction and distance and
+ * indexed for this one search: when the process keeps no index (counterpart-index.ts) or it cannot
+ * answer now.
+ */
+async function searchNeo4j(deps: Deps, listing: MatchListing, ctx: PairContext): Promise<IndexedSearch> {
+  const counterparts = await counterpartListings(deps.store, listing, maxDefaultKm(ctx.config, listing.kind));
+  const searchCtx = { ...ctx, hourlyProfiles: hourlyProfilesFor(deps, counterparts) };
+  const index = buildMatchIndex({ ...searchCtx, listings: counterparts });
+  const byId = new Map(counterparts.map((c) => [c.id, c]));
+  return { own: candidatesForListing(index, listing), listing: (id) => byId.get(id) };
+}
+
+/**
+ * Incremental matching for one created or updated listing: its counterparts are searched in the
+ * process's in-memory index of every listing (counterpart-index.ts), or read from Neo4j by kind,
+ * direction and distance when it has none yet; the engine scores them, and the listing's suggestions are replaced
  * by its own K best, visible at once and not allocated (allocatedQuantity null: only a run
  * allocates, so a refresh never promises more than a listing has).
  *
@@ -47,22 +62,25 @@ export function maxDefaultKm(config: MatchConfig, kind: MatchListing['kind']): n
 export async function refreshListingSuggestions(deps: Deps, listing: MatchListing): Promise<Candidate[]> {
   const base = matchContext(deps, [listing]);
   const feedback = await feedbackFor(deps, base.config, false);
-  const probe = feedback ? { ...base, feedback } : base;
-  const counterparts = await counterpartListings(
+  const ctx = feedback ? { ...base, feedback } : base;
+  const counterpartOf = (p: { offerId: string; needId: string }) =>
+    p.offerId === listing.id ? p.needId : p.offerId;
+  const reading = activePairsOfListing(deps.store, listing.id);
+  const indexed = await deps.counterparts?.search(
+    deps,
     deps.store,
     listing,
-    maxDefaultKm(probe.config, listing.kind),
+    ctx,
+    reading.then((pairs) => pairs.map(counterpartOf)),
   );
-  const ctx = { ...probe, hourlyProfiles: hourlyProfilesFor(deps, counterparts) };
-  const index = buildMatchIndex({ ...ctx, listings: counterparts });
-  const own = candidatesForListing(index, listing);
+  const previous = await reading;
+  const found = indexed ?? (await searchNeo4j(deps, listing, ctx));
+  const { own } = found;
   const ownKeys = new Set(own.map((c) => pairKeyOf(c.offerId, c.needId)));
-  const byId = new Map(counterparts.map((c) => [c.id, c]));
-  const previous = await activePairsOfListing(deps.store, listing.id);
   const kept: Candidate[] = [];
   for (const p of previous) {
     if (ownKeys.has(p.pairKey)) continue;
-    const other = byId.get(p.offerId === listing.id ? p.needId : p.offerId);
+    const other = found.listing(counterpartOf(p));
     if (!other) continue;
     const again =
       listing.direction === 'offer' ? evaluatePair(listing, other, ctx) : evaluatePair(other, listing, ctx);

@@ -75,7 +75,8 @@ export async function createListing(
   const id = newId('li');
   const now = deps.now().toISOString();
   // One transaction (decision 0018): the site, the listing, its suggestions and the answer.
-  return deps.store.write(async (tx) => {
+  let written: MatchListing | undefined;
+  const answer = await deps.store.write(async (tx) => {
     const inTx = inTransaction(deps, tx);
     const site = await usableSite(inTx, caller, data.siteId);
     const listing = {
@@ -89,8 +90,11 @@ export async function createListing(
     };
     await assertRefFree(tx, listing.companyId, listing.ref, listing.id);
     if (!(await createListings(tx, [listing]))) throw notFound('site', data.siteId);
-    return withSuggestions(inTx, caller, { ...listing, lat: site.site.lat, lon: site.site.lon });
+    written = { ...listing, lat: site.site.lat, lon: site.site.lon };
+    return withSuggestions(inTx, caller, written);
   });
+  if (written) deps.counterparts?.noteWritten(written);
+  return answer;
 }
 
 /**
@@ -143,6 +147,7 @@ export async function updateListing(
     await backOff(attempt);
     // One transaction (decision 0018): read, check, write, refresh and answer; null: the listing
     // changed between the read and the write (another caller's change), so try again.
+    let written: MatchListing | undefined;
     const answer = await deps.store.write(async (tx) => {
       const inTx = inTransaction(deps, tx);
       const current = await readVisible(inTx, caller, id);
@@ -193,17 +198,20 @@ export async function updateListing(
         const page = await suggestionsOfOwnListing(inTx, caller, id, { offset: 0, limit: 50 });
         return { ...current.out, suggestions: page.items };
       }
-      await assertRefFree(tx, companyId, listing.ref, id);
-      const written = await updateListingRow(tx, listing, version);
-      if (written === null) {
+      // A ref the listing already has is its own.
+      if (listing.ref !== stored.ref) await assertRefFree(tx, companyId, listing.ref, id);
+      const newVersion = await updateListingRow(tx, listing, version);
+      if (newVersion === null) {
         if (ifMatch !== null) throw staleVersion('listing', id, version + 1);
         return null;
       }
       // Suggestions people are working on are flagged for their facilitator, never moved.
       const who = actingAs(deps, caller);
       await flagReviewsOfListings(tx, [id], who.actor, who.now, CLOSED_STATES);
-      return withSuggestions(inTx, caller, { ...listing, version: written, lat, lon });
+      written = { ...listing, version: newVersion, lat, lon };
+      return withSuggestions(inTx, caller, written);
     });
+    if (written && answer !== null) deps.counterparts?.noteWritten(written);
     if (answer !== null) return answer;
   }
   throw conflict(`listing '${id}' is being changed by others; try again`);
@@ -234,6 +242,7 @@ export async function deleteListing(
   if (!(await deps.store.write((tx) => deleteListingRow(tx, id, ifMatch, actingAs(deps, caller))))) {
     throw staleVersion('listing', id, version);
   }
+  deps.counterparts?.noteDeleted(id);
 }
 
 export type ListingPage = {

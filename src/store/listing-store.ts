@@ -228,6 +228,35 @@ export async function allListings(store: Store): Promise<MatchListing[]> {
   return r.map(fromRecord);
 }
 
+/** A listing's version and where it lies: what tells a kept copy of it from the stored one. */
+export interface ListingState {
+  id: string;
+  version: number;
+  lat: number;
+  lon: number;
+}
+
+/**
+ * Listings written since `since` (an ISO time), or at sites written since, and listings `ids`, with
+ * their state; a deleted one is missing.
+ */
+export async function listingsChangedSince(
+  store: Store,
+  since: string,
+  ids: readonly string[],
+): Promise<ListingState[]> {
+  return store.read((tx) =>
+    tx.run(query('listing', 'changedSince'), { since, ids }).then(rows<ListingState>),
+  );
+}
+
+/** These listings as the engine reads them; a deleted one is missing. */
+export async function matchListingsByIds(store: Store, ids: readonly string[]): Promise<MatchListing[]> {
+  if (ids.length === 0) return [];
+  const r = await store.read((tx) => tx.run(query('listing', 'byIds'), { ids }).then(rows<ListingRecord>));
+  return r.map(fromRecord);
+}
+
 /**
  * Listings that could pair with one listing: the other direction and same kind, within a radius
  * that is never smaller than the pair's real limit (the engine applies the exact rule after).
