@@ -195,6 +195,10 @@ async function serve(): Promise<void> {
     ttlMs,
     staleMs: ttlMs,
   });
+  // As main.ts: the kept counterpart index is built at start; here before serving, so that the
+  // service's memory is measured with it.
+  runtime.deps.counterparts?.warm(runtime.deps);
+  await runtime.deps.counterparts?.settled();
   listen(
     createApp(runtime.deps, {
       bodyLimit: config.BODY_LIMIT,

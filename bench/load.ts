@@ -393,6 +393,11 @@ async function measureService(setup: SetupReport, neo4j: ProvisionedNeo4j, repor
       log(`${route} at ${c} connections, no read cache`);
       report.rows.push(await measuredRun(service, target, c, `${route} (no read cache)`));
     }
+    // Two API instances on one Neo4j (decision 0019), the clients split evenly between them.
+    await stopChild(service.child);
+    report.servePeakRssMb.push(service.rss.stop());
+    service = await startService(neo4j);
+    await measureTwoInstances(service, setup, neo4j, report, paths, neo4jPid);
     // The last run's requests may still be running: their memory counts too.
     if (service.child.alive()) {
       const pids = [service.child.proc.pid!, ...(neo4jPid ? [neo4jPid] : [])];
@@ -408,6 +413,71 @@ async function measureService(setup: SetupReport, neo4j: ProvisionedNeo4j, repor
     report.neo4jPeakRssMb = neo4jRss ? neo4jRss.stop() : null;
     await stopChild(service.child);
   }
+}
+
+/**
+ * The read routes at the first connection count, half of the clients on `first` and half on a
+ * second instance started beside it: both stateless, on the one Neo4j. The row adds their rates and
+ * takes the worse of their latencies.
+ */
+async function measureTwoInstances(
+  first: Service,
+  setup: SetupReport,
+  neo4j: ProvisionedNeo4j,
+  report: LoadReport,
+  paths: Record<string, (n: number) => string>,
+  neo4jPid: number | null,
+): Promise<void> {
+  const second = await startService(neo4j);
+  const services = [first, second];
+  try {
+    report.notes.push(
+      'Rows marked "(two instances)" spread the clients evenly over two service processes on the one Neo4j ' +
+        '(decision 0019): the rate is their sum, the latencies the worse of the two, the peak RSS the larger.',
+    );
+    const c = CONNECTIONS[0]!;
+    for (const route of [ROUTES.listings, ROUTES.listingSuggestions, ROUTES.suggestions]) {
+      const targets = services.map((s) => ({ route, port: s.port, token: setup.token, path: paths[route]! }));
+      const pids = [...services.map((s) => s.child.proc.pid!), ...(neo4jPid ? [neo4jPid] : [])];
+      await Promise.all(targets.map((t) => fire(t, 1, Number(args.warmup))));
+      await settle(pids);
+      log(`${route} at ${c} connections over two instances`);
+      const rows = await Promise.all(
+        services.map((s, i) => measuredRun(s, targets[i]!, Math.ceil(c / 2), route)),
+      );
+      report.rows.push(combined(`${route} (two instances)`, c, rows));
+    }
+  } finally {
+    report.servePeakRssMb.push(second.rss.stop());
+    await stopChild(second.child);
+  }
+}
+
+/** One row of runs that went on at once against different instances. */
+function combined(route: string, connections: number, rows: Row[]): Row {
+  const sum = (f: (r: Row) => number) => rows.reduce((a, r) => a + f(r), 0);
+  const max = (f: (r: Row) => number) => Math.max(...rows.map(f));
+  const statuses: Record<string, number> = {};
+  for (const r of rows)
+    for (const [code, n] of Object.entries(r.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
+  const died = rows.map((r) => r.died).filter(Boolean);
+  const peaks = rows.map((r) => r.peakRssMb).filter((p): p is number => p !== null);
+  return {
+    route,
+    connections,
+    rate: sum((r) => r.rate),
+    p50: max((r) => r.p50),
+    p975: max((r) => r.p975),
+    p99: max((r) => r.p99),
+    requests: sum((r) => r.requests),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    non2xx: sum((r) => r.non2xx),
+    unanswered: sum((r) => r.unanswered),
+    peakRssMb: peaks.length > 0 ? Math.max(...peaks) : null,
+    statuses,
+    ...(died.length > 0 ? { died: died.join('; ') } : {}),
+  };
 }
 
 async function main(): Promise<void> {

@@ -85,6 +85,38 @@ describe('the in-memory counterpart index (decision 0018)', () => {
     const all = new Set((await allListings(runtime.deps.store)).map((l) => l.id));
     for (const id of suggested) expect(all.has(id)).toBe(false);
   });
+
+  it('when another API process registers a listing, then this one proposes it to a counterpart registered next, from its kept index', async () => {
+    const other = await openTestRuntime();
+    try {
+      const listings = await allListings(runtime.deps.store);
+      const need = listings.find((l) => l.kind === 'material' && l.direction === 'need')!;
+      // The other process registers an offer of exactly what the need takes, at the need's site's
+      // company's neighbour: a pair this process's index has never seen.
+      const offerOf = listings.find(
+        (l) => l.kind === 'material' && l.direction === 'offer' && l.companyId !== need.companyId,
+      )!;
+      const offer = await createListing(other.deps, SYSTEM, {
+        ...copyOf(offerOf, 99),
+        material: { ...(copyOf(need, 0) as { material: object }).material },
+        quantity: need.quantity,
+        ref: 'other-process-offer',
+      });
+      expect(kept.ready).toBe(true);
+      const before = kept.stats.answered;
+      const answer = await updateListing(
+        runtime.deps,
+        SYSTEM,
+        need.id,
+        { quantity: { ...need.quantity, value: need.quantity.value * 1.01 } },
+        null,
+      );
+      expect(kept.stats.answered).toBe(before + 1);
+      expect(answer.suggestions.map((sg) => sg.offer.id)).toContain(offer.id);
+    } finally {
+      await other.close();
+    }
+  });
 });
 
 function copyOf(l: MatchListing, i: number) {
