@@ -115,7 +115,7 @@ export class CounterpartIndex {
     tx: Store,
     listing: MatchListing,
     ctx: PairContext,
-    also: readonly string[] | Promise<readonly string[]>,
+    also: readonly string[],
   ): Promise<IndexedSearch | null> {
     const base = this.base;
     if (!base || this.overtaken || base.config !== ctx.config || base.reference !== ctx.reference) {
@@ -124,12 +124,11 @@ export class CounterpartIndex {
       return null;
     }
     if (this.due(base, deps)) this.rebuild(deps);
-    const alsoIds = await also;
     const view: MatchIndex = { ...base.index, ctx };
     for (let attempt = 0; attempt < COUNTERPART_INDEX.ATTEMPTS; attempt++) {
       const own = candidatesForListing(view, listing, { skip: this.skip, listings: this.changed.values() });
       const ids = [
-        ...new Set([...own.map((c) => (c.offerId === listing.id ? c.needId : c.offerId)), ...alsoIds]),
+        ...new Set([...own.map((c) => (c.offerId === listing.id ? c.needId : c.offerId)), ...also]),
       ];
       // One read, in the request's transaction: what changed since the last look, and whether what
       // the search proposed is stored as it was searched. The listing's own row is this request's.

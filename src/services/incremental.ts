@@ -15,7 +15,7 @@ import {
   skipListingInPublication,
   suggestionRow,
   upsertSuggestions,
-  withdrawStale,
+  withdrawPairs,
 } from '../store/match-store.ts';
 import type { IndexedSearch } from './counterpart-index.ts';
 import type { Deps } from './deps.ts';
@@ -65,15 +65,20 @@ export async function refreshListingSuggestions(deps: Deps, listing: MatchListin
   const ctx = feedback ? { ...base, feedback } : base;
   const counterpartOf = (p: { offerId: string; needId: string }) =>
     p.offerId === listing.id ? p.needId : p.offerId;
-  const reading = activePairsOfListing(deps.store, listing.id);
+  // A run publishing in batches leaves this listing's pairs to this refresh from now on; the
+  // listing's published pairs are read after that, in the same round trip (one transaction runs
+  // its queries in order).
+  const [, previous] = await Promise.all([
+    skipListingInPublication(deps.store, listing.id),
+    activePairsOfListing(deps.store, listing.id),
+  ]);
   const indexed = await deps.counterparts?.search(
     deps,
     deps.store,
     listing,
     ctx,
-    reading.then((pairs) => pairs.map(counterpartOf)),
+    previous.map(counterpartOf),
   );
-  const previous = await reading;
   const found = indexed ?? (await searchNeo4j(deps, listing, ctx));
   const { own } = found;
   const ownKeys = new Set(own.map((c) => pairKeyOf(c.offerId, c.needId)));
@@ -96,19 +101,16 @@ export async function refreshListingSuggestions(deps: Deps, listing: MatchListin
   const publishedHash = new Map(previous.map((p) => [p.pairKey, p.allocated === null ? p.hash : null]));
   const rows = candidates.map((c) => suggestionRow(toWrite(c, meta)));
   const now = deps.now().toISOString();
-  // A run publishing in batches leaves this listing's pairs to this refresh.
-  await skipListingInPublication(deps.store, listing.id);
-  await upsertSuggestions(
-    deps.store,
-    rows.filter((r) => publishedHash.get(r.pairKey) !== r.hash),
-    now,
-  );
-  await withdrawStale(deps.store, {
-    listingIds: [listing.id],
-    keptKeys: rows.map((r) => r.pairKey),
-    kind: null,
-    requireBothInScope: false,
-    now,
-  });
+  // The published pairs not kept: those read above, as a run can no longer add any (skipped).
+  const keptKeys = new Set(rows.map((r) => r.pairKey));
+  const stale = previous.filter((p) => !keptKeys.has(p.pairKey)).map((p) => p.pairKey);
+  await Promise.all([
+    upsertSuggestions(
+      deps.store,
+      rows.filter((r) => publishedHash.get(r.pairKey) !== r.hash),
+      now,
+    ),
+    withdrawPairs(deps.store, stale, now),
+  ]);
   return candidates;
 }

@@ -386,6 +386,16 @@ export async function withdrawStale(
   return withdrawn;
 }
 
+/** Withdraws these active suggestions by pair key (a refresh that knows which it no longer keeps). */
+export async function withdrawPairs(store: Store, pairKeys: readonly string[], now: string): Promise<number> {
+  let withdrawn = 0;
+  for (let i = 0; i < pairKeys.length; i += WITHDRAW_BATCH) {
+    const batch = pairKeys.slice(i, i + WITHDRAW_BATCH);
+    withdrawn += await store.write((tx) => withdrawByKeys(tx, batch, now));
+  }
+  return withdrawn;
+}
+
 // ---------------------------------------------------------------------------------------------
 // A run's staging and publication.
 

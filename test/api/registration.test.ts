@@ -202,9 +202,9 @@ describe('registering companies, sites and listings', () => {
 });
 
 describe('a registration is one transaction (decision 0018)', () => {
-  /** The service's store, except that refreshing suggestions fails (withdrawing stale ones), after the listing is written. */
+  /** The service's store, except that refreshing suggestions fails (reading the listing's published pairs), after the listing is written. */
   function failingRefresh(deps: Deps): Deps {
-    const stale = query('match', 'staleOfListings');
+    const stale = query('match', 'activeOfListing');
     const failing = (tx: ManagedTransaction) =>
       new Proxy(tx, {
         get(target, prop, receiver) {

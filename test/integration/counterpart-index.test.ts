@@ -90,16 +90,31 @@ describe('the in-memory counterpart index (decision 0018)', () => {
     const other = await openTestRuntime();
     try {
       const listings = await allListings(runtime.deps.store);
-      const need = listings.find((l) => l.kind === 'material' && l.direction === 'need')!;
-      // The other process registers an offer of exactly what the need takes, at the need's site's
-      // company's neighbour: a pair this process's index has never seen.
-      const offerOf = listings.find(
-        (l) => l.kind === 'material' && l.direction === 'offer' && l.companyId !== need.companyId,
+      const need = listings.find(
+        (l) =>
+          l.kind === 'material' &&
+          l.direction === 'need' &&
+          (l.material?.wasteCodes ?? []).some((code) => /^\d{6}$/.test(code)) &&
+          l.quantity.unit === 't/yr',
       )!;
+      // The other process registers an offer of exactly what the need takes, at the nearest site of
+      // another company: a pair this process's index has never seen.
+      const near = listings
+        .filter((l) => l.companyId !== need.companyId)
+        .sort(
+          (a, b) =>
+            Math.hypot(a.lat - need.lat, a.lon - need.lon) - Math.hypot(b.lat - need.lat, b.lon - need.lon),
+        )[0]!;
       const offer = await createListing(other.deps, SYSTEM, {
-        ...copyOf(offerOf, 99),
-        material: { ...(copyOf(need, 0) as { material: object }).material },
+        siteId: near.siteId,
+        direction: 'offer',
+        kind: 'material',
+        title: 'Offered by the other process',
         quantity: need.quantity,
+        material: {
+          wasteCodes: need.material!.wasteCodes!.filter((code) => /^\d{6}$/.test(code)).slice(0, 1),
+          form: need.material!.form ?? 'solid',
+        },
         ref: 'other-process-offer',
       });
       expect(kept.ready).toBe(true);
