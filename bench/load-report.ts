@@ -65,6 +65,11 @@ export const TARGETS = {
   listingsShareAtConnections: 50,
   cleanAtConnections: 200,
   rssMb: 2048,
+  /** Issue 14: the read routes at 50 connections, against hello world, and the serving process. */
+  readsShareOfHello: 0.2,
+  readsP99Ms: 100,
+  readsAtConnections: 50,
+  serveRssMb: 1536,
 } as const;
 
 export interface Verdict {
@@ -126,7 +131,29 @@ export function judge(r: LoadReport): Verdict[] {
         ? 'not measured'
         : `${fmt(listings.rate)} vs ${fmt(hello.rate)} req/s = 1/${fmt(1 / Math.max(share, 1e-9), 1)}`,
   });
+  const rc = TARGETS.readsAtConnections;
+  for (const route of [ROUTES.listings, ROUTES.suggestions, ROUTES.listingSuggestions]) {
+    const row = at(route, rc);
+    const helloRow = helloAt(r, rc);
+    const ratio = row && helloRow && helloRow.rate > 0 ? row.rate / helloRow.rate : null;
+    out.push({
+      target: `issue 14: ${route} at ${rc} connections, a fifth of hello world's req/s or more and p99 under ${TARGETS.readsP99Ms} ms`,
+      pass:
+        row !== undefined &&
+        ratio !== null &&
+        clean(row) &&
+        ratio >= TARGETS.readsShareOfHello &&
+        row.p99 < TARGETS.readsP99Ms,
+      measured:
+        !row || ratio === null ? 'not measured' : `${fmt(ratio, 3)} of hello world, p99 ${fmt(row.p99)} ms`,
+    });
+  }
   const servePeak = r.servePeakRssMb.length ? Math.max(...r.servePeakRssMb) : null;
+  out.push({
+    target: `issue 14: every serving node process peak RSS under ${fmt(TARGETS.serveRssMb)} MB`,
+    pass: servePeak !== null && servePeak < TARGETS.serveRssMb,
+    measured: servePeak === null ? 'not measured' : `${fmt(servePeak)} MB`,
+  });
   out.push({
     target: `serving node process peak RSS under ${fmt(TARGETS.rssMb)} MB`,
     pass: servePeak !== null && servePeak < TARGETS.rssMb,
@@ -188,8 +215,7 @@ export function renderLoadReport(r: LoadReport): string {
   );
   const peaks = r.servePeakRssMb.map((m) => `${fmt(m)} MB`).join(', then ');
   lines.push(
-    `Peak RSS (VmHWM): serving node process ${peaks || '–'}` +
-      `${r.servePeakRssMb.length > 1 ? ' (restarted after a crash)' : ''}; ` +
+    `Peak RSS (VmHWM): serving node processes, one after another (the rows' services, and any restarted after a crash) ${peaks || '–'}; ` +
       `import + match run process ${r.setupPeakRssMb === null ? '–' : `${fmt(r.setupPeakRssMb)} MB`}; ` +
       `Neo4j JVM ${r.neo4jPeakRssMb === null ? '–' : `${fmt(r.neo4jPeakRssMb)} MB`}.`,
     '',

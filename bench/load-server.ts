@@ -58,6 +58,7 @@ const { values: args } = parseArgs({
     'log-level': { type: 'string', default: 'warn' },
     /** The read cache's reuse, ms (serve); config.ts's default when absent. */
     'read-cache-ms': { type: 'string' },
+    'no-counterpart-index': { type: 'boolean', default: false },
   },
 });
 
@@ -196,7 +197,8 @@ async function serve(): Promise<void> {
     staleMs: ttlMs,
   });
   // As main.ts: the kept counterpart index is built at start; here before serving, so that the
-  // service's memory is measured with it.
+  // service's memory is measured with it (unless told not to, to compare).
+  if (args['no-counterpart-index']) runtime.deps.counterparts = undefined;
   runtime.deps.counterparts?.warm(runtime.deps);
   await runtime.deps.counterparts?.settled();
   listen(

@@ -393,6 +393,24 @@ async function measureService(setup: SetupReport, neo4j: ProvisionedNeo4j, repor
       log(`${route} at ${c} connections, no read cache`);
       report.rows.push(await measuredRun(service, target, c, `${route} (no read cache)`));
     }
+    // The kept counterpart index holds every listing in the serving process: the reads that are
+    // not cached, with and without it, one after the other.
+    await stopChild(service.child);
+    report.servePeakRssMb.push(service.rss.stop());
+    service = await startService(neo4j, ['--no-counterpart-index']);
+    report.notes.push(
+      'Rows marked "(no kept index)" come from a service that does not build the kept counterpart index ' +
+        '(services/counterpart-index.ts), to compare: every other service holds it, as `npm start` does.',
+    );
+    for (const route of [ROUTES.listingSuggestions, ROUTES.suggestions]) {
+      const c = CONNECTIONS[0]!;
+      const target: Target = { route, port: service.port, token: setup.token, path: paths[route]! };
+      const pids = [service.child.proc.pid!, ...(neo4jPid ? [neo4jPid] : [])];
+      await fire(target, 2, Number(args.warmup));
+      await settle(pids);
+      log(`${route} at ${c} connections, no kept index`);
+      report.rows.push(await measuredRun(service, target, c, `${route} (no kept index)`));
+    }
     // Two API instances on one Neo4j (decision 0019), the clients split evenly between them.
     await stopChild(service.child);
     report.servePeakRssMb.push(service.rss.stop());

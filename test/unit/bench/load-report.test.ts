@@ -8,7 +8,7 @@ import { loadReferenceData } from '../../../src/reference/load.ts';
 const row = (route: string, connections: number, over: Partial<Row> = {}): Row => ({
   route,
   connections,
-  rate: 1000,
+  rate: 2000,
   p50: 20,
   p975: 60,
   p99: 90,
@@ -73,6 +73,17 @@ describe('load report', () => {
     expect(verdictOf(r, "hello world's rate").pass).toBe(false);
     r.rows[0] = row(ROUTES.listings, 50, { rate: 800 });
     expect(verdictOf(r, "hello world's rate").pass).toBe(true);
+  });
+
+  it('when a read route runs below a fifth of hello world or its p99 reaches 100 ms at 50 connections, then its issue-14 target fails', () => {
+    const target = `issue 14: ${ROUTES.suggestions}`;
+    expect(verdictOf(report(), target).pass).toBe(true);
+    const r = report();
+    r.rows[8] = row(ROUTES.suggestions, 50, { rate: 1500 });
+    expect(verdictOf(r, target)).toMatchObject({ pass: false, measured: '0.188 of hello world, p99 90 ms' });
+    r.rows[8] = row(ROUTES.suggestions, 50, { p99: 100 });
+    expect(verdictOf(r, target).pass).toBe(false);
+    expect(verdictOf(report({ servePeakRssMb: [400, 1600] }), 'issue 14: every serving').pass).toBe(false);
   });
 
   it('when any serving process peaked at 2 GB or more, then the memory target fails', () => {
