@@ -91,6 +91,23 @@ _l.id AS id, _l.ref AS ref, _l.companyId AS companyId, _l.siteId AS siteId, _l.d
 _l.createdAt AS createdAt, _l.updatedAt AS updatedAt, coalesce(_l.version, 1) AS version,
 _s.lat AS lat, _s.lon AS lon, _s.municipalityCode AS municipalityCode, _s.countyCode AS countyCode
 
+// fragment: listingMap(_l, _s)
+// The columns of listingColumns as one map, for rows that carry several listings.
+{id: _l.id, ref: _l.ref, companyId: _l.companyId, siteId: _l.siteId, doc: _l.doc,
+ createdAt: _l.createdAt, updatedAt: _l.updatedAt, version: coalesce(_l.version, 1),
+ lat: _s.lat, lon: _s.lon, municipalityCode: _s.municipalityCode, countyCode: _s.countyCode}
+
+// fragment: presentedRows(_sg, _o, _os, _n, _ns)
+// Ends a query that has cut a page of suggestions: each with what presenting it takes
+// (services/suggestions.ts presentRows), in the same round trip: its offer and need, a chain's
+// processor listings (THROUGH) and its review, if people have acted on it. Best first.
+OPTIONAL MATCH (presentedReview:Review {suggestionId: _sg.id})
+RETURN _sg {.*} AS suggestion, {{listingMap(_o, _os)}} AS offer, {{listingMap(_n, _ns)}} AS need,
+  [(_sg)-[:THROUGH]->(throughListing:Listing)-[:AT_SITE]->(throughSite:Site)
+    | {{listingMap(throughListing, throughSite)}}] AS through,
+  presentedReview {.*} AS review
+ORDER BY _sg.score DESC, _sg.pairKey
+
 // fragment: notTurnedDown(_sg)
 // The review workflow (cypher/review.cypher): a suggestion people closed (rejected, declined,
 // withdrawn, expired) leaves the suggestion lists, whatever the matching says of it; it stays

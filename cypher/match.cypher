@@ -305,9 +305,10 @@ MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
 MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
 WHERE {{suggestionShown(sg, o, os, n, ns)}}
   AND {{notTurnedDown(sg)}}
-RETURN sg {.*} AS suggestion
+WITH sg, o, os, n, ns
 ORDER BY sg.score DESC, sg.pairKey
 SKIP $offset LIMIT $limit
+{{{presentedRows(sg, o, os, n, ns)}}}
 
 // name: countForListing
 MATCH (:Listing {id: $listingId})<-[:OFFERS|SERVES|THROUGH]-(sg:Suggestion)
@@ -328,9 +329,10 @@ MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
 MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
 WHERE {{suggestionShown(sg, o, os, n, ns)}}
   AND {{notTurnedDown(sg)}}
-RETURN sg {.*} AS suggestion
+WITH sg, o, os, n, ns
 ORDER BY sg.score DESC, sg.pairKey
 SKIP $offset LIMIT $limit
+{{{presentedRows(sg, o, os, n, ns)}}}
 
 // name: countForCompany
 MATCH (:Listing {companyId: $companyId})<-[:OFFERS|SERVES|THROUGH]-(sg:Suggestion)
@@ -361,9 +363,10 @@ WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipali
        OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
   AND {{suggestionShown(sg, o, os, n, ns)}}
   AND {{notTurnedDown(sg)}}
-RETURN sg {.*} AS suggestion
+WITH sg, o, os, n, ns
 ORDER BY sg.score DESC, sg.pairKey
 SKIP $offset LIMIT $limit
+{{{presentedRows(sg, o, os, n, ns)}}}
 
 // name: countSearch
 MATCH (sg:Suggestion)
@@ -397,9 +400,10 @@ WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipali
        OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
   AND {{suggestionShown(sg, o, os, n, ns)}}
   AND {{notTurnedDown(sg)}}
-RETURN sg {.*} AS suggestion
+WITH sg, o, os, n, ns
 ORDER BY sg.score DESC, sg.pairKey
 SKIP $offset LIMIT $limit
+{{{presentedRows(sg, o, os, n, ns)}}}
 
 // name: countSearchInvolving
 MATCH (mine:Listing)<-[:OFFERS|SERVES|THROUGH]-(sg:Suggestion)
@@ -434,9 +438,10 @@ WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipali
        OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
   AND {{suggestionShown(sg, o, os, n, ns)}}
   AND {{notTurnedDown(sg)}}
-RETURN sg {.*} AS suggestion
+WITH sg, o, os, n, ns
 ORDER BY sg.lastRunId DESC, sg.score DESC, sg.pairKey
 SKIP $offset LIMIT $limit
+{{{presentedRows(sg, o, os, n, ns)}}}
 
 // name: countSearchOfRun
 MATCH (sg:Suggestion)

@@ -18,19 +18,20 @@ import { ACCEPTED_STATES, type ReviewRecord, type ReviewState, untouchedState } 
 import type { StoredSuggestion } from '../domain/suggestion.ts';
 import { notFound } from '../errors.ts';
 import { getCompany } from '../store/company-store.ts';
-import { getListingWithFacts, listingsByIds } from '../store/listing-store.ts';
+import { getListingWithFacts } from '../store/listing-store.ts';
 import {
   countForCompany,
   countForListing,
   countSuggestions,
+  type PresentableSuggestion,
   runFilter,
   type SuggestionCursor,
   type SuggestionFilter,
+  type SuggestionPageRows,
   searchSuggestions,
   suggestionsForCompany,
   suggestionsForListing,
 } from '../store/match-store.ts';
-import { reviewsOf } from '../store/review-store.ts';
 import { requireRole } from './authorize.ts';
 import type { Deps } from './deps.ts';
 
@@ -103,39 +104,26 @@ export interface SuggestionPage {
   total?: number;
 }
 
-export async function presentSuggestions(
-  deps: Deps,
-  access: ListingAccess,
-  suggestions: StoredSuggestion[],
-): Promise<VisibleSuggestion[]> {
-  const ids = [...new Set(suggestions.flatMap(listingIdsOf))];
-  const [listings, reviews] = await Promise.all([
-    listingsByIds(deps.store, ids),
-    reviewsOf(
-      deps.store,
-      suggestions.map((s) => s.id),
-    ),
-  ]);
+/**
+ * A page's suggestions as the caller may see them, from the rows that carry their listings and
+ * reviews (store/match-store.ts PresentableSuggestion): nothing more is read.
+ */
+export function presentRows(access: ListingAccess, rows: PresentableSuggestion[]): VisibleSuggestion[] {
   const out: VisibleSuggestion[] = [];
-  for (const s of suggestions) {
+  for (const { suggestion: s, listings, review } of rows) {
     const offer = listings.get(s.offerId);
     const need = listings.get(s.needId);
     if (!offer || !need) continue;
     const { pairKey: _p, offerId: _o, needId: _n, ...rest } = s;
-    const review = reviews.get(s.id);
     const shown = presentSuggestion(consented(access, review), rest, offer, need, processorOf(s, listings));
     if (shown) out.push({ ...shown, reviewState: review?.state ?? untouchedState(s.status) });
   }
   return out;
 }
 
-type Read = (page: {
-  offset: number;
-  limit: number;
-}) => Promise<{ items: StoredSuggestion[]; hasMore: boolean }>;
+type Read = (page: { offset: number; limit: number }) => Promise<SuggestionPageRows>;
 
 async function pageOf(
-  deps: Deps,
   access: ListingAccess,
   query: PageQuery,
   read: Read,
@@ -144,7 +132,7 @@ async function pageOf(
   const page = { offset: query.offset, limit: Math.min(query.limit, MAX_PAGE) };
   const [found, total] = await Promise.all([read(page), query.count ? count() : undefined]);
   return {
-    items: await presentSuggestions(deps, access, found.items),
+    items: presentRows(access, found.items),
     ...page,
     hasMore: found.hasMore,
     ...(total === undefined ? {} : { total }),
@@ -174,7 +162,6 @@ export async function listingSuggestions(
 
 function listingPage(deps: Deps, access: ListingAccess, listingId: string, query: PageQuery) {
   return pageOf(
-    deps,
     access,
     query,
     (page) => suggestionsForListing(deps.store, listingId, access, page),
@@ -210,7 +197,6 @@ export async function companySuggestions(
   const access = listingAccess(caller);
   return shared(deps, access, `company|${companyId}|${JSON.stringify(query)}`, () =>
     pageOf(
-      deps,
       access,
       query,
       (page) => suggestionsForCompany(deps.store, companyId, access, page),
@@ -230,7 +216,6 @@ export async function findSuggestions(
   const access = listingAccess(caller);
   return shared(deps, access, `search|${JSON.stringify(filter)}|${JSON.stringify(query)}`, () =>
     pageOf(
-      deps,
       access,
       query,
       (page) => searchSuggestions(deps.store, filter, access, page),
@@ -254,8 +239,8 @@ export async function allSuggestions(
   for (;;) {
     // By cursor, not offset: every page starts in the index where the last one ended.
     const page = await searchSuggestions(deps.store, filter, access, { offset: 0, limit: MAX_PAGE }, after);
-    out.push(...(await presentSuggestions(deps, access, page.items)));
-    const last = page.items.at(-1);
+    out.push(...presentRows(access, page.items));
+    const last = page.items.at(-1)?.suggestion;
     if (!page.hasMore || !last) return out;
     after = { score: last.score, pairKey: last.pairKey };
   }

@@ -126,10 +126,18 @@ export function createStore(driver: Driver): Store {
   };
   return {
     driver,
-    read: (work) => withSession('READ', (s) => s.executeRead(work)),
+    // A read is auto-commit queries on one session (decision 0018): no BEGIN and COMMIT round
+    // trips, about half the CPU per query on both sides of Bolt. Neo4j reads committed data either
+    // way, so queries of one read never saw one snapshot; they still run in order on one connection.
+    read: (work) => withSession('READ', (s) => work(autoCommit(s))),
     write: (work) => withSession('WRITE', (s) => s.executeWrite(work)),
     close: () => driver.close(),
   };
+}
+
+/** A session's auto-commit queries, shaped as the transaction store functions take. */
+function autoCommit(session: Session): ManagedTransaction {
+  return { run: (text: string, params?: Record<string, unknown>) => session.run(text, params) } as ManagedTransaction;
 }
 
 /**

@@ -8,7 +8,7 @@ import { parseRow } from './parse-row.ts';
 import { query } from './queries.ts';
 
 /** Listings are stored whole as a JSON document plus flat properties that queries filter on. */
-interface ListingRecord {
+export interface ListingRecord {
   id: string;
   ref: string | null;
   companyId: string;
@@ -82,7 +82,7 @@ export interface ListingWithFacts {
   facts: ListingFacts;
 }
 
-function withFacts(r: ListingRecord): ListingWithFacts {
+export function listingWithFactsOf(r: ListingRecord): ListingWithFacts {
   const listing = fromRecord(r);
   return {
     listing,
@@ -163,7 +163,7 @@ export async function getListingWithFacts(
 ): Promise<ListingWithFacts | null> {
   const run = (tx: ManagedTransaction) => tx.run(query('listing', 'byId'), { id }).then(rows<ListingRecord>);
   const r = 'read' in store ? await store.read(run) : await run(store);
-  return r[0] ? withFacts(r[0]) : null;
+  return r[0] ? listingWithFactsOf(r[0]) : null;
 }
 
 /** Which (company, ref) pairs are taken, with the listing's id and content hash. */
@@ -214,7 +214,7 @@ export async function searchListings(
     const found = await tx
       .run(query('listing', text ? 'searchText' : 'search'), params)
       .then(rows<ListingRecord>);
-    const items = found.map(withFacts);
+    const items = found.map(listingWithFactsOf);
     if (!f.count) return { items };
     const total =
       (await tx.run(query('listing', text ? 'countText' : 'count'), params).then(rows<{ total: number }>))[0]
@@ -303,7 +303,7 @@ export async function nearbyCounterparts(
       })
       .then(rows<ListingRecord>),
   );
-  return r.map(withFacts);
+  return r.map(listingWithFactsOf);
 }
 
 /** Who deletes, and when: the reviews a deletion flags name them (cypher keepReviewed). */
@@ -343,7 +343,7 @@ export async function countAll(
 
 export async function listingsByIds(store: Store, ids: string[]): Promise<Map<string, ListingWithFacts>> {
   const r = await store.read((tx) => tx.run(query('listing', 'byIds'), { ids }).then(rows<ListingRecord>));
-  return new Map(r.map((rec) => [rec.id, withFacts(rec)]));
+  return new Map(r.map((rec) => [rec.id, listingWithFactsOf(rec)]));
 }
 
 /**
@@ -354,7 +354,7 @@ export async function listingsWithFactsInScope(
   store: Store,
   scope: { kind?: string; region?: string },
 ): Promise<ListingWithFacts[]> {
-  return (await inScopeRecords(store, scope)).map(withFacts);
+  return (await inScopeRecords(store, scope)).map(listingWithFactsOf);
 }
 
 /**

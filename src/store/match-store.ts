@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 
 import type { ListingAccess } from '../domain/access.ts';
+import type { ReviewRecord } from '../domain/review.ts';
 import {
   type MatchRun,
   MatchRunSchema,
@@ -15,8 +16,10 @@ import {
 } from '../domain/suggestion.ts';
 import { AppError } from '../errors.ts';
 import { int, type ManagedTransaction, rows, type Store } from './driver.ts';
+import { type ListingRecord, type ListingWithFacts, listingWithFactsOf } from './listing-store.ts';
 import { parseRow } from './parse-row.ts';
 import { query } from './queries.ts';
+import { fromReviewNode } from './review-store.ts';
 
 const BATCH = 1000;
 /** Suggestions withdrawn, given their allocation, or staged revisions, per write transaction. */
@@ -710,10 +713,32 @@ export const runFilter = (runId: string): SuggestionFilter => ({
 /** One more row than asked, to tell whether there is a next page without counting. */
 const pageParams = (page: Page) => ({ offset: int(page.offset), limit: int(page.limit + 1) });
 
-function pageOf(records: { get(key: string): unknown }[], page: Page) {
-  const items = records
-    .slice(0, page.limit)
-    .map((rec) => fromSuggestionRecord(rec.get('suggestion') as Record<string, unknown>));
+/**
+ * A suggestion of a page with what presenting it takes, read with it (the presentedRows fragment):
+ * the listings it names (offer, need, a chain's processor listings) by id, and its review.
+ */
+export interface PresentableSuggestion {
+  suggestion: StoredSuggestion;
+  listings: Map<string, ListingWithFacts>;
+  review: ReviewRecord | null;
+}
+
+export type SuggestionPageRows = { items: PresentableSuggestion[]; hasMore: boolean };
+
+function pageOf(records: { get(key: string): unknown }[], page: Page): SuggestionPageRows {
+  const items = records.slice(0, page.limit).map((rec): PresentableSuggestion => {
+    const listings = new Map<string, ListingWithFacts>();
+    for (const row of [rec.get('offer'), rec.get('need'), ...(rec.get('through') as unknown[])]) {
+      const listing = listingWithFactsOf(row as ListingRecord);
+      listings.set(listing.listing.id, listing);
+    }
+    const review = rec.get('review') as Record<string, unknown> | null;
+    return {
+      suggestion: fromSuggestionRecord(rec.get('suggestion') as Record<string, unknown>),
+      listings,
+      review: review ? fromReviewNode(review) : null,
+    };
+  });
   return { items, hasMore: records.length > page.limit };
 }
 
@@ -742,7 +767,7 @@ export async function searchSuggestions(
   access: ListingAccess,
   page: Page,
   after?: SuggestionCursor,
-): Promise<{ items: StoredSuggestion[]; hasMore: boolean }> {
+): Promise<SuggestionPageRows> {
   const name = access.involvedOnly ? 'searchInvolving' : f.runId === null ? 'search' : 'searchOfRun';
   const cursor = after
     ? { afterScore: after.score, afterKey: after.pairKey }
@@ -774,7 +799,7 @@ export async function suggestionsForListing(
   listingId: string,
   access: ListingAccess,
   page: Page,
-): Promise<{ items: StoredSuggestion[]; hasMore: boolean }> {
+): Promise<SuggestionPageRows> {
   const r = await store.read((tx) =>
     tx.run(query('match', 'forListing'), { listingId, access, ...pageParams(page) }),
   );
@@ -797,7 +822,7 @@ export async function suggestionsForCompany(
   companyId: string,
   access: ListingAccess,
   page: Page,
-): Promise<{ items: StoredSuggestion[]; hasMore: boolean }> {
+): Promise<SuggestionPageRows> {
   const r = await store.read((tx) =>
     tx.run(query('match', 'forCompany'), { companyId, access, ...pageParams(page) }),
   );

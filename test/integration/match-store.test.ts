@@ -253,13 +253,15 @@ describe('suggestions written before the compact rows (decision 0018)', () => {
     const listing = material.offers.find((l) => l.id === suggested.records[0]?.get('id'))!;
     expect(listing).toBeDefined();
     const page = await suggestionsForListing(runtime.deps.store, listing.id, STAFF, { offset: 0, limit: 5 });
-    const fresh = page.items[0]!;
+    const fresh = page.items[0]!.suggestion;
     expect(Object.keys(await node(fresh.pairKey))).toContain('doc');
     await toOldFormat(fresh.pairKey, 0.01);
 
     const old = (
       await suggestionsForListing(runtime.deps.store, listing.id, STAFF, { offset: 0, limit: 50 })
-    ).items.find((s) => s.pairKey === fresh.pairKey)!;
+    ).items
+      .map((row) => row.suggestion)
+      .find((s) => s.pairKey === fresh.pairKey)!;
     expect(old).toMatchObject({
       score: 0.01,
       distanceKm: 99,
@@ -272,7 +274,9 @@ describe('suggestions written before the compact rows (decision 0018)', () => {
     for (const f of OLD_FIELDS) expect(stored).not.toHaveProperty(f);
     const again = (
       await suggestionsForListing(runtime.deps.store, listing.id, STAFF, { offset: 0, limit: 50 })
-    ).items.find((s) => s.pairKey === fresh.pairKey)!;
+    ).items
+      .map((row) => row.suggestion)
+      .find((s) => s.pairKey === fresh.pairKey)!;
     expect(again).toEqual({ ...fresh, updatedAt: again.updatedAt, lastRunId: again.lastRunId });
   });
 

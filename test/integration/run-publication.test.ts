@@ -106,7 +106,9 @@ async function visible(): Promise<Map<string, string>> {
     offset: 0,
     limit: 500,
   });
-  return new Map(page.items.map((s) => [s.pairKey, `${s.score}/${s.allocatedQuantity}/${s.lastRunId}`]));
+  return new Map(
+    page.items.map(({ suggestion: s }) => [s.pairKey, `${s.score}/${s.allocatedQuantity}/${s.lastRunId}`]),
+  );
 }
 
 describe('staging and publishing a run', () => {
