@@ -91,6 +91,27 @@ _l.id AS id, _l.ref AS ref, _l.companyId AS companyId, _l.siteId AS siteId, _l.d
 _l.createdAt AS createdAt, _l.updatedAt AS updatedAt, coalesce(_l.version, 1) AS version,
 _s.lat AS lat, _s.lon AS lon, _s.municipalityCode AS municipalityCode, _s.countyCode AS countyCode
 
+// fragment: flagReviewsOf(_l)
+// Listing _l changed: each review still in play of its suggestions gets a flag and an event for its
+// facilitator ('listing <id> changed'); its state does not move. One row: how many were flagged.
+// Needs $closed, $now, $actorId, $actorName, $actorRole.
+CALL (_l) {
+  MATCH (_l)<-[:OFFERS|SERVES|THROUGH]-(:Suggestion)<-[:REVIEWS]-(flaggedReview:Review)
+  WHERE NOT flaggedReview.state IN $closed
+  SET flaggedReview._lock = true
+  REMOVE flaggedReview._lock
+  WITH flaggedReview, 'listing ' + _l.id + ' changed' AS flag
+  SET flaggedReview.flags = coalesce(flaggedReview.flags, []) + flag,
+      flaggedReview.eventCount = flaggedReview.eventCount + 1, flaggedReview.updatedAt = $now
+  CREATE (flagEvent:ReviewEvent)
+  SET flagEvent = {id: 'ev_' + replace(randomUUID(), '-', ''), suggestionId: flaggedReview.suggestionId,
+                   seq: flaggedReview.eventCount, type: 'flag', at: $now, actorId: $actorId,
+                   actorName: $actorName, actorRole: $actorRole, note: flag, regions: flaggedReview.regions,
+                   offerCompanyId: flaggedReview.offerCompanyId, needCompanyId: flaggedReview.needCompanyId,
+                   processorCompanyId: flaggedReview.processorCompanyId}
+  RETURN count(flagEvent) AS flagged
+}
+
 // fragment: listingMap(_l, _s)
 // The columns of listingColumns as one map, for rows that carry several listings.
 {id: _l.id, ref: _l.ref, companyId: _l.companyId, siteId: _l.siteId, doc: _l.doc,

@@ -12,7 +12,8 @@ RETURN l.id AS id
 
 // name: update
 // One listing, only if it still has the version the change was computed from; it may move to
-// another site of the same company.
+// another site of the same company. Reviews of its suggestions still in play are flagged (needs
+// $closed, $now and the actor, as review.flagReviewsOfListings).
 MATCH (l:Listing {id: $row.id})
 // Lock the node before reading its version: a concurrent change waits here, then is checked
 // against what the first one wrote (Neo4j reads committed data; the lock makes this a
@@ -32,6 +33,8 @@ WITH DISTINCT l, s
 MERGE (l)-[:AT_SITE]->(s)
 WITH l, $row AS row
 {{{linkListing(l, row)}}}
+// Suggestions people are working on are flagged for their facilitator, in the same statement.
+{{{flagReviewsOf(l)}}}
 RETURN l.version AS version
 
 // name: importMany

@@ -49,21 +49,12 @@ MATCH (r:Review {suggestionId: id})
 RETURN r {.*} AS review
 
 // name: flagReviewsOfListings
-// Listings of reviewed suggestions changed: each review still in play gets a flag and an event for
-// its facilitator ('listing <id> changed'); its state does not move.
+// Listings of reviewed suggestions changed (an import): each review still in play gets a flag and
+// an event for its facilitator; its state does not move. A PATCH flags in its update (listing.update).
 UNWIND $listingIds AS listingId
-MATCH (:Listing {id: listingId})<-[:OFFERS|SERVES|THROUGH]-(sg:Suggestion)<-[:REVIEWS]-(r:Review)
-WHERE NOT r.state IN $closed
-SET r._lock = true
-REMOVE r._lock
-WITH r, 'listing ' + listingId + ' changed' AS flag
-SET r.flags = coalesce(r.flags, []) + flag, r.eventCount = r.eventCount + 1, r.updatedAt = $now
-CREATE (e:ReviewEvent)
-SET e = {id: 'ev_' + replace(randomUUID(), '-', ''), suggestionId: r.suggestionId, seq: r.eventCount,
-         type: 'flag', at: $now, actorId: $actorId, actorName: $actorName, actorRole: $actorRole,
-         note: flag, regions: r.regions, offerCompanyId: r.offerCompanyId, needCompanyId: r.needCompanyId,
-         processorCompanyId: r.processorCompanyId}
-RETURN count(e) AS flagged
+MATCH (l:Listing {id: listingId})
+{{{flagReviewsOf(l)}}}
+RETURN sum(flagged) AS flagged
 
 // name: queue
 // A facilitator's review queue: the published suggestions with a listing at a site in its regions

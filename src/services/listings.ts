@@ -26,7 +26,6 @@ import {
   searchListings,
   updateListing as updateListingRow,
 } from '../store/listing-store.ts';
-import { flagReviewsOfListings } from '../store/review-store.ts';
 import { getSite, type SiteRecord } from '../store/site-store.ts';
 import { actingAs, enforce, requireRole, staleVersion } from './authorize.ts';
 import { backOff, WRITE_ATTEMPTS } from './companies.ts';
@@ -200,14 +199,13 @@ export async function updateListing(
       }
       // A ref the listing already has is its own.
       if (listing.ref !== stored.ref) await assertRefFree(tx, companyId, listing.ref, id);
-      const newVersion = await updateListingRow(tx, listing, version);
+      // Suggestions people are working on are flagged for their facilitator, never moved.
+      const who = actingAs(deps, caller);
+      const newVersion = await updateListingRow(tx, listing, version, { ...who, closed: CLOSED_STATES });
       if (newVersion === null) {
         if (ifMatch !== null) throw staleVersion('listing', id, version + 1);
         return null;
       }
-      // Suggestions people are working on are flagged for their facilitator, never moved.
-      const who = actingAs(deps, caller);
-      await flagReviewsOfListings(tx, [id], who.actor, who.now, CLOSED_STATES);
       written = { ...listing, version: newVersion, lat, lon };
       return withSuggestions(inTx, caller, written);
     });

@@ -1,6 +1,7 @@
 import type { ListingAccess, ListingFacts } from '../domain/access.ts';
 import { type Listing, ListingSchema } from '../domain/listing.ts';
 import type { MatchListing } from '../domain/match-listing.ts';
+import type { Actor } from '../domain/review.ts';
 import type { Outcome } from './company-store.ts';
 import { contentHash } from './content-hash.ts';
 import { int, type ManagedTransaction, rows, type Store } from './driver.ts';
@@ -101,14 +102,26 @@ export async function createListings(tx: ManagedTransaction, listings: Listing[]
   return r.records.length === listings.length;
 }
 
-/** Writes a changed listing if it still has `expectedVersion`; the new version, or null. */
+/**
+ * Writes a changed listing if it still has `expectedVersion`, and flags the reviews still in play
+ * of its suggestions (any state but `closed`) as `actor`'s act at `now`: the new version, or null.
+ */
 export async function updateListing(
   tx: ManagedTransaction,
   l: Listing,
   expectedVersion: number,
+  flag: { actor: Actor; now: string; closed: readonly string[] },
 ): Promise<number | null> {
   const r = await tx
-    .run(query('listing', 'update'), { row: toRow(l), expectedVersion: int(expectedVersion) })
+    .run(query('listing', 'update'), {
+      row: toRow(l),
+      expectedVersion: int(expectedVersion),
+      closed: flag.closed,
+      now: flag.now,
+      actorId: flag.actor.id,
+      actorName: flag.actor.name,
+      actorRole: flag.actor.role,
+    })
     .then(rows<{ version: number }>);
   return r[0]?.version ?? null;
 }

@@ -726,11 +726,18 @@ export interface PresentableSuggestion {
 export type SuggestionPageRows = { items: PresentableSuggestion[]; hasMore: boolean };
 
 function pageOf(records: { get(key: string): unknown }[], page: Page): SuggestionPageRows {
+  // A listing named by several rows (a listing's own page names it in each) is read once.
+  const read = new Map<string, ListingWithFacts>();
   const items = records.slice(0, page.limit).map((rec): PresentableSuggestion => {
     const listings = new Map<string, ListingWithFacts>();
     for (const row of [rec.get('offer'), rec.get('need'), ...(rec.get('through') as unknown[])]) {
-      const listing = listingWithFactsOf(row as ListingRecord);
-      listings.set(listing.listing.id, listing);
+      const id = (row as ListingRecord).id;
+      let listing = read.get(id);
+      if (!listing) {
+        listing = listingWithFactsOf(row as ListingRecord);
+        read.set(id, listing);
+      }
+      listings.set(id, listing);
     }
     const review = rec.get('review') as Record<string, unknown> | null;
     return {
