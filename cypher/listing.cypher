@@ -177,8 +177,9 @@ ORDER BY l.id
 // What an API process's in-memory counterpart index (services/counterpart-index.ts) must catch up
 // with: listings written since $since, and listings at sites written since (a site moves its
 // listings without writing them), with the state of listings $ids (those its search proposed;
-// one deleted is missing). Versions and places only; the index reads whole rows of those it
-// does not hold.
+// one deleted is missing) and of the counterparts of listing $listingId's published pairs (as
+// match.activeOfListing reads them). Versions and places only; the index reads whole rows of
+// those it does not hold.
 CALL () {
   MATCH (l:Listing)
   WHERE l.updatedAt > $since
@@ -191,6 +192,10 @@ CALL () {
   UNION
   UNWIND $ids AS changedId
   RETURN changedId
+  UNION
+  MATCH (:Listing {id: $listingId})<-[:OFFERS|SERVES]-(sg:Suggestion)-[:OFFERS|SERVES]->(counterpart:Listing)
+  WHERE sg.status = 'active' AND sg.processorNeedId IS NULL AND counterpart.id <> $listingId
+  RETURN counterpart.id AS changedId
 }
 MATCH (l:Listing {id: changedId})-[:AT_SITE]->(s:Site)
 RETURN l.id AS id, coalesce(l.version, 1) AS version, s.lat AS lat, s.lon AS lon

@@ -106,16 +106,15 @@ export class CounterpartIndex {
   }
 
   /**
-   * The listing's own K best against every stored listing, and the current versions of the ids in
-   * `also` (counterparts of its stored pairs), each checked against `tx` (the request's store);
-   * null when the index cannot answer now.
+   * The listing's own K best against every stored listing, and the current versions of the
+   * counterparts of its published pairs, each checked against `tx` (the request's store); null
+   * when the index cannot answer now.
    */
   async search(
     deps: Deps,
     tx: Store,
     listing: MatchListing,
     ctx: PairContext,
-    also: readonly string[],
   ): Promise<IndexedSearch | null> {
     const base = this.base;
     if (!base || this.overtaken || base.config !== ctx.config || base.reference !== ctx.reference) {
@@ -127,13 +126,12 @@ export class CounterpartIndex {
     const view: MatchIndex = { ...base.index, ctx };
     for (let attempt = 0; attempt < COUNTERPART_INDEX.ATTEMPTS; attempt++) {
       const own = candidatesForListing(view, listing, { skip: this.skip, listings: this.changed.values() });
-      const ids = [
-        ...new Set([...own.map((c) => (c.offerId === listing.id ? c.needId : c.offerId)), ...also]),
-      ];
+      const ids = [...new Set(own.map((c) => (c.offerId === listing.id ? c.needId : c.offerId)))];
       // One read, in the request's transaction: what changed since the last look, and whether what
-      // the search proposed is stored as it was searched. The listing's own row is this request's.
+      // the search proposed, and the counterparts of the listing's published pairs, are stored as
+      // the index holds them. The listing's own row is this request's.
       const started = deps.now().getTime();
-      const states = await listingsChangedSince(tx, this.since, ids);
+      const states = await listingsChangedSince(tx, this.since, ids, listing.id);
       if (this.base !== base) break;
       const stale = states
         .filter((state) => {

@@ -66,19 +66,20 @@ export async function refreshListingSuggestions(deps: Deps, listing: MatchListin
   const counterpartOf = (p: { offerId: string; needId: string }) =>
     p.offerId === listing.id ? p.needId : p.offerId;
   // A run publishing in batches leaves this listing's pairs to this refresh from now on; the
-  // listing's published pairs are read after that, in the same round trip (one transaction runs
-  // its queries in order).
-  const [, previous] = await Promise.all([
+  // listing's published pairs, and the kept index's catch-up, are read after that, in the same
+  // round trip (one transaction runs its queries in order, as they were sent).
+  const published = Promise.all([
     skipListingInPublication(deps.store, listing.id),
     activePairsOfListing(deps.store, listing.id),
   ]);
-  const indexed = await deps.counterparts?.search(
-    deps,
-    deps.store,
-    listing,
-    ctx,
-    previous.map(counterpartOf),
-  );
+  // Awaited below; a failure meanwhile must not count as unhandled.
+  published.catch(() => {});
+  const indexed = await deps.counterparts?.search(deps, deps.store, listing, ctx).catch(async (err) => {
+    // The transaction is failing: let the first of its queries say why.
+    await published;
+    throw err;
+  });
+  const [, previous] = await published;
   const found = indexed ?? (await searchNeo4j(deps, listing, ctx));
   const { own } = found;
   const ownKeys = new Set(own.map((c) => pairKeyOf(c.offerId, c.needId)));

@@ -250,16 +250,17 @@ export interface ListingState {
 }
 
 /**
- * Listings written since `since` (an ISO time), or at sites written since, and listings `ids`, with
- * their state; a deleted one is missing.
+ * Listings written since `since` (an ISO time), or at sites written since, listings `ids`, and the
+ * counterparts of listing `listingId`'s published pairs, with their state; a deleted one is missing.
  */
 export async function listingsChangedSince(
   store: Store,
   since: string,
   ids: readonly string[],
+  listingId: string,
 ): Promise<ListingState[]> {
   return store.read((tx) =>
-    tx.run(query('listing', 'changedSince'), { since, ids }).then(rows<ListingState>),
+    tx.run(query('listing', 'changedSince'), { since, ids, listingId }).then(rows<ListingState>),
   );
 }
 
