@@ -170,7 +170,7 @@ function handlerOf(route: RouteDef): RequestHandler {
       const json = jsonOf(reply.body);
       // A version's ETag (set by the route) stands; otherwise the body's, as express would make it.
       if (!res.get('etag')) res.set('etag', json.etag);
-      res.type('application/json').send(json.text);
+      res.type('application/json').send(json.bytes);
     }
   };
 }
@@ -178,11 +178,12 @@ function handlerOf(route: RouteDef): RequestHandler {
 /**
  * Answers that the read cache hands to many callers (services/read-cache.ts) are the same object
  * each time, and never changed once made: they are serialised, and their ETag computed, once. A
- * page of 50 suggestions is about 130 kB, whose serialisation and hash otherwise cost more than
- * everything else the request does.
+ * page of 50 suggestions is about 130 kB, whose serialisation, encoding and hash otherwise cost more
+ * than everything else the request does.
  */
 interface Json {
-  text: string;
+  /** The body as sent: encoded once, not per response. */
+  bytes: Buffer;
   etag: string;
 }
 const serialised = new WeakMap<object, Json>();
@@ -196,10 +197,11 @@ function jsonOf(body: unknown): Json {
   return json;
 }
 
-/** express's weak ETag: length and SHA-1 of the body. */
+/** The body in UTF-8, with express's weak ETag: length and SHA-1 of the body. */
 function jsonText(text: string): Json {
-  const hash = createHash('sha1').update(text, 'utf8').digest('base64').slice(0, 27);
-  return { text, etag: `W/"${Buffer.byteLength(text, 'utf8').toString(16)}-${hash}"` };
+  const bytes = Buffer.from(text, 'utf8');
+  const hash = createHash('sha1').update(bytes).digest('base64').slice(0, 27);
+  return { bytes, etag: `W/"${bytes.length.toString(16)}-${hash}"` };
 }
 
 function limiterOf(kind: 'write' | 'expensive', perMinute: number): RequestHandler {
