@@ -42,12 +42,6 @@ RETURN e {.*} AS event
 ORDER BY e.seq
 SKIP $offset LIMIT $limit
 
-// name: reviewsOf
-// The reviews of some suggestions (a page being presented), by suggestion id.
-UNWIND $ids AS id
-MATCH (r:Review {suggestionId: id})
-RETURN r {.*} AS review
-
 // name: flagReviewsOfListings
 // Listings of reviewed suggestions changed (an import): each review still in play gets a flag and
 // an event for its facilitator; its state does not move. A PATCH flags in its update (listing.update).

@@ -162,18 +162,6 @@ export async function eventsOf(
   return r.records.map((rec) => fromEventNode(rec.get('event') as Record<string, unknown>));
 }
 
-/** The reviews of some suggestions, by suggestion id. */
-export async function reviewsOf(store: Store, ids: string[]): Promise<Map<string, ReviewRecord>> {
-  if (ids.length === 0) return new Map();
-  const r = await store.read((tx) => tx.run(query('review', 'reviewsOf'), { ids }));
-  return new Map(
-    r.records.map((rec) => {
-      const review = fromReviewNode(rec.get('review') as Record<string, unknown>);
-      return [review.suggestionId, review];
-    }),
-  );
-}
-
 /**
  * Flags the reviews still in play of the suggestions of changed listings (in the caller's
  * transaction, the one that changed them): "listing <id> changed".
