@@ -123,12 +123,7 @@ export function presentRows(access: ListingAccess, rows: PresentableSuggestion[]
 
 type Read = (page: { offset: number; limit: number }) => Promise<SuggestionPageRows>;
 
-async function pageOf(
-  access: ListingAccess,
-  query: PageQuery,
-  read: Read,
-  count: () => Promise<number>,
-) {
+async function pageOf(access: ListingAccess, query: PageQuery, read: Read, count: () => Promise<number>) {
   const page = { offset: query.offset, limit: Math.min(query.limit, MAX_PAGE) };
   const [found, total] = await Promise.all([read(page), query.count ? count() : undefined]);
   return {

@@ -137,7 +137,9 @@ export function createStore(driver: Driver): Store {
 
 /** A session's auto-commit queries, shaped as the transaction store functions take. */
 function autoCommit(session: Session): ManagedTransaction {
-  return { run: (text: string, params?: Record<string, unknown>) => session.run(text, params) } as ManagedTransaction;
+  return {
+    run: (text: string, params?: Record<string, unknown>) => session.run(text, params),
+  } as ManagedTransaction;
 }
 
 /**
