@@ -30,6 +30,7 @@ import { promptRoutes } from './routes/prompts.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { taxonomyRoutes } from './routes/taxonomy.ts';
+import { REQUESTS_PER_TURN, turnTaking } from './turns.ts';
 import { webApp } from './web.ts';
 
 export interface AppOptions {
@@ -43,6 +44,8 @@ export interface AppOptions {
   webDir?: string;
   /** On a demo instance: where the demo users' tokens are, for one-click sign-in (routes/demo.ts). */
   demoSignIn?: DemoSignIn;
+  /** Requests started per turn of the event loop, the others waiting their turn (turns.ts; 0: no bound). */
+  requestsPerTurn?: number;
 }
 
 export const DEFAULT_RATE_LIMITS = { write: 600, expensive: 30 };
@@ -267,6 +270,8 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  const perTurn = options.requestsPerTurn ?? REQUESTS_PER_TURN;
+  if (perTurn > 0) app.use(turnTaking(perTurn));
   app.use(
     pinoHttp({
       logger: deps.logger,
