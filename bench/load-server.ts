@@ -207,7 +207,7 @@ async function serve(): Promise<void> {
       readTimeoutMs: config.REQUEST_READ_TIMEOUT_MS,
       readiness: runtime.readiness,
       rateLimits: { write: config.RATE_LIMIT_WRITES, expensive: config.RATE_LIMIT_EXPENSIVE },
-      requestsPerTurn: config.REQUESTS_PER_TURN,
+      turnTargetMs: config.TURN_TARGET_MS,
     }),
   );
 }

@@ -36,10 +36,11 @@ const ConfigSchema = z.object({
    */
   REQUEST_READ_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   /**
-   * Requests started per turn of the event loop; the others wait their turn, so that a busy
-   * service still accepts new connections at once (src/http/turns.ts; 0: no bound).
+   * The length of a turn of the event loop aimed at: a busy service starts only so many requests
+   * per turn, the others waiting their turn, so that it still accepts new connections at once
+   * (src/http/turns.ts; 0: no turn taking).
    */
-  REQUESTS_PER_TURN: z.coerce.number().int().min(0).max(10_000).default(16),
+  TURN_TARGET_MS: z.coerce.number().int().min(0).max(1000).default(10),
   /** How long an answer read for one caller may be reused for the same read (0: never; services/read-cache.ts). */
   READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   NEO4J_IMAGE: z.string().default('neo4j:5.26.30-community'),

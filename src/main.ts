@@ -91,7 +91,7 @@ async function main(): Promise<void> {
       readTimeoutMs: config.REQUEST_READ_TIMEOUT_MS,
       readiness: rt.readiness,
       rateLimits: { write: config.RATE_LIMIT_WRITES, expensive: config.RATE_LIMIT_EXPENSIVE },
-      requestsPerTurn: config.REQUESTS_PER_TURN,
+      turnTargetMs: config.TURN_TARGET_MS,
       // Read at each request: the file is written after the app is made, on the first start.
       demoSignIn: demoSignInEnabled(config)
         ? { tokens: () => readDemoTokens(config.DEMO_TOKENS_FILE) }

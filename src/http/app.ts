@@ -30,7 +30,7 @@ import { promptRoutes } from './routes/prompts.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { taxonomyRoutes } from './routes/taxonomy.ts';
-import { REQUESTS_PER_TURN, turnTaking } from './turns.ts';
+import { TURNS, turnTaking } from './turns.ts';
 import { webApp } from './web.ts';
 
 export interface AppOptions {
@@ -44,8 +44,8 @@ export interface AppOptions {
   webDir?: string;
   /** On a demo instance: where the demo users' tokens are, for one-click sign-in (routes/demo.ts). */
   demoSignIn?: DemoSignIn;
-  /** Requests started per turn of the event loop, the others waiting their turn (turns.ts; 0: no bound). */
-  requestsPerTurn?: number;
+  /** The length of a turn of the event loop aimed at when requests wait their turn (turns.ts; 0: no turn taking). */
+  turnTargetMs?: number;
 }
 
 export const DEFAULT_RATE_LIMITS = { write: 600, expensive: 30 };
@@ -270,8 +270,6 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  const perTurn = options.requestsPerTurn ?? REQUESTS_PER_TURN;
-  if (perTurn > 0) app.use(turnTaking(perTurn));
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -291,6 +289,9 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
               : 'info',
     }),
   );
+  // After the request log, so that its response times include the wait for a turn.
+  const turnTargetMs = options.turnTargetMs ?? TURNS.targetMs;
+  if (turnTargetMs > 0) app.use(turnTaking({ ...TURNS, targetMs: turnTargetMs }));
   // Only reads get a deadline: a write or an import answered 503 might still commit afterwards.
   const readTimeoutMs = options.readTimeoutMs;
   if (readTimeoutMs) app.use(readDeadline(readTimeoutMs, errorHandler(deps)));

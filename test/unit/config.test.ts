@@ -12,7 +12,7 @@ describe('loadConfig', () => {
       NEO4J_RETRY_TIME_MS: 2000,
       REQUEST_READ_TIMEOUT_MS: 15_000,
       READ_CACHE_MS: 1000,
-      REQUESTS_PER_TURN: 16,
+      TURN_TARGET_MS: 10,
       SHUTDOWN_GRACE_MS: 10_000,
     });
   });
