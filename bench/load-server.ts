@@ -59,6 +59,8 @@ const { values: args } = parseArgs({
     /** The read cache's reuse, ms (serve); config.ts's default when absent. */
     'read-cache-ms': { type: 'string' },
     'no-counterpart-index': { type: 'boolean', default: false },
+    /** TURN_TARGET_MS (serve); config.ts's default when absent, 0: no turn taking. */
+    'turn-target-ms': { type: 'string' },
   },
 });
 
@@ -207,7 +209,7 @@ async function serve(): Promise<void> {
       readTimeoutMs: config.REQUEST_READ_TIMEOUT_MS,
       readiness: runtime.readiness,
       rateLimits: { write: config.RATE_LIMIT_WRITES, expensive: config.RATE_LIMIT_EXPENSIVE },
-      turnTargetMs: config.TURN_TARGET_MS,
+      turnTargetMs: args['turn-target-ms'] === undefined ? config.TURN_TARGET_MS : Number(args['turn-target-ms']),
     }),
   );
 }

@@ -411,6 +411,24 @@ async function measureService(setup: SetupReport, neo4j: ProvisionedNeo4j, repor
       log(`${route} at ${c} connections, no kept index`);
       report.rows.push(await measuredRun(service, target, c, `${route} (no kept index)`));
     }
+    // Turn taking (http/turns.ts) keeps a busy service accepting new connections: the routes that
+    // timed out without it, at the most connections, by a service without it.
+    await stopChild(service.child);
+    report.servePeakRssMb.push(service.rss.stop());
+    service = await startService(neo4j, ['--turn-target-ms', '0']);
+    report.notes.push(
+      'Rows marked "(no turn taking)" come from a service with TURN_TARGET_MS=0 (src/http/turns.ts), to compare: ' +
+        'every request starts in the turn of the event loop that reads it, so a busy service accepts one new connection per long turn.',
+    );
+    for (const route of [ROUTES.listing, ROUTES.listingSuggestions]) {
+      const c = CONNECTIONS.at(-1)!;
+      const target: Target = { route, port: service.port, token: setup.token, path: paths[route]! };
+      const pids = [service.child.proc.pid!, ...(neo4jPid ? [neo4jPid] : [])];
+      await fire(target, 2, Number(args.warmup));
+      await settle(pids);
+      log(`${route} at ${c} connections, no turn taking`);
+      report.rows.push(await measuredRun(service, target, c, `${route} (no turn taking)`));
+    }
     // Two API instances on one Neo4j (decision 0019), the clients split evenly between them.
     await stopChild(service.child);
     report.servePeakRssMb.push(service.rss.stop());
