@@ -209,7 +209,8 @@ async function serve(): Promise<void> {
       readTimeoutMs: config.REQUEST_READ_TIMEOUT_MS,
       readiness: runtime.readiness,
       rateLimits: { write: config.RATE_LIMIT_WRITES, expensive: config.RATE_LIMIT_EXPENSIVE },
-      turnTargetMs: args['turn-target-ms'] === undefined ? config.TURN_TARGET_MS : Number(args['turn-target-ms']),
+      turnTargetMs:
+        args['turn-target-ms'] === undefined ? config.TURN_TARGET_MS : Number(args['turn-target-ms']),
     }),
   );
 }
