@@ -347,6 +347,17 @@ async function measureService(setup: SetupReport, neo4j: ProvisionedNeo4j, repor
   const neo4jRss = neo4jPid ? sampleRss(neo4jPid) : null;
   let service = await startService(neo4j);
   let cachedPeakMb = 0;
+  /** The routes at `c` connections against the service as it is now, the rows labelled `variant`. */
+  const measureVariant = async (routes: string[], c: number, variant: string) => {
+    for (const route of routes) {
+      const target: Target = { route, port: service.port, token: setup.token, path: paths[route]! };
+      const pids = [service.child.proc.pid!, ...(neo4jPid ? [neo4jPid] : [])];
+      await fire(target, 2, Number(args.warmup));
+      await settle(pids);
+      log(`${route} at ${c} connections, ${variant}`);
+      report.rows.push(await measuredRun(service, target, c, `${route} (${variant})`));
+    }
+  };
   try {
     for (const [route, path] of Object.entries(paths)) {
       for (const [i, c] of CONNECTIONS.entries()) {
@@ -384,15 +395,7 @@ async function measureService(setup: SetupReport, neo4j: ProvisionedNeo4j, repor
       'Rows marked "(no read cache)" come from a second service with READ_CACHE_MS=0: every request reads Neo4j. ' +
         'The other rows ask the same page again and again, which the read cache serves (1 s reuse, then 1 s more while one read refreshes it; ended by any write).',
     );
-    for (const route of [ROUTES.listings, ROUTES.suggestions]) {
-      const c = CONNECTIONS[0]!;
-      const target: Target = { route, port: service.port, token: setup.token, path: paths[route]! };
-      const pids = [service.child.proc.pid!, ...(neo4jPid ? [neo4jPid] : [])];
-      await fire(target, 2, Number(args.warmup));
-      await settle(pids);
-      log(`${route} at ${c} connections, no read cache`);
-      report.rows.push(await measuredRun(service, target, c, `${route} (no read cache)`));
-    }
+    await measureVariant([ROUTES.listings, ROUTES.suggestions], CONNECTIONS[0]!, 'no read cache');
     // The kept counterpart index holds every listing in the serving process: the reads that are
     // not cached, with and without it, one after the other.
     await stopChild(service.child);
@@ -402,15 +405,7 @@ async function measureService(setup: SetupReport, neo4j: ProvisionedNeo4j, repor
       'Rows marked "(no kept index)" come from a service that does not build the kept counterpart index ' +
         '(services/counterpart-index.ts), to compare: every other service holds it, as `npm start` does.',
     );
-    for (const route of [ROUTES.listingSuggestions, ROUTES.suggestions]) {
-      const c = CONNECTIONS[0]!;
-      const target: Target = { route, port: service.port, token: setup.token, path: paths[route]! };
-      const pids = [service.child.proc.pid!, ...(neo4jPid ? [neo4jPid] : [])];
-      await fire(target, 2, Number(args.warmup));
-      await settle(pids);
-      log(`${route} at ${c} connections, no kept index`);
-      report.rows.push(await measuredRun(service, target, c, `${route} (no kept index)`));
-    }
+    await measureVariant([ROUTES.listingSuggestions, ROUTES.suggestions], CONNECTIONS[0]!, 'no kept index');
     // Turn taking (http/turns.ts) keeps a busy service accepting new connections: the routes that
     // timed out without it, at the most connections, by a service without it.
     await stopChild(service.child);
@@ -420,15 +415,7 @@ async function measureService(setup: SetupReport, neo4j: ProvisionedNeo4j, repor
       'Rows marked "(no turn taking)" come from a service with TURN_TARGET_MS=0 (src/http/turns.ts), to compare: ' +
         'every request starts in the turn of the event loop that reads it, so a busy service accepts one new connection per long turn.',
     );
-    for (const route of [ROUTES.listing, ROUTES.listingSuggestions]) {
-      const c = CONNECTIONS.at(-1)!;
-      const target: Target = { route, port: service.port, token: setup.token, path: paths[route]! };
-      const pids = [service.child.proc.pid!, ...(neo4jPid ? [neo4jPid] : [])];
-      await fire(target, 2, Number(args.warmup));
-      await settle(pids);
-      log(`${route} at ${c} connections, no turn taking`);
-      report.rows.push(await measuredRun(service, target, c, `${route} (no turn taking)`));
-    }
+    await measureVariant([ROUTES.listing, ROUTES.listingSuggestions], CONNECTIONS.at(-1)!, 'no turn taking');
     // Two API instances on one Neo4j (decision 0019), the clients split evenly between them.
     await stopChild(service.child);
     report.servePeakRssMb.push(service.rss.stop());
