@@ -121,6 +121,9 @@ WHERE ($kind IS NULL OR l.kind = $kind)
 RETURN count(l) AS total
 
 // name: searchText
+// The index is updated after each commit (cypher/schema/007): wait for the updates of transactions
+// already committed, so that a search finds what was just registered.
+CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()
 CALL db.index.fulltext.queryNodes('listing_text', $q) YIELD node AS l, score
 MATCH (l)-[:AT_SITE]->(s:Site)
 WHERE ($kind IS NULL OR l.kind = $kind)
@@ -135,6 +138,7 @@ SKIP $offset LIMIT $limit
 RETURN {{{listingColumns(l, s)}}}
 
 // name: countText
+CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()
 CALL db.index.fulltext.queryNodes('listing_text', $q) YIELD node AS l
 MATCH (l)-[:AT_SITE]->(s:Site)
 WHERE ($kind IS NULL OR l.kind = $kind)

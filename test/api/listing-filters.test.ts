@@ -69,6 +69,34 @@ describe('listing filters', () => {
     expect(odd.status).toBe(200);
   });
 
+  it('when a listing is registered or retitled, then a text search finds it in the next request', async () => {
+    // The full-text index is updated after each commit (cypher/schema/007); the search waits for it.
+    const company = await app.request('POST', '/companies', { name: 'Tekstsøk AB', country: 'SE', industry: '10.200' });
+    const site = await app.request('POST', `/companies/${company.body.id}/sites`, { lat: 63.4, lon: 10.4 });
+    for (let i = 0; i < 4; i++) {
+      const word = `kvernstein${i}x${Date.now().toString(36)}`;
+      const created = await app.request('POST', '/listings', {
+        siteId: site.body.id,
+        direction: 'offer',
+        kind: 'water',
+        title: `Cooling water ${word}`,
+        quantity: { value: 10, unit: 'm3/day' },
+        water: { type: 'cooling' },
+      });
+      expect(created.status).toBe(201);
+      const found = await app.request('GET', `/listings?q=${word}&count=true`);
+      expect(found.body.items.map((l: { id: string }) => l.id)).toEqual([created.body.id]);
+      expect(found.body.total).toBe(1);
+      const renamed = `${word}y`;
+      const patched = await app.request('PATCH', `/listings/${created.body.id}`, {
+        description: `now also ${renamed}`,
+      });
+      expect(patched.status).toBe(200);
+      const again = await app.request('GET', `/listings?q=${renamed}`);
+      expect(again.body.items.map((l: { id: string }) => l.id)).toEqual([created.body.id]);
+    }
+  });
+
   it('when a filter is malformed, then 400 names the parameter', async () => {
     const res = await app.request('GET', '/listings?lat=60&lon=5');
     expect(res.status).toBe(400);
