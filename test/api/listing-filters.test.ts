@@ -71,7 +71,11 @@ describe('listing filters', () => {
 
   it('when a listing is registered or retitled, then a text search finds it in the next request', async () => {
     // The full-text index is updated after each commit (cypher/schema/007); the search waits for it.
-    const company = await app.request('POST', '/companies', { name: 'Tekstsøk AB', country: 'SE', industry: '10.200' });
+    const company = await app.request('POST', '/companies', {
+      name: 'Tekstsøk AB',
+      country: 'SE',
+      industry: '10.200',
+    });
     const site = await app.request('POST', `/companies/${company.body.id}/sites`, { lat: 63.4, lon: 10.4 });
     for (let i = 0; i < 4; i++) {
       const word = `kvernstein${i}x${Date.now().toString(36)}`;
