@@ -58,8 +58,15 @@ async function searchNeo4j(deps: Deps, listing: MatchListing, ctx: PairContext):
  * A run computing meanwhile read the listing before this change: its publication skips the
  * listing's pairs (their listing version moved); a run publishing in batches is told to skip them
  * before this refresh writes. So a run never overwrites a refresh.
+ *
+ * `then`, when given, is called once the writes are sent: the queries it runs in the same
+ * transaction follow them without a round trip of their own (the answer's page, listings.ts).
  */
-export async function refreshListingSuggestions(deps: Deps, listing: MatchListing): Promise<Candidate[]> {
+export async function refreshListingSuggestions(
+  deps: Deps,
+  listing: MatchListing,
+  then?: () => Promise<unknown>,
+): Promise<Candidate[]> {
   const base = matchContext(deps, [listing]);
   const feedback = await feedbackFor(deps, base.config, false);
   const ctx = feedback ? { ...base, feedback } : base;
@@ -105,13 +112,17 @@ export async function refreshListingSuggestions(deps: Deps, listing: MatchListin
   // The published pairs not kept: those read above, as a run can no longer add any (skipped).
   const keptKeys = new Set(rows.map((r) => r.pairKey));
   const stale = previous.filter((p) => !keptKeys.has(p.pairKey)).map((p) => p.pairKey);
-  await Promise.all([
+  const writes = [
     upsertSuggestions(
       deps.store,
       rows.filter((r) => publishedHash.get(r.pairKey) !== r.hash),
       now,
     ),
     withdrawPairs(deps.store, stale, now),
-  ]);
+  ];
+  // What the caller reads next is sent now, behind the writes, and sees them: no round trip of its own.
+  const next = then?.();
+  // Every query sent settles before this returns or throws (the transaction is rolled back then).
+  for (const s of await Promise.allSettled([...writes, next])) if (s.status === 'rejected') throw s.reason;
   return candidates;
 }

@@ -32,7 +32,7 @@ import { backOff, WRITE_ATTEMPTS } from './companies.ts';
 import type { Deps } from './deps.ts';
 import { refreshListingSuggestions } from './incremental.ts';
 import { ReadCache } from './read-cache.ts';
-import { suggestionsOfOwnListing, type VisibleSuggestion } from './suggestions.ts';
+import { type SuggestionPage, suggestionsOfOwnListing, type VisibleSuggestion } from './suggestions.ts';
 
 function checkReference(deps: Deps, data: ListingData): void {
   const problems = checkListingReference(data, deps.reference);
@@ -53,13 +53,10 @@ async function usableSite(deps: Deps, caller: Caller, siteId: string): Promise<S
   return site;
 }
 
-async function assertRefFree(tx: ManagedTransaction, companyId: string, ref: string | undefined, id: string) {
-  if (ref && (await listingRefTaken(tx, companyId, ref, id))) {
-    throw conflict(`the company already has a listing with ref '${ref}'`, [
-      { path: 'ref', message: 'is already used by another listing of this company' },
-    ]);
-  }
-}
+const refInUse = (ref: string) =>
+  conflict(`the company already has a listing with ref '${ref}'`, [
+    { path: 'ref', message: 'is already used by another listing of this company' },
+  ]);
 
 export type ListingWithSuggestions = VisibleListing & { suggestions: VisibleSuggestion[] };
 
@@ -87,10 +84,17 @@ export async function createListing(
       ),
       version: 1,
     };
-    await assertRefFree(tx, listing.companyId, listing.ref, listing.id);
-    if (!(await createListings(tx, [listing]))) throw notFound('site', data.siteId);
-    written = { ...listing, lat: site.site.lat, lon: site.site.lon };
-    return withSuggestions(inTx, caller, written);
+    const withSite = { ...listing, lat: site.site.lat, lon: site.site.lon };
+    // The ref check, the listing and the refresh's queries go out together: the transaction runs
+    // them in the order sent, and a failed check throws, which rolls all of them back.
+    const refTaken = listing.ref ? listingRefTaken(tx, listing.companyId, listing.ref, id) : undefined;
+    const created = createListings(tx, [listing]);
+    const out = await checkedBefore(withSuggestions(inTx, caller, withSite), async () => {
+      if (await refTaken) throw refInUse(listing.ref!);
+      if (!(await created)) throw notFound('site', data.siteId);
+    });
+    written = withSite;
+    return out;
   });
   if (written) deps.counterparts?.noteWritten(written);
   return answer;
@@ -111,9 +115,12 @@ async function withSuggestions(
   caller: Caller,
   listing: MatchListing,
 ): Promise<ListingWithSuggestions> {
-  await refreshListingSuggestions(deps, listing);
-  const page = await suggestionsOfOwnListing(deps, caller, listing.id, { offset: 0, limit: 50 });
-  return { ...listing, anonymised: false, suggestions: page.items };
+  let page: Promise<SuggestionPage> | undefined;
+  await refreshListingSuggestions(deps, listing, () => {
+    page = suggestionsOfOwnListing(deps, caller, listing.id, { offset: 0, limit: 50 });
+    return page;
+  });
+  return { ...listing, anonymised: false, suggestions: (await page!).items };
 }
 
 /** The listing as the caller may see it; one it may not see answers exactly like one that does not exist. */
@@ -133,6 +140,26 @@ export async function getListing(deps: Deps, caller: Caller, id: string): Promis
   return deps.reads.get(key, async () => (await readVisible(deps, caller, id)).out);
 }
 
+/**
+ * `then`'s answer once `check` passes. `then` was sent on the transaction behind what `check`
+ * reads (the transaction runs queries in the order sent), so the check costs no round trip of its
+ * own. When the check throws, `then` is let finish first (its queries may fail with the
+ * transaction), so that no query of it runs on the transaction after it is rolled back.
+ */
+async function checkedBefore<T>(then: Promise<T>, check: () => Promise<void>): Promise<T> {
+  then.catch(() => {});
+  try {
+    await check();
+  } catch (err) {
+    await then.catch(() => {});
+    throw err;
+  }
+  return then;
+}
+
+/** Thrown inside a change's transaction to roll it back and try again (updateListing). */
+class ChangedMeanwhile extends Error {}
+
 /** PATCH: named fields replace stored ones (a kind block is replaced whole); kind is fixed; versions guard it. */
 export async function updateListing(
   deps: Deps,
@@ -144,73 +171,89 @@ export async function updateListing(
   requireRole(caller, 'listing.change', 'change listings');
   for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
     await backOff(attempt);
-    // One transaction (decision 0018): read, check, write, refresh and answer; null: the listing
-    // changed between the read and the write (another caller's change), so try again.
+    // One transaction (decision 0018): read, check, write, refresh and answer. ChangedMeanwhile:
+    // the listing changed between the read and the write (another caller's change); everything
+    // this attempt sent is rolled back, and it tries again.
     let written: MatchListing | undefined;
-    const answer = await deps.store.write(async (tx) => {
-      const inTx = inTransaction(deps, tx);
-      const current = await readVisible(inTx, caller, id);
-      const { listing: stored, facts } = current;
-      const identified = listingView(listingAccess(caller), facts) === 'identified';
-      enforce(
-        mayChange(caller, 'listing.change', { id: stored.companyId, regions: facts.regions }, identified),
-        'listing',
-        id,
-      );
-      const version = stored.version ?? 1;
-      if (ifMatch !== null && version !== ifMatch) throw staleVersion('listing', id, version);
-      const patch = parseOrThrow(ListingPatchSchema, body, 'listing update');
-      const {
-        id: _i,
-        companyId,
-        createdAt,
-        updatedAt: _u,
-        version: _v,
-        canonicalQuantity: _q,
-        lat: _lat,
-        lon: _lon,
-        material,
-        ...editable
-      } = stored;
-      const stripped = material ? (({ hazardous: _h, ...m }) => m)(material) : undefined;
-      const merged = mergePatch({ ...editable, ...(stripped ? { material: stripped } : {}) }, patch);
-      const data = parseOrThrow(ListingInputSchema, merged, 'listing');
-      checkReference(deps, data);
-      const site = data.siteId === stored.siteId ? null : await usableSite(inTx, caller, data.siteId);
-      if (site && site.site.companyId !== companyId) {
-        throw validationError('listing is not valid', [
-          { path: 'siteId', message: 'a listing moves only between sites of its own company' },
-        ]);
-      }
-      const listing = {
-        ...materialiseListing(
-          data,
-          deps.reference,
-          { id, companyId },
-          { createdAt, updatedAt: deps.now().toISOString() },
-        ),
-        version: version + 1,
-      };
-      const { lat, lon } = site ? site.site : stored;
-      const { lat: _a, lon: _b, ...storedListing } = stored;
-      if (contentHash(listing) === contentHash(storedListing)) {
-        const page = await suggestionsOfOwnListing(inTx, caller, id, { offset: 0, limit: 50 });
-        return { ...current.out, suggestions: page.items };
-      }
-      // A ref the listing already has is its own.
-      if (listing.ref !== stored.ref) await assertRefFree(tx, companyId, listing.ref, id);
-      // Suggestions people are working on are flagged for their facilitator, never moved.
-      const who = actingAs(deps, caller);
-      const newVersion = await updateListingRow(tx, listing, version, { ...who, closed: CLOSED_STATES });
-      if (newVersion === null) {
-        if (ifMatch !== null) throw staleVersion('listing', id, version + 1);
-        return null;
-      }
-      written = { ...listing, version: newVersion, lat, lon };
-      return withSuggestions(inTx, caller, written);
-    });
-    if (written && answer !== null) deps.counterparts?.noteWritten(written);
-    if (answer !== null) return answer;
+    let answer: ListingWithSuggestions;
+    try {
+      answer = await deps.store.write(async (tx) => {
+        const inTx = inTransaction(deps, tx);
+        const current = await readVisible(inTx, caller, id);
+        const { listing: stored, facts } = current;
+        const identified = listingView(listingAccess(caller), facts) === 'identified';
+        enforce(
+          mayChange(caller, 'listing.change', { id: stored.companyId, regions: facts.regions }, identified),
+          'listing',
+          id,
+        );
+        const version = stored.version ?? 1;
+        if (ifMatch !== null && version !== ifMatch) throw staleVersion('listing', id, version);
+        const patch = parseOrThrow(ListingPatchSchema, body, 'listing update');
+        const {
+          id: _i,
+          companyId,
+          createdAt,
+          updatedAt: _u,
+          version: _v,
+          canonicalQuantity: _q,
+          lat: _lat,
+          lon: _lon,
+          material,
+          ...editable
+        } = stored;
+        const stripped = material ? (({ hazardous: _h, ...m }) => m)(material) : undefined;
+        const merged = mergePatch({ ...editable, ...(stripped ? { material: stripped } : {}) }, patch);
+        const data = parseOrThrow(ListingInputSchema, merged, 'listing');
+        checkReference(deps, data);
+        const site = data.siteId === stored.siteId ? null : await usableSite(inTx, caller, data.siteId);
+        if (site && site.site.companyId !== companyId) {
+          throw validationError('listing is not valid', [
+            { path: 'siteId', message: 'a listing moves only between sites of its own company' },
+          ]);
+        }
+        const listing = {
+          ...materialiseListing(
+            data,
+            deps.reference,
+            { id, companyId },
+            { createdAt, updatedAt: deps.now().toISOString() },
+          ),
+          version: version + 1,
+        };
+        const { lat, lon } = site ? site.site : stored;
+        const { lat: _a, lon: _b, ...storedListing } = stored;
+        if (contentHash(listing) === contentHash(storedListing)) {
+          const page = await suggestionsOfOwnListing(inTx, caller, id, { offset: 0, limit: 50 });
+          return { ...current.out, suggestions: page.items };
+        }
+        // A ref the listing already has is its own.
+        const refTaken =
+          listing.ref && listing.ref !== stored.ref
+            ? listingRefTaken(tx, companyId, listing.ref, id)
+            : undefined;
+        // Suggestions people are working on are flagged for their facilitator, never moved.
+        const who = actingAs(deps, caller);
+        // Sent together, as in createListing: the write, then the refresh of the listing as written
+        // (listing.version is the version the write gives it).
+        const updated = updateListingRow(tx, listing, version, { ...who, closed: CLOSED_STATES });
+        const withSite = { ...listing, lat, lon };
+        const out = await checkedBefore(withSuggestions(inTx, caller, withSite), async () => {
+          if (await refTaken) throw refInUse(listing.ref!);
+          if ((await updated) === null) {
+            if (ifMatch !== null) throw staleVersion('listing', id, version + 1);
+            throw new ChangedMeanwhile();
+          }
+        });
+        written = withSite;
+        return out;
+      });
+    } catch (err) {
+      if (err instanceof ChangedMeanwhile) continue;
+      throw err;
+    }
+    if (written) deps.counterparts?.noteWritten(written);
+    return answer;
   }
   throw conflict(`listing '${id}' is being changed by others; try again`);
 }

@@ -253,4 +253,39 @@ describe('a registration is one transaction (decision 0018)', () => {
     await updateListing(app.runtime.deps, SYSTEM, created.id, { title: 'Changed' }, null);
     expect(await storedByRef('one-transaction-update')).toEqual([{ title: 'Changed', version: 2 }]);
   });
+
+  it('when a listing takes a ref its company already uses, then 409 names the ref and nothing of it is written', async () => {
+    // The ref check goes out with the write and the refresh behind it (listings.ts checkedBefore):
+    // a taken ref rolls all of it back, and the connection serves the next request.
+    const { companyId, siteId } = await companyWithSite();
+    const first = await app.request('POST', '/listings', { ...materialOffer(siteId), ref: 'taken-ref' });
+    const other = await app.request('POST', '/listings', { ...materialOffer(siteId), ref: 'other-ref' });
+    expect([first.status, other.status]).toEqual([201, 201]);
+    const suggestionsOf = async () =>
+      (
+        await app.runtime.deps.store.read((tx) =>
+          tx.run('MATCH (:Listing {companyId: $companyId})<-[:OFFERS]-(s:Suggestion) RETURN count(s) AS n', {
+            companyId,
+          }),
+        )
+      ).records[0]!.get('n') as number;
+    const before = await suggestionsOf();
+    const attempts = await Promise.all([
+      ...Array.from({ length: 4 }, () =>
+        app.request('POST', '/listings', { ...materialOffer(siteId), title: 'Dup', ref: 'taken-ref' }),
+      ),
+      ...Array.from({ length: 4 }, () =>
+        app.request('PATCH', `/listings/${other.body.id}`, { title: 'Dup', ref: 'taken-ref' }),
+      ),
+    ]);
+    for (const a of attempts) {
+      expect(a.status).toBe(409);
+      expect(a.body.error.details).toContainEqual(expect.objectContaining({ path: 'ref' }));
+    }
+    expect((await storedByRef('taken-ref')).map((l) => l.title)).toEqual([materialOffer(siteId).title]);
+    expect(await storedByRef('other-ref')).toEqual([{ title: materialOffer(siteId).title, version: 1 }]);
+    expect(await suggestionsOf()).toBe(before);
+    const next = await app.request('POST', '/listings', { ...materialOffer(siteId), ref: 'free-ref' });
+    expect(next.status).toBe(201);
+  });
 });
