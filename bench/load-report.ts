@@ -35,8 +35,27 @@ export interface Alone {
   bytes: number;
 }
 
+/**
+ * Registering and changing listings over HTTP, one request at a time (POST /listings, then PATCH
+ * /listings/{id} of each), each answered with the listing's refreshed suggestions.
+ */
+export interface WriteRow {
+  route: string;
+  /** Timed calls (after the warm-up). */
+  count: number;
+  p50: number;
+  p95: number;
+  max: number;
+  /** Answers other than the route's success status, by status. */
+  failures: Record<string, number>;
+  /** Mean suggestions in the answers. */
+  suggestions: number;
+}
+
 export interface LoadReport {
   listings: number;
+  /** Registrations and changes over HTTP (empty when not measured). */
+  writes: WriteRow[];
   alone: Alone[];
   hello: Row[];
   rows: Row[];
@@ -65,6 +84,8 @@ export const TARGETS = {
   listingsShareAtConnections: 50,
   cleanAtConnections: 200,
   rssMb: 2048,
+  /** Issue 14: a registration or change with its suggestions in the answer, p95 ms. */
+  writeP95Ms: 50,
   /** Issue 14: the read routes at 50 connections, against hello world, and the serving process. */
   readsShareOfHello: 0.2,
   readsP99Ms: 100,
@@ -148,6 +169,17 @@ export function judge(r: LoadReport): Verdict[] {
         !row || ratio === null ? 'not measured' : `${fmt(ratio, 3)} of hello world, p99 ${fmt(row.p99)} ms`,
     });
   }
+  for (const w of r.writes) {
+    const failed = Object.values(w.failures).reduce((a, b) => a + b, 0);
+    out.push({
+      target: `issue 14: ${w.route} over HTTP at ${fmt(r.listings)} listings, one at a time, p95 under ${TARGETS.writeP95Ms} ms`,
+      pass: w.count > 0 && failed === 0 && w.p95 < TARGETS.writeP95Ms,
+      measured:
+        w.count === 0
+          ? 'not measured'
+          : `p50 ${fmt(w.p50)} ms, p95 ${fmt(w.p95)} ms${failed > 0 ? `, ${fmt(failed)} failed` : ''}`,
+    });
+  }
   const servePeak = r.servePeakRssMb.length ? Math.max(...r.servePeakRssMb) : null;
   out.push({
     target: `issue 14: every serving node process peak RSS under ${fmt(TARGETS.serveRssMb)} MB`,
@@ -213,6 +245,24 @@ export function renderLoadReport(r: LoadReport): string {
     ...r.rows.map((row) => rowLine(row, helloAt(r, row.connections), true)),
     '',
   );
+  if (r.writes.length > 0) {
+    lines.push(
+      'Registering and changing listings over HTTP, one request at a time, each answer carrying the listing’s refreshed suggestions (admin token; after 5 of each as a warm-up):',
+      '',
+      '| route | calls | p50 ms | p95 ms | max ms | failed | suggestions in the answer (mean) |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      ...r.writes.map(
+        (w) =>
+          `| ${w.route} | ${fmt(w.count)} | ${fmt(w.p50, 1)} | ${fmt(w.p95, 1)} | ${fmt(w.max, 1)} | ` +
+          `${
+            Object.entries(w.failures)
+              .map(([code, n]) => `${code}×${fmt(n)}`)
+              .join(', ') || '0'
+          } | ${fmt(w.suggestions, 1)} |`,
+      ),
+      '',
+    );
+  }
   const peaks = r.servePeakRssMb.map((m) => `${fmt(m)} MB`).join(', then ');
   lines.push(
     `Peak RSS (VmHWM): serving node processes, one after another (the rows' services, and any restarted after a crash) ${peaks || '–'}; ` +

@@ -42,6 +42,8 @@ export interface SetupReport {
   activeSuggestions: number;
   token: string;
   ids: string[];
+  /** Bodies of new listings for POST /listings (copies of the region's, at its sites, refs of their own). */
+  writes: Record<string, unknown>[];
   idsWithSuggestions: number;
   peakRssMb: number;
 }
@@ -61,6 +63,8 @@ const { values: args } = parseArgs({
     'no-counterpart-index': { type: 'boolean', default: false },
     /** TURN_TARGET_MS (serve); config.ts's default when absent, 0: no turn taking. */
     'turn-target-ms': { type: 'string' },
+    /** How many new-listing bodies the setup hands over for the write measurement. */
+    writes: { type: 'string', default: '55' },
   },
 });
 
@@ -136,11 +140,25 @@ async function importRegion(deps: Deps, size: number) {
   const document = importDocumentOf(region);
   const listings = document.listings.length;
   const companies = document.companies.length;
+  // Listings to register later, spread over the region: copies at its sites with refs of their own.
+  const wanted = Number(args.writes);
+  const stride = Math.max(1, Math.floor(region.inputs.length / Math.max(1, wanted)));
+  const writes = Array.from({ length: Math.min(wanted, region.inputs.length) }, (_, i) => ({
+    ...region.inputs[i * stride + 3]!,
+    ref: `bench-load-write-${i}`,
+  }));
   log(`importing ${companies} companies and ${listings} listings`);
   const t = performance.now();
   const summary = await importDocument(deps, SYSTEM, document);
   const importMs = performance.now() - t;
-  return { listings, companies, importMs, errors: summary.errors.length, firstError: summary.errors[0] };
+  return {
+    listings,
+    companies,
+    importMs,
+    errors: summary.errors.length,
+    firstError: summary.errors[0],
+    writes,
+  };
 }
 
 async function setup(): Promise<void> {
@@ -164,6 +182,13 @@ async function setup(): Promise<void> {
     const counts = await suggestionCounts(deps.store, new Date(0).toISOString());
     const made = await createUser(deps, SYSTEM, { name: 'load bench', role: 'admin', expiresInDays: 1 });
     const { ids, withSuggestions } = await pickListingIds(deps, size, Number(args.ids));
+    const sites = await deps.store.read((tx) =>
+      tx.run('UNWIND $refs AS ref MATCH (s:Site {ref: ref}) RETURN ref, s.id AS id', {
+        refs: [...new Set(imported.writes.map((w) => w.siteId))],
+      }),
+    );
+    const siteIdOf = new Map(sites.records.map((r) => [r.get('ref') as string, r.get('id') as string]));
+    const writes = imported.writes.map((w) => ({ ...w, siteId: siteIdOf.get(w.siteId)! }));
     await say({
       type: 'setup-done',
       listings: imported.listings,
@@ -182,6 +207,7 @@ async function setup(): Promise<void> {
       token: made.token,
       ids,
       idsWithSuggestions: withSuggestions,
+      writes,
       peakRssMb: peakRssMb(),
     });
   } finally {

@@ -21,7 +21,14 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { createLogger } from '../src/logger.ts';
 import { type ProvisionedNeo4j, provisionNeo4j } from '../src/store/provision.ts';
-import { type Alone, type LoadReport, ROUTES, type Row, renderLoadReport } from './load-report.ts';
+import {
+  type Alone,
+  type LoadReport,
+  ROUTES,
+  type Row,
+  renderLoadReport,
+  type WriteRow,
+} from './load-report.ts';
 import type { ChildMessage, SetupReport } from './load-server.ts';
 
 const { values: args } = parseArgs({
@@ -421,6 +428,13 @@ async function measureService(setup: SetupReport, neo4j: ProvisionedNeo4j, repor
     report.servePeakRssMb.push(service.rss.stop());
     service = await startService(neo4j);
     await measureTwoInstances(service, setup, neo4j, report, paths, neo4jPid);
+    // Registrations last: they change the data the reads above measured.
+    if (service.child.alive() && setup.writes.length > WRITE_WARMUP) {
+      const pids = [service.child.proc.pid!, ...(neo4jPid ? [neo4jPid] : [])];
+      await settle(pids);
+      log(`${setup.writes.length} registrations and changes, one at a time`);
+      report.writes = await measureWrites(service, setup);
+    }
     // The last run's requests may still be running: their memory counts too.
     if (service.child.alive()) {
       const pids = [service.child.proc.pid!, ...(neo4jPid ? [neo4jPid] : [])];
@@ -436,6 +450,52 @@ async function measureService(setup: SetupReport, neo4j: ProvisionedNeo4j, repor
     report.neo4jPeakRssMb = neo4jRss ? neo4jRss.stop() : null;
     await stopChild(service.child);
   }
+}
+
+/**
+ * POST /listings of each of the setup's new listings, one at a time, then PATCH /listings/{id} of
+ * each with a tenth more quantity, as a business's client sends them: each answer carries the
+ * listing's refreshed suggestions. The first WRITE_WARMUP of each are not timed.
+ */
+const WRITE_WARMUP = 5;
+async function measureWrites(service: Service, setup: SetupReport): Promise<WriteRow[]> {
+  const call = async (method: string, path: string, body: unknown) => {
+    const t = performance.now();
+    const res = await fetch(`http://127.0.0.1:${service.port}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${setup.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const answer = (await res.json()) as { id?: string; quantity?: { value: number; unit: string } };
+    return { ms: performance.now() - t, status: res.status, answer };
+  };
+  const row = (route: string, ok: number, calls: Awaited<ReturnType<typeof call>>[]): WriteRow => {
+    const timed = calls.slice(WRITE_WARMUP);
+    const sorted = timed.map((c) => c.ms).sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+    const failures: Record<string, number> = {};
+    for (const c of timed) if (c.status !== ok) failures[c.status] = (failures[c.status] ?? 0) + 1;
+    const counts = timed.map((c) => (c.answer as { suggestions?: unknown[] }).suggestions?.length ?? 0);
+    return {
+      route,
+      count: timed.length,
+      p50: at(0.5),
+      p95: at(0.95),
+      max: sorted.at(-1) ?? 0,
+      failures,
+      suggestions: counts.reduce((a, b) => a + b, 0) / Math.max(1, counts.length),
+    };
+  };
+  const posts = [];
+  for (const body of setup.writes) posts.push(await call('POST', '/listings', body));
+  const patches = [];
+  for (const { answer } of posts) {
+    if (!answer.id || !answer.quantity) continue;
+    const quantity = { ...answer.quantity, value: answer.quantity.value * 1.1 };
+    patches.push(await call('PATCH', `/listings/${answer.id}`, { quantity }));
+  }
+  return [row('POST /listings', 201, posts), row('PATCH /listings/{id} (quantity)', 200, patches)];
 }
 
 /**
@@ -507,6 +567,7 @@ async function main(): Promise<void> {
   const listings = Number(args.listings);
   const report: LoadReport = {
     listings,
+    writes: [],
     alone: [],
     hello: [],
     rows: [],

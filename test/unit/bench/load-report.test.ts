@@ -29,6 +29,7 @@ function report(over: Partial<LoadReport> = {}): LoadReport {
     hello: [row('GET / (hello world)', 50, { rate: 8000 }), row('GET / (hello world)', 200, { rate: 7000 })],
     rows: Object.values(ROUTES).flatMap((route) => [row(route, 50), row(route, 200)]),
     servePeakRssMb: [400],
+    writes: [],
     setupPeakRssMb: 900,
     neo4jPeakRssMb: 2500,
     setup: [],
@@ -42,6 +43,25 @@ const verdictOf = (r: LoadReport, text: string) => judge(r).find((v) => v.target
 describe('load report', () => {
   it('when every route is fast and clean, then every target passes', () => {
     expect(judge(report()).every((v) => v.pass)).toBe(true);
+  });
+
+  it('when registrations are measured, then p95 is judged against 50 ms and a failed call fails the target', () => {
+    const write = (over: Partial<LoadReport['writes'][number]> = {}) => ({
+      route: 'POST /listings',
+      count: 50,
+      p50: 30,
+      p95: 45,
+      max: 60,
+      failures: {},
+      suggestions: 9,
+      ...over,
+    });
+    expect(verdictOf(report({ writes: [write()] }), 'POST /listings over HTTP').pass).toBe(true);
+    const slow = verdictOf(report({ writes: [write({ p95: 51 })] }), 'POST /listings over HTTP');
+    expect(slow).toMatchObject({ pass: false, measured: 'p50 30 ms, p95 51 ms' });
+    const failed = report({ writes: [write({ failures: { 500: 2 } })] });
+    expect(verdictOf(failed, 'POST /listings over HTTP').pass).toBe(false);
+    expect(renderLoadReport(failed)).toContain('| POST /listings | 50 | 30.0 | 45.0 | 60.0 | 500×2 | 9.0 |');
   });
 
   it('when a route answers non-2xx at 200 connections, then its target fails and names the statuses', () => {
