@@ -89,7 +89,8 @@ export async function createListing(
     // them in the order sent, and a failed check throws, which rolls all of them back.
     const refTaken = listing.ref ? listingRefTaken(tx, listing.companyId, listing.ref, id) : undefined;
     const created = createListings(tx, [listing]);
-    const out = await checkedBefore(withSuggestions(inTx, caller, withSite), async () => {
+    const sent = [refTaken ?? Promise.resolve(false), created];
+    const out = await checkedBefore(sent, withSuggestions(inTx, caller, withSite), async () => {
       if (await refTaken) throw refInUse(listing.ref!);
       if (!(await created)) throw notFound('site', data.siteId);
     });
@@ -141,17 +142,23 @@ export async function getListing(deps: Deps, caller: Caller, id: string): Promis
 }
 
 /**
- * `then`'s answer once `check` passes. `then` was sent on the transaction behind what `check`
- * reads (the transaction runs queries in the order sent), so the check costs no round trip of its
- * own. When the check throws, `then` is let finish first (its queries may fail with the
- * transaction), so that no query of it runs on the transaction after it is rolled back.
+ * `then`'s answer once `check` passes. `then` was sent on the transaction behind the queries
+ * `check` reads (`sent`; the transaction runs queries in the order sent), so the check costs no
+ * round trip of its own. When the check throws, everything sent is let finish first (queries
+ * behind a failed one fail with the transaction), so that no query runs on the transaction after
+ * it is rolled back, and no failure of theirs goes unhandled.
  */
-async function checkedBefore<T>(then: Promise<T>, check: () => Promise<void>): Promise<T> {
-  then.catch(() => {});
+async function checkedBefore<T>(
+  sent: Promise<unknown>[],
+  then: Promise<T>,
+  check: () => Promise<void>,
+): Promise<T> {
+  // A check that throws leaves later queries unread: their failure is expected, not unhandled.
+  for (const p of [...sent, then]) p.catch(() => {});
   try {
     await check();
   } catch (err) {
-    await then.catch(() => {});
+    await Promise.allSettled([...sent, then]);
     throw err;
   }
   return then;
@@ -238,7 +245,8 @@ export async function updateListing(
         // (listing.version is the version the write gives it).
         const updated = updateListingRow(tx, listing, version, { ...who, closed: CLOSED_STATES });
         const withSite = { ...listing, lat, lon };
-        const out = await checkedBefore(withSuggestions(inTx, caller, withSite), async () => {
+        const sent = [refTaken ?? Promise.resolve(false), updated];
+        const out = await checkedBefore(sent, withSuggestions(inTx, caller, withSite), async () => {
           if (await refTaken) throw refInUse(listing.ref!);
           if ((await updated) === null) {
             if (ifMatch !== null) throw staleVersion('listing', id, version + 1);
