@@ -16,7 +16,7 @@ import { loadLand } from '../reference/land.ts';
 import { loadHourlyProfile } from '../reference/load.ts';
 import { loadMatchConfig } from '../reference/match-config.ts';
 import { listingsInScope as loadListingsInScope } from '../store/listing-store.ts';
-import type { SuggestionWrite } from '../store/match-store.ts';
+import type { SuggestionContent, SuggestionWrite } from '../store/match-store.ts';
 import type { Deps } from './deps.ts';
 
 const profiles = new Map<string, Float64Array>();
@@ -91,8 +91,15 @@ export function toWrite(
   c: Candidate,
   meta: { runId: string | null; factorSet: string; configVersion: string; allocated: number | null },
 ): SuggestionWrite {
+  return { ...toContent(c, meta), id: newId('sg') };
+}
+
+/** A candidate as a suggestion's content (toWrite without an id): what its content hash reads. */
+export function toContent(
+  c: Candidate,
+  meta: { runId: string | null; factorSet: string; configVersion: string; allocated: number | null },
+): SuggestionContent {
   return {
-    id: newId('sg'),
     pairKey: pairKeyOf(c.offerId, c.needId),
     offerId: c.offerId,
     needId: c.needId,

@@ -18,6 +18,7 @@
  */
 
 import type { Caller } from '../domain/caller.ts';
+import { newId } from '../domain/ids.ts';
 import type { MatchListing } from '../domain/match-listing.ts';
 import type { MatchRun, MatchRunRequest } from '../domain/suggestion.ts';
 import { AppError } from '../errors.ts';
@@ -26,6 +27,7 @@ import { explainChain, findChains } from '../matching/chains.ts';
 import { matchSnapshot } from '../matching/match-snapshot.ts';
 import type { AllocationResult, Candidate, MatchInput } from '../matching/types.ts';
 import {
+  hashContent,
   type PublishCounts,
   publishInBatches,
   publishRun,
@@ -40,7 +42,7 @@ import {
 import { startMatchWorker } from '../workers/match-worker-client.ts';
 import type { Deps } from './deps.ts';
 import { feedbackFor } from './feedback.ts';
-import { chainToWrite, listingsInScope, matchContext, pairKeyOf, toWrite } from './match-context.ts';
+import { chainToWrite, listingsInScope, matchContext, pairKeyOf, toContent } from './match-context.ts';
 import { PublishedPairs } from './published-pairs.ts';
 import { RunProgress, recordRunPhase } from './run-control.ts';
 
@@ -247,10 +249,12 @@ class Staging {
     if (from === 0) this.#progress.set({ phase: 'staging' });
     const rows = [];
     for (let i = 0; i < batch.length; i++) {
-      const row = suggestionRow(toWrite(batch[i]!, this.#meta));
-      const slot = this.#published.propose(row.pairKey);
-      if (slot !== undefined && this.#published.hashAt(slot) === row.hash) continue;
-      rows.push(row);
+      // Hashed first: the row (an id, the document, its properties) only for a pair that changed.
+      const content = toContent(batch[i]!, this.#meta);
+      const hash = hashContent(content);
+      const slot = this.#published.propose(content.pairKey);
+      if (slot !== undefined && this.#published.hashAt(slot) === hash) continue;
+      rows.push(suggestionRow({ ...content, id: newId('sg') }, hash));
       this.#flag(from + i);
     }
     await this.flush();

@@ -3,8 +3,6 @@
  * publishes it in one transaction (publishRun, or publishInBatches when too large); readers only ever see published suggestions
  * (`status = 'active'`). docs/decisions/0008-atomic-runs.md says why and what it costs.
  */
-import crypto from 'node:crypto';
-
 import type { ListingAccess } from '../domain/access.ts';
 import type { ReviewRecord } from '../domain/review.ts';
 import {
@@ -15,6 +13,7 @@ import {
   StoredSuggestionSchema,
 } from '../domain/suggestion.ts';
 import { AppError } from '../errors.ts';
+import { valueHash } from './content-hash.ts';
 import { int, type ManagedTransaction, rows, type Store } from './driver.ts';
 import { type ListingRecord, type ListingWithFacts, listingWithFactsOf } from './listing-store.ts';
 import { parseRow } from './parse-row.ts';
@@ -32,13 +31,6 @@ const RUN_WIDE = ['source', 'lastRunId', 'engineVersion', 'factorSet', 'configVe
 const RUN_JSON_FIELDS = ['scope'] as const;
 /** Kept on a run node for the lock and recovery, never shown. */
 const RUN_INTERNAL = ['runnerHost', 'runnerPid', 'runnerStartedAt', 'heartbeatAt'];
-
-/** One-shot SHA-1 where Node has it (20.12+: no hash object per suggestion), else createHash. */
-const sha1: (text: string) => string =
-  typeof (crypto as { hash?: unknown }).hash === 'function'
-    ? (text) =>
-        (crypto as unknown as { hash(a: string, d: string, e: string): string }).hash('sha1', text, 'base64')
-    : (text) => crypto.createHash('sha1').update(text).digest('base64');
 
 function toRunProps(run: Partial<MatchRun>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...run };
@@ -231,40 +223,47 @@ export interface SuggestionRow {
   props: Record<string, unknown>;
 }
 
+/** What a suggestion's content hash is computed from: every field of it but its id. */
+export type SuggestionContent = Omit<SuggestionWrite, 'id'>;
+
 /**
- * The properties of a suggestion and its content hash: score, distance, route, terms, impact,
- * quantities, unit, kind and the engine, factor-set and config versions — what a reader sees except
- * the allocation, which is compared as a number beside it, and never run ids or times. Equal
- * content gives an equal hash, so a run rewrites only what changed.
+ * The content hash of a suggestion: score, distance, route, terms, impact, economics, quantities,
+ * unit, kind, chain and the engine, factor-set and config versions — what a reader sees except the
+ * allocation, which is compared as a number beside it, and never ids, run ids or times. Equal
+ * content gives an equal hash, so a run rewrites only what changed; a run hashes each pair first
+ * and builds the row (suggestionRow, given this hash) only for a pair whose hash differs. A walk
+ * of the values (valueHash), not a digest of their JSON: a suggestion hashed before that reads as
+ * changed once, as after a new engine version.
  */
-export function suggestionRow(s: SuggestionWrite): SuggestionRow {
+export function hashContent(s: SuggestionContent): string {
+  return valueHash(
+    s.pairKey,
+    s.kind,
+    s.score,
+    s.distanceKm,
+    s.co2eAvoidedT,
+    s.maxQuantity,
+    s.offerUse,
+    s.unit,
+    s.engineVersion,
+    s.factorSet,
+    s.configVersion,
+    s.route,
+    s.terms,
+    s.impact,
+    s.economics ?? null,
+    s.chain ?? null,
+  );
+}
+
+/** The properties of a suggestion as written, with its content hash (hashContent, if already had). */
+export function suggestionRow(s: SuggestionWrite, hash: string = hashContent(s)): SuggestionRow {
   const route = JSON.stringify(s.route);
   const terms = JSON.stringify(s.terms);
   const impact = JSON.stringify(s.impact);
   const economics = s.economics == null ? null : JSON.stringify(s.economics);
   const chain = s.chain === undefined ? undefined : JSON.stringify(s.chain);
-  const hash = sha1(
-    [
-      s.pairKey,
-      s.kind,
-      s.score,
-      s.distanceKm,
-      s.co2eAvoidedT,
-      s.maxQuantity,
-      s.offerUse,
-      s.unit,
-      s.engineVersion,
-      s.factorSet,
-      s.configVersion,
-      route,
-      terms,
-      impact,
-      economics ?? '',
-      ...(chain === undefined ? [] : [chain]),
-    ].join('\u0001'),
-  );
-  // What no query filters, sorts or joins on is one JSON document (decision 0018), made of the
-  // strings the hash was computed from.
+  // What no query filters, sorts or joins on is one JSON document (decision 0018).
   const doc =
     `{"distanceKm":${JSON.stringify(s.distanceKm)},"maxQuantity":${JSON.stringify(s.maxQuantity)},` +
     `"unit":${JSON.stringify(s.unit)},"route":${route},"terms":${terms},"impact":${impact},` +

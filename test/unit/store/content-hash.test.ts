@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash, stableStringify } from '../../../src/store/content-hash.ts';
+import { contentHash, stableStringify, valueHash } from '../../../src/store/content-hash.ts';
 
 /** Any stored record: its own fields plus the two timestamps. */
 const hash = (record: { [field: string]: unknown; createdAt?: string; updatedAt?: string }) =>
@@ -68,5 +68,51 @@ describe('stableStringify', () => {
     expect(stableStringify({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe(
       '{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}',
     );
+  });
+});
+
+describe('valueHash (what a match run compares its explained pairs by)', () => {
+  const explained = {
+    route: { type: 'direct', detail: 'code 191210' },
+    terms: [
+      { name: 'resource', weight: 0.3, value: 1, reason: "offer code 191210 is accepted by the need's code" },
+      { name: 'distance', weight: 0.2, value: 0.9933174944975355, reason: '2 km straight, about 3 km by road' },
+    ],
+    impact: { quantity: 12.2, unit: 't/yr', co2eAvoidedT: null, missingFactors: ['virgin.x'] },
+  };
+  const copy = () => structuredClone(explained);
+
+  it('when the same values are hashed again, in another object, then the hash is the same 16 hex digits', () => {
+    expect(valueHash(explained, 'pair')).toMatch(/^[0-9a-f]{16}$/);
+    expect(valueHash(copy(), 'pair')).toBe(valueHash(explained, 'pair'));
+  });
+
+  it('when a reason changes by one character, a number in its last bit or a null becomes 0, then the hash changes', () => {
+    const base = valueHash(explained);
+    const reason = copy();
+    reason.terms[1]!.reason = '2 km straight, about 4 km by road';
+    const lastBit = copy();
+    lastBit.terms[1]!.value = 0.9933174944975356;
+    const zero = copy();
+    (zero.impact as { co2eAvoidedT: number | null }).co2eAvoidedT = 0;
+    for (const changed of [reason, lastBit, zero]) expect(valueHash(changed)).not.toBe(base);
+  });
+
+  it('when values are regrouped (a string split across two, a member moved between objects or lists), then the hash changes', () => {
+    expect(valueHash('ab', 'c')).not.toBe(valueHash('a', 'bc'));
+    expect(valueHash(['a', 'b'], [])).not.toBe(valueHash(['a'], ['b']));
+    expect(valueHash({ a: 1, b: 2 }, {})).not.toBe(valueHash({ a: 1 }, { b: 2 }));
+    expect(valueHash({ a: '1' })).not.toBe(valueHash({ a: 1 }));
+    expect(valueHash({ a: true })).not.toBe(valueHash({ a: 'true' }));
+  });
+
+  it('when a member is undefined, then it hashes as absent (as JSON.stringify writes it)', () => {
+    expect(valueHash({ a: 1, b: undefined })).toBe(valueHash({ a: 1 }));
+  });
+
+  it('when 10,000 distinct small values are hashed, then no two hashes are equal', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 10_000; i++) seen.add(valueHash({ score: i / 10_000, reason: `covers ${i % 100}%` }));
+    expect(seen.size).toBe(10_000);
   });
 });
