@@ -36,9 +36,8 @@ const u32 = new Uint32Array(f64.buffer);
 const TAG = { string: 1, number: 2, true: 3, false: 4, null: 5, array: 6, object: 7, end: 8 } as const;
 
 /**
- * A 64-bit hash (16 hex digits) of JSON-like values, walked in place: strings by their UTF-16 code
- * units, numbers by their 64 bits, arrays and plain objects member by member in their key order (an object's enumerable keys, own
- * and inherited: the plain objects of an explanation inherit none),
+ * A 64-bit hash (16 hex digits) of plain data (no Dates, Maps or toJSON), walked in place: strings by their UTF-16 code
+ * units, numbers by their 64 bits, arrays and plain objects member by member in their key order,
  * members that are undefined skipped (as JSON.stringify skips them). Each value is preceded by a
  * type code, and a string or container is closed by its length or an end code, so that different
  * values do not feed the same sequence. Two 32-bit lanes of multiply-and-xorshift per unit, mixed
@@ -114,15 +113,17 @@ function feedValue(s: Lanes, v: unknown): void {
         feed(s, TAG.array);
         for (const item of v) feedValue(s, item === undefined ? null : item);
         feed(s, v.length);
-      } else if (typeof (v as { toJSON?: unknown }).toJSON === 'function') {
-        feedValue(s, (v as { toJSON(): unknown }).toJSON());
       } else {
         feed(s, TAG.object);
+        // Keys and values from the builtins, not `o[key]`: over the many shapes of a process that
+        // serves, that load went megamorphic and cost four times the walk (decision 0018).
         const o = v as Record<string, unknown>;
-        for (const key in o) {
-          const member = o[key];
+        const keys = Object.keys(o);
+        const members = Object.values(o);
+        for (let i = 0; i < keys.length; i++) {
+          const member = members[i];
           if (member === undefined || typeof member === 'function') continue;
-          feedString(s, key);
+          feedString(s, keys[i]!);
           feedValue(s, member);
         }
         feed(s, TAG.end);
