@@ -115,8 +115,7 @@ function feedValue(s: Lanes, v: unknown): void {
         feed(s, v.length);
       } else {
         feed(s, TAG.object);
-        // Keys and values from the builtins, not `o[key]`: over the many shapes of a process that
-        // serves, that load went megamorphic and cost four times the walk (decision 0018).
+        // Keys and values from the builtins rather than `o[key]`, a load that sees every shape.
         const o = v as Record<string, unknown>;
         const keys = Object.keys(o);
         const members = Object.values(o);
