@@ -76,7 +76,12 @@ describe('valueHash (what a match run compares its explained pairs by)', () => {
     route: { type: 'direct', detail: 'code 191210' },
     terms: [
       { name: 'resource', weight: 0.3, value: 1, reason: "offer code 191210 is accepted by the need's code" },
-      { name: 'distance', weight: 0.2, value: 0.9933174944975355, reason: '2 km straight, about 3 km by road' },
+      {
+        name: 'distance',
+        weight: 0.2,
+        value: 0.9933174944975355,
+        reason: '2 km straight, about 3 km by road',
+      },
     ],
     impact: { quantity: 12.2, unit: 't/yr', co2eAvoidedT: null, missingFactors: ['virgin.x'] },
   };
