@@ -89,7 +89,7 @@ export async function createListing(
     // them in the order sent, and a failed check throws, which rolls all of them back.
     const refTaken = listing.ref ? listingRefTaken(tx, listing.companyId, listing.ref, id) : undefined;
     const created = createListings(tx, [listing]);
-    const sent = [refTaken ?? Promise.resolve(false), created];
+    const sent = refTaken ? [refTaken, created] : [created];
     const out = await checkedBefore(sent, withSuggestions(inTx, caller, withSite), async () => {
       if (await refTaken) throw refInUse(listing.ref!);
       if (!(await created)) throw notFound('site', data.siteId);
@@ -245,7 +245,7 @@ export async function updateListing(
         // (listing.version is the version the write gives it).
         const updated = updateListingRow(tx, listing, version, { ...who, closed: CLOSED_STATES });
         const withSite = { ...listing, lat, lon };
-        const sent = [refTaken ?? Promise.resolve(false), updated];
+        const sent = refTaken ? [refTaken, updated] : [updated];
         const out = await checkedBefore(sent, withSuggestions(inTx, caller, withSite), async () => {
           if (await refTaken) throw refInUse(listing.ref!);
           if ((await updated) === null) {

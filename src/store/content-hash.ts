@@ -32,13 +32,13 @@ export function contentHash(record: {
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 
-/** Codes fed before each value, so that no two different values feed the same sequence. */
+/** Codes fed before each value (and after an object's members), so that no two values feed alike. */
 const TAG = { string: 1, number: 2, true: 3, false: 4, null: 5, array: 6, object: 7, end: 8 } as const;
 
 /**
- * A 64-bit hash (16 hex digits) of plain data (no Dates, Maps or toJSON), walked in place: strings by their UTF-16 code
- * units, numbers by their 64 bits, arrays and plain objects member by member in their key order,
- * members that are undefined skipped (as JSON.stringify skips them). Each value is preceded by a
+ * A 64-bit hash (16 hex digits) of plain data (no Dates, Maps or toJSON), walked in place:
+ * strings by their UTF-16 code units, numbers by their 64 bits, arrays and plain objects member by
+ * member in their key order, members that are undefined skipped (as JSON.stringify skips them). Each value is preceded by a
  * type code, and a string or container is closed by its length or an end code, so that different
  * values do not feed the same sequence. Two 32-bit lanes of multiply-and-xorshift per unit, mixed
  * at the end with MurmurHash3's finaliser (fmix32; A. Appleby, public domain).
