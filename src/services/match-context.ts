@@ -127,6 +127,19 @@ export function toContent(
 export const chainKeyOf = (c: Pick<Chain, 'offerId' | 'processorNeedId' | 'processorOfferId' | 'needId'>) =>
   `chain|${c.offerId}|${c.processorNeedId}|${c.processorOfferId}|${c.needId}`;
 
+/**
+ * The offer and the need a pair's key (pairKeyOf) or a chain's key (chainKeyOf) names: a run reads
+ * the published keys alone and finds their listings here. Ids never contain `|` (domain/ids.ts).
+ */
+export function endsOfKey(key: string): { offerId: string; needId: string } {
+  const parts = key.split('|');
+  if (parts.length === 2 && parts[0] && parts[1]) return { offerId: parts[0], needId: parts[1] };
+  if (parts.length === 5 && parts[0] === 'chain' && parts[1] && parts[4]) {
+    return { offerId: parts[1], needId: parts[4] };
+  }
+  throw new Error(`not a pair or chain key: ${JSON.stringify(key)}`);
+}
+
 /** A chain as a suggestion of its own (a run's only: allocation does not cover chains). */
 export function chainToWrite(
   c: Chain,

@@ -9,12 +9,13 @@
  * regional run (municipality or circle), when both listings are in the region: that is the rule
  * withdrawals always followed. Every pair the run computes is one it answers for, since the
  * engine only sees the listings in scope. At 10^5 listings there are about 7e5 published pairs:
- * a map from pair key to a slot, and one array per column.
+ * a map from pair key to a slot, and one array per column. A pair's listings are not held: its key
+ * names them (endsOfKey), read only for the pairs that need them.
  */
 import type { MatchListing } from '../domain/match-listing.ts';
 import type { MatchScope } from '../domain/suggestion.ts';
 import type { PublishedPair } from '../store/match-store.ts';
-import { isRegional } from './match-context.ts';
+import { endsOfKey, isRegional } from './match-context.ts';
 
 /** Below this share of its quantity what is left of a listing is rounding, not capacity. */
 const DUST_SHARE = 1e-9;
@@ -22,8 +23,6 @@ const DUST_SHARE = 1e-9;
 export class PublishedPairs {
   readonly #slot = new Map<string, number>();
   readonly #key: string[] = [];
-  readonly #offer: string[] = [];
-  readonly #need: string[] = [];
   readonly #kind: string[] = [];
   readonly #hash: (string | null)[] = [];
   readonly #allocated: (number | null)[] = [];
@@ -34,10 +33,8 @@ export class PublishedPairs {
     // A pair's key is pairKeyOf(offer, need); a chain's names its processor too (chainKeyOf).
     const key = p.pairKey;
     if (this.#slot.has(key)) return;
-    this.#slot.set(key, this.#offer.length);
+    this.#slot.set(key, this.#key.length);
     this.#key.push(key);
-    this.#offer.push(p.offerId);
-    this.#need.push(p.needId);
     this.#kind.push(p.kind);
     this.#hash.push(p.hash);
     this.#allocated.push(p.allocated);
@@ -45,7 +42,7 @@ export class PublishedPairs {
   }
 
   get size(): number {
-    return this.#offer.length;
+    return this.#key.length;
   }
 
   /** The published pair's slot, remembered as proposed by the run (so it is not withdrawn). */
@@ -73,9 +70,12 @@ export class PublishedPairs {
   answeredBy(scope: MatchScope, inScope: ReadonlySet<string>): (slot: number) => boolean {
     const regional = isRegional(scope);
     const kind = scope.kind ?? null;
-    return (slot) =>
-      (kind === null || this.#kind[slot] === kind) &&
-      (!regional || (inScope.has(this.#offer[slot]!) && inScope.has(this.#need[slot]!)));
+    return (slot) => {
+      if (kind !== null && this.#kind[slot] !== kind) return false;
+      if (!regional) return true;
+      const { offerId, needId } = endsOfKey(this.#key[slot]!);
+      return inScope.has(offerId) && inScope.has(needId);
+    };
   }
 
   /**
@@ -89,8 +89,9 @@ export class PublishedPairs {
     for (let slot = 0; slot < this.size; slot++) {
       const q = this.#allocated[slot];
       if (!(q !== null && q !== undefined && q > 0) || answered(slot)) continue;
-      hold(this.#offer[slot]!, q * this.#offerUse[slot]!);
-      hold(this.#need[slot]!, q);
+      const { offerId, needId } = endsOfKey(this.#key[slot]!);
+      hold(offerId, q * this.#offerUse[slot]!);
+      hold(needId, q);
     }
     const out = new Map<string, number>();
     for (const l of listings) {
@@ -109,7 +110,8 @@ export class PublishedPairs {
   ): Generator<{ pairKey: string; offerId: string; needId: string }> {
     for (let slot = 0; slot < this.size; slot++) {
       if (this.#proposed[slot] === 1 || !answered(slot)) continue;
-      yield { pairKey: this.#key[slot]!, offerId: this.#offer[slot]!, needId: this.#need[slot]! };
+      const pairKey = this.#key[slot]!;
+      yield { pairKey, ...endsOfKey(pairKey) };
     }
   }
 }

@@ -401,11 +401,9 @@ export async function withdrawPairs(store: Store, pairKeys: readonly string[], n
 // ---------------------------------------------------------------------------------------------
 // A run's staging and publication.
 
-/** A published suggestion as a run compares its own pairs with it. */
+/** A published suggestion as a run compares its own pairs with it (its key names its listings). */
 export interface PublishedPair {
   pairKey: string;
-  offerId: string;
-  needId: string;
   kind: string;
   hash: string | null;
   allocated: number | null;
@@ -432,8 +430,6 @@ export async function readPublished(
     for await (const r of result) {
       each({
         pairKey: r.get('pairKey') as string,
-        offerId: r.get('offerId') as string,
-        needId: r.get('needId') as string,
         kind: r.get('kind') as string,
         hash: r.get('hash') as string | null,
         allocated: r.get('allocated') as number | null,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MatchListing } from '../../../src/domain/match-listing.ts';
+import { chainKeyOf, endsOfKey, pairKeyOf } from '../../../src/services/match-context.ts';
 import { PublishedPairs } from '../../../src/services/published-pairs.ts';
 import type { PublishedPair } from '../../../src/store/match-store.ts';
 
@@ -11,8 +12,6 @@ const pair = (
 ) =>
   ({
     pairKey: `${offerId}|${needId}`,
-    offerId,
-    needId,
     kind: 'material',
     hash: `h-${offerId}-${needId}`,
     allocated,
@@ -92,5 +91,47 @@ describe('published suggestions a run compares itself with', () => {
     expect(p.size).toBe(5);
     expect(p.hashAt(p.propose('chain|o1|pn|po|n1')!)).toBe('h-chain');
     expect(p.hashAt(p.propose('o1|n1')!)).toBe('h-o1-n1');
+  });
+
+  it('when a chain is not proposed again, then its withdrawal names its own offer and need, not its processor', () => {
+    const p = new PublishedPairs();
+    p.add(pair('o1', 'n1', null, { pairKey: 'chain|o1|pn|po|n1', hash: 'h-chain' }));
+    p.add(pair('o2', 'n2', 5, { pairKey: 'chain|o2|pn|po|n2', hash: 'h-chain-2' }));
+    // A regional run answers for a chain whose offer and need are both inside, wherever its processor is.
+    const answered = p.answeredBy({ municipality: 'Town' }, new Set(['o1', 'n1']));
+    expect([answered(0), answered(1)]).toEqual([true, false]);
+    expect([...p.stale(answered)]).toEqual([{ pairKey: 'chain|o1|pn|po|n1', offerId: 'o1', needId: 'n1' }]);
+    // The chain outside the town holds 5 of o2's and n2's quantities.
+    expect(p.available([listing('o2', 20), listing('n2', 8)], answered)).toEqual(
+      new Map([
+        ['o2', 15],
+        ['n2', 3],
+      ]),
+    );
+  });
+});
+
+describe('the listings a published key names', () => {
+  it('when a key is a pair’s or a chain’s, then it gives back the offer and the need it was made of', () => {
+    const offerId = 'li_0123456789abcdef0123456789abcdef';
+    const needId = 'li_fedcba9876543210fedcba9876543210';
+    expect(endsOfKey(pairKeyOf(offerId, needId))).toEqual({ offerId, needId });
+    const chain = { offerId, processorNeedId: 'li_pn', processorOfferId: 'li_po', needId };
+    expect(endsOfKey(chainKeyOf(chain))).toEqual({ offerId, needId });
+  });
+
+  it('when a key is neither, then it is refused rather than read wrongly', () => {
+    for (const key of [
+      '',
+      'li_a',
+      'li_a|',
+      '|li_b',
+      'li_a|li_b|li_c',
+      'chain|a|b|c',
+      'chain|a|b|c|d|e',
+      'pair|a|b|c|d',
+    ]) {
+      expect(() => endsOfKey(key), key).toThrow(/not a pair or chain key/);
+    }
   });
 });
