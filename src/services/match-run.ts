@@ -55,6 +55,9 @@ export const WORKER_MIN_LISTINGS = 2000;
 /** Candidates explained and compared (and the changed ones staged) together. */
 const WRITE_BATCH = 1000;
 
+/** How many staging writes may be in flight at once while the engine explains the next batch. */
+export const STAGING_WRITES_IN_FLIGHT = 2;
+
 /**
  * What a run publishes in one transaction at most, counted in new pairs; above it the run
  * publishes in batches, `publishing` meanwhile. Measured with a 2 GB heap (decision 0008): a first
@@ -69,6 +72,10 @@ export const CHANGED_PAIR_WEIGHT = 6;
 export interface RunOptions {
   /** See PUBLISH_IN_ONE_TRANSACTION_UP_TO. */
   publishInOneTransactionUpTo?: number;
+  /** See STAGING_WRITES_IN_FLIGHT. */
+  stagingWritesInFlight?: number;
+  /** Candidates explained and staged a batch at a time (WRITE_BATCH; smaller in tests). */
+  stagingBatch?: number;
   /** Who asks for the run (the system when not given: the CLI, the main job, benchmarks). */
   caller?: Caller;
 }
@@ -96,13 +103,13 @@ export async function executeRun(
     const answered = published.answeredBy(request.scope, inScope);
 
     progress.set({ phase: 'searching', listings: listings.length });
-    const staging = new Staging(deps, run, listings, published, progress);
+    const staging = new Staging(deps, run, listings, published, progress, options.stagingWritesInFlight);
     const worker = listings.length >= WORKER_MIN_LISTINGS ? startMatchWorker(deps.logger) : undefined;
     const { candidates, allocation, pairsEvaluated } = await matchSnapshot(
       { ...ctx, listings },
       {
         allocation: request.allocation === 'greedy' ? 'greedy' : 'lp',
-        explained: { size: WRITE_BATCH, take: (batch, from) => staging.take(batch, from) },
+        explained: { size: options.stagingBatch ?? WRITE_BATCH, take: (batch, from) => staging.take(batch, from) },
         available: published.available(listings, answered),
         logger: deps.logger,
         ...(worker ? { solve: worker.solve, search: worker.search } : {}),
@@ -202,9 +209,12 @@ class Staging {
   readonly #meta: { runId: string; factorSet: string; configVersion: string; allocated: number };
   readonly #now: string;
   #flags = new Uint8Array(1 << 16);
-  /** The staging write in flight, if any (it never rejects: a failure is kept in #failed). */
-  #writing: Promise<void> = Promise.resolve();
+  /** The staging writes in flight (they never reject: a failure is kept in #failed). */
+  readonly #writing = new Set<Promise<void>>();
+  readonly #inFlight: number;
   #failed: unknown;
+  /** The most candidates a finished write has reported explained. */
+  #reported = 0;
   /** Candidates staged: new to the database or differing from their published suggestion. */
   staged = 0;
   /** Of those, pairs new to the database. */
@@ -216,8 +226,10 @@ class Staging {
     listings: readonly MatchListing[],
     published: PublishedPairs,
     progress: RunProgress,
+    inFlight = STAGING_WRITES_IN_FLIGHT,
   ) {
     this.#deps = deps;
+    this.#inFlight = Math.max(1, inFlight);
     this.#run = run;
     this.#versions = new Map(listings.map((l) => [l.id, l.updatedAt]));
     this.#published = published;
@@ -243,7 +255,8 @@ class Staging {
   /**
    * Compares a batch of explained candidates with what is published and stages those that differ.
    * The write goes on while the engine explains the next batch (Neo4j and node work side by side
-   * on two cores, decision 0018): at most one write is in flight, and the next batch waits for it.
+   * on two cores, decision 0018): at most STAGING_WRITES_IN_FLIGHT writes are in flight, and the
+   * next batch waits until one of them has ended.
    */
   async take(batch: Candidate[], from: number): Promise<void> {
     if (from === 0) this.#progress.set({ phase: 'staging' });
@@ -257,24 +270,36 @@ class Staging {
       rows.push(suggestionRow({ ...content, id: newId('sg') }, hash));
       this.#flag(from + i);
     }
-    await this.flush();
+    while (this.#writing.size >= this.#inFlight) await Promise.race(this.#writing);
+    this.#throwFailure();
     this.staged += rows.length;
     const explained = from + batch.length;
     const staged = this.staged;
-    this.#writing = stageSuggestions(this.#deps.store, this.#run.id, rows, this.#now).then(
-      ({ created }) => {
-        this.created += created;
-        this.#progress.set({ explained, staged });
-      },
-      (err: unknown) => {
-        this.#failed = err;
-      },
-    );
+    const write: Promise<void> = stageSuggestions(this.#deps.store, this.#run.id, rows, this.#now)
+      .then(
+        ({ created }) => {
+          this.created += created;
+          // Writes in flight side by side may end out of order: progress only moves forward.
+          if (explained > this.#reported) {
+            this.#reported = explained;
+            this.#progress.set({ explained, staged });
+          }
+        },
+        (err: unknown) => {
+          this.#failed ??= err;
+        },
+      )
+      .finally(() => this.#writing.delete(write));
+    this.#writing.add(write);
   }
 
-  /** Waits for the write in flight; throws what the last write failed with. */
+  /** Waits for the writes in flight; throws what a write failed with. */
   async flush(): Promise<void> {
-    await this.#writing;
+    await Promise.all(this.#writing);
+    this.#throwFailure();
+  }
+
+  #throwFailure(): void {
     if (this.#failed !== undefined) {
       const err = this.#failed;
       this.#failed = undefined;

@@ -66,6 +66,14 @@ function causes(err: unknown): { code?: unknown; message?: unknown }[] {
   return chain;
 }
 
+/**
+ * True when Neo4j rolled the transaction back to break a deadlock with another one: writing it
+ * again once the other has gone on will succeed.
+ */
+export function isDeadlock(err: unknown): boolean {
+  return causes(err).some((e) => e.code === 'Neo.TransientError.Transaction.DeadlockDetected');
+}
+
 /** True when the error means Neo4j is unreachable or not serving, rather than a bad query. */
 export function isUnavailable(err: unknown): boolean {
   return causes(err).some(

@@ -14,7 +14,7 @@ import {
 } from '../domain/suggestion.ts';
 import { AppError } from '../errors.ts';
 import { valueHash } from './content-hash.ts';
-import { int, type ManagedTransaction, rows, type Store } from './driver.ts';
+import { int, isDeadlock, type ManagedTransaction, rows, type Store } from './driver.ts';
 import { type ListingRecord, type ListingWithFacts, listingWithFactsOf } from './listing-store.ts';
 import { parseRow } from './parse-row.ts';
 import { query } from './queries.ts';
@@ -439,6 +439,13 @@ export async function readPublished(
   });
 }
 
+/**
+ * Staging batches written side by side (match-run.ts) lock the listings their new suggestions link
+ * to, in no common order, so Neo4j may roll one back to break a deadlock. The driver retries it for
+ * a while; after that the batch (idempotent: MERGE) is written again, up to this many times in all.
+ */
+const STAGE_ATTEMPTS = 6;
+
 /** Stages one batch of computed pairs; returns how many were new to the database and how many revise one. */
 export async function stageSuggestions(
   store: Store,
@@ -458,12 +465,18 @@ export async function stageSuggestions(
     }
     return { id: s.id, pairKey: s.pairKey, props };
   });
-  const r = await store.write((tx) =>
-    tx
-      .run(query('match', 'stageSuggestions'), { runId, now, common, rows: compact })
-      .then(rows<{ created: number; revised: number }>),
-  );
-  return r[0] ?? { created: 0, revised: 0 };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const r = await store.write((tx) =>
+        tx
+          .run(query('match', 'stageSuggestions'), { runId, now, common, rows: compact })
+          .then(rows<{ created: number; revised: number }>),
+      );
+      return r[0] ?? { created: 0, revised: 0 };
+    } catch (err) {
+      if (!isDeadlock(err) || attempt >= STAGE_ATTEMPTS) throw err;
+    }
+  }
 }
 
 /**

@@ -258,4 +258,33 @@ describe('staging and publishing a run', () => {
     const again = await startMatchRun(runtime.deps, {});
     expect(again).toMatchObject({ created: 0, updated: 0, withdrawn: 0, unchanged: suggestions });
   });
+
+  it('when a run stages small batches two at a time, then it publishes what one batch at a time does', async () => {
+    const wipe = () =>
+      store().write((tx) => tx.run('MATCH (n) WHERE n:Suggestion OR n:StagedSuggestion DETACH DELETE n'));
+    const published = async (runId: string) =>
+      new Map(
+        (
+          await searchSuggestions(store(), runFilter(runId), listingAccess(SYSTEM), {
+            offset: 0,
+            limit: 5000,
+          })
+        ).items.map(({ suggestion: s }) => [
+          s.pairKey,
+          `${s.score}/${s.allocatedQuantity}/${s.offerUse}/${s.chain ? 'chain' : 'pair'}`,
+        ]),
+      );
+    await wipe();
+    const one = await startMatchRun(runtime.deps, {}, { stagingBatch: 5, stagingWritesInFlight: 1 });
+    const oneAtATime = await published(one.id);
+    await wipe();
+    // Batches of five listings' pairs, side by side, lock shared listings in no common order:
+    // a deadlock Neo4j breaks is written again, never a failed run.
+    const two = await startMatchRun(runtime.deps, {}, { stagingBatch: 5, stagingWritesInFlight: 2 });
+    expect(two).toMatchObject({ status: 'finished', created: one.created, updated: 0, superseded: 0 });
+    expect(oneAtATime.size).toBe(one.created);
+    expect(await published(two.id)).toEqual(oneAtATime);
+    const again = await startMatchRun(runtime.deps, {});
+    expect(again).toMatchObject({ created: 0, updated: 0, withdrawn: 0, unchanged: one.created });
+  });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.ts';
 import { createLogger } from '../../src/logger.ts';
 import { connect, type Runtime } from '../../src/runtime.ts';
-import { createDriver, createStore, DEFAULT_TIMEOUTS } from '../../src/store/driver.ts';
+import { createDriver, createStore, DEFAULT_TIMEOUTS, isDeadlock } from '../../src/store/driver.ts';
 import { openTestRuntime, wipeBusinessData } from '../support/harness.ts';
 
 let runtime: Runtime;
@@ -39,6 +39,36 @@ describe('store failures', () => {
       message: 'the change conflicts with an existing record',
       details: [{ path: 'id', message: 'another Company already has this id' }],
     });
+  });
+
+  it('when two transactions lock two nodes in opposite orders, then the one Neo4j rolls back is told a deadlock', async () => {
+    const { driver } = runtime.deps.store;
+    await runtime.deps.store.write((tx) =>
+      tx.run("UNWIND ['a', 'b'] AS id CREATE (:DeadlockProbe {id: id})"),
+    );
+    const [s1, s2] = [driver.session(), driver.session()];
+    const [t1, t2] = [s1.beginTransaction(), s2.beginTransaction()];
+    const lock = (t: typeof t1, id: string) => t.run('MATCH (p:DeadlockProbe {id: $id}) SET p.v = 1', { id });
+    try {
+      await lock(t1, 'a');
+      await lock(t2, 'b');
+      const first = Promise.resolve(lock(t1, 'b'));
+      first.catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // t1 now waits for t2's lock on b
+      const outcomes = await Promise.allSettled([first, Promise.resolve(lock(t2, 'a'))]);
+      const failed = outcomes.filter((o) => o.status === 'rejected').map((o) => o.reason);
+      expect(failed).toHaveLength(1);
+      expect(isDeadlock(failed[0])).toBe(true);
+    } finally {
+      await Promise.allSettled([t1.rollback(), t2.rollback()]);
+      await Promise.allSettled([s1.close(), s2.close()]);
+      await runtime.deps.store.write((tx) => tx.run('MATCH (p:DeadlockProbe) DELETE p'));
+    }
+    // Any other failure is not one to write again.
+    const conflict = await runtime.deps.store
+      .write((tx) => tx.run('CREATE (:Company {id: $id})', { id: 'co-dup' }))
+      .catch((e: unknown) => e);
+    expect(isDeadlock(conflict)).toBe(false);
   });
 
   it('when nothing listens at the Neo4j address, then a read fails with STORE_UNAVAILABLE within seconds', async () => {
