@@ -109,7 +109,10 @@ export async function executeRun(
       { ...ctx, listings },
       {
         allocation: request.allocation === 'greedy' ? 'greedy' : 'lp',
-        explained: { size: options.stagingBatch ?? WRITE_BATCH, take: (batch, from) => staging.take(batch, from) },
+        explained: {
+          size: options.stagingBatch ?? WRITE_BATCH,
+          take: (batch, from) => staging.take(batch, from),
+        },
         available: published.available(listings, answered),
         logger: deps.logger,
         ...(worker ? { solve: worker.solve, search: worker.search } : {}),
