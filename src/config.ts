@@ -41,6 +41,11 @@ const ConfigSchema = z.object({
    * (src/http/turns.ts; 0: no turn taking).
    */
   TURN_TARGET_MS: z.coerce.number().int().min(0).max(1000).default(10),
+  /**
+   * How many staging writes a match run keeps in flight (services/match-run.ts): 2 is faster on two
+   * cores; 1 keeps the run's peak memory lower (decision 0018).
+   */
+  MATCH_STAGING_WRITES: z.coerce.number().int().min(1).max(4).default(2),
   /** How long an answer read for one caller may be reused for the same read (0: never; services/read-cache.ts). */
   READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   NEO4J_IMAGE: z.string().default('neo4j:5.26.30-community'),

@@ -79,7 +79,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => onSignal('SIGTERM'));
   runtime = await openRuntime(
     { ...provisionOptions(config, logger), announce: true },
-    { factorSet: config.FACTOR_SET, matchConfig: config.MATCH_CONFIG },
+    {
+      factorSet: config.FACTOR_SET,
+      matchConfig: config.MATCH_CONFIG,
+      stagingWrites: config.MATCH_STAGING_WRITES,
+    },
     driverTimeouts(config),
     { ttlMs: config.READ_CACHE_MS, staleMs: config.READ_CACHE_MS },
   );

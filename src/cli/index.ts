@@ -29,7 +29,11 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   const config = loadConfig();
   const logger = createLogger(process.env['LOG_LEVEL'] ?? 'warn');
-  const settings = { factorSet: config.FACTOR_SET, matchConfig: config.MATCH_CONFIG };
+  const settings = {
+    factorSet: config.FACTOR_SET,
+    matchConfig: config.MATCH_CONFIG,
+    stagingWrites: config.MATCH_STAGING_WRITES,
+  };
   if (command === 'evaluate') return runEvaluate(config, logger, args);
   if (command === 'import' || command === 'match' || command === 'users' || command === 'report') {
     const runtime = await openRuntime(

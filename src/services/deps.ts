@@ -13,8 +13,11 @@ export interface Deps {
   regions: RegionIndex;
   logger: Logger;
   now: () => Date;
-  /** Which factor set and matching configuration new computations use. */
-  settings: { factorSet: string; matchConfig: string };
+  /**
+   * Which factor set and matching configuration new computations use, and how many staging writes
+   * a match run keeps in flight (match-run.ts STAGING_WRITES_IN_FLIGHT when not given).
+   */
+  settings: { factorSet: string; matchConfig: string; stagingWrites?: number };
   /** Answers that repeated reads share (read-cache.ts); every store write invalidates them. */
   reads: ReadCache;
   /**

@@ -14,7 +14,20 @@ describe('loadConfig', () => {
       READ_CACHE_MS: 1000,
       TURN_TARGET_MS: 10,
       SHUTDOWN_GRACE_MS: 10_000,
+      MATCH_STAGING_WRITES: 2,
     });
+  });
+
+  it('when a match run’s staging writes are set outside 1 to 4, then the error names the setting', () => {
+    expect(loadConfig({ MATCH_STAGING_WRITES: '1' }).MATCH_STAGING_WRITES).toBe(1);
+    for (const bad of ['0', '5', '1.5', 'two']) {
+      expect(() => loadConfig({ MATCH_STAGING_WRITES: bad }), bad).toThrow(
+        expect.objectContaining({
+          code: 'VALIDATION_FAILED',
+          message: expect.stringMatching(/MATCH_STAGING_WRITES/),
+        }),
+      );
+    }
   });
 
   it('when memory sizes are given, then they are taken as written', () => {
