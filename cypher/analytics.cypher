@@ -48,9 +48,10 @@ ORDER BY sg.id
 
 // name: transitionEvents
 // The transition events of some suggestions, in order: the funnel and the series are rebuilt from them.
+// `e.seq IS NOT NULL` (always true) lets the (suggestionId, seq) index serve the lookup (review.events).
 UNWIND $ids AS id
 MATCH (e:ReviewEvent {suggestionId: id})
-WHERE e.type = 'transition'
+WHERE e.seq IS NOT NULL AND e.type = 'transition'
 RETURN e.suggestionId AS suggestionId, e.to AS to, e.at AS at
 ORDER BY e.at, e.seq
 

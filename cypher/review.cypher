@@ -37,7 +37,10 @@ SET ev = e
 RETURN count(ev) AS added
 
 // name: events
+// `e.seq IS NOT NULL` (always true) lets the planner use the (suggestionId, seq) index, which needs
+// a predicate on each of its properties; without it, it scanned every ReviewEvent in the database.
 MATCH (e:ReviewEvent {suggestionId: $id})
+WHERE e.seq IS NOT NULL
 RETURN e {.*} AS event
 ORDER BY e.seq
 SKIP $offset LIMIT $limit

@@ -1,0 +1,170 @@
+/**
+ * Lookups that must stay proportional to what they return, however large the database grows
+ * (decision 0018, "Lookups that read the whole database"). Each test first gives the database
+ * thousands of rows of the kind the lookup once read in full (closed reviews, review events,
+ * registry companies), then PROFILEs the named query and bounds its database hits: the old plans
+ * read every one of those rows (for each row of the answer, for some), so they exceed the bounds
+ * by orders of magnitude.
+ */
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listingAccess } from '../../src/domain/access.ts';
+import { SYSTEM } from '../../src/domain/caller.ts';
+import type { Runtime } from '../../src/runtime.ts';
+import { loadDemoIfEmpty } from '../../src/services/demo.ts';
+import { startMatchRun } from '../../src/services/match-runs.ts';
+import { listingSuggestions } from '../../src/services/suggestions.ts';
+import { allQueries, query } from '../../src/store/queries.ts';
+import { openTestRuntime, wipeBusinessData } from '../support/harness.ts';
+
+const MANY = 3000;
+let runtime: Runtime;
+/** A demo listing with several suggestions, and one of them, closed by people. */
+let listingId: string;
+let closedSuggestionId: string;
+let shownBefore: number;
+/** The suggestion queries that leave out suggestions people closed, with the indexes their fresh plans read. */
+const closedReviewPlans = new Map<string, string[]>();
+
+async function run(text: string, params: Record<string, unknown> = {}) {
+  const session = runtime.deps.store.driver.session();
+  try {
+    return await session.run(text, params);
+  } finally {
+    await session.close();
+  }
+}
+
+/** The database hits of one execution of a named query, and its rows. */
+async function profile(file: string, name: string, params: Record<string, unknown>) {
+  const result = await run(`PROFILE ${query(file as never, name)}`, params);
+  let hits = 0;
+  // biome-ignore lint/suspicious/noExplicitAny: the driver types plan operators loosely
+  const walk = (op: any): void => {
+    hits += op.dbHits;
+    for (const child of op.children) walk(child);
+  };
+  walk(result.summary.profile);
+  return { hits, rows: result.records.length };
+}
+
+beforeAll(async () => {
+  runtime = await openTestRuntime();
+  await wipeBusinessData(runtime);
+  await loadDemoIfEmpty(runtime.deps);
+  await startMatchRun(runtime.deps, {});
+  const busiest = await run(
+    `MATCH (l:Listing)<-[:OFFERS|SERVES]-(sg:Suggestion {status: 'active'})
+     WITH l, collect(sg.id) AS ids ORDER BY size(ids) DESC LIMIT 1
+     RETURN l.id AS id, ids`,
+  );
+  listingId = busiest.records[0]!.get('id');
+  const ids: string[] = busiest.records[0]!.get('ids');
+  expect(ids.length).toBeGreaterThanOrEqual(3);
+  closedSuggestionId = ids[0]!;
+  shownBefore = (
+    await listingSuggestions(runtime.deps, SYSTEM, listingId, { offset: 0, limit: 500, count: false })
+  ).items.length;
+  // One review of the listing's own suggestions, rejected; thousands of others elsewhere, as a
+  // service in use for years holds them (on suggestions of their own, withdrawn long ago).
+  await run(
+    `MATCH (sg:Suggestion {id: $id})
+     CREATE (:Review {suggestionId: sg.id, state: 'rejected', regions: [], eventCount: 0})-[:REVIEWS]->(sg)`,
+    { id: closedSuggestionId },
+  );
+  // Planned afresh while reviews are few, as on a young service: the plan it keeps in its cache
+  // serves on as the reviews grow to thousands.
+  for (const q of allQueries().filter((q) => q.text.includes('closedReview'))) {
+    const plan = (await run(`CYPHER replan=force EXPLAIN ${q.text}`)).summary.plan;
+    const indexes: string[] = [];
+    // biome-ignore lint/suspicious/noExplicitAny: the driver types plan operators loosely
+    const walk = (op: any): void => {
+      const details = String(op.arguments?.Details ?? '');
+      if (/Index/.test(op.operatorType)) indexes.push(details.replace(/ WHERE .*/, ''));
+      for (const child of op.children) walk(child);
+    };
+    walk(plan);
+    closedReviewPlans.set(`${q.file}.${q.name}`, indexes);
+  }
+  await run(
+    `UNWIND range(1, $n) AS i
+     CREATE (:Review {suggestionId: 'sg_old' + i, state: 'rejected', regions: [], eventCount: 3})
+            -[:REVIEWS]->(:Suggestion {id: 'sg_old' + i, pairKey: 'old|' + i, status: 'withdrawn', score: 0.5})
+     WITH i
+     UNWIND range(1, 3) AS seq
+     CREATE (:ReviewEvent {id: 'ev_old' + i + '_' + seq, suggestionId: 'sg_old' + i, seq: seq,
+                           type: 'transition', to: 'rejected', at: '2025-01-01T00:00:00.000Z'})`,
+    { n: neo4j.int(MANY) },
+  );
+  await run(
+    `UNWIND range(1, $n) AS i
+     CREATE (c:Company {id: 'co_old' + i, ref: 'old-company-' + i, refScope: 'registry', name: 'Old ' + i})
+     CREATE (c)-[:HAS_SITE]->(:Site {id: 'si_old' + i, ref: 'old-site-' + i, companyId: c.id, contentHash: 'x'})`,
+    { n: neo4j.int(MANY) },
+  );
+});
+
+afterAll(async () => {
+  if (runtime) await wipeBusinessData(runtime);
+  await runtime?.close();
+});
+
+describe('lookups in a database with thousands of closed reviews, review events and companies', () => {
+  it("when a listing's suggestions are read, then each row reads its own reviews, not every closed review", async () => {
+    const page = await profile('match', 'forListing', {
+      listingId,
+      access: listingAccess(SYSTEM),
+      offset: neo4j.int(0),
+      limit: neo4j.int(50),
+    });
+    // The rejected one has left the list, the others are there.
+    expect(page.rows).toBe(Math.min(50, shownBefore - 1));
+    expect(page.hits).toBeLessThan(200 * shownBefore);
+  });
+
+  it('when the suggestion lists leave out closed suggestions, then no plan reads the index of review states', () => {
+    expect([...closedReviewPlans.keys()]).toEqual(
+      expect.arrayContaining([
+        'match.forListing',
+        'match.search',
+        'match.searchInvolving',
+        'match.forCompany',
+      ]),
+    );
+    for (const [name, indexes] of closedReviewPlans) {
+      expect({ name, indexes: indexes.filter((i) => i.includes('Review(state)')) }).toEqual({
+        name,
+        indexes: [],
+      });
+    }
+  });
+
+  it("when a suggestion's audit trail is read, then only its own events are read", async () => {
+    const events = await profile('review', 'events', {
+      id: 'sg_old7',
+      offset: neo4j.int(0),
+      limit: neo4j.int(50),
+    });
+    expect(events.rows).toBe(3);
+    expect(events.hits).toBeLessThan(100);
+    const transitions = await profile('analytics', 'transitionEvents', { ids: ['sg_old7', 'sg_old8'] });
+    expect(transitions.rows).toBe(6);
+    expect(transitions.hits).toBeLessThan(200);
+  });
+
+  it('when an import resolves sites by ref in the registry, then it reads those sites, not every company', async () => {
+    const refs = Array.from({ length: 20 }, (_, i) => `old-site-${i * 100 + 1}`);
+    const sites = await profile('site', 'byRefsInRegistry', { refs });
+    expect(sites.rows).toBe(20);
+    expect(sites.hits).toBeLessThan(50 * refs.length);
+    const companies = await profile('company', 'idsByRef', { ref: 'old-company-42' });
+    expect(companies.rows).toBe(1);
+    expect(companies.hits).toBeLessThan(20);
+  });
+
+  it('when the totals of companies, sites and listings are read, then they come from the count store', async () => {
+    const totals = await profile('listing', 'countAll', {});
+    expect(totals.rows).toBe(1);
+    expect(totals.hits).toBeLessThan(20);
+  });
+});
