@@ -172,3 +172,15 @@ CALL (_l) {
            AND _s.lon >= $shape.minLon AND _s.lon <= $shape.maxLon)
        OR ($shape.m IS NOT NULL
            AND point.distance(_s.location, point({latitude: $shape.lat, longitude: $shape.lon})) <= $shape.m))
+
+// fragment: queueFilters(_sg, _r)
+// The review queue's filters (review.cypher queue, queueAll, queueReviewed) on suggestion _sg and
+// its review _r (null when none): assignee ('' for unassigned), flagged, a company's, a municipality.
+($assignee IS NULL OR ($assignee = '' AND _r.assigneeId IS NULL) OR _r.assigneeId = $assignee)
+  AND ($flagged IS NULL OR (size(coalesce(_r.flags, [])) > 0) = $flagged)
+  AND ($company IS NULL OR _r.offerCompanyId = $company OR _r.needCompanyId = $company
+       OR _r.processorCompanyId = $company
+       OR EXISTS { MATCH (_sg)-[:OFFERS|SERVES|THROUGH]->(:Listing {companyId: $company}) })
+  AND ($municipality IS NULL OR EXISTS {
+        MATCH (_sg)-[:OFFERS|SERVES|THROUGH]->(:Listing)-[:AT_SITE]->(ms:Site {municipalityCode: $municipality}) }
+       OR $municipality IN coalesce(_r.regions, []))

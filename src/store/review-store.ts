@@ -205,13 +205,30 @@ export interface QueueRow {
   state: string;
 }
 
+/** The states a suggestion has without a review, derived from its match status. */
+const DERIVED_STATES = ['suggested', 'withdrawn'];
+
+/**
+ * Which of the queue's three forms (cypher/review.cypher) reads the fewest suggestions for the
+ * same rows: from the reviews when only a review can be in the states asked for; from the score
+ * index for every region; else from the regions' sites.
+ */
+export function queueQueryName(filter: Pick<QueueFilter, 'all' | 'states'>): string {
+  if (!filter.states.some((s) => DERIVED_STATES.includes(s))) return 'queueReviewed';
+  return filter.all ? 'queueAll' : 'queue';
+}
+
 export async function reviewQueue(
   store: Store,
   filter: QueueFilter,
   page: { offset: number; limit: number },
 ): Promise<QueueRow[]> {
   const r = await store.read((tx) =>
-    tx.run(query('review', 'queue'), { ...filter, offset: int(page.offset), limit: int(page.limit) }),
+    tx.run(query('review', queueQueryName(filter)), {
+      ...filter,
+      offset: int(page.offset),
+      limit: int(page.limit),
+    }),
   );
   return r.records.map((rec) => {
     const review = rec.get('review') as Record<string, unknown> | null;

@@ -15,6 +15,7 @@ import { loadDemoIfEmpty } from '../../src/services/demo.ts';
 import { startMatchRun } from '../../src/services/match-runs.ts';
 import { listingSuggestions } from '../../src/services/suggestions.ts';
 import { allQueries, query } from '../../src/store/queries.ts';
+import { type QueueFilter, queueQueryName } from '../../src/store/review-store.ts';
 import { openTestRuntime, wipeBusinessData } from '../support/harness.ts';
 
 const MANY = 3000;
@@ -23,6 +24,8 @@ let runtime: Runtime;
 let listingId: string;
 let closedSuggestionId: string;
 let shownBefore: number;
+/** The county of most demo sites, for a facilitator of one region. */
+let county: string;
 /** The suggestion queries that leave out suggestions people closed, with the indexes their fresh plans read. */
 const closedReviewPlans = new Map<string, string[]>();
 
@@ -72,6 +75,26 @@ beforeAll(async () => {
      CREATE (:Review {suggestionId: sg.id, state: 'rejected', regions: [], eventCount: 0})-[:REVIEWS]->(sg)`,
     { id: closedSuggestionId },
   );
+  // Reviews in every state on a dozen other suggestions, some assigned, some flagged, their regions
+  // those of their listings' sites, as the workflow writes them.
+  await run(
+    `MATCH (sg:Suggestion {status: 'active'})-[:OFFERS]->(:Listing)-[:AT_SITE]->(s:Site)
+     WHERE NOT EXISTS { MATCH (sg)-[:OFFERS|SERVES|THROUGH]->(:Listing {id: $listing}) }
+     WITH sg, s ORDER BY sg.pairKey LIMIT 12
+     WITH collect({sg: sg, s: s}) AS picked
+     UNWIND range(0, size(picked) - 1) AS i
+     WITH picked[i].sg AS sg, picked[i].s AS s, i,
+          ['under-review', 'introduced', 'negotiating', 'agreed', 'implemented', 'rejected'] AS states
+     CREATE (:Review {suggestionId: sg.id, state: states[i % 6], regions: [s.municipalityCode, s.countyCode],
+                      eventCount: 1, assigneeId: CASE WHEN i % 3 = 0 THEN 'us_one' ELSE null END,
+                      flags: CASE WHEN i % 4 = 0 THEN ['listing changed'] ELSE [] END})-[:REVIEWS]->(sg)`,
+    { listing: listingId },
+  );
+  county = (
+    await run(
+      'MATCH (s:Site) WHERE s.countyCode IS NOT NULL RETURN s.countyCode AS c, count(*) AS n ORDER BY n DESC LIMIT 1',
+    )
+  ).records[0]!.get('c');
   // Planned afresh while reviews are few, as on a young service: the plan it keeps in its cache
   // serves on as the reviews grow to thousands.
   for (const q of allQueries().filter((q) => q.text.includes('closedReview'))) {
@@ -110,6 +133,49 @@ afterAll(async () => {
 });
 
 describe('lookups in a database with thousands of closed reviews, review events and companies', () => {
+  it('when the review queue is read in any of its forms, then it holds the rows of the general form', async () => {
+    const stateSets = [
+      ['suggested', 'under-review', 'introduced', 'negotiating', 'agreed'],
+      ['suggested'],
+      ['withdrawn', 'rejected'],
+      ['introduced'],
+      ['rejected', 'implemented'],
+      ['under-review', 'agreed', 'negotiating'],
+    ];
+    const scopes = [
+      { all: true, regions: [] },
+      { all: false, regions: [county] },
+    ];
+    const narrowing = [
+      { assignee: null, flagged: null },
+      { assignee: 'us_one', flagged: null },
+      { assignee: '', flagged: true },
+    ];
+    const rowsByForm = new Map<string, number>();
+    for (const scope of scopes)
+      for (const states of stateSets)
+        for (const narrow of narrowing) {
+          const filter: QueueFilter = {
+            ...scope,
+            ...narrow,
+            states,
+            kind: null,
+            municipality: null,
+            company: null,
+          };
+          const read = async (name: string) =>
+            (
+              await run(query('review', name), { ...filter, offset: neo4j.int(0), limit: neo4j.int(5000) })
+            ).records.map((r) => `${r.get('suggestion').id} ${r.get('state')}`);
+          const name = queueQueryName(filter);
+          const general = await read('queue');
+          rowsByForm.set(name, (rowsByForm.get(name) ?? 0) + general.length);
+          expect({ filter, rows: await read(name) }).toEqual({ filter, rows: general });
+        }
+    expect([...rowsByForm.keys()].sort()).toEqual(['queue', 'queueAll', 'queueReviewed']);
+    for (const [name, rows] of rowsByForm) expect({ name, some: rows > 0 }).toEqual({ name, some: true });
+  });
+
   it("when a listing's suggestions are read, then each row reads its own reviews, not every closed review", async () => {
     const page = await profile('match', 'forListing', {
       listingId,
