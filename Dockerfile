@@ -23,4 +23,6 @@ COPY tsconfig.json ./
 COPY --from=web /app/web/dist ./web/dist
 ENV NODE_ENV=production
 EXPOSE 8080
-CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "src/main.ts"]
+# The heap limit as `npm start` sets it (README, NODE_HEAP_MB); exec keeps node as PID 1 for signals.
+ENV NODE_HEAP_MB=1024
+CMD ["sh", "-c", "exec node --max-semi-space-size=64 --max-old-space-size=${NODE_HEAP_MB} --import tsx src/main.ts"]

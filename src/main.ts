@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { type Config, demoSignInEnabled, loadConfig } from './config.ts';
 import { SYSTEM } from './domain/caller.ts';
 import { AppError } from './errors.ts';
@@ -142,7 +143,15 @@ async function main(): Promise<void> {
     throw err;
   }
   const { port } = server.address() as AddressInfo;
-  logger.info({ url: `http://${config.HOST}:${port}`, neo4j: rt.neo4j.source }, 'symbiosis engine listening');
+  logger.info(
+    {
+      url: `http://${config.HOST}:${port}`,
+      neo4j: rt.neo4j.source,
+      // NODE_HEAP_MB through `npm start`'s --max-old-space-size (README): what a match run may use.
+      heapLimitMb: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20),
+    },
+    'symbiosis engine listening',
+  );
   if (demoSignInEnabled(config))
     logger.info(
       { setting: `DEMO_SIGN_IN=${config.DEMO_SIGN_IN}` },

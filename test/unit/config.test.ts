@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 
@@ -42,5 +44,42 @@ describe('loadConfig', () => {
         message: expect.stringMatching(/PORT: [\s\S]*NEO4J_HEAP: a size such as 512m or 4g/),
       }),
     );
+  });
+});
+
+describe('the node heap limit (NODE_HEAP_MB)', () => {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter, as the scripts write it
+  const FLAG = '--max-old-space-size=${NODE_HEAP_MB:-1024}';
+
+  it('when the service, the CLI or the container starts node, then it passes NODE_HEAP_MB, 1024 by default', () => {
+    const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> })
+      .scripts;
+    for (const name of ['start', 'cli', 'import', 'match', 'evaluate', 'report', 'bench:load']) {
+      expect({ name, script: scripts[name] }).toEqual({ name, script: expect.stringContaining(FLAG) });
+    }
+    const docker = readFileSync('Dockerfile', 'utf8');
+    expect(docker).toContain('ENV NODE_HEAP_MB=1024');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter, as the Dockerfile writes it
+    expect(docker).toContain('exec node --max-semi-space-size=64 --max-old-space-size=${NODE_HEAP_MB} ');
+    expect(readFileSync('README.md', 'utf8')).toContain('| `NODE_HEAP_MB` | 1024 |');
+  });
+
+  it('when the scripts’ flag reaches node through the shell, then V8’s heap limit is the one set', () => {
+    const limitMb = (env: Record<string, string>) => {
+      const out = execFileSync(
+        'sh',
+        [
+          '-c',
+          `"${process.execPath}" ${FLAG} -e "console.log(require('v8').getHeapStatistics().heap_size_limit)"`,
+        ],
+        { env: { PATH: process.env['PATH'] ?? '', ...env }, encoding: 'utf8' },
+      );
+      return Number(out.trim()) / 2 ** 20;
+    };
+    // The limit is the old generation's plus the young generation's few tens of MB.
+    expect(limitMb({})).toBeGreaterThanOrEqual(1024);
+    expect(limitMb({})).toBeLessThan(1024 + 100);
+    expect(limitMb({ NODE_HEAP_MB: '700' })).toBeGreaterThanOrEqual(700);
+    expect(limitMb({ NODE_HEAP_MB: '700' })).toBeLessThan(700 + 100);
   });
 });
