@@ -149,9 +149,21 @@ export async function listingSuggestions(
   requireRole(caller, 'read', 'read suggestions');
   const access = listingAccess(caller);
   return shared(deps, access, `listing|${listingId}|${JSON.stringify(query)}`, async () => {
-    const found = await getListingWithFacts(deps.store, listingId);
+    const page = { offset: query.offset, limit: Math.min(query.limit, MAX_PAGE) };
+    const [rows, total] = await Promise.all([
+      suggestionsForListing(deps.store, listingId, access, page),
+      query.count ? countForListing(deps.store, listingId, access) : undefined,
+    ]);
+    // Each row carries the listing itself (as its offer, need or a chain's processor listing), as
+    // read for the page: the listing is read on its own only when the page is empty.
+    const found = rows.items[0]?.listings.get(listingId) ?? (await getListingWithFacts(deps.store, listingId));
     if (!found || !presentListing(access, found.listing, found.facts)) throw notFound('listing', listingId);
-    return listingPage(deps, access, listingId, query);
+    return {
+      items: presentRows(access, rows.items),
+      ...page,
+      hasMore: rows.hasMore,
+      ...(total === undefined ? {} : { total }),
+    };
   });
 }
 

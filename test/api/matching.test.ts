@@ -417,6 +417,22 @@ describe('confidentiality in suggestions', () => {
     expect((await other.request('GET', `/listings/${privateOffer}/suggestions`)).status).toBe(404);
     expect((await app.request('GET', `/listings/${privateOffer}`)).status).toBe(200);
   });
+
+  it("when a page of a listing's suggestions is empty, then it is answered for a listing one may see, else not found", async () => {
+    // Past the last suggestion the page carries no listing: the listing is read on its own.
+    const privateOffer = await idOf('Listing', 'ren-apc');
+    const past = await app.request('GET', `/listings/${privateOffer}/suggestions?offset=100000`);
+    expect(past.status).toBe(200);
+    expect(past.body).toMatchObject({ items: [], offset: 100000, hasMore: false });
+    const other = app.as(await app.user({ name: 'Someone else again', role: 'business' }));
+    expect((await other.request('GET', `/listings/${privateOffer}/suggestions?offset=100000`)).status).toBe(
+      404,
+    );
+    expect((await other.request('GET', `/listings/${privateOffer}/suggestions`)).status).toBe(404);
+    expect(
+      (await app.request('GET', '/listings/li_00000000000000000000000000000000/suggestions')).status,
+    ).toBe(404);
+  });
 });
 
 describe('incremental matching', () => {
