@@ -156,7 +156,8 @@ export async function listingSuggestions(
     ]);
     // Each row carries the listing itself (as its offer, need or a chain's processor listing), as
     // read for the page: the listing is read on its own only when the page is empty.
-    const found = rows.items[0]?.listings.get(listingId) ?? (await getListingWithFacts(deps.store, listingId));
+    const found =
+      rows.items[0]?.listings.get(listingId) ?? (await getListingWithFacts(deps.store, listingId));
     if (!found || !presentListing(access, found.listing, found.facts)) throw notFound('listing', listingId);
     return {
       items: presentRows(access, rows.items),
