@@ -140,6 +140,37 @@ RETURN e {.*} AS event
 ORDER BY e.at DESC, e.id
 LIMIT $limit
 
+// name: feedOfCompanies
+// The same events for a caller of no region (a business): read from its companies' events by the
+// (offerCompanyId, at), (needCompanyId, at) and (processorCompanyId, at) indexes, not by scanning
+// every event since $since newest first (which read all of them for a business with few: 222 ms
+// at 50,000 events). The hints keep the planner from the `at` index, which it may prefer when a
+// company index holds few entries.
+CALL () {
+  UNWIND $companyIds AS company
+  MATCH (e:ReviewEvent {offerCompanyId: company})
+  USING INDEX e:ReviewEvent(offerCompanyId, at)
+  WHERE e.at > $since
+  RETURN e
+  UNION
+  UNWIND $companyIds AS company
+  MATCH (e:ReviewEvent {needCompanyId: company})
+  USING INDEX e:ReviewEvent(needCompanyId, at)
+  WHERE e.at > $since
+  RETURN e
+  UNION
+  UNWIND $companyIds AS company
+  MATCH (e:ReviewEvent {processorCompanyId: company})
+  USING INDEX e:ReviewEvent(processorCompanyId, at)
+  WHERE e.at > $since
+  RETURN e
+}
+WITH e
+WHERE e.actorId <> $userId
+RETURN e {.*} AS event
+ORDER BY e.at DESC, e.id
+LIMIT $limit
+
 // name: feedSeen
 MATCH (u:User {id: $userId})
 SET u.feedSeenAt = $at

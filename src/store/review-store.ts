@@ -254,6 +254,11 @@ export async function awaitingAnswer(
   }));
 }
 
+/** A caller of no region (a business) reads its companies' events by index (review.cypher feedOfCompanies). */
+export function feedQueryName(args: { all: boolean; regions: string[] }): string {
+  return !args.all && args.regions.length === 0 ? 'feedOfCompanies' : 'feed';
+}
+
 export async function feedEvents(
   store: Store,
   args: {
@@ -265,7 +270,9 @@ export async function feedEvents(
     limit: number;
   },
 ): Promise<ReviewEvent[]> {
-  const r = await store.read((tx) => tx.run(query('review', 'feed'), { ...args, limit: int(args.limit) }));
+  const r = await store.read((tx) =>
+    tx.run(query('review', feedQueryName(args)), { ...args, limit: int(args.limit) }),
+  );
   return r.records.map((rec) => fromEventNode(rec.get('event') as Record<string, unknown>));
 }
 

@@ -15,7 +15,7 @@ import { loadDemoIfEmpty } from '../../src/services/demo.ts';
 import { startMatchRun } from '../../src/services/match-runs.ts';
 import { listingSuggestions } from '../../src/services/suggestions.ts';
 import { allQueries, query } from '../../src/store/queries.ts';
-import { type QueueFilter, queueQueryName } from '../../src/store/review-store.ts';
+import { feedQueryName, type QueueFilter, queueQueryName } from '../../src/store/review-store.ts';
 import { openTestRuntime, wipeBusinessData } from '../support/harness.ts';
 
 const MANY = 3000;
@@ -42,13 +42,15 @@ async function run(text: string, params: Record<string, unknown> = {}) {
 async function profile(file: string, name: string, params: Record<string, unknown>) {
   const result = await run(`PROFILE ${query(file as never, name)}`, params);
   let hits = 0;
+  const operators: string[] = [];
   // biome-ignore lint/suspicious/noExplicitAny: the driver types plan operators loosely
   const walk = (op: any): void => {
     hits += op.dbHits;
+    operators.push(`${op.operatorType} ${op.dbHits} ${String(op.arguments?.Details ?? '').slice(0, 80)}`);
     for (const child of op.children) walk(child);
   };
   walk(result.summary.profile);
-  return { hits, rows: result.records.length };
+  return { hits, rows: result.records.length, operators };
 }
 
 beforeAll(async () => {
@@ -116,8 +118,18 @@ beforeAll(async () => {
      WITH i
      UNWIND range(1, 3) AS seq
      CREATE (:ReviewEvent {id: 'ev_old' + i + '_' + seq, suggestionId: 'sg_old' + i, seq: seq,
-                           type: 'transition', to: 'rejected', at: '2025-01-01T00:00:00.000Z'})`,
+                           type: 'transition', to: 'rejected', at: '2025-01-01T00:00:00.000Z',
+                           actorId: 'us_old', regions: [], offerCompanyId: 'co_old' + i, needCompanyId: 'co_old0'})`,
     { n: neo4j.int(MANY) },
+  );
+  // A business's company on three sides of suggestions: five events for it, one its own act.
+  await run(
+    `UNWIND [['offerCompanyId', 'us_other'], ['offerCompanyId', 'us_other'], ['offerCompanyId', 'us_feed'],
+             ['needCompanyId', 'us_other'], ['processorCompanyId', 'us_other'], ['offerCompanyId', 'us_other']] AS x
+     WITH x, toString(datetime('2026-03-01T00:00:00Z') + duration({hours: rand() * 1000})) AS at
+     CREATE (e:ReviewEvent {id: 'ev_feed_' + randomUUID(), suggestionId: 'sg_feed', seq: 1, type: 'transition',
+                            to: 'introduced', at: at, actorId: x[1], regions: ['9999'], offerCompanyId: 'co_someone'})
+     SET e[x[0]] = 'co_feed'`,
   );
   await run(
     `UNWIND range(1, $n) AS i
@@ -226,6 +238,30 @@ describe('lookups in a database with thousands of closed reviews, review events 
     const companies = await profile('company', 'idsByRef', { ref: 'old-company-42' });
     expect(companies.rows).toBe(1);
     expect(companies.hits).toBeLessThan(20);
+  });
+
+  it("when a business reads its feed, then it reads its companies' events, not every event", async () => {
+    const args = {
+      since: '1970-01-01T00:00:00.000Z',
+      userId: 'us_feed',
+      all: false,
+      regions: [],
+      companyIds: ['co_feed'],
+      limit: neo4j.int(50),
+    };
+    expect(feedQueryName(args)).toBe('feedOfCompanies');
+    expect(feedQueryName({ all: false, regions: ['46'] })).toBe('feed');
+    const picked = await profile('review', 'feedOfCompanies', args);
+    // Six events name the company; one is the business's own act.
+    expect(picked.rows).toBe(5);
+    expect(picked.hits, picked.operators.join('\n')).toBeLessThan(200);
+    const ids = async (name: string) =>
+      (await run(query('review', name), args)).records.map((r) => r.get('event').id as string);
+    expect(await ids('feedOfCompanies')).toEqual(await ids('feed'));
+    const later = { ...args, since: '2026-03-20T00:00:00.000Z' };
+    const idsSince = async (name: string) =>
+      (await run(query('review', name), later)).records.map((r) => r.get('event').id as string);
+    expect(await idsSince('feedOfCompanies')).toEqual(await idsSince('feed'));
   });
 
   it('when the totals of companies, sites and listings are read, then they come from the count store', async () => {
