@@ -757,6 +757,35 @@ function pageOf(records: { get(key: string): unknown }[], page: Page): Suggestio
   return { items, hasMore: records.length > page.limit };
 }
 
+/**
+ * A municipality holding at most this share of the sites is read from its sites: in score order a
+ * page would pass over about limit / share suggestions of other places (all of them when it has
+ * none), while from its sites the page reads its own few.
+ */
+export const MUNICIPALITY_SITE_SHARE = 0.01;
+
+/**
+ * Which query reads a page of suggestions (cypher/match.cypher): a business's from its own
+ * listings, a run's from the run's index, a municipality of few sites from its sites, else the
+ * score index.
+ */
+export async function searchQueryName(
+  store: Store,
+  f: SuggestionFilter,
+  access: ListingAccess,
+): Promise<string> {
+  if (access.involvedOnly) return 'searchInvolving';
+  if (f.runId !== null) return 'searchOfRun';
+  if (f.municipality === null) return 'search';
+  const r = await store.read((tx) =>
+    tx
+      .run(query('match', 'municipalityShare'), { municipality: f.municipality })
+      .then(rows<{ sites: number; allSites: number }>),
+  );
+  const { sites, allSites } = r[0] ?? { sites: 0, allSites: 0 };
+  return sites <= MUNICIPALITY_SITE_SHARE * allSites ? 'searchInMunicipality' : 'search';
+}
+
 function searchParams(f: SuggestionFilter) {
   // Scores lie in [0, 1]: a lower bound always present lets the score index give the order.
   return { ...f, minScore: f.minScore ?? 0 };
@@ -783,7 +812,7 @@ export async function searchSuggestions(
   page: Page,
   after?: SuggestionCursor,
 ): Promise<SuggestionPageRows> {
-  const name = access.involvedOnly ? 'searchInvolving' : f.runId === null ? 'search' : 'searchOfRun';
+  const name = await searchQueryName(store, f, access);
   const cursor = after
     ? { afterScore: after.score, afterKey: after.pairKey }
     : { afterScore: Number.MAX_VALUE, afterKey: '' };
@@ -800,9 +829,11 @@ export async function countSuggestions(
 ): Promise<number> {
   const name = access.involvedOnly
     ? 'countSearchInvolving'
-    : f.runId === null
-      ? 'countSearch'
-      : 'countSearchOfRun';
+    : f.runId !== null
+      ? 'countSearchOfRun'
+      : f.municipality !== null
+        ? 'countSearchInMunicipality'
+        : 'countSearch';
   const r = await store.read((tx) =>
     tx.run(query('match', name), { ...searchParams(f), access }).then(rows<{ total: number }>),
   );

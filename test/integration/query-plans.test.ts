@@ -14,6 +14,7 @@ import type { Runtime } from '../../src/runtime.ts';
 import { loadDemoIfEmpty } from '../../src/services/demo.ts';
 import { startMatchRun } from '../../src/services/match-runs.ts';
 import { listingSuggestions } from '../../src/services/suggestions.ts';
+import { type SuggestionFilter, searchQueryName } from '../../src/store/match-store.ts';
 import { allQueries, query } from '../../src/store/queries.ts';
 import { feedQueryName, type QueueFilter, queueQueryName } from '../../src/store/review-store.ts';
 import { openTestRuntime, wipeBusinessData } from '../support/harness.ts';
@@ -134,7 +135,8 @@ beforeAll(async () => {
   await run(
     `UNWIND range(1, $n) AS i
      CREATE (c:Company {id: 'co_old' + i, ref: 'old-company-' + i, refScope: 'registry', name: 'Old ' + i})
-     CREATE (c)-[:HAS_SITE]->(:Site {id: 'si_old' + i, ref: 'old-site-' + i, companyId: c.id, contentHash: 'x'})`,
+     CREATE (c)-[:HAS_SITE]->(:Site {id: 'si_old' + i, ref: 'old-site-' + i, companyId: c.id, contentHash: 'x',
+                                     municipality: 'Oldtown'})`,
     { n: neo4j.int(MANY) },
   );
 });
@@ -262,6 +264,58 @@ describe('lookups in a database with thousands of closed reviews, review events 
     const idsSince = async (name: string) =>
       (await run(query('review', name), later)).records.map((r) => r.get('event').id as string);
     expect(await idsSince('feedOfCompanies')).toEqual(await idsSince('feed'));
+  });
+
+  it('when suggestions are filtered by a municipality of few sites, then they are read from its sites, with the same rows', async () => {
+    const access = listingAccess(SYSTEM);
+    const filter = (municipality: string | null): SuggestionFilter => ({
+      kind: null,
+      minScore: null,
+      minCo2e: null,
+      runId: null,
+      municipality,
+      center: null,
+      radiusM: null,
+    });
+    const town = (
+      await run(
+        `MATCH (sg:Suggestion {status: 'active'})-[:OFFERS]->(:Listing)-[:AT_SITE]->(s:Site)
+         WHERE s.municipality IS NOT NULL
+         WITH s.municipality AS m, count(DISTINCT sg) AS n
+         MATCH (t:Site {municipality: m})
+         WITH m, n, count(t) AS sites
+         RETURN m ORDER BY sites, n DESC LIMIT 1`,
+      )
+    ).records[0]!.get('m') as string;
+    const store = runtime.deps.store;
+    expect(await searchQueryName(store, filter(town), access)).toBe('searchInMunicipality');
+    expect(await searchQueryName(store, filter('Nowhere'), access)).toBe('searchInMunicipality');
+    // 3,000 of the sites: the score index finds its suggestions sooner than its sites would.
+    expect(await searchQueryName(store, filter('Oldtown'), access)).toBe('search');
+    expect(await searchQueryName(store, filter(null), access)).toBe('search');
+    const params = (municipality: string) => ({
+      ...filter(municipality),
+      minScore: 0,
+      afterScore: Number.MAX_VALUE,
+      afterKey: '',
+      access,
+      offset: neo4j.int(0),
+      limit: neo4j.int(500),
+    });
+    const keys = async (name: string, municipality: string) =>
+      (await run(query('match', name), params(municipality))).records.map(
+        (r) => r.get('suggestion').pairKey as string,
+      );
+    const fromSites = await keys('searchInMunicipality', town);
+    expect(fromSites.length).toBeGreaterThan(0);
+    expect(fromSites).toEqual(await keys('search', town));
+    const total = async (name: string) =>
+      (await run(query('match', name), params(town))).records[0]!.get('total');
+    expect(await total('countSearchInMunicipality')).toBe(await total('countSearch'));
+    expect(await total('countSearchInMunicipality')).toBe(fromSites.length);
+    const none = await profile('match', 'searchInMunicipality', params('Nowhere'));
+    expect(none.rows).toBe(0);
+    expect(none.hits).toBeLessThan(20);
   });
 
   it('when the totals of companies, sites and listings are read, then they come from the count store', async () => {
