@@ -432,6 +432,63 @@ WHERE ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center
   AND {{notTurnedDown(sg)}}
 RETURN count(sg) AS total
 
+// name: searchInCircle
+// The same page when a circle holding few sites is asked for (store/match-store.ts
+// searchSuggestions decides): read from the suggestions of the listings at sites within $nearM of
+// its centre (the radius plus a step of the anonymous grid, so that a coarse location inside the
+// circle is never missed), then filtered as in search and sorted.
+MATCH (near:Site)
+USING POINT INDEX near:Site(location)
+WHERE point.distance(near.location, point($center)) <= $nearM
+CALL (near) {
+  MATCH (near)<-[:AT_SITE]-(:Listing)<-[:OFFERS|SERVES]-(sg:Suggestion)
+  WHERE sg.status = 'active' AND sg.score >= $minScore AND sg.score <= $afterScore
+    AND NOT (sg.score = $afterScore AND sg.pairKey <= $afterKey)
+    AND ($kind IS NULL OR sg.kind = $kind)
+    AND ($minCo2e IS NULL OR sg.co2eAvoidedT >= $minCo2e)
+  RETURN sg
+}
+WITH DISTINCT sg
+MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
+MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
+WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
+  AND (point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
+       OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
+  AND {{suggestionShown(sg, o, os, n, ns)}}
+  AND {{notTurnedDown(sg)}}
+WITH sg, o, os, n, ns
+ORDER BY sg.score DESC, sg.pairKey
+SKIP $offset LIMIT $limit
+{{{presentedRows(sg, o, os, n, ns)}}}
+
+// name: countSearchInCircle
+MATCH (near:Site)
+USING POINT INDEX near:Site(location)
+WHERE point.distance(near.location, point($center)) <= $nearM
+CALL (near) {
+  MATCH (near)<-[:AT_SITE]-(:Listing)<-[:OFFERS|SERVES]-(sg:Suggestion)
+  WHERE sg.status = 'active' AND sg.score >= $minScore
+    AND ($kind IS NULL OR sg.kind = $kind)
+    AND ($minCo2e IS NULL OR sg.co2eAvoidedT >= $minCo2e)
+  RETURN sg
+}
+WITH DISTINCT sg
+MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
+MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
+WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
+  AND (point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
+       OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
+  AND {{suggestionShown(sg, o, os, n, ns)}}
+  AND {{notTurnedDown(sg)}}
+RETURN count(sg) AS total
+
+// name: circleShare
+// How many sites lie within $nearM of a point, against all sites (the count store).
+MATCH (near:Site)
+USING POINT INDEX near:Site(location)
+WHERE point.distance(near.location, point($center)) <= $nearM
+RETURN count(near) AS sites, COUNT { (:Site) } AS allSites
+
 // name: municipalityShare
 // How many sites lie in a municipality, against all sites (the count store).
 MATCH (s:Site {municipality: $municipality})

@@ -3,7 +3,7 @@
  * publishes it in one transaction (publishRun, or publishInBatches when too large); readers only ever see published suggestions
  * (`status = 'active'`). docs/decisions/0008-atomic-runs.md says why and what it costs.
  */
-import type { ListingAccess } from '../domain/access.ts';
+import { ANONYMOUS_GRID_DEG, type ListingAccess } from '../domain/access.ts';
 import type { ReviewRecord } from '../domain/review.ts';
 import {
   type MatchRun,
@@ -758,9 +758,9 @@ function pageOf(records: { get(key: string): unknown }[], page: Page): Suggestio
 }
 
 /**
- * A municipality holding at most this share of the sites is read from its sites: in score order a
- * page would pass over about limit / share suggestions of other places (all of them when it has
- * none), while from its sites the page reads its own few.
+ * A municipality or a circle holding at most this share of the sites is read from its sites: in
+ * score order a page would pass over about limit / share suggestions of other places (all of them
+ * when it has none), while from its sites the page reads its own few.
  */
 export const MUNICIPALITY_SITE_SHARE = 0.01;
 
@@ -776,19 +776,35 @@ export async function searchQueryName(
 ): Promise<string> {
   if (access.involvedOnly) return 'searchInvolving';
   if (f.runId !== null) return 'searchOfRun';
-  if (f.municipality === null) return 'search';
+  if (
+    f.municipality !== null &&
+    (await fewSites(store, 'municipalityShare', { municipality: f.municipality }))
+  )
+    return 'searchInMunicipality';
+  if (f.center !== null && (await fewSites(store, 'circleShare', circleParams(f)))) return 'searchInCircle';
+  return 'search';
+}
+
+/** Whether a share query (sites, allSites) finds at most MUNICIPALITY_SITE_SHARE of the sites. */
+async function fewSites(store: Store, name: string, params: Record<string, unknown>): Promise<boolean> {
   const r = await store.read((tx) =>
-    tx
-      .run(query('match', 'municipalityShare'), { municipality: f.municipality })
-      .then(rows<{ sites: number; allSites: number }>),
+    tx.run(query('match', name), params).then(rows<{ sites: number; allSites: number }>),
   );
   const { sites, allSites } = r[0] ?? { sites: 0, allSites: 0 };
-  return sites <= MUNICIPALITY_SITE_SHARE * allSites ? 'searchInMunicipality' : 'search';
+  return sites <= MUNICIPALITY_SITE_SHARE * allSites;
+}
+
+/**
+ * Sites whose exact location lies within the radius plus one step of the anonymous grid hold every
+ * listing whose shown location (exact, or the coarse grid point) lies within the radius.
+ */
+function circleParams(f: SuggestionFilter) {
+  return { center: f.center, nearM: (f.radiusM ?? 0) + ANONYMOUS_GRID_DEG * 111_320 };
 }
 
 function searchParams(f: SuggestionFilter) {
   // Scores lie in [0, 1]: a lower bound always present lets the score index give the order.
-  return { ...f, minScore: f.minScore ?? 0 };
+  return { ...f, minScore: f.minScore ?? 0, nearM: circleParams(f).nearM };
 }
 
 /** Where a page read by cursor starts: after the last suggestion of the previous page. */
@@ -833,7 +849,9 @@ export async function countSuggestions(
       ? 'countSearchOfRun'
       : f.municipality !== null
         ? 'countSearchInMunicipality'
-        : 'countSearch';
+        : f.center !== null
+          ? 'countSearchInCircle'
+          : 'countSearch';
   const r = await store.read((tx) =>
     tx.run(query('match', name), { ...searchParams(f), access }).then(rows<{ total: number }>),
   );

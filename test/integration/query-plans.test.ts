@@ -318,6 +318,53 @@ describe('lookups in a database with thousands of closed reviews, review events 
     expect(none.hits).toBeLessThan(20);
   });
 
+  it('when suggestions are filtered by a circle around few sites, then they are read from those sites, with the same rows', async () => {
+    // The demo's busiest site, whose circle the two forms must answer alike; and the open sea.
+    const access = listingAccess(SYSTEM);
+    const at = (
+      await run(
+        `MATCH (sg:Suggestion {status: 'active'})-[:OFFERS]->(:Listing)-[:AT_SITE]->(s:Site)
+         WHERE s.location IS NOT NULL
+         RETURN s.location.latitude AS lat, s.location.longitude AS lon, count(sg) AS n ORDER BY n DESC LIMIT 1`,
+      )
+    ).records[0]!;
+    const circle = (latitude: number, longitude: number, radiusM: number): SuggestionFilter => ({
+      kind: null,
+      minScore: null,
+      minCo2e: null,
+      runId: null,
+      municipality: null,
+      center: { latitude, longitude },
+      radiusM,
+    });
+    const near = circle(at.get('lat'), at.get('lon'), 20_000);
+    // The open sea west of Norway: no site within reach.
+    const sea = circle(66, 2, 20_000);
+    const store = runtime.deps.store;
+    expect(await searchQueryName(store, sea, access)).toBe('searchInCircle');
+    const params = (f: SuggestionFilter) => ({
+      ...f,
+      minScore: 0,
+      afterScore: Number.MAX_VALUE,
+      afterKey: '',
+      nearM: (f.radiusM ?? 0) + 11_132,
+      access,
+      offset: neo4j.int(0),
+      limit: neo4j.int(500),
+    });
+    const keys = async (name: string, f: SuggestionFilter) =>
+      (await run(query('match', name), params(f))).records.map((r) => r.get('suggestion').pairKey as string);
+    const fromSites = await keys('searchInCircle', near);
+    expect(fromSites.length).toBeGreaterThan(0);
+    expect(fromSites).toEqual(await keys('search', near));
+    const total = async (name: string) =>
+      (await run(query('match', name), params(near))).records[0]!.get('total');
+    expect(await total('countSearchInCircle')).toBe(await total('countSearch'));
+    const none = await profile('match', 'searchInCircle', params(sea));
+    expect(none.rows).toBe(0);
+    expect(none.hits).toBeLessThan(20);
+  });
+
   it('when the totals of companies, sites and listings are read, then they come from the count store', async () => {
     const totals = await profile('listing', 'countAll', {});
     expect(totals.rows).toBe(1);
