@@ -28,6 +28,7 @@ import {
   type SuggestionCursor,
   type SuggestionFilter,
   type SuggestionPageRows,
+  searchQueryName,
   searchSuggestions,
   suggestionsForCompany,
   suggestionsForListing,
@@ -243,10 +244,20 @@ export async function allSuggestions(
 ): Promise<VisibleSuggestion[]> {
   const access = listingAccess(caller);
   const out: VisibleSuggestion[] = [];
+  // Which query reads the pages is decided once, not at every page (a municipality's or a circle's
+  // share of the sites is one more read).
+  const name = await searchQueryName(deps.store, filter, access);
   let after: SuggestionCursor | undefined;
   for (;;) {
     // By cursor, not offset: every page starts in the index where the last one ended.
-    const page = await searchSuggestions(deps.store, filter, access, { offset: 0, limit: MAX_PAGE }, after);
+    const page = await searchSuggestions(
+      deps.store,
+      filter,
+      access,
+      { offset: 0, limit: MAX_PAGE },
+      after,
+      name,
+    );
     out.push(...presentRows(access, page.items));
     const last = page.items.at(-1)?.suggestion;
     if (!page.hasMore || !last) return out;

@@ -827,8 +827,10 @@ export async function searchSuggestions(
   access: ListingAccess,
   page: Page,
   after?: SuggestionCursor,
+  /** searchQueryName's answer, when a caller reading every page has asked it once. */
+  name?: string,
 ): Promise<SuggestionPageRows> {
-  const name = await searchQueryName(store, f, access);
+  name ??= await searchQueryName(store, f, access);
   const cursor = after
     ? { afterScore: after.score, afterKey: after.pairKey }
     : { afterScore: Number.MAX_VALUE, afterKey: '' };
