@@ -88,7 +88,7 @@ RETURN sg.pairKey AS pairKey, sg.kind AS kind, sg.contentHash AS hash,
 // staleOfListings for why sg has no label).
 UNWIND $listingIds AS listingId
 MATCH (l:Listing {id: listingId})<-[:OFFERS|SERVES|THROUGH]-(sg)
-USING INDEX l:Listing(id)
+USING INDEX SEEK l:Listing(id)
 WHERE sg.status = 'active'
 RETURN DISTINCT sg.pairKey AS pairKey, sg.kind AS kind, sg.contentHash AS hash,
        sg.allocatedQuantity AS allocated, sg.offerUse AS offerUse
@@ -284,7 +284,7 @@ RETURN sg.pairKey AS pairKey, sg.offerId AS offerId, sg.needId AS needId, sg.con
 // sg needs no label, and without one it has no index to start from.
 UNWIND $listingIds AS listingId
 MATCH (l:Listing {id: listingId})<-[:OFFERS|SERVES]-(sg)
-USING INDEX l:Listing(id)
+USING INDEX SEEK l:Listing(id)
 WHERE sg.status = 'active' AND NOT sg.pairKey IN $keptKeys AND sg.processorNeedId IS NULL
   AND ($kind IS NULL OR sg.kind = $kind)
   AND ($requireBothInScope = false OR (sg.offerId IN $listingIds AND sg.needId IN $listingIds))
@@ -392,7 +392,7 @@ RETURN count(sg) AS total
 // the subquery keep the planner from the score index, which the score range makes it prefer (it
 // joined the municipality's listings with every suggestion read from it).
 MATCH (inMunicipality:Site {municipality: $municipality})<-[:AT_SITE]-(local:Listing)
-USING INDEX inMunicipality:Site(municipality)
+USING INDEX SEEK inMunicipality:Site(municipality)
 CALL (local) {
   MATCH (local)<-[:OFFERS|SERVES]-(sg:Suggestion)
   WHERE sg.status = 'active' AND sg.score >= $minScore AND sg.score <= $afterScore
@@ -415,7 +415,7 @@ SKIP $offset LIMIT $limit
 
 // name: countSearchInMunicipality
 MATCH (inMunicipality:Site {municipality: $municipality})<-[:AT_SITE]-(local:Listing)
-USING INDEX inMunicipality:Site(municipality)
+USING INDEX SEEK inMunicipality:Site(municipality)
 CALL (local) {
   MATCH (local)<-[:OFFERS|SERVES]-(sg:Suggestion)
   WHERE sg.status = 'active' AND sg.score >= $minScore

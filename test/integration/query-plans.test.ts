@@ -261,6 +261,8 @@ describe('lookups in a database with thousands of closed reviews, review events 
     // Six events name the company; one is the business's own act.
     expect(picked.rows).toBe(5);
     expect(picked.hits, picked.operators.join('\n')).toBeLessThan(200);
+    // Each company's events by a seek: a plan once scanned a whole company index per company.
+    expect(picked.operators.filter((o) => o.startsWith('NodeIndexScan'))).toEqual([]);
     const ids = async (name: string) =>
       (await run(query('review', name), args)).records.map((r) => r.get('event').id as string);
     expect(await ids('feedOfCompanies')).toEqual(await ids('feed'));
