@@ -41,10 +41,13 @@ export interface Alone {
  */
 export interface WriteRow {
   route: string;
+  /** Calls before the timed ones, not timed: the service's first writes plan their queries. */
+  warmup: number;
   /** Timed calls (after the warm-up). */
   count: number;
   p50: number;
   p95: number;
+  p99: number;
   max: number;
   /** Answers other than the route's success status, by status. */
   failures: Record<string, number>;
@@ -247,13 +250,13 @@ export function renderLoadReport(r: LoadReport): string {
   );
   if (r.writes.length > 0) {
     lines.push(
-      'Registering and changing listings over HTTP, one request at a time, each answer carrying the listing’s refreshed suggestions (admin token; after 5 of each as a warm-up):',
+      `Registering and changing listings over HTTP, one request at a time, each answer carrying the listing’s refreshed suggestions (admin token; after ${fmt(r.writes[0]!.warmup)} of each as a warm-up, untimed: a service's first writes plan their queries in Neo4j, 0.1–0.5 s each):`,
       '',
-      '| route | calls | p50 ms | p95 ms | max ms | failed | suggestions in the answer (mean) |',
-      '|---|---:|---:|---:|---:|---:|---:|',
+      '| route | calls | p50 ms | p95 ms | p99 ms | max ms | failed | suggestions in the answer (mean) |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
       ...r.writes.map(
         (w) =>
-          `| ${w.route} | ${fmt(w.count)} | ${fmt(w.p50, 1)} | ${fmt(w.p95, 1)} | ${fmt(w.max, 1)} | ` +
+          `| ${w.route} | ${fmt(w.count)} | ${fmt(w.p50, 1)} | ${fmt(w.p95, 1)} | ${fmt(w.p99, 1)} | ${fmt(w.max, 1)} | ` +
           `${
             Object.entries(w.failures)
               .map(([code, n]) => `${code}×${fmt(n)}`)

@@ -64,7 +64,7 @@ const { values: args } = parseArgs({
     /** TURN_TARGET_MS (serve); config.ts's default when absent, 0: no turn taking. */
     'turn-target-ms': { type: 'string' },
     /** How many new-listing bodies the setup hands over for the write measurement. */
-    writes: { type: 'string', default: '55' },
+    writes: { type: 'string', default: '220' },
   },
 });
 

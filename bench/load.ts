@@ -457,7 +457,7 @@ async function measureService(setup: SetupReport, neo4j: ProvisionedNeo4j, repor
  * each with a tenth more quantity, as a business's client sends them: each answer carries the
  * listing's refreshed suggestions. The first WRITE_WARMUP of each are not timed.
  */
-const WRITE_WARMUP = 5;
+const WRITE_WARMUP = 20;
 async function measureWrites(service: Service, setup: SetupReport): Promise<WriteRow[]> {
   const call = async (method: string, path: string, body: unknown) => {
     const t = performance.now();
@@ -479,9 +479,11 @@ async function measureWrites(service: Service, setup: SetupReport): Promise<Writ
     const counts = timed.map((c) => (c.answer as { suggestions?: unknown[] }).suggestions?.length ?? 0);
     return {
       route,
+      warmup: WRITE_WARMUP,
       count: timed.length,
       p50: at(0.5),
       p95: at(0.95),
+      p99: at(0.99),
       max: sorted.at(-1) ?? 0,
       failures,
       suggestions: counts.reduce((a, b) => a + b, 0) / Math.max(1, counts.length),
