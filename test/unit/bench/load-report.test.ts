@@ -63,7 +63,9 @@ describe('load report', () => {
     expect(slow).toMatchObject({ pass: false, measured: 'p50 30 ms, p95 51 ms' });
     const failed = report({ writes: [write({ failures: { 500: 2 } })] });
     expect(verdictOf(failed, 'POST /listings over HTTP').pass).toBe(false);
-    expect(renderLoadReport(failed)).toContain('| POST /listings | 50 | 30.0 | 45.0 | 48.0 | 60.0 | 500×2 | 9.0 |');
+    expect(renderLoadReport(failed)).toContain(
+      '| POST /listings | 50 | 30.0 | 45.0 | 48.0 | 60.0 | 500×2 | 9.0 |',
+    );
     expect(renderLoadReport(failed)).toContain('after 20 of each as a warm-up, untimed');
   });
 
