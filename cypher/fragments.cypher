@@ -184,3 +184,22 @@ CALL (_l) {
   AND ($municipality IS NULL OR EXISTS {
         MATCH (_sg)-[:OFFERS|SERVES|THROUGH]->(:Listing)-[:AT_SITE]->(ms:Site {municipalityCode: $municipality}) }
        OR $municipality IN coalesce(_r.regions, []))
+
+// fragment: queueOfSeeds(_sg)
+// Ends a review queue read from a few suggestions _sg (review.cypher queueOfCompany,
+// queueOfMunicipality), some perhaps more than once: those in the queue (in the caller's regions,
+// $all for every region; in a state asked for; the queue's filters), as queue returns them.
+WITH DISTINCT _sg AS seeded
+WHERE ($kind IS NULL OR seeded.kind = $kind)
+OPTIONAL MATCH (seeded)<-[:REVIEWS]-(seededReview:Review)
+WITH seeded, seededReview,
+     coalesce(seededReview.state, CASE seeded.status WHEN 'active' THEN 'suggested' ELSE 'withdrawn' END) AS state
+WHERE state IN $states
+  AND ((seededReview IS NOT NULL AND ($all OR any(code IN seededReview.regions WHERE code IN $regions)))
+       OR (seeded.status IN ['active', 'withdrawn'] AND EXISTS {
+             MATCH (seeded)-[:OFFERS|SERVES|THROUGH]->(:Listing)-[:AT_SITE]->(seededSite:Site)
+             WHERE $all OR seededSite.municipalityCode IN $regions OR seededSite.countyCode IN $regions }))
+  AND {{queueFilters(seeded, seededReview)}}
+RETURN seeded {.*} AS suggestion, seededReview {.*} AS review, state
+ORDER BY seeded.score DESC, coalesce(seeded.co2eAvoidedT, -1.0e308) DESC, seeded.pairKey
+SKIP $offset LIMIT $limit

@@ -16,7 +16,12 @@ import { startMatchRun } from '../../src/services/match-runs.ts';
 import { listingSuggestions } from '../../src/services/suggestions.ts';
 import { type SuggestionFilter, searchQueryName } from '../../src/store/match-store.ts';
 import { allQueries, query } from '../../src/store/queries.ts';
-import { feedQueryName, type QueueFilter, queueQueryName } from '../../src/store/review-store.ts';
+import {
+  feedQueryName,
+  type QueueFilter,
+  queueQueryName,
+  queueShareScope,
+} from '../../src/store/review-store.ts';
 import { openTestRuntime, wipeBusinessData } from '../support/harness.ts';
 
 const MANY = 3000;
@@ -85,14 +90,15 @@ beforeAll(async () => {
   // Reviews in every state on a dozen other suggestions, some assigned, some flagged, their regions
   // those of their listings' sites, as the workflow writes them.
   await run(
-    `MATCH (sg:Suggestion {status: 'active'})-[:OFFERS]->(:Listing)-[:AT_SITE]->(s:Site)
+    `MATCH (n:Listing)<-[:SERVES]-(sg:Suggestion {status: 'active'})-[:OFFERS]->(o:Listing)-[:AT_SITE]->(s:Site)
      WHERE NOT EXISTS { MATCH (sg)-[:OFFERS|SERVES|THROUGH]->(:Listing {id: $listing}) }
-     WITH sg, s ORDER BY sg.pairKey LIMIT 12
-     WITH collect({sg: sg, s: s}) AS picked
+     WITH sg, s, o, n ORDER BY sg.pairKey LIMIT 12
+     WITH collect({sg: sg, s: s, o: o, n: n}) AS picked
      UNWIND range(0, size(picked) - 1) AS i
-     WITH picked[i].sg AS sg, picked[i].s AS s, i,
+     WITH picked[i].sg AS sg, picked[i].s AS s, picked[i].o AS o, picked[i].n AS n, i,
           ['under-review', 'introduced', 'negotiating', 'agreed', 'implemented', 'rejected'] AS states
      CREATE (:Review {suggestionId: sg.id, state: states[i % 6], regions: [s.municipalityCode, s.countyCode],
+                      offerCompanyId: o.companyId, needCompanyId: n.companyId,
                       eventCount: 1, assigneeId: CASE WHEN i % 3 = 0 THEN 'us_one' ELSE null END,
                       flags: CASE WHEN i % 4 = 0 THEN ['listing changed'] ELSE [] END})-[:REVIEWS]->(sg)`,
     { listing: listingId },
@@ -152,6 +158,16 @@ afterAll(async () => {
 
 describe('lookups in a database with thousands of closed reviews, review events and companies', () => {
   it('when the review queue is read in any of its forms, then it holds the rows of the general form', async () => {
+    // A company and a municipality with reviewed suggestions, and others not reviewed where the
+    // company is the need.
+    const reviewed = (
+      await run(
+        `MATCH (r:Review)-[:REVIEWS]->(:Suggestion)-[:SERVES]->(l:Listing)-[:AT_SITE]->(s:Site)
+         WHERE EXISTS { MATCH (:Listing {companyId: l.companyId})<-[:SERVES]-(other:Suggestion {status: 'active'})
+                        WHERE NOT EXISTS { MATCH (other)<-[:REVIEWS]-() } }
+         RETURN l.companyId AS company, s.municipalityCode AS municipality ORDER BY r.suggestionId LIMIT 1`,
+      )
+    ).records[0]!;
     const stateSets = [
       ['suggested', 'under-review', 'introduced', 'negotiating', 'agreed'],
       ['suggested'],
@@ -164,34 +180,66 @@ describe('lookups in a database with thousands of closed reviews, review events 
       { all: true, regions: [] },
       { all: false, regions: [county] },
     ];
+    const none = { assignee: null, flagged: null, company: null, municipality: null };
     const narrowing = [
-      { assignee: null, flagged: null },
-      { assignee: 'us_one', flagged: null },
-      { assignee: '', flagged: true },
+      none,
+      { ...none, assignee: 'us_one' },
+      { ...none, assignee: '', flagged: true },
+      { ...none, assignee: '', flagged: false },
+      { ...none, company: reviewed.get('company') as string },
+      { ...none, municipality: reviewed.get('municipality') as string },
+    ];
+    /** The forms that must give the general form's rows for a filter (store/review-store.ts). */
+    const formsFor = (f: QueueFilter) => [
+      ...(queueQueryName(f) === 'queueReviewed' ? ['queueReviewed'] : []),
+      ...(f.all ? ['queueAll'] : ['queueInRegions']),
+      ...(f.company !== null ? ['queueOfCompany'] : []),
+      ...(f.municipality !== null ? ['queueOfMunicipality'] : []),
     ];
     const rowsByForm = new Map<string, number>();
+    const picked = new Set<string>();
     for (const scope of scopes)
       for (const states of stateSets)
         for (const narrow of narrowing) {
-          const filter: QueueFilter = {
-            ...scope,
-            ...narrow,
-            states,
-            kind: null,
-            municipality: null,
-            company: null,
-          };
+          const filter: QueueFilter = { ...scope, ...narrow, states, kind: null };
           const read = async (name: string) =>
             (
               await run(query('review', name), { ...filter, offset: neo4j.int(0), limit: neo4j.int(5000) })
             ).records.map((r) => `${r.get('suggestion').id} ${r.get('state')}`);
-          const name = queueQueryName(filter);
           const general = await read('queue');
-          rowsByForm.set(name, (rowsByForm.get(name) ?? 0) + general.length);
-          expect({ filter, rows: await read(name) }).toEqual({ filter, rows: general });
+          for (const name of formsFor(filter)) {
+            rowsByForm.set(name, (rowsByForm.get(name) ?? 0) + general.length);
+            expect({ filter, name, rows: await read(name) }).toEqual({ filter, name, rows: general });
+          }
+          if (general.length > 0)
+            for (const share of [0, 1]) picked.add(queueQueryName(filter, { offset: 0, limit: 50 }, share));
         }
-    expect([...rowsByForm.keys()].sort()).toEqual(['queue', 'queueAll', 'queueReviewed']);
+    const forms = ['queueAll', 'queueInRegions', 'queueOfCompany', 'queueOfMunicipality', 'queueReviewed'];
+    expect([...rowsByForm.keys()].sort()).toEqual(forms);
     for (const [name, rows] of rowsByForm) expect({ name, some: rows > 0 }).toEqual({ name, some: true });
+    // Each form is the one picked for some filter with rows (sites of no share, or every site).
+    expect([...picked].sort()).toEqual([...forms, 'queue'].sort());
+    // Regions of few sites, or a page deep into them, keep the general form.
+    const county1 = { all: false, states: stateSets[0]!, ...none };
+    expect(queueQueryName(county1, { offset: 0, limit: 50 }, 0.009)).toBe('queue');
+    expect(queueQueryName(county1, { offset: 0, limit: 50 }, 0.13)).toBe('queueInRegions');
+    expect(queueQueryName(county1, { offset: 1000, limit: 50 }, 0.13)).toBe('queue');
+    // The share read is the caller's regions', or the municipality's within them.
+    const town = reviewed.get('municipality') as string;
+    const shareOf = async (f: Pick<QueueFilter, 'all' | 'regions' | 'municipality'>) =>
+      (await run(query('review', 'regionSiteShare'), queueShareScope(f))).records[0]!.get('share') as number;
+    const sites = (await run('MATCH (s:Site) RETURN count(s) AS n')).records[0]!.get('n') as number;
+    const count = async (where: string) =>
+      (await run(`MATCH (s:Site) WHERE ${where} RETURN count(s) AS n`, { county, town })).records[0]!.get(
+        'n',
+      );
+    expect(await shareOf({ all: false, regions: [county], municipality: null })).toBeCloseTo(
+      (await count('s.countyCode = $county')) / sites,
+    );
+    expect(await shareOf({ all: true, regions: [], municipality: town })).toBeCloseTo(
+      (await count('s.municipalityCode = $town')) / sites,
+    );
+    expect(await shareOf({ all: false, regions: ['9999'], municipality: town })).toBe(0);
   });
 
   it("when a listing's suggestions are read, then each row reads its own reviews, not every closed review", async () => {
