@@ -116,6 +116,23 @@ RETURN sg {.*} AS suggestion, r {.*} AS review, r.state AS state
 ORDER BY sg.score DESC, coalesce(sg.co2eAvoidedT, -1.0e308) DESC, sg.pairKey
 SKIP $offset LIMIT $limit
 
+// name: queueOfAssignee
+// The queue of one assignee: the same rows as queue (all of them have a review), read from that
+// person's reviews, not from every review in the states asked for (70-80 ms at 30,000 open reviews).
+MATCH (r:Review {assigneeId: $assignee})
+USING INDEX SEEK r:Review(assigneeId)
+WHERE r.state IN $states
+MATCH (r)-[:REVIEWS]->(sg:Suggestion)
+WHERE ($kind IS NULL OR sg.kind = $kind)
+  AND ($all OR any(code IN r.regions WHERE code IN $regions)
+       OR (sg.status IN ['active', 'withdrawn'] AND EXISTS {
+             MATCH (sg)-[:OFFERS|SERVES|THROUGH]->(:Listing)-[:AT_SITE]->(s:Site)
+             WHERE s.municipalityCode IN $regions OR s.countyCode IN $regions }))
+  AND {{queueFilters(sg, r)}}
+RETURN sg {.*} AS suggestion, r {.*} AS review, r.state AS state
+ORDER BY sg.score DESC, coalesce(sg.co2eAvoidedT, -1.0e308) DESC, sg.pairKey
+SKIP $offset LIMIT $limit
+
 // name: queueInRegions
 // The queue of a facilitator of some regions asking for a state a suggestion without review has,
 // when its regions hold enough of the sites for a page to be found soon in score order

@@ -220,7 +220,8 @@ export const QUEUE_SCORE_ORDER_ROWS = 5000;
 
 /**
  * Which of the queue's forms (cypher/review.cypher) reads the fewest suggestions for the same rows:
- * from the reviews when every row must have one (states only a review has, an assignee, flagged);
+ * from an assignee's reviews; from the reviews when every row must have one (states only a review
+ * has, flagged);
  * from a company's suggestions and reviews when filtered by one; from the score index for every
  * region, or for regions (or a municipality) holding enough of the sites (`share`, 0 to 1,
  * queueShareScope); else from their sites.
@@ -230,10 +231,8 @@ export function queueQueryName(
   page: { offset: number; limit: number } = { offset: 0, limit: 50 },
   share = 0,
 ): string {
-  const reviewedOnly =
-    !filter.states.some((s) => DERIVED_STATES.includes(s)) ||
-    (filter.assignee !== null && filter.assignee !== '') ||
-    filter.flagged === true;
+  if (filter.assignee !== null && filter.assignee !== '') return 'queueOfAssignee';
+  const reviewedOnly = !filter.states.some((s) => DERIVED_STATES.includes(s)) || filter.flagged === true;
   if (reviewedOnly) return 'queueReviewed';
   if (filter.company !== null) return 'queueOfCompany';
   if (filter.all && filter.municipality === null) return 'queueAll';

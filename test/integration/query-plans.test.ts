@@ -191,6 +191,7 @@ describe('lookups in a database with thousands of closed reviews, review events 
     ];
     /** The forms that must give the general form's rows for a filter (store/review-store.ts). */
     const formsFor = (f: QueueFilter) => [
+      ...(f.assignee !== null && f.assignee !== '' ? ['queueOfAssignee', 'queueReviewed'] : []),
       ...(queueQueryName(f) === 'queueReviewed' ? ['queueReviewed'] : []),
       ...(f.all ? ['queueAll'] : ['queueInRegions']),
       ...(f.company !== null ? ['queueOfCompany'] : []),
@@ -214,7 +215,14 @@ describe('lookups in a database with thousands of closed reviews, review events 
           if (general.length > 0)
             for (const share of [0, 1]) picked.add(queueQueryName(filter, { offset: 0, limit: 50 }, share));
         }
-    const forms = ['queueAll', 'queueInRegions', 'queueOfCompany', 'queueOfMunicipality', 'queueReviewed'];
+    const forms = [
+      'queueAll',
+      'queueInRegions',
+      'queueOfAssignee',
+      'queueOfCompany',
+      'queueOfMunicipality',
+      'queueReviewed',
+    ];
     expect([...rowsByForm.keys()].sort()).toEqual(forms);
     for (const [name, rows] of rowsByForm) expect({ name, some: rows > 0 }).toEqual({ name, some: true });
     // Each form is the one picked for some filter with rows (sites of no share, or every site).
