@@ -203,3 +203,17 @@ WHERE state IN $states
 RETURN seeded {.*} AS suggestion, seededReview {.*} AS review, state
 ORDER BY seeded.score DESC, coalesce(seeded.co2eAvoidedT, -1.0e308) DESC, seeded.pairKey
 SKIP $offset LIMIT $limit
+
+// fragment: searchedPair(_sg, _o, _os, _n, _ns)
+// The suggestion lists' filters after the suggestion _sg is found (match.cypher search and its
+// variants): its offer _o and need _n at their sites, the municipality ($municipality) or circle
+// ($center, $radiusM; where the caller is told the listings lie) asked for, what the caller may
+// see, and not closed by people. A variant that found _sg from those sites repeats a filter
+// already true.
+MATCH (_sg)-[:OFFERS]->(_o:Listing)-[:AT_SITE]->(_os:Site)
+MATCH (_sg)-[:SERVES]->(_n:Listing)-[:AT_SITE]->(_ns:Site)
+WHERE ($municipality IS NULL OR _os.municipality = $municipality OR _ns.municipality = $municipality)
+  AND ($center IS NULL OR point.distance({{shownLocation(_o, _os)}}, point($center)) <= $radiusM
+       OR point.distance({{shownLocation(_n, _ns)}}, point($center)) <= $radiusM)
+  AND {{suggestionShown(_sg, _o, _os, _n, _ns)}}
+  AND {{notTurnedDown(_sg)}}

@@ -358,13 +358,7 @@ WHERE sg.score >= $minScore AND sg.score <= $afterScore AND sg.status = 'active'
   AND NOT (sg.score = $afterScore AND sg.pairKey <= $afterKey)
   AND ($kind IS NULL OR sg.kind = $kind)
   AND ($minCo2e IS NULL OR sg.co2eAvoidedT >= $minCo2e)
-MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
-MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
-WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
-  AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
-       OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
-  AND {{suggestionShown(sg, o, os, n, ns)}}
-  AND {{notTurnedDown(sg)}}
+{{{searchedPair(sg, o, os, n, ns)}}}
 WITH sg, o, os, n, ns
 ORDER BY sg.score DESC, sg.pairKey
 SKIP $offset LIMIT $limit
@@ -375,13 +369,7 @@ MATCH (sg:Suggestion)
 WHERE sg.score >= $minScore AND sg.status = 'active'
   AND ($kind IS NULL OR sg.kind = $kind)
   AND ($minCo2e IS NULL OR sg.co2eAvoidedT >= $minCo2e)
-MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
-MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
-WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
-  AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
-       OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
-  AND {{suggestionShown(sg, o, os, n, ns)}}
-  AND {{notTurnedDown(sg)}}
+{{{searchedPair(sg, o, os, n, ns)}}}
 RETURN count(sg) AS total
 
 // name: searchInMunicipality
@@ -402,12 +390,7 @@ CALL (local) {
   RETURN sg
 }
 WITH DISTINCT sg
-MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
-MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
-WHERE ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
-       OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
-  AND {{suggestionShown(sg, o, os, n, ns)}}
-  AND {{notTurnedDown(sg)}}
+{{{searchedPair(sg, o, os, n, ns)}}}
 WITH sg, o, os, n, ns
 ORDER BY sg.score DESC, sg.pairKey
 SKIP $offset LIMIT $limit
@@ -424,12 +407,7 @@ CALL (local) {
   RETURN sg
 }
 WITH DISTINCT sg
-MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
-MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
-WHERE ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
-       OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
-  AND {{suggestionShown(sg, o, os, n, ns)}}
-  AND {{notTurnedDown(sg)}}
+{{{searchedPair(sg, o, os, n, ns)}}}
 RETURN count(sg) AS total
 
 // name: searchInCircle
@@ -449,13 +427,7 @@ CALL (near) {
   RETURN sg
 }
 WITH DISTINCT sg
-MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
-MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
-WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
-  AND (point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
-       OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
-  AND {{suggestionShown(sg, o, os, n, ns)}}
-  AND {{notTurnedDown(sg)}}
+{{{searchedPair(sg, o, os, n, ns)}}}
 WITH sg, o, os, n, ns
 ORDER BY sg.score DESC, sg.pairKey
 SKIP $offset LIMIT $limit
@@ -473,13 +445,7 @@ CALL (near) {
   RETURN sg
 }
 WITH DISTINCT sg
-MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
-MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
-WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
-  AND (point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
-       OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
-  AND {{suggestionShown(sg, o, os, n, ns)}}
-  AND {{notTurnedDown(sg)}}
+{{{searchedPair(sg, o, os, n, ns)}}}
 RETURN count(sg) AS total
 
 // name: circleShare
@@ -505,13 +471,7 @@ WHERE mine.companyId IN $access.companyIds AND sg.status = 'active'
   AND ($minCo2e IS NULL OR sg.co2eAvoidedT >= $minCo2e)
   AND ($runId IS NULL OR sg.lastRunId = $runId)
 WITH DISTINCT sg
-MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
-MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
-WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
-  AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
-       OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
-  AND {{suggestionShown(sg, o, os, n, ns)}}
-  AND {{notTurnedDown(sg)}}
+{{{searchedPair(sg, o, os, n, ns)}}}
 WITH sg, o, os, n, ns
 ORDER BY sg.score DESC, sg.pairKey
 SKIP $offset LIMIT $limit
@@ -525,13 +485,7 @@ WHERE mine.companyId IN $access.companyIds AND sg.status = 'active'
   AND ($minCo2e IS NULL OR sg.co2eAvoidedT >= $minCo2e)
   AND ($runId IS NULL OR sg.lastRunId = $runId)
 WITH DISTINCT sg
-MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
-MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
-WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
-  AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
-       OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
-  AND {{suggestionShown(sg, o, os, n, ns)}}
-  AND {{notTurnedDown(sg)}}
+{{{searchedPair(sg, o, os, n, ns)}}}
 RETURN count(sg) AS total
 
 // name: searchOfRun
@@ -543,13 +497,7 @@ WHERE sg.lastRunId = $runId AND sg.score >= $minScore AND sg.score <= $afterScor
   AND NOT (sg.score = $afterScore AND sg.pairKey <= $afterKey)
   AND ($kind IS NULL OR sg.kind = $kind)
   AND ($minCo2e IS NULL OR sg.co2eAvoidedT >= $minCo2e)
-MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
-MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
-WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
-  AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
-       OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
-  AND {{suggestionShown(sg, o, os, n, ns)}}
-  AND {{notTurnedDown(sg)}}
+{{{searchedPair(sg, o, os, n, ns)}}}
 WITH sg, o, os, n, ns
 ORDER BY sg.lastRunId DESC, sg.score DESC, sg.pairKey
 SKIP $offset LIMIT $limit
@@ -560,13 +508,7 @@ MATCH (sg:Suggestion)
 WHERE sg.lastRunId = $runId AND sg.score >= $minScore AND sg.status = 'active'
   AND ($kind IS NULL OR sg.kind = $kind)
   AND ($minCo2e IS NULL OR sg.co2eAvoidedT >= $minCo2e)
-MATCH (sg)-[:OFFERS]->(o:Listing)-[:AT_SITE]->(os:Site)
-MATCH (sg)-[:SERVES]->(n:Listing)-[:AT_SITE]->(ns:Site)
-WHERE ($municipality IS NULL OR os.municipality = $municipality OR ns.municipality = $municipality)
-  AND ($center IS NULL OR point.distance({{shownLocation(o, os)}}, point($center)) <= $radiusM
-       OR point.distance({{shownLocation(n, ns)}}, point($center)) <= $radiusM)
-  AND {{suggestionShown(sg, o, os, n, ns)}}
-  AND {{notTurnedDown(sg)}}
+{{{searchedPair(sg, o, os, n, ns)}}}
 RETURN count(sg) AS total
 
 // name: promisedOfListings
