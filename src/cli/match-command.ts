@@ -3,6 +3,7 @@ import { SYSTEM } from '../domain/caller.ts';
 import type { Runtime } from '../runtime.ts';
 import { startMatchRun } from '../services/match-runs.ts';
 import { allSuggestions } from '../services/suggestions.ts';
+import { ANY_SUGGESTION } from '../store/match-store.ts';
 
 export const MATCH_USAGE =
   'usage: match [--kind material|energy|water|land] [--factor-set ID] [--out suggestions.json]';
@@ -25,19 +26,7 @@ export async function runMatch(runtime: Runtime, args: string[]): Promise<number
     ...(factorSet ? { factorSet } : {}),
   });
   // What is published once the run has ended: its suggestions, including those it found unchanged.
-  const items = await allSuggestions(
-    runtime.deps,
-    {
-      kind: kind ?? null,
-      minScore: null,
-      minCo2e: null,
-      runId: null,
-      municipality: null,
-      center: null,
-      radiusM: null,
-    },
-    SYSTEM,
-  );
+  const items = await allSuggestions(runtime.deps, { ...ANY_SUGGESTION, kind: kind ?? null }, SYSTEM);
   const json = `${JSON.stringify({ run, suggestions: items }, null, 2)}\n`;
   if (out) {
     writeFileSync(out, json);

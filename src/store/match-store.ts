@@ -707,16 +707,19 @@ export interface SuggestionFilter {
   radiusM: number | null;
 }
 
-/** Every active suggestion whose published values a run computed. */
-export const runFilter = (runId: string): SuggestionFilter => ({
+/** Every active suggestion: no filter set. */
+export const ANY_SUGGESTION: SuggestionFilter = {
   kind: null,
   minScore: null,
   minCo2e: null,
-  runId,
+  runId: null,
   municipality: null,
   center: null,
   radiusM: null,
-});
+};
+
+/** Every active suggestion whose published values a run computed. */
+export const runFilter = (runId: string): SuggestionFilter => ({ ...ANY_SUGGESTION, runId });
 
 /** One more row than asked, to tell whether there is a next page without counting. */
 const pageParams = (page: Page) => ({ offset: int(page.offset), limit: int(page.limit + 1) });
@@ -802,7 +805,8 @@ function circleParams(f: SuggestionFilter) {
   return { center: f.center, nearM: (f.radiusM ?? 0) + ANONYMOUS_GRID_DEG * 111_320 };
 }
 
-function searchParams(f: SuggestionFilter) {
+/** The parameters every search and count query of filter f takes, but the access, cursor and page. */
+export function searchParams(f: SuggestionFilter) {
   // Scores lie in [0, 1]: a lower bound always present lets the score index give the order.
   return { ...f, minScore: f.minScore ?? 0, nearM: circleParams(f).nearM };
 }

@@ -221,10 +221,9 @@ export const QUEUE_SCORE_ORDER_ROWS = 5000;
 /**
  * Which of the queue's forms (cypher/review.cypher) reads the fewest suggestions for the same rows:
  * from an assignee's reviews; from the reviews when every row must have one (states only a review
- * has, flagged);
- * from a company's suggestions and reviews when filtered by one; from the score index for every
- * region, or for regions (or a municipality) holding enough of the sites (`share`, 0 to 1,
- * queueShareScope); else from their sites.
+ * has, flagged); from a company's suggestions and reviews when filtered by one; from the score
+ * index for every region, or for regions (or a municipality) holding enough of the sites (`share`,
+ * 0 to 1, queueShareScope); else from their sites.
  */
 export function queueQueryName(
   filter: Pick<QueueFilter, 'all' | 'states' | 'assignee' | 'flagged' | 'company' | 'municipality'>,

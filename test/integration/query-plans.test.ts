@@ -14,7 +14,12 @@ import type { Runtime } from '../../src/runtime.ts';
 import { loadDemoIfEmpty } from '../../src/services/demo.ts';
 import { startMatchRun } from '../../src/services/match-runs.ts';
 import { listingSuggestions } from '../../src/services/suggestions.ts';
-import { type SuggestionFilter, searchQueryName } from '../../src/store/match-store.ts';
+import {
+  ANY_SUGGESTION,
+  type SuggestionFilter,
+  searchParams,
+  searchQueryName,
+} from '../../src/store/match-store.ts';
 import { allQueries, query } from '../../src/store/queries.ts';
 import {
   feedQueryName,
@@ -61,6 +66,41 @@ async function profile(file: string, name: string, params: Record<string, unknow
   };
   walk(result.summary.profile);
   return { hits, rows: result.records.length, operators };
+}
+
+/** A suggestion filter with nothing set but `over`. */
+function suggestionFilter(over: Partial<SuggestionFilter>): SuggestionFilter {
+  return { ...ANY_SUGGESTION, ...over };
+}
+
+/** What the store sends a search or count query of filter f for everyone's first 500 rows. */
+function searchArgs(f: SuggestionFilter) {
+  return {
+    ...searchParams(f),
+    afterScore: Number.MAX_VALUE,
+    afterKey: '',
+    access: listingAccess(SYSTEM),
+    offset: neo4j.int(0),
+    limit: neo4j.int(500),
+  };
+}
+
+/**
+ * The page and the count of a form read from sites (`searchInCircle`, `countSearchInCircle`, ...)
+ * are those of the score-order form (`search`, `countSearch`), and not empty: its pair keys.
+ */
+async function expectSameAsSearch(form: 'InMunicipality' | 'InCircle', f: SuggestionFilter) {
+  const keys = async (name: string) =>
+    (await run(query('match', name), searchArgs(f))).records.map(
+      (r) => r.get('suggestion').pairKey as string,
+    );
+  const total = async (name: string) =>
+    (await run(query('match', name), searchArgs(f))).records[0]!.get('total') as number;
+  const fromSites = await keys(`search${form}`);
+  expect(fromSites.length).toBeGreaterThan(0);
+  expect(fromSites).toEqual(await keys('search'));
+  expect(await total(`countSearch${form}`)).toBe(await total('countSearch'));
+  return fromSites;
 }
 
 beforeAll(async () => {
@@ -329,16 +369,7 @@ describe('lookups in a database with thousands of closed reviews, review events 
   });
 
   it('when suggestions are filtered by a municipality of few sites, then they are read from its sites, with the same rows', async () => {
-    const access = listingAccess(SYSTEM);
-    const filter = (municipality: string | null): SuggestionFilter => ({
-      kind: null,
-      minScore: null,
-      minCo2e: null,
-      runId: null,
-      municipality,
-      center: null,
-      radiusM: null,
-    });
+    const filter = (municipality: string | null) => suggestionFilter({ municipality });
     const town = (
       await run(
         `MATCH (sg:Suggestion {status: 'active'})-[:OFFERS]->(:Listing)-[:AT_SITE]->(s:Site)
@@ -350,39 +381,25 @@ describe('lookups in a database with thousands of closed reviews, review events 
       )
     ).records[0]!.get('m') as string;
     const store = runtime.deps.store;
+    const access = listingAccess(SYSTEM);
     expect(await searchQueryName(store, filter(town), access)).toBe('searchInMunicipality');
     expect(await searchQueryName(store, filter('Nowhere'), access)).toBe('searchInMunicipality');
     // 3,000 of the sites: the score index finds its suggestions sooner than its sites would.
     expect(await searchQueryName(store, filter('Oldtown'), access)).toBe('search');
     expect(await searchQueryName(store, filter(null), access)).toBe('search');
-    const params = (municipality: string) => ({
-      ...filter(municipality),
-      minScore: 0,
-      afterScore: Number.MAX_VALUE,
-      afterKey: '',
-      access,
-      offset: neo4j.int(0),
-      limit: neo4j.int(500),
-    });
-    const keys = async (name: string, municipality: string) =>
-      (await run(query('match', name), params(municipality))).records.map(
-        (r) => r.get('suggestion').pairKey as string,
-      );
-    const fromSites = await keys('searchInMunicipality', town);
-    expect(fromSites.length).toBeGreaterThan(0);
-    expect(fromSites).toEqual(await keys('search', town));
-    const total = async (name: string) =>
-      (await run(query('match', name), params(town))).records[0]!.get('total');
-    expect(await total('countSearchInMunicipality')).toBe(await total('countSearch'));
-    expect(await total('countSearchInMunicipality')).toBe(fromSites.length);
-    const none = await profile('match', 'searchInMunicipality', params('Nowhere'));
+    const fromSites = await expectSameAsSearch('InMunicipality', filter(town));
+    expect(fromSites.length).toBe(
+      (await run(query('match', 'countSearchInMunicipality'), searchArgs(filter(town)))).records[0]!.get(
+        'total',
+      ),
+    );
+    const none = await profile('match', 'searchInMunicipality', searchArgs(filter('Nowhere')));
     expect(none.rows).toBe(0);
     expect(none.hits).toBeLessThan(20);
   });
 
   it('when suggestions are filtered by a circle around few sites, then they are read from those sites, with the same rows', async () => {
     // The demo's busiest site, whose circle the two forms must answer alike; and the open sea.
-    const access = listingAccess(SYSTEM);
     const at = (
       await run(
         `MATCH (sg:Suggestion {status: 'active'})-[:OFFERS]->(:Listing)-[:AT_SITE]->(s:Site)
@@ -390,39 +407,14 @@ describe('lookups in a database with thousands of closed reviews, review events 
          RETURN s.location.latitude AS lat, s.location.longitude AS lon, count(sg) AS n ORDER BY n DESC LIMIT 1`,
       )
     ).records[0]!;
-    const circle = (latitude: number, longitude: number, radiusM: number): SuggestionFilter => ({
-      kind: null,
-      minScore: null,
-      minCo2e: null,
-      runId: null,
-      municipality: null,
-      center: { latitude, longitude },
-      radiusM,
-    });
+    const circle = (latitude: number, longitude: number, radiusM: number) =>
+      suggestionFilter({ center: { latitude, longitude }, radiusM });
     const near = circle(at.get('lat'), at.get('lon'), 20_000);
     // The open sea west of Norway: no site within reach.
     const sea = circle(66, 2, 20_000);
-    const store = runtime.deps.store;
-    expect(await searchQueryName(store, sea, access)).toBe('searchInCircle');
-    const params = (f: SuggestionFilter) => ({
-      ...f,
-      minScore: 0,
-      afterScore: Number.MAX_VALUE,
-      afterKey: '',
-      nearM: (f.radiusM ?? 0) + 11_132,
-      access,
-      offset: neo4j.int(0),
-      limit: neo4j.int(500),
-    });
-    const keys = async (name: string, f: SuggestionFilter) =>
-      (await run(query('match', name), params(f))).records.map((r) => r.get('suggestion').pairKey as string);
-    const fromSites = await keys('searchInCircle', near);
-    expect(fromSites.length).toBeGreaterThan(0);
-    expect(fromSites).toEqual(await keys('search', near));
-    const total = async (name: string) =>
-      (await run(query('match', name), params(near))).records[0]!.get('total');
-    expect(await total('countSearchInCircle')).toBe(await total('countSearch'));
-    const none = await profile('match', 'searchInCircle', params(sea));
+    expect(await searchQueryName(runtime.deps.store, sea, listingAccess(SYSTEM))).toBe('searchInCircle');
+    await expectSameAsSearch('InCircle', near);
+    const none = await profile('match', 'searchInCircle', searchArgs(sea));
     expect(none.rows).toBe(0);
     expect(none.hits).toBeLessThan(20);
   });
