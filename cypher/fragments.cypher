@@ -217,3 +217,19 @@ WHERE ($municipality IS NULL OR _os.municipality = $municipality OR _ns.municipa
        OR point.distance({{shownLocation(_n, _ns)}}, point($center)) <= $radiusM)
   AND {{suggestionShown(_sg, _o, _os, _n, _ns)}}
   AND {{notTurnedDown(_sg)}}
+
+// fragment: queueOfReviews(_r)
+// Ends a review queue read from reviews _r already in a state asked for (review.cypher
+// queueReviewed, queueOfAssignee): their suggestions in the queue (the review in the caller's
+// regions, $all for every region, or a listing at a site in them; the queue's filters), as queue
+// returns them.
+MATCH (_r)-[:REVIEWS]->(reviewed:Suggestion)
+WHERE ($kind IS NULL OR reviewed.kind = $kind)
+  AND ($all OR any(code IN _r.regions WHERE code IN $regions)
+       OR (reviewed.status IN ['active', 'withdrawn'] AND EXISTS {
+             MATCH (reviewed)-[:OFFERS|SERVES|THROUGH]->(:Listing)-[:AT_SITE]->(reviewedSite:Site)
+             WHERE reviewedSite.municipalityCode IN $regions OR reviewedSite.countyCode IN $regions }))
+  AND {{queueFilters(reviewed, _r)}}
+RETURN reviewed {.*} AS suggestion, _r {.*} AS review, _r.state AS state
+ORDER BY reviewed.score DESC, coalesce(reviewed.co2eAvoidedT, -1.0e308) DESC, reviewed.pairKey
+SKIP $offset LIMIT $limit

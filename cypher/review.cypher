@@ -105,16 +105,7 @@ SKIP $offset LIMIT $limit
 // every suggestion of the regions.
 MATCH (r:Review)
 WHERE r.state IN $states
-MATCH (r)-[:REVIEWS]->(sg:Suggestion)
-WHERE ($kind IS NULL OR sg.kind = $kind)
-  AND ($all OR any(code IN r.regions WHERE code IN $regions)
-       OR (sg.status IN ['active', 'withdrawn'] AND EXISTS {
-             MATCH (sg)-[:OFFERS|SERVES|THROUGH]->(:Listing)-[:AT_SITE]->(s:Site)
-             WHERE s.municipalityCode IN $regions OR s.countyCode IN $regions }))
-  AND {{queueFilters(sg, r)}}
-RETURN sg {.*} AS suggestion, r {.*} AS review, r.state AS state
-ORDER BY sg.score DESC, coalesce(sg.co2eAvoidedT, -1.0e308) DESC, sg.pairKey
-SKIP $offset LIMIT $limit
+{{{queueOfReviews(r)}}}
 
 // name: queueOfAssignee
 // The queue of one assignee: the same rows as queue (all of them have a review), read from that
@@ -122,16 +113,7 @@ SKIP $offset LIMIT $limit
 MATCH (r:Review {assigneeId: $assignee})
 USING INDEX SEEK r:Review(assigneeId)
 WHERE r.state IN $states
-MATCH (r)-[:REVIEWS]->(sg:Suggestion)
-WHERE ($kind IS NULL OR sg.kind = $kind)
-  AND ($all OR any(code IN r.regions WHERE code IN $regions)
-       OR (sg.status IN ['active', 'withdrawn'] AND EXISTS {
-             MATCH (sg)-[:OFFERS|SERVES|THROUGH]->(:Listing)-[:AT_SITE]->(s:Site)
-             WHERE s.municipalityCode IN $regions OR s.countyCode IN $regions }))
-  AND {{queueFilters(sg, r)}}
-RETURN sg {.*} AS suggestion, r {.*} AS review, r.state AS state
-ORDER BY sg.score DESC, coalesce(sg.co2eAvoidedT, -1.0e308) DESC, sg.pairKey
-SKIP $offset LIMIT $limit
+{{{queueOfReviews(r)}}}
 
 // name: queueInRegions
 // The queue of a facilitator of some regions asking for a state a suggestion without review has,
