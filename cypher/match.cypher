@@ -125,6 +125,31 @@ CALL (sg, row, created) {
 }
 RETURN count(CASE WHEN created THEN 1 END) AS created, count(CASE WHEN NOT created THEN 1 END) AS revised
 
+// name: createSuggestions
+// Pairs the run found no published suggestion for (stageSuggestions without MERGE): each becomes a
+// staged Suggestion with its relationships, created outright. A key taken by a suggestion that is
+// not published fails suggestion_pair and the batch goes through stageSuggestions instead.
+UNWIND $rows AS row
+CREATE (sg:Suggestion {pairKey: row.pairKey})
+SET sg += row.props, sg += $common, sg.id = row.id, sg.createdAt = $now, sg.updatedAt = $now,
+    sg.status = 'staged', sg.stagedRunId = $runId
+WITH sg, row
+CALL (sg, row) {
+  MATCH (o:Listing {id: row.props.offerId})
+  MATCH (n:Listing {id: row.props.needId})
+  CREATE (sg)-[:OFFERS]->(o)
+  CREATE (sg)-[:SERVES]->(n)
+}
+CALL (sg, row) {
+  // A chain (matching/chains.ts) goes THROUGH its processor's need and offer.
+  WITH sg, row WHERE row.props.processorNeedId IS NOT NULL
+  MATCH (pn:Listing {id: row.props.processorNeedId})
+  MATCH (po:Listing {id: row.props.processorOfferId})
+  CREATE (sg)-[:THROUGH]->(pn)
+  CREATE (sg)-[:THROUGH]->(po)
+}
+RETURN count(sg) AS created
+
 // name: stageRevisions
 // Changes to published pairs that need no explanation: a new allocation, or a withdrawal.
 UNWIND $rows AS row

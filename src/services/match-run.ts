@@ -275,6 +275,8 @@ class Staging {
   async take(batch: Candidate[], from: number): Promise<void> {
     if (from === 0) this.#progress.set({ phase: 'staging' });
     const rows = [];
+    // Pairs with no published suggestion: created outright (stageSuggestions says how).
+    const unpublished = new Set<string>();
     for (let i = 0; i < batch.length; i++) {
       // Hashed first: the row (an id, the document, its properties) only for a pair that changed.
       const content = toContent(batch[i]!, this.#meta);
@@ -282,6 +284,7 @@ class Staging {
       const slot = this.#published.propose(content.pairKey);
       if (slot !== undefined && this.#published.hashAt(slot) === hash) continue;
       rows.push(suggestionRow({ ...content, id: newId('sg') }, hash));
+      if (slot === undefined) unpublished.add(content.pairKey);
       this.#flag(from + i);
     }
     while (this.#writing.size >= this.#inFlight) await Promise.race(this.#writing);
@@ -289,7 +292,13 @@ class Staging {
     this.staged += rows.length;
     const explained = from + batch.length;
     const staged = this.staged;
-    const write: Promise<void> = stageSuggestions(this.#deps.store, this.#run.id, rows, this.#now)
+    const write: Promise<void> = stageSuggestions(
+      this.#deps.store,
+      this.#run.id,
+      rows,
+      this.#now,
+      unpublished,
+    )
       .then(
         ({ created }) => {
           this.created += created;
@@ -371,6 +380,7 @@ class Staging {
     if (plans.length === 0) return 0;
     const byId = new Map(listings.map((l) => [l.id, l]));
     const rows = [];
+    const unpublished = new Set<string>();
     for (const plan of plans) {
       const [first] = candidates.explain(plan.first, plan.first + 1);
       const [second] = candidates.explain(plan.second, plan.second + 1);
@@ -379,8 +389,9 @@ class Staging {
       const slot = this.#published.propose(row.pairKey);
       if (slot !== undefined && this.#published.hashAt(slot) === row.hash) continue;
       rows.push(row);
+      if (slot === undefined) unpublished.add(row.pairKey);
     }
-    const { created } = await stageSuggestions(this.#deps.store, this.#run.id, rows, this.#now);
+    const { created } = await stageSuggestions(this.#deps.store, this.#run.id, rows, this.#now, unpublished);
     this.staged += rows.length;
     this.created += created;
     return plans.length;

@@ -83,6 +83,11 @@ export function isUnavailable(err: unknown): boolean {
   );
 }
 
+/** True when a write broke a uniqueness constraint (what toStoreError reports as CONFLICT). */
+export function isConstraintViolation(err: unknown): boolean {
+  return causes(err).some((e) => e.code === CONSTRAINT_VIOLATION);
+}
+
 /**
  * Neo4j's message names the other node and its value ("Node(12) already exists with label
  * `Company` and property `orgNumber` = '…'"); the caller gets only the property that clashed.

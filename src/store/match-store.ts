@@ -14,7 +14,14 @@ import {
 } from '../domain/suggestion.ts';
 import { AppError } from '../errors.ts';
 import { valueHash } from './content-hash.ts';
-import { int, isDeadlock, type ManagedTransaction, rows, type Store } from './driver.ts';
+import {
+  int,
+  isConstraintViolation,
+  isDeadlock,
+  type ManagedTransaction,
+  rows,
+  type Store,
+} from './driver.ts';
 import { type ListingRecord, type ListingWithFacts, listingWithFactsOf } from './listing-store.ts';
 import { parseRow } from './parse-row.ts';
 import { query } from './queries.ts';
@@ -446,12 +453,20 @@ export async function readPublished(
  */
 const STAGE_ATTEMPTS = 6;
 
-/** Stages one batch of computed pairs; returns how many were new to the database and how many revise one. */
+/**
+ * Stages one batch of computed pairs; returns how many were new to the database and how many revise
+ * one. Rows whose key is in `unpublished` (the caller found no published suggestion with it) are
+ * created outright (`createSuggestions`): no MERGE looking for a node and its relationships first,
+ * about a sixth less time per row in Neo4j (decision 0018). A key may still be taken by a suggestion
+ * that is not published (withdrawn, or closed by people): the unique constraint then refuses the
+ * transaction, and the whole batch is written again through `stageSuggestions`'s MERGE.
+ */
 export async function stageSuggestions(
   store: Store,
   runId: string,
   batch: SuggestionRow[],
   now: string,
+  unpublished: ReadonlySet<string> = NONE,
 ): Promise<{ created: number; revised: number }> {
   if (batch.length === 0) return { created: 0, revised: 0 };
   // Values every row of a run shares go once per query, not once per row (decision 0018).
@@ -465,19 +480,42 @@ export async function stageSuggestions(
     }
     return { id: s.id, pairKey: s.pairKey, props };
   });
+  const fresh = compact.filter((r) => unpublished.has(r.pairKey));
+  let merged = fresh.length === 0 ? compact : compact.filter((r) => !unpublished.has(r.pairKey));
+  let created = fresh;
   for (let attempt = 1; ; attempt++) {
     try {
-      const r = await store.write((tx) =>
-        tx
-          .run(query('match', 'stageSuggestions'), { runId, now, common, rows: compact })
-          .then(rows<{ created: number; revised: number }>),
-      );
-      return r[0] ?? { created: 0, revised: 0 };
+      return await store.write(async (tx) => {
+        const out = { created: 0, revised: 0 };
+        if (created.length > 0) {
+          const r = await tx
+            .run(query('match', 'createSuggestions'), { runId, now, common, rows: created })
+            .then(rows<{ created: number }>);
+          out.created += r[0]?.created ?? 0;
+        }
+        if (merged.length > 0) {
+          const r = await tx
+            .run(query('match', 'stageSuggestions'), { runId, now, common, rows: merged })
+            .then(rows<{ created: number; revised: number }>);
+          out.created += r[0]?.created ?? 0;
+          out.revised += r[0]?.revised ?? 0;
+        }
+        return out;
+      });
     } catch (err) {
+      if (created.length > 0 && isConstraintViolation(err)) {
+        // A key thought new is taken: nothing of the batch was written; all of it through MERGE.
+        created = [];
+        merged = compact;
+        attempt--;
+        continue;
+      }
       if (!isDeadlock(err) || attempt >= STAGE_ATTEMPTS) throw err;
     }
   }
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * A change to a published pair that needs no explanation: a new allocation, or a withdrawal.

@@ -161,6 +161,60 @@ describe('staging and publishing a run', () => {
     expect(await runLockHolder(store())).toBeNull();
   });
 
+  /** How many Suggestion nodes hold this key, and how many OFFERS and SERVES relationships they have. */
+  async function held(pairKey: string): Promise<{ nodes: number; links: number }> {
+    const [row] = await store().read((tx) =>
+      tx
+        .run(
+          `MATCH (s:Suggestion {pairKey: $pairKey})
+           RETURN count(s) AS nodes, sum(COUNT { (s)-[:OFFERS|SERVES]->(:Listing) }) AS links`,
+          { pairKey },
+        )
+        .then((r) =>
+          r.records.map((x) => ({ nodes: Number(x.get('nodes')), links: Number(x.get('links')) })),
+        ),
+    );
+    return row!;
+  }
+
+  it('when a run stages pairs it found unpublished, then they are created outright with their listings, and publish like any other', async () => {
+    const runId = await newRun();
+    const d = write(offers[1]!, needs[1]!, 0.8, runId);
+    const rows = [staged(d), staged({ ...c, lastRunId: runId, source: 'run', allocatedQuantity: 0 })];
+    const unpublished = new Set([d.pairKey, c.pairKey]);
+    expect(await stageSuggestions(store(), runId, rows, now, unpublished)).toEqual({
+      created: 2,
+      revised: 0,
+    });
+    expect(await held(d.pairKey)).toEqual({ nodes: 1, links: 2 });
+    const counts = await publishRun(store(), runId, read(), now, (n) => ({ status: 'finished', ...n }));
+    expect(counts).toMatchObject({ created: 2, updated: 0 });
+    expect((await visible()).get(d.pairKey)).toBe(`0.8/0/${runId}`);
+    expect((await visible()).get(c.pairKey)).toBe(`0.7/0/${runId}`);
+  });
+
+  it('when a pair the run found unpublished is held by a withdrawn suggestion, then the batch is staged through MERGE and publication makes that suggestion active again, not a duplicate', async () => {
+    await store().write((tx) =>
+      tx.run("MATCH (s:Suggestion {pairKey: $k}) SET s.status = 'withdrawn'", { k: b.pairKey }),
+    );
+    expect((await visible()).has(b.pairKey)).toBe(false);
+    const runId = await newRun();
+    const d = write(offers[1]!, needs[1]!, 0.8, runId);
+    const again = write(offers[0]!, needs[1]!, 0.65, runId);
+    const rows = [staged(d), staged(again)];
+    // Not published, so the run takes both keys for new ones: b's is taken.
+    const unpublished = new Set([d.pairKey, again.pairKey]);
+    expect(await stageSuggestions(store(), runId, rows, now, unpublished)).toEqual({
+      created: 1,
+      revised: 1,
+    });
+    await publishRun(store(), runId, read(), now, (n) => ({ status: 'finished', ...n }));
+    expect((await visible()).get(b.pairKey)).toBe(`0.65/0/${runId}`);
+    expect((await visible()).get(d.pairKey)).toBe(`0.8/0/${runId}`);
+    expect(await held(b.pairKey)).toEqual({ nodes: 1, links: 2 });
+    expect(await held(d.pairKey)).toEqual({ nodes: 1, links: 2 });
+  });
+
   it('when a listing changes while a run computes, then its refresh stands and the run publishes the rest', async () => {
     const runId = await newRun();
     const rows = [
