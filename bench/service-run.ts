@@ -278,7 +278,7 @@ async function timedRun(deps: Deps, inner: Store): Promise<{ run: MatchRun; phas
   const { run, t0, t1 } = m.result;
   const load = span(events, 'listing.inScope');
   const published = span(events, 'match.publishedAll', 'match.publishedOfListings');
-  const staged = span(events, 'match.stageSuggestions');
+  const staged = span(events, 'match.stageSuggestions', 'match.createSuggestions');
   const allocations = span(events, 'match.setStagedAllocations', 'match.stageRevisions');
   const publish = span(events, 'match.publishCreated');
   if (!load || !published || !publish) throw new Error('the match run ran an unexpected sequence');
