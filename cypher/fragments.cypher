@@ -109,7 +109,18 @@ CALL (_l) {
                    actorName: $actorName, actorRole: $actorRole, note: flag, regions: flaggedReview.regions,
                    offerCompanyId: flaggedReview.offerCompanyId, needCompanyId: flaggedReview.needCompanyId,
                    processorCompanyId: flaggedReview.processorCompanyId}
+  {{{eventRegions(flagEvent)}}}
   RETURN count(flagEvent) AS flagged
+}
+
+// fragment: eventRegions(_ev)
+// A review event's regions as ReviewEventRegion nodes, one per code, indexed by (code, at): a
+// facilitator's feed seeks its regions' newest events there (review.cypher feedInRegions) instead
+// of reading every event since it last looked. Written with the event, never changed.
+WITH *
+CALL (_ev) {
+  UNWIND coalesce(_ev.regions, []) AS eventRegionCode
+  CREATE (:ReviewEventRegion {code: eventRegionCode, eventId: _ev.id, at: _ev.at, actorId: _ev.actorId})
 }
 
 // fragment: listingMap(_l, _s)
@@ -160,6 +171,7 @@ CALL (_l) {
                    actorName: $actorName, actorRole: $actorRole, note: 'listing ' + _l.id + ' was deleted',
                    regions: keptReview.regions, offerCompanyId: keptReview.offerCompanyId,
                    needCompanyId: keptReview.needCompanyId, processorCompanyId: keptReview.processorCompanyId}
+  {{{eventRegions(flagEvent)}}}
 }
 
 // fragment: inScope(_s)

@@ -295,9 +295,14 @@ export async function awaitingAnswer(
   }));
 }
 
-/** A caller of no region (a business) reads its companies' events by index (review.cypher feedOfCompanies). */
+/**
+ * A caller of no region (a business) reads its companies' events by index (review.cypher
+ * feedOfCompanies), a facilitator of some regions its regions' newest events (feedInRegions); only
+ * a caller of every region reads every event newest first (feed).
+ */
 export function feedQueryName(args: { all: boolean; regions: string[] }): string {
-  return !args.all && args.regions.length === 0 ? 'feedOfCompanies' : 'feed';
+  if (args.all) return 'feed';
+  return args.regions.length === 0 ? 'feedOfCompanies' : 'feedInRegions';
 }
 
 export async function feedEvents(
