@@ -480,22 +480,21 @@ export async function stageSuggestions(
     }
     return { id: s.id, pairKey: s.pairKey, props };
   });
-  const fresh = compact.filter((r) => unpublished.has(r.pairKey));
-  let merged = fresh.length === 0 ? compact : compact.filter((r) => !unpublished.has(r.pairKey));
-  let created = fresh;
+  let toCreate = compact.filter((r) => unpublished.has(r.pairKey));
+  let toMerge = toCreate.length === 0 ? compact : compact.filter((r) => !unpublished.has(r.pairKey));
   for (let attempt = 1; ; attempt++) {
     try {
       return await store.write(async (tx) => {
         const out = { created: 0, revised: 0 };
-        if (created.length > 0) {
+        if (toCreate.length > 0) {
           const r = await tx
-            .run(query('match', 'createSuggestions'), { runId, now, common, rows: created })
+            .run(query('match', 'createSuggestions'), { runId, now, common, rows: toCreate })
             .then(rows<{ created: number }>);
           out.created += r[0]?.created ?? 0;
         }
-        if (merged.length > 0) {
+        if (toMerge.length > 0) {
           const r = await tx
-            .run(query('match', 'stageSuggestions'), { runId, now, common, rows: merged })
+            .run(query('match', 'stageSuggestions'), { runId, now, common, rows: toMerge })
             .then(rows<{ created: number; revised: number }>);
           out.created += r[0]?.created ?? 0;
           out.revised += r[0]?.revised ?? 0;
@@ -503,10 +502,10 @@ export async function stageSuggestions(
         return out;
       });
     } catch (err) {
-      if (created.length > 0 && isConstraintViolation(err)) {
+      if (toCreate.length > 0 && isConstraintViolation(err)) {
         // A key thought new is taken: nothing of the batch was written; all of it through MERGE.
-        created = [];
-        merged = compact;
+        toCreate = [];
+        toMerge = compact;
         attempt--;
         continue;
       }

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settleMatchRuns } from '../../src/services/match-runs.ts';
-import { startTestApp, type TestApp } from '../support/harness.ts';
+import { PUBLIC, startTestApp, type TestApp } from '../support/harness.ts';
 
 let app: TestApp;
 const t = { bizA: '', bizB: '', bizC: '', fac: '', facOut: '', analyst: '' };
@@ -243,6 +243,11 @@ describe('from suggestion to running exchange', () => {
     expect((queue['items'] as { id: string }[]).map((i) => i.id)).toEqual([ids.suggestion]);
     const feed = await ok(await app.as(t.fac).request('GET', '/feed'));
     expect((feed['changes'] as { type: string }[]).some((e) => e.type === 'flag')).toBe(true);
+    // A facilitator of another region reads its own regions' events only; without a token, none.
+    const elsewhere = await ok(await app.as(t.facOut).request('GET', '/feed'));
+    const suggestionIds = (elsewhere['changes'] as { suggestionId: string }[]).map((e) => e.suggestionId);
+    expect(suggestionIds).not.toContain(ids.suggestion);
+    expect((await app.as(PUBLIC).request('GET', '/feed')).status).toBe(401);
   });
 
   it('when a listing of it is deleted, then the review and its audit trail stay', async () => {
