@@ -25,6 +25,7 @@ import {
 import { type ListingRecord, type ListingWithFacts, listingWithFactsOf } from './listing-store.ts';
 import { parseRow } from './parse-row.ts';
 import { query } from './queries.ts';
+import { ParsedRows } from './parsed-rows.ts';
 import { fromReviewNode } from './review-store.ts';
 
 const BATCH = 1000;
@@ -773,23 +774,24 @@ export interface PresentableSuggestion {
 
 export type SuggestionPageRows = { items: PresentableSuggestion[]; hasMore: boolean };
 
+/**
+ * The listings and suggestions that pages of suggestions read, each parsed once per content
+ * (parsed-rows.ts): about 5,000 of each is the pages of a few hundred listings.
+ */
+const pageListings = new ParsedRows<ListingWithFacts>(5_000);
+const pageSuggestions = new ParsedRows<StoredSuggestion>(5_000);
+
 function pageOf(records: { get(key: string): unknown }[], page: Page): SuggestionPageRows {
-  // A listing named by several rows (a listing's own page names it in each) is read once.
-  const read = new Map<string, ListingWithFacts>();
   const items = records.slice(0, page.limit).map((rec): PresentableSuggestion => {
     const listings = new Map<string, ListingWithFacts>();
     for (const row of [rec.get('offer'), rec.get('need'), ...(rec.get('through') as unknown[])]) {
-      const id = (row as ListingRecord).id;
-      let listing = read.get(id);
-      if (!listing) {
-        listing = listingWithFactsOf(row as ListingRecord);
-        read.set(id, listing);
-      }
-      listings.set(id, listing);
+      const r = row as ListingRecord;
+      listings.set(r.id, pageListings.get(r.id, r, listingWithFactsOf));
     }
     const review = rec.get('review') as Record<string, unknown> | null;
+    const sg = rec.get('suggestion') as Record<string, unknown>;
     return {
-      suggestion: fromSuggestionRecord(rec.get('suggestion') as Record<string, unknown>),
+      suggestion: pageSuggestions.get(sg['id'] as string, sg, fromSuggestionRecord),
       listings,
       review: review ? fromReviewNode(review) : null,
     };
