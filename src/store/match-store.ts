@@ -24,8 +24,8 @@ import {
 } from './driver.ts';
 import { type ListingRecord, type ListingWithFacts, listingWithFactsOf } from './listing-store.ts';
 import { parseRow } from './parse-row.ts';
-import { query } from './queries.ts';
 import { ParsedRows } from './parsed-rows.ts';
+import { query } from './queries.ts';
 import { fromReviewNode } from './review-store.ts';
 
 const BATCH = 1000;
