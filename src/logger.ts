@@ -3,7 +3,7 @@ import pino, { type Logger } from 'pino';
 export type { Logger };
 
 /**
- * Credentials never reach a log line: bearer tokens in request headers (pino-http logs the
+ * Credentials never reach a log line: bearer tokens in request headers (http/request-log.ts logs the
  * request) and anything a log call names `token`.
  */
 export const REDACTED_PATHS = [

@@ -4,10 +4,9 @@
  * role test are built from it. Routes are thin: parse the request, call one use-case with the
  * caller, shape the answer.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { pinoHttp } from 'pino-http';
 import { roleMay } from '../domain/access.ts';
 import { unsafeTextDetails } from '../domain/text-safety.ts';
 import { parseOrThrow } from '../domain/validate.ts';
@@ -17,6 +16,7 @@ import { authMiddleware, callerOf } from './auth.ts';
 import { DOCS_CSP, docsAssets, docsPage } from './docs-page.ts';
 import { RETRY_AFTER_BY_CODE, STATUS_BY_CODE } from './error-status.ts';
 import { buildOpenApi } from './openapi.ts';
+import { requestIdOf, requestLog } from './request-log.ts';
 import { expressPath, IF_MATCH_PATTERN, type RouteDef } from './route.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { companyRoutes } from './routes/companies.ts';
@@ -270,25 +270,7 @@ export function createApp(deps: Deps, options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(
-    pinoHttp({
-      logger: deps.logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      customLogLevel: (_req, res, err) =>
-        res.statusCode === 503
-          ? 'warn'
-          : err || res.statusCode >= 500
-            ? 'error'
-            : res.statusCode >= 400
-              ? 'warn'
-              : 'info',
-    }),
-  );
+  app.use(requestLog(deps.logger));
   // After the request log, so that its response times include the wait for a turn.
   const turnTargetMs = options.turnTargetMs ?? TURNS.targetMs;
   if (turnTargetMs > 0) app.use(turnTaking({ ...TURNS, targetMs: turnTargetMs }));
@@ -343,7 +325,7 @@ function errorHandler(deps: Deps): ErrorRequestHandler {
   return (err, req, res, _next) => {
     // Answered already (a read past its deadline): what failed later is only worth a debug line.
     if (res.headersSent) {
-      deps.logger.debug({ err, reqId: req.id }, 'failed after it was answered');
+      deps.logger.debug({ err, reqId: requestIdOf(res) }, 'failed after it was answered');
       return;
     }
     const e = toAppError(err);
@@ -353,8 +335,8 @@ function errorHandler(deps: Deps): ErrorRequestHandler {
     // The database being away is an operating condition (warn, once per request, no stack); any
     // other 5xx is a bug worth its stack.
     if (status === 503)
-      deps.logger.warn({ reqId: req.id, code: e.code, reason: e.message }, 'request refused');
-    else if (status >= 500) deps.logger.error({ err, reqId: req.id }, 'request failed');
+      deps.logger.warn({ reqId: requestIdOf(res), code: e.code, reason: e.message }, 'request refused');
+    else if (status >= 500) deps.logger.error({ err, reqId: requestIdOf(res) }, 'request failed');
     if (status === 401) {
       res.set(
         'www-authenticate',
@@ -372,7 +354,7 @@ function errorHandler(deps: Deps): ErrorRequestHandler {
             ? 'internal error; the request id names it in our logs'
             : e.message,
         details: e.details,
-        requestId: String(req.id ?? ''),
+        requestId: requestIdOf(res),
       },
     });
   };
