@@ -93,3 +93,41 @@ export async function deleteAnchor(deps: Deps): Promise<void> {
     await session.close();
   }
 }
+
+/** A copy of a run's suggestions inside Neo4j: how long it took and Neo4j's CPU meanwhile, ms. */
+export interface RunAnchorCopy {
+  ms: number;
+  dbCpuMs: number;
+}
+
+/**
+ * The bound on a first run's writes (issue 14): the active suggestions a run published, copied
+ * inside Neo4j (cypher/bench.cypher `runAnchorNodes`, `runAnchorRelationships`): no row crosses
+ * Bolt, nothing is checked, and the copies have no index or constraint. Each copy is deleted
+ * after it is timed. `dbCpuMs` reads Neo4j's CPU time (0 where it cannot be read).
+ */
+export async function copyRunAnchor(
+  deps: Deps,
+  dbCpuMs: () => number,
+): Promise<{ suggestions: number; nodes: RunAnchorCopy; relationships: RunAnchorCopy }> {
+  const session = deps.store.driver.session();
+  try {
+    const counted = await session.run(query('bench', 'runAnchorCount'));
+    const suggestions = Number(counted.records[0]!.get('n'));
+    const timed = async (name: string): Promise<RunAnchorCopy> => {
+      const c0 = dbCpuMs();
+      const t0 = performance.now();
+      await session.run(query('bench', name));
+      const copy = { ms: performance.now() - t0, dbCpuMs: dbCpuMs() - c0 };
+      await session.run(query('bench', `${name}Delete`));
+      return copy;
+    };
+    return {
+      suggestions,
+      nodes: await timed('runAnchorNodes'),
+      relationships: await timed('runAnchorRelationships'),
+    };
+  } finally {
+    await session.close();
+  }
+}

@@ -34,3 +34,42 @@ WHERE n:Listing OR n:Site OR n:Company
 CALL (n) {
   DETACH DELETE n
 } IN TRANSACTIONS OF 10000 ROWS
+
+// name: runAnchorNodes
+// The bound on a first run's writes (issue 14): every active suggestion copied inside Neo4j as a
+// node with its properties and its two relationships, with no index or constraint on it and no
+// row over Bolt; in transactions of 10,000 rows, run outside a managed transaction.
+MATCH (x:Suggestion {status: 'active'})-[:OFFERS]->(o:Listing)
+MATCH (x)-[:SERVES]->(n:Listing)
+CALL (x, o, n) {
+  CREATE (a:AnchorSuggestion)
+  SET a = properties(x)
+  CREATE (a)-[:OFFERS]->(o)
+  CREATE (a)-[:SERVES]->(n)
+} IN TRANSACTIONS OF 10000 ROWS
+
+// name: runAnchorNodesDelete
+MATCH (a:AnchorSuggestion)
+CALL (a) {
+  DETACH DELETE a
+} IN TRANSACTIONS OF 10000 ROWS
+
+// name: runAnchorRelationships
+// The same copy as one relationship per suggestion, from its offer to its need, holding the
+// suggestion's properties: the least a suggestion of its own can be in the graph.
+MATCH (x:Suggestion {status: 'active'})-[:OFFERS]->(o:Listing)
+MATCH (x)-[:SERVES]->(n:Listing)
+CALL (x, o, n) {
+  CREATE (o)-[r:ANCHOR_SUGGESTED]->(n)
+  SET r = properties(x)
+} IN TRANSACTIONS OF 10000 ROWS
+
+// name: runAnchorRelationshipsDelete
+MATCH ()-[r:ANCHOR_SUGGESTED]->()
+CALL (r) {
+  DELETE r
+} IN TRANSACTIONS OF 10000 ROWS
+
+// name: runAnchorCount
+MATCH (x:Suggestion {status: 'active'})
+RETURN count(x) AS n
