@@ -531,7 +531,9 @@ async function runSize(size: number): Promise<SizeResult> {
       const first = await timedRun(deps, deps.store);
       log(`${size}: first run ${(first.phases.total.ms / 1000).toFixed(1)} s; second run`);
       const second = await timedRun(deps, deps.store);
-      log(`${size}: second run ${(second.phases.total.ms / 1000).toFixed(1)} s; the run's suggestions copied inside Neo4j`);
+      log(
+        `${size}: second run ${(second.phases.total.ms / 1000).toFixed(1)} s; the run's suggestions copied inside Neo4j`,
+      );
       const runAnchor = await copyRunAnchor(deps, neo4jCpuMs);
       log(
         `${size}: copied ${runAnchor.suggestions} as nodes in ${s(runAnchor.nodes.ms)} s, as relationships in ${s(runAnchor.relationships.ms)} s; reading pages`,
