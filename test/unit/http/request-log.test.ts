@@ -35,6 +35,8 @@ async function app(level: string) {
   a.get('/busy', (_req, res) => {
     res.status(503).json({});
   });
+  // Never answers: the client gives up.
+  a.get('/hang', () => {});
   const server = await new Promise<ReturnType<typeof a.listen>>((resolve) => {
     const s = a.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -47,7 +49,12 @@ async function app(level: string) {
     await new Promise((r) => setTimeout(r, 20));
     return { res, body };
   };
-  return { lines, get };
+  return { lines, get, url };
+}
+
+/** Waits until `check` holds, up to a second. */
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
 }
 
 describe('the request log', () => {
@@ -95,5 +102,22 @@ describe('the request log', () => {
       [40, 'request errored', 503],
       [50, 'request errored', 500],
     ]);
+  });
+
+  it('when the client goes away before the answer, then one warn line says the request was aborted', async () => {
+    const { lines, url } = await app('warn');
+    const gone = new AbortController();
+    const asked = fetch(`${url}/hang`, { signal: gone.signal, headers: { 'x-request-id': 'left-early' } });
+    await new Promise((r) => setTimeout(r, 50));
+    gone.abort();
+    await expect(asked).rejects.toThrow();
+    await until(() => lines.length > 0);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: 40,
+      msg: 'request aborted',
+      reqId: 'left-early',
+      req: { url: '/hang' },
+    });
   });
 });
