@@ -8,7 +8,7 @@ export function requestIdOf(res: Response): string {
 }
 
 /** A request's log level by how it ended: refused for now (503) warn, failed error, refused warn. */
-export function levelOf(status: number, err?: unknown): Level {
+function levelOf(status: number, err?: unknown): Level {
   if (status === 503) return 'warn';
   if (err || status >= 500) return 'error';
   return status >= 400 ? 'warn' : 'info';

@@ -31,10 +31,6 @@ export class ParsedRows<T> {
     this.entries.set(id, { row: { ...fields }, value });
     return value;
   }
-
-  clear(): void {
-    this.entries.clear();
-  }
 }
 
 function sameRow(a: Readonly<Record<string, unknown>>, b: Record<string, unknown>): boolean {
