@@ -232,6 +232,9 @@ describe('a facilitator in the browser', () => {
       .filter({ hasText: 'must not be before startDate' })
       .waitFor();
     expect(await endDate.getAttribute('aria-invalid')).toBe('true');
+    // The focus is on the field named, from the moment its message shows: typing elsewhere next is
+    // not taken from the field the user went to.
+    expect(await page.evaluate('document.activeElement?.id')).toBe('outcome-endDate');
     await forgive('status of 400');
 
     await quantity.fill('135.5');

@@ -2,7 +2,7 @@
  * Sign-in with a bearer token. The error is announced as soon as it shows and names the field
  * it is about; the status line says what is happening (checking, signed out, session ended).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Me } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -23,7 +23,7 @@ export function SignIn({ notice, onSignedIn }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const field = useRef<HTMLInputElement>(null);
   const [demo, setDemo] = useState<DemoIdentity[]>([]);
-  useEffect(() => heading.current?.focus(), []);
+  useLayoutEffect(() => heading.current?.focus(), []);
   useEffect(() => {
     let live = true;
     void demoIdentities().then((found) => live && setDemo(found));

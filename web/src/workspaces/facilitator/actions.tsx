@@ -6,7 +6,7 @@
  * but the note names the version shown; a newer one on the server is a 409, shown as "changed by
  * someone else, reload". What the API refuses is shown next to the field it names.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Api, Me, Schemas } from '../../api/client.ts';
 import { dataOf } from '../../api/client.ts';
 import { useResource } from '../../api/use-resource.ts';
@@ -75,7 +75,7 @@ export function Actions(outer: Omit<Props, 'announce'>) {
   const props: Props = { ...outer, announce: setSaid };
   // A form that is redrawn for the new version (or gone, once implemented) takes the focus with
   // it: the keyboard then continues from what was said rather than from the top of the page.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const lost = document.activeElement === null || document.activeElement === document.body;
     if (said !== '' && lost) status.current?.focus();
   }, [said, outer.review.version]);

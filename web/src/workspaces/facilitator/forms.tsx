@@ -5,7 +5,7 @@
  * labelled fields that point at their error.
  */
 import { type ComponentChildren, Fragment, type RefObject } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../api/client.ts';
 import { ApiMessage } from '../../i18n/api-message.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -31,7 +31,9 @@ export function useAct(announce: (message: string) => void, fields: readonly str
   const [state, setState] = useState<ActState>({ kind: 'idle' });
   const form = useRef<HTMLFormElement>(null);
   // After a refusal the first field it names takes the focus, so the keyboard lands where to fix it.
-  useEffect(() => {
+  // In the same commit as the refusal's messages (a layout effect, not an effect run after the
+  // paint): a user who clicks into another field as the messages appear keeps that focus.
+  useLayoutEffect(() => {
     if (state.kind !== 'refused') return;
     const first = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
     first?.focus();
