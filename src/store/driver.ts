@@ -174,7 +174,22 @@ export function int(value: number) {
   return neo4j.int(Math.trunc(value));
 }
 
-/** Rows as plain objects. */
-export function rows<T = Record<string, unknown>>(result: { records: { toObject(): unknown }[] }): T[] {
-  return result.records.map((r) => r.toObject() as T);
+/**
+ * Rows as plain objects: what the driver's `Record.toObject()` gives, without the generator it
+ * walks a record with (half a dozen short-lived objects a field, which on a page of suggestions
+ * were a tenth of all a read allocated).
+ */
+export function rows<T = Record<string, unknown>>(result: {
+  records: readonly { keys: readonly PropertyKey[]; get(index: number): unknown }[];
+}): T[] {
+  const records = result.records;
+  const out = new Array<T>(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
+    const keys = record.keys;
+    const row: Record<PropertyKey, unknown> = {};
+    for (let k = 0; k < keys.length; k++) row[keys[k]!] = record.get(k);
+    out[i] = row as T;
+  }
+  return out;
 }
