@@ -5,13 +5,17 @@
  *   evaluate <case.json> [more cases...] [--json]   |   evaluate --decisions [--json]
  *   users add|list|revoke|token ...
  *   report [--county NN | --municipality NNNN] [--from D] [--to D] [--format ...] --out FILE
+ *   backup --out FILE.jsonl.gz   |   restore FILE.jsonl.gz (into an empty database)
  * Each command provisions Neo4j like the main job (NEO4J_URI, a container, or embedded); while the
  * service runs on the embedded store, import, match and users use its Neo4j (running.json) and say so.
  */
+
 import { loadConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
 import { driverTimeouts, openRuntime, provisionOptions } from '../runtime.ts';
+import { provisionNeo4j } from '../store/provision.ts';
+import { BACKUP_USAGE, runBackup, runRestore } from './backup-command.ts';
 import { EVALUATE_USAGE, runEvaluate } from './evaluate-command.ts';
 import { IMPORT_USAGE, runImport } from './import-command.ts';
 import { MATCH_USAGE, runMatch } from './match-command.ts';
@@ -23,7 +27,8 @@ const USAGE = `usage: cli <command>
   ${MATCH_USAGE}
   ${EVALUATE_USAGE}
   ${USERS_USAGE}
-  ${REPORT_USAGE}`;
+  ${REPORT_USAGE}
+  ${BACKUP_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -35,7 +40,23 @@ async function main(argv: string[]): Promise<number> {
     stagingWrites: config.MATCH_STAGING_WRITES,
   };
   if (command === 'evaluate') return runEvaluate(config, logger, args);
-  if (command === 'import' || command === 'match' || command === 'users' || command === 'report') {
+  if (command === 'restore') {
+    // Not through the runtime: it would apply the schema and load the taxonomy into the empty
+    // database first; the restore applies the schema the backup had.
+    const neo4j = await provisionNeo4j({ ...provisionOptions(config, logger), shareRunning: true });
+    try {
+      return await runRestore(neo4j, logger, args);
+    } finally {
+      await neo4j.stop();
+    }
+  }
+  if (
+    command === 'import' ||
+    command === 'match' ||
+    command === 'users' ||
+    command === 'report' ||
+    command === 'backup'
+  ) {
     const runtime = await openRuntime(
       { ...provisionOptions(config, logger), shareRunning: true },
       settings,
@@ -50,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
     try {
       if (command === 'users') return await runUsers(runtime, args);
       if (command === 'report') return await runReport(runtime, args);
+      if (command === 'backup') return await runBackup(runtime, args);
       return command === 'import' ? await runImport(runtime, args) : await runMatch(runtime, args);
     } finally {
       await runtime.close();
