@@ -22,7 +22,8 @@
  * compared with the trailer's.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, openSync, rmSync, type WriteStream } from 'node:fs';
+import { chmod, rename } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -157,38 +158,89 @@ function encodeProps(props: Record<string, unknown>, where: string): Record<stri
   return out;
 }
 
-/** Writes lines to a gzipped file, with the running SHA-256 of what was written. */
+function writeError(path: string, err: unknown): AppError {
+  const message = `cannot be written: ${(err as Error).message}`;
+  return new AppError('VALIDATION_FAILED', `${path} ${message}`, [{ path: 'out', message }]);
+}
+
+/**
+ * Writes lines to a gzipped file in chunks, with the running SHA-256 of what was written. The lines
+ * go to `<path>.partial`, renamed to `path` once whole: a failed backup never leaves a truncated
+ * file under the name, nor replaces the backup that was there.
+ */
 class LineWriter {
   private readonly gzip = createGzip();
-  private readonly file: ReturnType<typeof createWriteStream>;
+  private readonly file: WriteStream;
   private readonly hash = createHash('sha256');
   private readonly done: Promise<void>;
+  private readonly partial: string;
+  private chunk = '';
+  private error: Error | null = null;
+  private wake: (() => void) | null = null;
 
-  constructor(path: string) {
-    this.file = createWriteStream(path);
+  constructor(private readonly path: string) {
+    this.partial = `${path}.partial`;
+    // Opened at once, so a path that cannot be written fails before anything is read. Readable by
+    // its owner only: it holds every company's confidential data and the token hashes.
+    let fd: number;
+    try {
+      fd = openSync(this.partial, 'w', 0o600);
+    } catch (err) {
+      throw writeError(this.partial, err);
+    }
+    this.file = createWriteStream('', { fd });
     this.gzip.pipe(this.file);
     this.done = finished(this.file);
+    // Awaited by close(); a backup that stops before it must not leave the rejection unhandled.
+    this.done.catch(() => {});
+    const fail = (err: Error) => {
+      this.error ??= writeError(this.partial, err);
+      this.wake?.();
+    };
+    this.file.on('error', fail);
+    this.gzip.on('error', fail);
   }
 
   async write(line: unknown): Promise<void> {
-    const text = `${JSON.stringify(line)}\n`;
-    this.hash.update(text);
-    if (!this.gzip.write(text)) await new Promise<void>((resolve) => this.gzip.once('drain', resolve));
+    this.chunk += `${JSON.stringify(line)}\n`;
+    // A line at a time, zlib's calls and their waits cost more than the encoding.
+    if (this.chunk.length >= 1 << 18) await this.flush();
   }
 
-  digest(): string {
+  private async flush(): Promise<void> {
+    if (this.error) throw this.error;
+    const text = this.chunk;
+    this.chunk = '';
+    this.hash.update(text);
+    if (!this.gzip.write(text))
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        this.gzip.once('drain', resolve);
+      });
+    this.wake = null;
+    // A disk that filled, or a file that went: the backup stops instead of waiting for ever.
+    if (this.error) throw this.error;
+  }
+
+  async digest(): Promise<string> {
+    await this.flush();
     return this.hash.digest('hex');
   }
 
   async close(last: unknown): Promise<number> {
     this.gzip.end(`${JSON.stringify(last)}\n`);
     await this.done;
+    if (this.error) throw this.error;
+    // A file written over keeps its mode: the partial one was made 0600; the rename keeps that.
+    await chmod(this.partial, 0o600);
+    await rename(this.partial, this.path);
     return this.file.bytesWritten;
   }
 
   destroy(): void {
     this.gzip.destroy();
     this.file.destroy();
+    rmSync(this.partial, { force: true });
   }
 }
 
@@ -276,7 +328,7 @@ export async function backupDatabase(
             labels: sorted(labels),
             types: sorted(types),
             skipped,
-            digest: out.digest(),
+            digest: await out.digest(),
             out,
           };
         } catch (err) {
@@ -288,7 +340,13 @@ export async function backupDatabase(
       await session.close();
     }
     const { out, digest, ...summary } = copied;
-    const bytes = await out.close({ end: { ...summary, sha256: digest } });
+    let bytes: number;
+    try {
+      bytes = await out.close({ end: { ...summary, sha256: digest } });
+    } catch (err) {
+      out.destroy();
+      throw err;
+    }
     const after = await counts(driver);
     const changedWhileCopying =
       JSON.stringify(before) !== JSON.stringify(after) ||
@@ -446,6 +504,10 @@ function lineOf(r: Record<string, unknown>, where: string): Line {
 
 /** Checks the whole file: every line, the numbering, the counts and the checksum. */
 async function verifyBackup(path: string): Promise<{ header: Header; trailer: Trailer }> {
+  if (!existsSync(path))
+    throw new AppError('NOT_FOUND', `no backup file at ${path}`, [
+      { path: 'file', message: 'does not exist' },
+    ]);
   let header: Header | undefined;
   let trailer: Trailer | undefined;
   let nodes = 0;

@@ -145,6 +145,26 @@ describe('the command line', () => {
     expect(bad.stderr).toMatch(/region/);
   });
 
+  it('when backup names no file, or restore a file that is not there or a database that holds data, then it says so and writes nothing', async () => {
+    const noOut = await cli('backup');
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain('usage: backup --out FILE');
+    const missing = await cli('restore', '/tmp/no-such-backup.jsonl.gz');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('NOT_FOUND: no backup file at /tmp/no-such-backup.jsonl.gz');
+    // A whole backup of this database, then its restore into the same one: refused, it holds data.
+    const dir = mkdtempSync(join(tmpdir(), 'symbiosis-cli-backup-'));
+    const file = join(dir, 'b.jsonl.gz');
+    const made = await cli('backup', '--out', file);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toMatch(/backup written to .*b\.jsonl\.gz: [\d.]+ MB/);
+    expect(made.stdout).toMatch(/nodes\s+\d+ \(.*Listing \d+/);
+    const refused = await cli('restore', file);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('CONFLICT: a restore needs an empty database');
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+
   it('when a command is unknown, then the usage is printed and the exit code is 2', async () => {
     const res = await cli('frobnicate');
     expect(res.code).toBe(2);

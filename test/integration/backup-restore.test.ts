@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -87,6 +87,8 @@ describe('backup and restore', () => {
     const s = await backupDatabase(app.runtime.neo4j, file);
     expect(s.skipped).toBe(0);
     expect(s.changedWhileCopying).toBe(false);
+    // Every company's confidential data is in it: readable by its owner only.
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(s.labels['Listing']).toBe(8);
     expect(s.labels['Review']).toBe(1);
     expect(s.labels['User']).toBeGreaterThanOrEqual(3);
@@ -100,6 +102,26 @@ describe('backup and restore', () => {
     const site = lines.map((l) => JSON.parse(l)).find((l) => l.l?.includes('Site'));
     expect(site.p.location).toEqual({ $point: [4326, expect.any(Number), expect.any(Number)] });
     expect(Number.isInteger(site.p.version)).toBe(true);
+  });
+
+  it('when a backup fails, then the file that was there is left as it was, and no part of the new one stays', async () => {
+    const before = readFileSync(file);
+    const session = app.runtime.deps.store.driver.session();
+    try {
+      // A value of a type no backup copies: the backup stops at it, naming it.
+      await session.run('CREATE (:BackupProbe {at: date("2026-12-05")})');
+      await expect(backupDatabase(app.runtime.neo4j, file)).rejects.toThrow(
+        /BackupProbe .*\.at holds a Date/,
+      );
+    } finally {
+      await session.run('MATCH (p:BackupProbe) DELETE p');
+      await session.close();
+    }
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(existsSync(`${file}.partial`)).toBe(false);
+    await expect(backupDatabase(app.runtime.neo4j, join(dir, 'no-such-dir', 'b.jsonl.gz'))).rejects.toThrow(
+      /no-such-dir\/b\.jsonl\.gz\.partial cannot be written: ENOENT/,
+    );
   });
 
   it('when the backup is restored into an empty database, then the service there answers every caller as the original did', async () => {
