@@ -1,3 +1,4 @@
+import { Record as Neo4jRecord } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/logger.ts';
 import { failRun } from '../../../src/services/run-control.ts';
@@ -10,7 +11,7 @@ function flakyStore(downFor: number): { store: Store; written: string[] } {
   const tx = {
     run: async (text: string) => {
       written.push(text.split('\n').find((l) => l.startsWith('MATCH')) ?? text);
-      return { records: [{ toObject: () => ({ discarded: 0 }) }] };
+      return { records: [new Neo4jRecord(['discarded'], [0])] };
     },
   } as unknown as ManagedTransaction;
   const store = {
