@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import type { Logger } from '../logger.ts';
 import type { Runtime } from '../runtime.ts';
-import { type BackupSummary, backupDatabase, type RestoreSummary, restoreDatabase } from '../store/backup.ts';
+import { backupDatabase, type GraphCounts, restoreDatabase } from '../store/backup.ts';
 import type { ProvisionedNeo4j } from '../store/provision.ts';
 import { readMigrations } from '../store/schema.ts';
 
@@ -19,7 +19,7 @@ const counted = (counts: Record<string, number>) =>
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
 
-function describe(s: BackupSummary | RestoreSummary): string {
+function describe(s: GraphCounts): string {
   return [
     `  nodes          ${s.nodes} (${counted(s.labels)})`,
     `  relationships  ${s.relationships} (${counted(s.types)})`,

@@ -49,11 +49,15 @@ export interface Connection {
   password: string;
 }
 
-export interface BackupSummary {
+/** What a backup holds: nodes per label (a node counts once under each of its labels), relationships per type. */
+export interface GraphCounts {
   nodes: number;
   relationships: number;
   labels: Record<string, number>;
   types: Record<string, number>;
+}
+
+export interface BackupSummary extends GraphCounts {
   /** Relationships left out: their other node was written after the nodes were read. */
   skipped: number;
   /** Whether the counts of nodes or relationships moved while the copy was read. */
@@ -61,11 +65,7 @@ export interface BackupSummary {
   bytes: number;
 }
 
-export interface RestoreSummary {
-  nodes: number;
-  relationships: number;
-  labels: Record<string, number>;
-  types: Record<string, number>;
+export interface RestoreSummary extends GraphCounts {
   /** The copy's migrations applied before the load; newer ones are the service's next start. */
   migrations: string[];
 }
@@ -364,11 +364,7 @@ interface Header {
   migrations: { id: string; checksum: string }[];
 }
 
-interface Trailer {
-  nodes: number;
-  relationships: number;
-  labels: Record<string, number>;
-  types: Record<string, number>;
+interface Trailer extends GraphCounts {
   skipped: number;
   sha256: string;
 }
