@@ -59,3 +59,8 @@ RETURN label, count(*) AS n
 // name: typeCounts
 MATCH ()-[r]->()
 RETURN type(r) AS type, count(*) AS n
+
+// name: unfinishedRestore
+// Nodes a restore wrote and did not finish with: the database is not a whole copy.
+MATCH (n:RestoreNode)
+RETURN count(n) AS nodes

@@ -15,6 +15,7 @@ import { CounterpartIndex } from './services/counterpart-index.ts';
 import type { Deps } from './services/deps.ts';
 import { ReadCache, type ReadCacheOptions } from './services/read-cache.ts';
 import { recoverInterruptedRuns } from './services/run-control.ts';
+import { assertNoUnfinishedRestore } from './store/backup.ts';
 import {
   createDriver,
   createStore,
@@ -130,6 +131,7 @@ export async function connect(
   };
   try {
     await store.driver.verifyConnectivity();
+    await assertNoUnfinishedRestore(store);
     const migrations = readMigrations();
     await applySchema(store, logger, migrations);
     await loadTaxonomy(store, reference, logger);

@@ -30,7 +30,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import neo4j, { type Driver, isInt, isPoint } from 'neo4j-driver';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { createDriver, createStore } from './driver.ts';
+import { createDriver, createStore, type Store } from './driver.ts';
 import { query } from './queries.ts';
 import { applySchema, type Migration } from './schema.ts';
 
@@ -532,6 +532,21 @@ async function verifyBackup(path: string): Promise<{ header: Header; trailer: Tr
       `counts ${trailer.nodes} nodes and ${trailer.relationships} relationships; the file has ${nodes} and ${relationships}`,
     );
   return { header, trailer };
+}
+
+/**
+ * Refuses a database that a restore began and did not finish (it fails, or its process died, before
+ * the temporary label left every node): served, it would look whole and be missing data.
+ */
+export async function assertNoUnfinishedRestore(store: Store): Promise<void> {
+  const found = await store.read((tx) => tx.run(query('backup', 'unfinishedRestore')));
+  const nodes = Number(found.records[0]?.get('nodes') ?? 0);
+  if (nodes > 0)
+    throw new AppError(
+      'CONFLICT',
+      `this database holds a restore that did not finish (${nodes} nodes still marked RestoreNode); ` +
+        'restore the backup again into an empty database (a new NEO4J_DATA_DIR) and start there',
+    );
 }
 
 /** Whether the database holds any node at all. */

@@ -182,6 +182,20 @@ describe('backup and restore', () => {
     );
   });
 
+  it('when a restore did not finish, then no service starts on that database', async () => {
+    const session = restored!.deps.store.driver.session();
+    try {
+      // What a restore that died while writing leaves: nodes still marked with its temporary label.
+      await session.run("CREATE (:Company:RestoreNode {id: 'half', restoreId: 100000})");
+      await expect(connect(target, logger)).rejects.toThrow(
+        /this database holds a restore that did not finish \(1 nodes still marked RestoreNode\)/,
+      );
+    } finally {
+      await session.run("MATCH (n:RestoreNode {id: 'half'}) DELETE n");
+      await session.close();
+    }
+  });
+
   it('when the file is truncated or a line of it changed, then the restore refuses it before writing', async () => {
     const whole = readFileSync(file);
     const truncated = join(dir, 'truncated.jsonl.gz');
