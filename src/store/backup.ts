@@ -112,7 +112,16 @@ export function encodeValue(value: unknown, where: string): EncodedValue {
 export function decodeValue(value: unknown, where: string): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
-  if (Array.isArray(value)) return value.map((v, i) => decodeValue(v, `${where}[${i}]`));
+  if (Array.isArray(value)) {
+    // Neo4j stores lists of one type of scalar only: anything else would fail half-way through the load.
+    const items = value.map((v, i) => {
+      if (Array.isArray(v) || v === null)
+        throw invalid(`${where}[${i}]`, 'is not a value a stored list holds');
+      return decodeValue(v, `${where}[${i}]`);
+    });
+    if (new Set(items.map(kindOf)).size > 1) throw invalid(where, 'mixes types in one list');
+    return items;
+  }
   if (typeof value === 'object') {
     const keys = Object.keys(value);
     const v = value as Record<string, unknown>;
@@ -142,6 +151,13 @@ export function decodeValue(value: unknown, where: string): unknown {
     }
   }
   throw invalid(where, 'is not a property value a backup writes');
+}
+
+/** The Neo4j type a decoded value is written as. */
+function kindOf(v: unknown): string {
+  if (isInt(v)) return 'integer';
+  if (isPoint(v)) return 'point';
+  return typeof v === 'number' ? 'float' : typeof v;
 }
 
 function invalid(where: string, message: string): AppError {
@@ -467,6 +483,8 @@ function propsOf(v: unknown, where: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, value] of Object.entries(v)) {
     if (!NAME.test(k)) throw invalid(`${where}.${k}`, 'is not a property name');
+    // The restore's own key while it writes, removed at its end: a copied one would be lost.
+    if (k === 'restoreId') throw invalid(`${where}.${k}`, 'is the name a restore uses for itself');
     out[k] = decodeValue(value, `${where}.${k}`);
   }
   return out;

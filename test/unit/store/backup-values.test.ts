@@ -45,6 +45,10 @@ describe('backup property values', () => {
       { $point: [4326, 1] },
       { $point: ['a', 1, 2] },
       { $float: 1, x: 2 },
+      [['a']],
+      ['a', null],
+      ['a', 1],
+      [1, 1.5],
     ])
       expect(() => decodeValue(bad, 'line 9.p.title'), JSON.stringify(bad)).toThrow(/line 9\.p\.title/);
   });
