@@ -7,7 +7,8 @@
 import { parseArgs } from 'node:util';
 import type { Logger } from '../logger.ts';
 import type { Runtime } from '../runtime.ts';
-import { backupDatabase, type GraphCounts, restoreDatabase } from '../store/backup.ts';
+import { backupDatabase, restoreDatabase } from '../store/backup.ts';
+import type { GraphCounts } from '../store/backup-file.ts';
 import type { ProvisionedNeo4j } from '../store/provision.ts';
 import { readMigrations } from '../store/schema.ts';
 

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { decodeValue, encodeValue } from '../../../src/store/backup.ts';
+import { decodeValue, encodeValue } from '../../../src/store/backup-values.ts';
 
 const roundTrip = (v: unknown) => decodeValue(JSON.parse(JSON.stringify(encodeValue(v, 'p'))), 'p');
 
