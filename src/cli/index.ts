@@ -5,7 +5,7 @@
  *   evaluate <case.json> [more cases...] [--json]   |   evaluate --decisions [--json]
  *   users add|list|revoke|token ...
  *   report [--county NN | --municipality NNNN] [--from D] [--to D] [--format ...] --out FILE
- *   backup --out FILE.jsonl.gz   |   restore FILE.jsonl.gz (into an empty database)
+ *   backup --out FILE.jsonl.gz   |   check-backup FILE.jsonl.gz   |   restore FILE.jsonl.gz (into an empty database)
  * Each command provisions Neo4j like the main job (NEO4J_URI, a container, or embedded); while the
  * service runs on the embedded store, import, match and users use its Neo4j (running.json) and say so.
  */
@@ -15,7 +15,7 @@ import { AppError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
 import { driverTimeouts, openRuntime, provisionOptions } from '../runtime.ts';
 import { provisionNeo4j } from '../store/provision.ts';
-import { BACKUP_USAGE, runBackup, runRestore } from './backup-command.ts';
+import { BACKUP_USAGE, runBackup, runCheckBackup, runRestore } from './backup-command.ts';
 import { EVALUATE_USAGE, runEvaluate } from './evaluate-command.ts';
 import { IMPORT_USAGE, runImport } from './import-command.ts';
 import { MATCH_USAGE, runMatch } from './match-command.ts';
@@ -40,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
     stagingWrites: config.MATCH_STAGING_WRITES,
   };
   if (command === 'evaluate') return runEvaluate(config, logger, args);
+  if (command === 'check-backup') return runCheckBackup(args);
   if (command === 'restore') {
     // Not through the runtime: it would apply the schema and load the taxonomy into the empty
     // database first; the restore applies the schema the backup had.

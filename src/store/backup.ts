@@ -22,6 +22,7 @@ import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
   type GraphCounts,
+  type Header,
   LineWriter,
   readBackup,
   sortedCounts,
@@ -206,17 +207,10 @@ async function autoCommit(driver: Driver, text: string): Promise<void> {
 }
 
 /**
- * Loads the backup at `path` into the database at `conn`, which must hold no node. Refuses, writing
- * nothing, a file that does not check, a copy made with a migration this code does not have or has
- * in another form, and a database that is not empty.
+ * Refuses a backup this code cannot restore: one made with a migration it lacks (by a newer
+ * version) or has in another form.
  */
-export async function restoreDatabase(
-  conn: Connection,
-  path: string,
-  migrations: Migration[],
-  logger: Logger,
-): Promise<RestoreSummary> {
-  const { header, trailer } = await verifyBackup(path);
+export function assertRestorable(header: Header, migrations: Migration[]): void {
   const known = new Map(migrations.map((m) => [m.id, m]));
   for (const m of header.migrations) {
     const mine = known.get(m.id);
@@ -231,6 +225,21 @@ export async function restoreDatabase(
         { path: `migrations.${m.id}`, message: 'checksum differs' },
       ]);
   }
+}
+
+/**
+ * Loads the backup at `path` into the database at `conn`, which must hold no node. Refuses, writing
+ * nothing, a file that does not check, a copy made with a migration this code does not have or has
+ * in another form, and a database that is not empty.
+ */
+export async function restoreDatabase(
+  conn: Connection,
+  path: string,
+  migrations: Migration[],
+  logger: Logger,
+): Promise<RestoreSummary> {
+  const { header, trailer } = await verifyBackup(path);
+  assertRestorable(header, migrations);
   const driver = losslessDriver(conn);
   // The migrations run as they do at a start, through the service's own store.
   const store = createStore(createDriver(conn.uri, conn.user, conn.password));

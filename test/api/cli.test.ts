@@ -145,7 +145,7 @@ describe('the command line', () => {
     expect(bad.stderr).toMatch(/region/);
   });
 
-  it('when backup names no file, or restore a file that is not there or a database that holds data, then it says so and writes nothing', async () => {
+  it('when backup names no file, a backup is checked, or restore is given a missing file or a database that holds data, then it says so and writes nothing', async () => {
     const noOut = await cli('backup');
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain('usage: backup --out FILE');
@@ -158,7 +158,18 @@ describe('the command line', () => {
     const made = await cli('backup', '--out', file);
     expect(made.code, made.stderr).toBe(0);
     expect(made.stdout).toMatch(/backup written to .*b\.jsonl\.gz: [\d.]+ MB/);
-    expect(made.stdout).toMatch(/nodes\s+\d+ \(.*Listing \d+/);
+    expect(made.stdout).toMatch(/nodes\s+\d+ \(.*WasteCode \d+/);
+    const checked = await cli('check-backup', file);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout).toMatch(/is whole and this version can restore it: made \d{4}-/);
+    // One byte changed inside the compressed file: the check reads it all and refuses it.
+    const bytes = readFileSync(file);
+    bytes[Math.floor(bytes.length / 2)]! ^= 0xff;
+    const damaged = join(dir, 'damaged.jsonl.gz');
+    writeFileSync(damaged, bytes);
+    const bad = await cli('check-backup', damaged);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/VALIDATION_FAILED: the backup file is not one this service can restore/);
     const refused = await cli('restore', file);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('CONFLICT: a restore needs an empty database');
