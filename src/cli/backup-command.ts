@@ -50,17 +50,22 @@ export async function runBackup(runtime: Runtime, args: string[]): Promise<numbe
   return 0;
 }
 
+/** The one file a command names, or null (the usage is then printed). */
+function fileOf(args: string[]): string | null {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length === 1) return positionals[0]!;
+  console.error(BACKUP_USAGE);
+  return null;
+}
+
 /** Checks a backup file as a restore would, without a database: a backup is known good before it is needed. */
 export async function runCheckBackup(args: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-  if (positionals.length !== 1) {
-    console.error(BACKUP_USAGE);
-    return 2;
-  }
-  const { header, trailer } = await verifyBackup(positionals[0]!);
+  const file = fileOf(args);
+  if (file === null) return 2;
+  const { header, trailer } = await verifyBackup(file);
   assertRestorable(header, readMigrations());
   console.log(
-    `${positionals[0]} is whole and this version can restore it: made ${header.createdAt}, ${header.migrations.length} migrations applied`,
+    `${file} is whole and this version can restore it: made ${header.createdAt}, ${header.migrations.length} migrations applied`,
   );
   console.log(describe(trailer));
   if (trailer.skipped > 0)
@@ -70,25 +75,32 @@ export async function runCheckBackup(args: string[]): Promise<number> {
   return 0;
 }
 
-export async function runRestore(neo4j: ProvisionedNeo4j, logger: Logger, args: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-  if (positionals.length !== 1) {
-    console.error(BACKUP_USAGE);
-    return 2;
-  }
-  if (neo4j.source === 'running') {
-    console.error(
-      `a service (pid ${neo4j.servicePid}) runs on this store: restore into an empty database ` +
-        '(a new NEO4J_DATA_DIR) and start the service there',
+/** Restores into the database `provision` finds, started only once the command's words are right. */
+export async function runRestore(
+  args: string[],
+  provision: () => Promise<ProvisionedNeo4j>,
+  logger: Logger,
+): Promise<number> {
+  const file = fileOf(args);
+  if (file === null) return 2;
+  const neo4j = await provision();
+  try {
+    if (neo4j.source === 'running') {
+      console.error(
+        `a service (pid ${neo4j.servicePid}) runs on this store: restore into an empty database ` +
+          '(a new NEO4J_DATA_DIR) and start the service there',
+      );
+      return 1;
+    }
+    const started = performance.now();
+    const s = await restoreDatabase(neo4j, file, readMigrations(), logger);
+    console.log(`restored ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(describe(s));
+    console.log(
+      `  schema         ${s.migrations.length} migrations applied as the backup had them; the service applies newer ones when it starts`,
     );
-    return 1;
+    return 0;
+  } finally {
+    await neo4j.stop();
   }
-  const started = performance.now();
-  const s = await restoreDatabase(neo4j, positionals[0]!, readMigrations(), logger);
-  console.log(`restored ${positionals[0]} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  console.log(describe(s));
-  console.log(
-    `  schema         ${s.migrations.length} migrations applied as the backup had them; the service applies newer ones when it starts`,
-  );
-  return 0;
 }

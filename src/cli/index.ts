@@ -7,9 +7,9 @@
  *   report [--county NN | --municipality NNNN] [--from D] [--to D] [--format ...] --out FILE
  *   backup --out FILE.jsonl.gz   |   check-backup FILE.jsonl.gz   |   restore FILE.jsonl.gz (into an empty database)
  * Each command provisions Neo4j like the main job (NEO4J_URI, a container, or embedded); while the
- * service runs on the embedded store, import, match and users use its Neo4j (running.json) and say so.
+ * service runs on the embedded store, import, match, users and backup use its Neo4j (running.json) and
+ * say so; check-backup needs none, and restore wants an empty one.
  */
-
 import { loadConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
@@ -44,12 +44,11 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'restore') {
     // Not through the runtime: it would apply the schema and load the taxonomy into the empty
     // database first; the restore applies the schema the backup had.
-    const neo4j = await provisionNeo4j({ ...provisionOptions(config, logger), shareRunning: true });
-    try {
-      return await runRestore(neo4j, logger, args);
-    } finally {
-      await neo4j.stop();
-    }
+    return runRestore(
+      args,
+      () => provisionNeo4j({ ...provisionOptions(config, logger), shareRunning: true }),
+      logger,
+    );
   }
   if (
     command === 'import' ||

@@ -31,7 +31,7 @@ import {
 import { encodeProps } from './backup-values.ts';
 import { createDriver, createStore, type Store } from './driver.ts';
 import { query } from './queries.ts';
-import { applySchema, type Migration } from './schema.ts';
+import { applySchema, type Migration, waitForIndexes } from './schema.ts';
 
 /** Rows written per transaction by a restore. */
 const RESTORE_BATCH = 5000;
@@ -187,18 +187,14 @@ export async function assertNoUnfinishedRestore(store: Store): Promise<void> {
 }
 
 /** Whether the database holds any node at all. */
-async function hasAnyNode(driver: Driver): Promise<boolean> {
-  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-  try {
-    const r = await session.executeRead((tx) => tx.run(query('backup', 'anyNode')));
-    return r.records.length > 0;
-  } finally {
-    await session.close();
-  }
+async function hasAnyNode(store: Store): Promise<boolean> {
+  const r = await store.read((tx) => tx.run(query('backup', 'anyNode')));
+  return r.records.length > 0;
 }
 
-async function autoCommit(driver: Driver, text: string): Promise<void> {
-  const session = driver.session();
+/** A schema command or a query in batches of its own: one auto-commit transaction. */
+async function autoCommit(store: Store, text: string): Promise<void> {
+  const session = store.driver.session();
   try {
     await session.run(text);
   } finally {
@@ -240,11 +236,11 @@ export async function restoreDatabase(
 ): Promise<RestoreSummary> {
   const { header, trailer } = await verifyBackup(path);
   assertRestorable(header, migrations);
-  const driver = losslessDriver(conn);
-  // The migrations run as they do at a start, through the service's own store.
+  // The service's own store: the migrations run as at a start, a batch that breaks a constraint is a
+  // CONFLICT naming it. Reading integers as JS numbers is no loss here: only counts are read.
   const store = createStore(createDriver(conn.uri, conn.user, conn.password));
   try {
-    if (await hasAnyNode(driver))
+    if (await hasAnyNode(store))
       throw new AppError(
         'CONFLICT',
         'a restore needs an empty database: this one holds data (point NEO4J_DATA_DIR at a new directory, or NEO4J_URI at an empty database)',
@@ -255,25 +251,20 @@ export async function restoreDatabase(
       logger,
       migrations.filter((m) => copied.has(m.id)),
     );
-    await autoCommit(driver, query('backup', 'createRestoreIndex'));
-    await autoCommit(driver, 'CALL db.awaitIndexes(300)');
+    await autoCommit(store, query('backup', 'createRestoreIndex'));
+    await waitForIndexes(store);
     let nodes: Record<string, unknown>[] = [];
     let rels: Record<string, unknown>[] = [];
     const flush = async (name: 'restoreNodes' | 'restoreRelationships', rows: Record<string, unknown>[]) => {
       if (rows.length === 0) return;
-      const session = driver.session();
-      try {
-        const created = await session.executeWrite(async (tx) =>
-          Number((await tx.run(query('backup', name), { rows })).records[0]?.get('created') ?? 0),
+      const created = await store.write(async (tx) =>
+        Number((await tx.run(query('backup', name), { rows })).records[0]?.get('created') ?? 0),
+      );
+      if (created !== rows.length)
+        throw new AppError(
+          'CONFLICT',
+          `a batch of ${rows.length} wrote ${created}: the database changed during the restore`,
         );
-        if (created !== rows.length)
-          throw new AppError(
-            'CONFLICT',
-            `a batch of ${rows.length} wrote ${created}: the database changed during the restore`,
-          );
-      } finally {
-        await session.close();
-      }
     };
     for await (const item of readBackup(path)) {
       const line = item.line;
@@ -298,9 +289,9 @@ export async function restoreDatabase(
     }
     await flush('restoreNodes', nodes);
     await flush('restoreRelationships', rels);
-    await autoCommit(driver, query('backup', 'endRestore'));
-    await autoCommit(driver, query('backup', 'dropRestoreIndex'));
-    const found = await counts(driver);
+    await autoCommit(store, query('backup', 'endRestore'));
+    await autoCommit(store, query('backup', 'dropRestoreIndex'));
+    const found = await counts(store.driver);
     const expected = { labels: sortedCounts(trailer.labels), types: sortedCounts(trailer.types) };
     if (JSON.stringify(found) !== JSON.stringify(expected))
       throw new AppError(
@@ -310,6 +301,5 @@ export async function restoreDatabase(
     return { nodes: trailer.nodes, relationships: trailer.relationships, ...found, migrations: applied };
   } finally {
     await store.close();
-    await driver.close();
   }
 }

@@ -110,7 +110,8 @@ export async function applySchema(
   return ran;
 }
 
-async function waitForIndexes(store: Store): Promise<void> {
+/** Waits until every index is online (after a schema change, before queries lean on it). */
+export async function waitForIndexes(store: Store): Promise<void> {
   const session = store.driver.session();
   try {
     await session.run('CALL db.awaitIndexes(300)');

@@ -149,6 +149,9 @@ describe('the command line', () => {
     const noOut = await cli('backup');
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain('usage: backup --out FILE');
+    const noFile = await cli('restore');
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr).toContain('restore FILE.jsonl.gz');
     const missing = await cli('restore', '/tmp/no-such-backup.jsonl.gz');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('NOT_FOUND: no backup file at /tmp/no-such-backup.jsonl.gz');
