@@ -129,7 +129,8 @@ beforeAll(async () => {
     { id: closedSuggestionId },
   );
   // Reviews in every state on a dozen other suggestions, some assigned, some flagged, their regions
-  // those of their listings' sites, as the workflow writes them.
+  // those of their listings' sites, as the workflow writes them (a site outside every municipality,
+  // offshore, has none).
   await run(
     `MATCH (n:Listing)<-[:SERVES]-(sg:Suggestion {status: 'active'})-[:OFFERS]->(o:Listing)-[:AT_SITE]->(s:Site)
      WHERE NOT EXISTS { MATCH (sg)-[:OFFERS|SERVES|THROUGH]->(:Listing {id: $listing}) }
@@ -138,7 +139,8 @@ beforeAll(async () => {
      UNWIND range(0, size(picked) - 1) AS i
      WITH picked[i].sg AS sg, picked[i].s AS s, picked[i].o AS o, picked[i].n AS n, i,
           ['under-review', 'introduced', 'negotiating', 'agreed', 'implemented', 'rejected'] AS states
-     CREATE (:Review {suggestionId: sg.id, state: states[i % 6], regions: [s.municipalityCode, s.countyCode],
+     CREATE (:Review {suggestionId: sg.id, state: states[i % 6],
+                      regions: [c IN [s.municipalityCode, s.countyCode] WHERE c IS NOT NULL],
                       offerCompanyId: o.companyId, needCompanyId: n.companyId,
                       eventCount: 1, assigneeId: CASE WHEN i % 3 = 0 THEN 'us_one' ELSE null END,
                       flags: CASE WHEN i % 4 = 0 THEN ['listing changed'] ELSE [] END})-[:REVIEWS]->(sg)`,

@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { createContext } from 'preact';
-import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { useContext, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { readStored, writeStored } from '../session/storage.ts';
 import { createFormat, type Format, isLanguage, type Language } from './format.ts';
 
@@ -26,7 +26,9 @@ function initialLanguage(): Language {
 
 export function I18nProvider({ children }: { children: ComponentChildren }) {
   const [language, setLanguage] = useState<Language>(initialLanguage);
-  useEffect(() => {
+  // In the same commit as the texts (a layout effect, not one after the paint): a screen reader never
+  // reads the new language's words under the old language's name.
+  useLayoutEffect(() => {
     document.documentElement.lang = language;
     document.title = createFormat(language).t('app.name');
   }, [language]);
