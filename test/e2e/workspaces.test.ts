@@ -56,6 +56,37 @@ describe('the facilitator and analyst workspaces', () => {
     expect(errors).toEqual([]);
   });
 
+  it('when the URL changes the moment the queue appears, then the workspace follows it', async () => {
+    const token = await app.user({ name: 'Kari Nordmann', role: 'facilitator', regions: ['46'] });
+    const queue = await app.as(token).request('GET', '/review-queue?limit=1');
+    const id: string = queue.body.items[0].id;
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const errors = watchErrors(page);
+    await page.goto(`${app.url}/`);
+    // A link followed (or a URL typed) within the same frame as the queue's first drawing: the
+    // fragment changes before anything after the paint could have run.
+    await page.evaluate(
+      (href) => {
+        const observer = new MutationObserver(() => {
+          const heading = [...document.querySelectorAll('h1')].find((h) => h.textContent === 'Review queue');
+          if (heading === undefined) return;
+          observer.disconnect();
+          window.location.hash = href;
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      },
+      `#/facilitator/suggestions/${encodeURIComponent(id)}`,
+    );
+    await page.getByLabel('Token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Audit trail and notes' }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/facilitator/suggestions/${encodeURIComponent(id)}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('when an analyst signs in, then the key figures and the map of sites show, in English and in bokmål', async () => {
     const token = await app.user({ name: 'Ola Analytiker', role: 'analyst' });
     const indicators = (await app.as(token).request('GET', '/indicators')).body;

@@ -2,7 +2,7 @@
  * The workspaces and who opens which. Routes live in the URL's fragment (`#/business`), so no
  * path of the app can ever shadow a path of the API the same service answers.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Role } from '../api/client.ts';
 
 export const WORKSPACES = ['business', 'facilitator', 'analyst'] as const;
@@ -24,11 +24,17 @@ export function workspaceIn(hash: string, role: Role): WorkspaceName | null {
   return WORKSPACES_OF[role].find((w) => w === name) ?? null;
 }
 
+/**
+ * The URL's fragment, redrawn on every change. The listener is attached in the render's own
+ * commit, and the fragment read again there: a change between the first read and the listener
+ * (a link followed as the view appears) is never missed.
+ */
 export function useHash(): string {
   const [hash, setHash] = useState(() => window.location.hash);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const changed = () => setHash(window.location.hash);
     window.addEventListener('hashchange', changed);
+    changed();
     return () => window.removeEventListener('hashchange', changed);
   }, []);
   return hash;
