@@ -67,22 +67,20 @@ describe('the facilitator and analyst workspaces', () => {
     await page.goto(`${app.url}/`);
     // A link followed (or a URL typed) within the same frame as the queue's first drawing: the
     // fragment changes before anything after the paint could have run.
-    await page.evaluate(
-      (href) => {
-        const observer = new MutationObserver(() => {
-          const heading = [...document.querySelectorAll('h1')].find((h) => h.textContent === 'Review queue');
-          if (heading === undefined) return;
-          observer.disconnect();
-          window.location.hash = href;
-        });
-        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-      },
-      `#/facilitator/suggestions/${encodeURIComponent(id)}`,
-    );
+    const href = `#/facilitator/suggestions/${encodeURIComponent(id)}`;
+    await page.evaluate(`(() => {
+      const observer = new MutationObserver(() => {
+        const heading = [...document.querySelectorAll('h1')].find((h) => h.textContent === 'Review queue');
+        if (heading === undefined) return;
+        observer.disconnect();
+        window.location.hash = ${JSON.stringify(href)};
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    })()`);
     await page.getByLabel('Token').fill(token);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 2, name: 'Audit trail and notes' }).waitFor();
-    expect(new URL(page.url()).hash).toBe(`#/facilitator/suggestions/${encodeURIComponent(id)}`);
+    expect(new URL(page.url()).hash).toBe(href);
     expect(errors).toEqual([]);
     await context.close();
   });
