@@ -89,7 +89,11 @@ describe('the business workspace', () => {
     await page.getByRole('button', { name: `Add a site to ${company.name}` }).click();
     await page.getByLabel('Site name').fill('Trondheim depot');
     const svg = page.locator('.site-form svg');
-    await svg.waitFor();
+    // Once the boundaries are drawn: until then the map's caption says it is loading, and the page
+    // may still change height (a scroll bar coming or going changes the map's width, so a click
+    // measured before would land elsewhere).
+    await svg.locator('path.area').first().waitFor();
+    await page.locator('.site-form .map-note').waitFor({ state: 'detached' });
     // Where Trondheim is drawn: the map's own projection of the whole country, scaled to the picture.
     const p = fitProjection(NORWAY_BOX, 640, 560, 12);
     const box = (await svg.boundingBox())!;
