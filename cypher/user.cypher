@@ -7,11 +7,19 @@ SET t = $token
 RETURN u.id AS id
 
 // name: addToken
+// A new token for an enabled user holding fewer than $max valid ones. The user is locked first, so
+// two concurrent requests cannot both pass the count. `created` is 0 when it was refused.
 MATCH (u:User {id: $userId})
-WHERE u.disabledAt IS NULL
-CREATE (u)-[:HAS_TOKEN]->(t:Token)
-SET t = $token
-RETURN t.id AS id
+SET u._lock = true REMOVE u._lock
+WITH u, u.disabledAt IS NULL AS enabled,
+     COUNT { (u)-[:HAS_TOKEN]->(t:Token) WHERE t.revokedAt IS NULL AND t.expiresAt > $now } AS valid
+CALL (u, enabled, valid) {
+  WITH u WHERE enabled AND valid < $max
+  CREATE (u)-[:HAS_TOKEN]->(t:Token)
+  SET t = $token
+  RETURN count(t) AS created
+}
+RETURN enabled, valid, created
 
 // name: byTokenHash
 // The user behind a token that is neither revoked nor expired.
@@ -21,14 +29,6 @@ RETURN u {.*} AS user, t.id AS tokenId, t.expiresAt AS expiresAt
 
 // name: byId
 MATCH (u:User {id: $id}) RETURN u {.*} AS user
-
-// name: list
-MATCH (u:User)
-OPTIONAL MATCH (u)-[:HAS_TOKEN]->(t:Token)
-WITH u, t ORDER BY t.createdAt
-WITH u, collect(t {.id, .createdAt, .expiresAt, .revokedAt}) AS tokens
-RETURN u {.*} AS user, tokens
-ORDER BY u.createdAt, u.id
 
 // name: assignable
 // Facilitators and admins who can act now: not disabled, with a token neither revoked nor expired
@@ -45,19 +45,66 @@ ORDER BY u.name, u.id
 MATCH (u:User) RETURN count(u) AS users
 
 // name: revokeUser
-// Disables the user and revokes every token it holds; returns the ids of the tokens revoked.
+// Disables the user and revokes every token it holds ($by: who did it); returns the ids of the
+// tokens revoked. Disabling twice keeps the first time and author.
 MATCH (u:User {id: $userId})
-SET u.disabledAt = coalesce(u.disabledAt, $now)
+SET u.disabledAt = coalesce(u.disabledAt, $now), u.disabledBy = coalesce(u.disabledBy, $by)
 WITH u
 OPTIONAL MATCH (u)-[:HAS_TOKEN]->(t:Token)
 WHERE t.revokedAt IS NULL
-SET t.revokedAt = $now
+SET t.revokedAt = $now, t.revokedBy = $by
 RETURN u.id AS userId, collect(t.id) AS tokenIds
 
 // name: revokeToken
+// One token ($userId: only when it is that user's, or null for any user's).
 MATCH (u:User)-[:HAS_TOKEN]->(t:Token {id: $tokenId})
-SET t.revokedAt = coalesce(t.revokedAt, $now)
+WHERE $userId IS NULL OR u.id = $userId
+SET t.revokedBy = CASE WHEN t.revokedAt IS NULL THEN $by ELSE t.revokedBy END,
+    t.revokedAt = coalesce(t.revokedAt, $now)
 RETURN u.id AS userId, [t.id] AS tokenIds
+
+// name: lockAdmins
+// Locks every admin account, so that two admins disabling each other at once are serialised and
+// the check for another enabled admin sees the first one's change.
+MATCH (a:User {role: 'admin'})
+SET a._lock = true REMOVE a._lock
+RETURN count(a) AS admins
+
+// name: otherEnabledAdmins
+MATCH (a:User {role: 'admin'})
+WHERE a.id <> $userId AND a.disabledAt IS NULL
+RETURN count(a) AS admins
+
+// name: accounts
+// Users with their tokens (never a hash) and the companies they act for, with the region codes of
+// each company's sites, which the access policy (mayManageUser) decides on. $id: one user, or null.
+MATCH (u:User)
+WHERE $id IS NULL OR u.id = $id
+RETURN u {.*} AS user,
+       COLLECT {
+         MATCH (u)-[:HAS_TOKEN]->(t:Token)
+         RETURN t {.id, .createdAt, .expiresAt, .revokedAt, .createdBy, .revokedBy} AS token
+         ORDER BY t.createdAt, t.id
+       } AS tokens,
+       COLLECT {
+         UNWIND coalesce(u.companyIds, []) AS companyId
+         MATCH (c:Company {id: companyId})
+         RETURN c {
+           .id, .name,
+           regions: COLLECT {
+             MATCH (c)-[:HAS_SITE]->(s:Site)
+             UNWIND [s.municipalityCode, s.countyCode] AS code
+             WITH code WHERE code IS NOT NULL
+             RETURN DISTINCT code
+           }
+         } AS company
+       } AS companies
+ORDER BY toLower(u.name), u.id
+
+// name: names
+UNWIND $ids AS id
+MATCH (u:User {id: id})
+RETURN u.id AS id, u.name AS name
 
 // name: addCompany
 // A business user who registers a company acts for it from then on.

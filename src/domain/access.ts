@@ -239,7 +239,9 @@ export const ACTION_ROLES: Record<Action, readonly Role[]> = {
   'matchRun.start': ['facilitator', 'admin'],
   'matchRun.read': ['facilitator', 'analyst', 'admin'],
   read: ['business', 'facilitator', 'analyst', 'admin'],
-  'user.manage': ['admin'],
+  // Accounts: admins manage every user; a facilitator adds and manages the business users of the
+  // companies it acts for (mayManageUser), so onboarding a business needs no admin.
+  'user.manage': ['facilitator', 'admin'],
   // The review workflow (domain/review.ts says which transitions each role makes): the parties of
   // a suggestion and the facilitators of its regions; analysts read aggregates, not the workflow.
   'review.read': ['business', 'facilitator', 'admin'],
@@ -267,6 +269,23 @@ export function mayBeAssigned(
   if (user.role === 'admin') return true;
   if (user.role !== 'facilitator') return false;
   return user.regions.includes('all') || regions.some((r) => user.regions.includes(r));
+}
+
+/**
+ * Whether the caller may see and manage a user account (its tokens, disabling it): admins every
+ * account; a facilitator the business users all of whose companies it acts for (never one that
+ * also acts for a company outside its regions, nor one with no company); nobody else.
+ */
+export function mayManageUser(
+  caller: Caller,
+  user: { role: Role; companies: readonly { id: string; regions: readonly string[] }[] },
+): boolean {
+  if (caller.kind === 'public') return false;
+  if (caller.role === 'admin') return true;
+  if (caller.role !== 'facilitator') return false;
+  return (
+    user.role === 'business' && user.companies.length > 0 && user.companies.every((c) => actsFor(caller, c))
+  );
 }
 
 export type Decision = 'allow' | 'unauthenticated' | 'forbidden' | 'hidden';

@@ -47,7 +47,10 @@ export const UserSchema = z.object({
   companyIds: z.array(z.string()),
   regions: z.array(z.string()),
   createdAt: z.string(),
+  /** Who made the account: a user id, or `system` for the operator's CLI and the main job. */
+  createdBy: z.string().optional(),
   disabledAt: z.string().optional(),
+  disabledBy: z.string().optional(),
 });
 export type User = z.infer<typeof UserSchema>;
 
@@ -56,4 +59,14 @@ export interface TokenInfo {
   createdAt: string;
   expiresAt: string;
   revokedAt?: string;
+  createdBy?: string;
+  revokedBy?: string;
 }
+
+/** A new token for an existing user. */
+export const TokenRequestSchema = z.strictObject({
+  expiresInDays: z.number().int().min(1).max(3650).default(90),
+});
+
+/** At most this many tokens of one user may be valid at once (revoke one to make another). */
+export const MAX_ACTIVE_TOKENS = 10;

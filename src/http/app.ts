@@ -30,6 +30,7 @@ import { promptRoutes } from './routes/prompts.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { taxonomyRoutes } from './routes/taxonomy.ts';
+import { userRoutes } from './routes/users.ts';
 import { TURNS, turnTaking } from './turns.ts';
 import { webApp } from './web.ts';
 
@@ -87,6 +88,7 @@ export function allRoutes(deps: Deps, readiness: Readiness, demoSignIn?: DemoSig
   const routes = [
     ...describe,
     ...healthRoutes(deps, readiness),
+    ...userRoutes(deps),
     ...demoRoutes(deps, demoSignIn),
     ...companyRoutes(deps),
     ...promptRoutes(deps),

@@ -4,16 +4,9 @@
  * is shown once, when it is made, and never stored or logged.
  */
 import { type TokenInfo, type User, UserSchema } from '../domain/user.ts';
-import { type ManagedTransaction, rows, type Store } from './driver.ts';
+import { int, type ManagedTransaction, rows, type Store } from './driver.ts';
 import { parseRow } from './parse-row.ts';
 import { query } from './queries.ts';
-
-export interface TokenRow {
-  id: string;
-  hash: string;
-  createdAt: string;
-  expiresAt: string;
-}
 
 const fromNode = (node: Record<string, unknown>): User =>
   parseRow(UserSchema, Object.fromEntries(Object.entries(node).filter(([, v]) => v != null)), 'User');
@@ -22,9 +15,33 @@ export async function createUser(store: Store, user: User, token: TokenRow): Pro
   await store.write((tx) => tx.run(query('user', 'create'), { user, token }));
 }
 
-export async function addToken(store: Store, userId: string, token: TokenRow): Promise<boolean> {
-  const r = await store.write((tx) => tx.run(query('user', 'addToken'), { userId, token }));
-  return r.records.length > 0;
+export interface TokenRow {
+  id: string;
+  hash: string;
+  createdAt: string;
+  expiresAt: string;
+  createdBy?: string;
+}
+
+/**
+ * Adds a token unless the user is missing (`missing`), disabled (`disabled`) or already holds
+ * `max` valid tokens (`full`); the user is locked while it counts.
+ */
+export async function addToken(
+  store: Store,
+  userId: string,
+  token: TokenRow,
+  max: number,
+): Promise<'added' | 'missing' | 'disabled' | 'full'> {
+  const r = await store.write((tx) =>
+    tx
+      .run(query('user', 'addToken'), { userId, token, now: token.createdAt, max: int(max) })
+      .then(rows<{ enabled: boolean; valid: number; created: number }>),
+  );
+  const row = r[0];
+  if (!row) return 'missing';
+  if (!row.enabled) return 'disabled';
+  return row.created > 0 ? 'added' : 'full';
 }
 
 export async function userByTokenHash(
@@ -46,16 +63,6 @@ export async function getUser(store: Store, id: string): Promise<User | null> {
   const r = await store.read((tx) => tx.run(query('user', 'byId'), { id }));
   const node = r.records[0]?.get('user') as Record<string, unknown> | undefined;
   return node ? fromNode(node) : null;
-}
-
-export async function listUsers(store: Store): Promise<{ user: User; tokens: TokenInfo[] }[]> {
-  const r = await store.read((tx) => tx.run(query('user', 'list')));
-  return r.records.map((rec) => ({
-    user: fromNode(rec.get('user') as Record<string, unknown>),
-    tokens: (rec.get('tokens') as Record<string, unknown>[]).map(
-      (t) => Object.fromEntries(Object.entries(t).filter(([, v]) => v != null)) as unknown as TokenInfo,
-    ),
-  }));
 }
 
 /** A user who may be given work: id, name, role and regions (no tokens, nothing else). */
@@ -87,19 +94,80 @@ export async function countUsers(store: Store): Promise<number> {
   return r[0]?.users ?? 0;
 }
 
-/** Revokes a user's tokens (and disables the user) or one token; null when nothing matched. */
+/**
+ * Revokes a user's tokens (and disables the user) or one token (of `userId` when given); null
+ * when nothing matched. Disabling an admin locks every admin first and refuses (`last-admin`)
+ * when no other admin would be left enabled, so two admins disabling each other cannot both win.
+ */
 export async function revoke(
   store: Store,
-  target: { userId: string } | { tokenId: string },
+  target: { userId: string } | { tokenId: string; userId?: string },
   now: string,
-): Promise<{ userId: string; tokenIds: string[] } | null> {
-  const r = await store.write((tx) =>
-    'userId' in target
-      ? tx.run(query('user', 'revokeUser'), { userId: target.userId, now })
-      : tx.run(query('user', 'revokeToken'), { tokenId: target.tokenId, now }),
+  by: string,
+): Promise<{ userId: string; tokenIds: string[] } | 'last-admin' | null> {
+  return store.write(async (tx) => {
+    if (!('tokenId' in target)) {
+      const user = (await tx.run(query('user', 'byId'), { id: target.userId })).records[0]?.get('user') as
+        | Record<string, unknown>
+        | undefined;
+      if (!user) return null;
+      if (user['role'] === 'admin' && user['disabledAt'] == null) {
+        await tx.run(query('user', 'lockAdmins'));
+        const others = await tx
+          .run(query('user', 'otherEnabledAdmins'), { userId: target.userId })
+          .then(rows<{ admins: number }>);
+        if ((others[0]?.admins ?? 0) === 0) return 'last-admin';
+      }
+    }
+    const r =
+      'tokenId' in target
+        ? await tx.run(query('user', 'revokeToken'), {
+            tokenId: target.tokenId,
+            userId: target.userId ?? null,
+            now,
+            by,
+          })
+        : await tx.run(query('user', 'revokeUser'), { userId: target.userId, now, by });
+    const rec = r.records[0];
+    return rec ? { userId: rec.get('userId') as string, tokenIds: rec.get('tokenIds') as string[] } : null;
+  });
+}
+
+/** A user as account management shows it: its tokens and its companies with their regions. */
+export interface Account {
+  user: User;
+  tokens: TokenInfo[];
+  companies: { id: string; name: string; regions: string[] }[];
+}
+
+const withoutNulls = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v != null));
+
+/** Every account, by name (`id`: only that one). Users number in the thousands at most. */
+export async function accounts(store: Store, id: string | null = null): Promise<Account[]> {
+  const r = await store.read((tx) =>
+    tx.run(query('user', 'accounts'), { id }).then(
+      rows<{
+        user: Record<string, unknown>;
+        tokens: Record<string, unknown>[];
+        companies: { id: string; name: string; regions: string[] }[];
+      }>,
+    ),
   );
-  const rec = r.records[0];
-  return rec ? { userId: rec.get('userId') as string, tokenIds: rec.get('tokenIds') as string[] } : null;
+  return r.map((row) => ({
+    user: fromNode(row.user),
+    tokens: row.tokens.map((t) => withoutNulls(t) as unknown as TokenInfo),
+    companies: row.companies,
+  }));
+}
+
+/** Names of users by id (ids that name no user are left out). */
+export async function userNames(store: Store, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const r = await store.read((tx) =>
+    tx.run(query('user', 'names'), { ids: [...new Set(ids)] }).then(rows<{ id: string; name: string }>),
+  );
+  return new Map(r.map((x) => [x.id, x.name]));
 }
 
 /** A business user who registers a company acts for it from then on (same transaction as the company). */

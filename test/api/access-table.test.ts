@@ -169,6 +169,19 @@ const importDocument = () => ({
   listings: [],
 });
 
+/** A business user of the smelter, made by the admin: its id and its first token's id. */
+async function freshSmelterUser(): Promise<{ id: string; tokenId: string }> {
+  const made = (
+    await asAdmin('POST', '/users', {
+      name: `Smelter user ${++serial}`,
+      role: 'business',
+      companyIds: [ids.smelter],
+    })
+  ).body;
+  return { id: made.user.id as string, tokenId: made.tokenId as string };
+}
+const smelterUser = once(freshSmelterUser);
+
 const all = (status: number): Expect => ({
   public: status,
   owner: status,
@@ -192,6 +205,48 @@ const ROWS: Row[] = [
   { route: 'GET /health', what: 'liveness', request: fixed('/health'), expect: all(200) },
   { route: 'GET /ready', what: 'readiness', request: fixed('/ready'), expect: all(200) },
   { route: 'GET /me', what: 'who am I', request: fixed('/me'), expect: signedIn(200) },
+  {
+    route: 'GET /users',
+    what: 'the accounts one manages',
+    request: fixed('/users'),
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 200, analyst: 403, admin: 200 },
+  },
+  {
+    route: 'POST /users',
+    what: "a business user of the smelter (in facIn's region)",
+    request: async (as) => ({
+      path: '/users',
+      body: { name: `Added by ${as}`, role: 'business', companyIds: [ids.smelter] },
+    }),
+    expect: { public: 401, owner: 403, other: 403, facIn: 201, facOut: 403, analyst: 403, admin: 201 },
+  },
+  {
+    route: 'GET /users/{id}',
+    what: 'a business user of the smelter',
+    request: async () => ({ path: `/users/${(await smelterUser()).id}` }),
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 404, analyst: 403, admin: 200 },
+  },
+  {
+    route: 'POST /users/{id}/tokens',
+    what: 'a new token for a business user of the smelter',
+    request: async () => ({ path: `/users/${(await smelterUser()).id}/tokens`, body: {} }),
+    expect: { public: 401, owner: 403, other: 403, facIn: 201, facOut: 404, analyst: 403, admin: 201 },
+  },
+  {
+    route: 'DELETE /users/{id}/tokens/{tokenId}',
+    what: 'the token of a fresh business user of the smelter',
+    request: async () => {
+      const made = await freshSmelterUser();
+      return { path: `/users/${made.id}/tokens/${made.tokenId}` };
+    },
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 404, analyst: 403, admin: 200 },
+  },
+  {
+    route: 'POST /users/{id}/disable',
+    what: 'a fresh business user of the smelter',
+    request: async () => ({ path: `/users/${(await freshSmelterUser()).id}/disable` }),
+    expect: { public: 401, owner: 403, other: 403, facIn: 200, facOut: 404, analyst: 403, admin: 200 },
+  },
   {
     route: 'GET /demo/identities',
     what: 'demo sign-in on an instance that is no demo (an empty list)',

@@ -15,6 +15,7 @@ import { hrefOf, useHash, WORKSPACES_OF, type WorkspaceName, workspaceIn } from 
 import { AnalystWorkspace } from './workspaces/analyst/analyst-workspace.tsx';
 import { BusinessWorkspace } from './workspaces/business/business-workspace.tsx';
 import { FacilitatorWorkspace } from './workspaces/facilitator/facilitator-workspace.tsx';
+import { UsersWorkspace } from './workspaces/users/users-workspace.tsx';
 
 const TOKEN_KEY = 'symbiosis.token';
 
@@ -123,5 +124,7 @@ function Workspace({ name, api, me }: { name: WorkspaceName; api: Api; me: Me })
       return <FacilitatorWorkspace api={api} me={me} />;
     case 'analyst':
       return <AnalystWorkspace api={api} />;
+    case 'users':
+      return <UsersWorkspace api={api} me={me} />;
   }
 }

@@ -262,6 +262,786 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The accounts you manage, by name
+         * @description Admins: every account. Facilitators: the business users all of whose companies they act for (a company with a site in their regions). Each with its companies, regions, who made it, and its tokens (ids, dates and states; never a token).
+         *
+         *     Bearer token of a facilitator, admin user.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    role?: "business" | "facilitator" | "analyst" | "admin";
+                    state?: "enabled" | "disabled";
+                    /** @description users who act for this company id */
+                    company?: string;
+                    /** @description words of the user’s name or of its companies’ names */
+                    q?: string;
+                    /** @description also count every match (slower on large data); default false */
+                    count?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of accounts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Account"][];
+                            limit: number;
+                            offset: number;
+                            /** @description whether a next page exists */
+                            hasMore: boolean;
+                            /** @description only with count=true */
+                            total?: number;
+                        };
+                    };
+                };
+                /** @description invalid input: details name each field and reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the bearer token is missing (where required), unknown, expired or revoked */
+                401: {
+                    headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description your role, companies or regions do not allow it */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database is not reachable right now; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a user: the answer holds its first token, once
+         * @description Admins add any role. Facilitators add business users for companies they act for (at least one). The token is in this answer and nowhere else (`Cache-Control: no-store`): hand it to the user.
+         *
+         *     Bearer token of a facilitator, admin user.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        role: "business" | "facilitator" | "analyst" | "admin";
+                        /** @default [] */
+                        companyIds?: string[];
+                        /** @default [] */
+                        regions?: string[];
+                        /** @default 90 */
+                        expiresInDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description created, with its first token */
+                201: {
+                    headers: {
+                        /** @description where the new resource is */
+                        Location?: string;
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: components["schemas"]["Account"];
+                            /** @description the bearer token: shown in this answer only, stored nowhere */
+                            token: string;
+                            tokenId: string;
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description invalid input: details name each field and reason */
+                400: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the bearer token is missing (where required), unknown, expired or revoked */
+                401: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description your role, companies or regions do not allow it */
+                403: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the body is too large */
+                413: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the body is not application/json */
+                415: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description too many requests: see the RateLimit and Retry-After headers */
+                429: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database is not reachable right now; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account you manage, with its tokens
+         * @description Bearer token of a facilitator, admin user.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the account */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description invalid input: details name each field and reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the bearer token is missing (where required), unknown, expired or revoked */
+                401: {
+                    headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description your role, companies or regions do not allow it */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description no such resource, or one you may not see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database is not reachable right now; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new token for an account you manage (its other tokens stay valid)
+         * @description For a user who lost its token or needs one per device; at most 10 valid at once.
+         *
+         *     Bearer token of a facilitator, admin user.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @default 90 */
+                        expiresInDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description the new token, shown once */
+                201: {
+                    headers: {
+                        /** @description where the new resource is */
+                        Location?: string;
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the bearer token: shown in this answer only, stored nowhere */
+                            token: string;
+                            tokenId: string;
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description invalid input: details name each field and reason */
+                400: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the bearer token is missing (where required), unknown, expired or revoked */
+                401: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description your role, companies or regions do not allow it */
+                403: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description no such resource, or one you may not see */
+                404: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the user is disabled, or holds 10 valid tokens */
+                409: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the body is too large */
+                413: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the body is not application/json */
+                415: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description too many requests: see the RateLimit and Retry-After headers */
+                429: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database is not reachable right now; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke one token of an account you manage; at once
+         * @description Bearer token of a facilitator, admin user.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    tokenId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the account, the token revoked */
+                200: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description invalid input: details name each field and reason */
+                400: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the bearer token is missing (where required), unknown, expired or revoked */
+                401: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description your role, companies or regions do not allow it */
+                403: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description no such resource, or one you may not see */
+                404: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description too many requests: see the RateLimit and Retry-After headers */
+                429: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database is not reachable right now; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable an account you manage: every token revoked, at once
+         * @description The account stays, with what it did in the audit trails; it cannot sign in again. The last enabled admin cannot be disabled (409).
+         *
+         *     Bearer token of a facilitator, admin user.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the account, disabled */
+                200: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description invalid input: details name each field and reason */
+                400: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the bearer token is missing (where required), unknown, expired or revoked */
+                401: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description your role, companies or regions do not allow it */
+                403: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description no such resource, or one you may not see */
+                404: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the last enabled admin */
+                409: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description too many requests: see the RateLimit and Retry-After headers */
+                429: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database is not reachable right now; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/demo/identities": {
         parameters: {
             query?: never;
@@ -6489,6 +7269,44 @@ export interface components {
                 }[];
                 requestId: string;
             };
+        };
+        Account: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "business" | "facilitator" | "analyst" | "admin";
+            /** @description the companies a business user acts for */
+            companies: {
+                id: string;
+                name: string;
+            }[];
+            /** @description a facilitator’s county and municipality numbers, or all */
+            regions: string[];
+            createdAt: string;
+            /** @description null for accounts made before this was kept */
+            createdBy: components["schemas"]["Actor"] | null;
+            /** @enum {string} */
+            state: "enabled" | "disabled";
+            disabledAt?: string;
+            disabledBy?: components["schemas"]["Actor"] | null;
+            /** @description tokens neither revoked nor expired */
+            validTokens: number;
+            /** @description oldest first; never a token’s text */
+            tokens: {
+                id: string;
+                /** @enum {string} */
+                state: "valid" | "expired" | "revoked";
+                createdAt: string;
+                expiresAt: string;
+                revokedAt?: string;
+                createdBy: components["schemas"]["Actor"] | null;
+                revokedBy?: components["schemas"]["Actor"] | null;
+            }[];
+        };
+        /** @description a user, or `system` for the operator’s CLI and the main job */
+        Actor: {
+            id: string;
+            name: string;
         };
         DemoIdentities: {
             identities: {

@@ -125,6 +125,7 @@ const NOT_VALID: Record<string, string> = {
   listing: 'oppføringen er ikke gyldig',
   'listing update': 'endringen av oppføringen er ikke gyldig',
   user: 'brukeren er ikke gyldig',
+  'token request': 'forespørselen om token er ikke gyldig',
   transition: 'statusendringen er ikke gyldig',
   response: 'svaret er ikke gyldig',
   note: 'notatet er ikke gyldig',
@@ -907,6 +908,40 @@ const PHRASE_LIST: [string, Render][] = [
     () => 'bearer-tokenet er ikke gyldig (ukjent, utløpt eller trukket tilbake)',
   ],
   ['only admins manage users', () => 'bare administratorer forvalter brukere'],
+
+  // ---- Accounts over the API (services/users.ts) ----------------------------------------------
+  [
+    'only admins and facilitators manage users',
+    () => 'bare administratorer og tilretteleggere forvalter brukere',
+  ],
+  ['facilitators add business users only', () => 'tilretteleggere kan bare legge til bedriftsbrukere'],
+  ['a facilitator may add business users only', () => 'en tilrettelegger kan bare legge til bedriftsbrukere'],
+  ['name at least one company you act for', () => 'velg minst én bedrift du handler for'],
+  ['you do not act for company {q}', ([id]) => `du handler ikke for bedriften '${id}'`],
+  [
+    'you may add users only for companies you act for',
+    () => 'du kan bare legge til brukere for bedrifter du handler for',
+  ],
+  ['company {q} is named twice', ([id]) => `bedriften '${id}' er valgt to ganger`],
+  [
+    'user {q} is disabled; it gets no new token',
+    ([id]) => `brukeren '${id}' er deaktivert; den får ikke nye tokener`,
+  ],
+  ['the user is disabled', () => 'brukeren er deaktivert'],
+  [
+    'user {q} already holds {n} valid tokens; revoke one first',
+    ([id, n]) => `brukeren '${id}' har allerede ${nbNumber(n!)} gyldige tokener; trekk tilbake ett først`,
+  ],
+  ['at most {n} valid tokens per user', ([n]) => `høyst ${nbNumber(n!)} gyldige tokener per bruker`],
+  [
+    'only admins revoke a token by its id alone',
+    () => 'bare administratorer kan trekke tilbake et token bare ved id-en',
+  ],
+  [
+    'this is the last enabled admin; make another admin before disabling it',
+    () => 'dette er den siste aktive administratoren; opprett en annen administrator før du deaktiverer den',
+  ],
+  ['the last enabled admin', () => 'den siste aktive administratoren'],
   [
     '{q} is no Norwegian county or municipality number',
     ([code]) => `'${code}' er ikke et norsk fylkes- eller kommunenummer`,

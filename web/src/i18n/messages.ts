@@ -8,6 +8,7 @@
 import * as analyst from '../workspaces/analyst/messages.ts';
 import * as business from '../workspaces/business/messages.ts';
 import * as facilitator from '../workspaces/facilitator/messages.ts';
+import * as users from '../workspaces/users/messages.ts';
 
 const coreEn = {
   'app.name': 'Symbiosis engine',
@@ -48,6 +49,7 @@ const coreEn = {
   'workspace.business': 'Companies',
   'workspace.facilitator': 'Review queue',
   'workspace.analyst': 'Indicators',
+  'workspace.users': 'Users',
 
   'error.title': 'This could not be loaded.',
   'error.status': 'The service answered {status} ({code}).',
@@ -195,6 +197,7 @@ const coreNb: Record<keyof typeof coreEn, string> = {
   'workspace.business': 'Bedrifter',
   'workspace.facilitator': 'Vurderingskø',
   'workspace.analyst': 'Indikatorer',
+  'workspace.users': 'Brukere',
 
   'error.title': 'Dette kunne ikke lastes.',
   'error.status': 'Tjenesten svarte {status} ({code}).',
@@ -303,7 +306,7 @@ const coreNb: Record<keyof typeof coreEn, string> = {
     'Ingenting fordelt ved siste matchkjøring; oppføringene eller de andre parene deres er endret siden, og neste kjøring avgjør på nytt.',
 };
 
-export const en = { ...coreEn, ...business.en, ...facilitator.en, ...analyst.en } as const;
+export const en = { ...coreEn, ...business.en, ...facilitator.en, ...analyst.en, ...users.en } as const;
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
-export const nb: Messages = { ...coreNb, ...business.nb, ...facilitator.nb, ...analyst.nb };
+export const nb: Messages = { ...coreNb, ...business.nb, ...facilitator.nb, ...analyst.nb, ...users.nb };

@@ -5,15 +5,15 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Role } from '../api/client.ts';
 
-export const WORKSPACES = ['business', 'facilitator', 'analyst'] as const;
+export const WORKSPACES = ['business', 'facilitator', 'analyst', 'users'] as const;
 export type WorkspaceName = (typeof WORKSPACES)[number];
 
 /** The first is where the role lands after signing in. */
 export const WORKSPACES_OF: Record<Role, readonly WorkspaceName[]> = {
   business: ['business'],
-  facilitator: ['facilitator', 'analyst'],
+  facilitator: ['facilitator', 'analyst', 'users'],
   analyst: ['analyst'],
-  admin: ['facilitator', 'analyst'],
+  admin: ['facilitator', 'analyst', 'users'],
 };
 
 export const hrefOf = (workspace: WorkspaceName) => `#/${workspace}`;
