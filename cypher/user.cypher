@@ -63,6 +63,10 @@ SET t.revokedBy = CASE WHEN t.revokedAt IS NULL THEN $by ELSE t.revokedBy END,
     t.revokedAt = coalesce(t.revokedAt, $now)
 RETURN u.id AS userId, [t.id] AS tokenIds
 
+// name: ownerOfToken
+MATCH (u:User)-[:HAS_TOKEN]->(:Token {id: $tokenId})
+RETURN u.id AS userId
+
 // name: lockAdmins
 // Locks every admin account, so that two admins disabling each other at once are serialised and
 // the check for another enabled admin sees the first one's change.
@@ -70,10 +74,19 @@ MATCH (a:User {role: 'admin'})
 SET a._lock = true REMOVE a._lock
 RETURN count(a) AS admins
 
-// name: otherEnabledAdmins
-MATCH (a:User {role: 'admin'})
-WHERE a.id <> $userId AND a.disabledAt IS NULL
-RETURN count(a) AS admins
+// name: adminStanding
+// Whether admins other than $userId can sign in (enabled, with a valid token), and how many valid
+// tokens $userId holds besides $tokenId (null: all of them count).
+OPTIONAL MATCH (u:User {id: $userId})
+RETURN COUNT {
+         MATCH (a:User {role: 'admin'})
+         WHERE a.id <> $userId AND a.disabledAt IS NULL
+           AND EXISTS { MATCH (a)-[:HAS_TOKEN]->(t:Token) WHERE t.revokedAt IS NULL AND t.expiresAt > $now }
+       } AS otherAdmins,
+       COUNT {
+         MATCH (u)-[:HAS_TOKEN]->(t:Token)
+         WHERE t.revokedAt IS NULL AND t.expiresAt > $now AND ($tokenId IS NULL OR t.id <> $tokenId)
+       } AS otherTokens
 
 // name: accounts
 // Users with their tokens (never a hash) and the companies they act for, with the region codes of

@@ -138,8 +138,8 @@ export async function listUsers(deps: Deps, caller: Caller): Promise<{ user: Use
 
 /**
  * Revokes every token of a user (and disables it), or one token (of `userId` when given). Takes
- * effect at once in this process, within CACHE_MS in others. The last enabled admin is never
- * disabled (409): nobody could manage users after it.
+ * effect at once in this process, within CACHE_MS in others. Nothing leaves the service without
+ * an admin who can sign in (409): nobody could manage users after that but the operator's CLI.
  */
 export async function revoke(
   deps: Deps,
@@ -151,9 +151,13 @@ export async function revoke(
   else if (by.role !== 'admin') throw new AppError('FORBIDDEN', 'only admins revoke a token by its id alone');
   const done = await users.revoke(deps.store, target, deps.now().toISOString(), by.userId);
   if (done === 'last-admin')
-    throw conflict('this is the last enabled admin; make another admin before disabling it', [
-      { path: 'id', message: 'the last enabled admin' },
-    ]);
+    throw 'tokenId' in target
+      ? conflict('no admin could sign in without this token; make another token or admin first', [
+          { path: 'tokenId', message: 'the last valid token of the last admin who can sign in' },
+        ])
+      : conflict('no other admin can sign in; make another admin before disabling this one', [
+          { path: 'id', message: 'the last admin who can sign in' },
+        ]);
   if (!done) throw 'tokenId' in target ? notFound('token', target.tokenId) : notFound('user', target.userId);
   forgetCaller(done.userId);
   return done;

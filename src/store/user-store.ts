@@ -96,8 +96,10 @@ export async function countUsers(store: Store): Promise<number> {
 
 /**
  * Revokes a user's tokens (and disables the user) or one token (of `userId` when given); null
- * when nothing matched. Disabling an admin locks every admin first and refuses (`last-admin`)
- * when no other admin would be left enabled, so two admins disabling each other cannot both win.
+ * when nothing matched. Nothing here leaves the service without an admin who can sign in: when
+ * the target is an enabled admin, every admin is locked first (so two admins acting on each other
+ * at once are serialised), and disabling it, or revoking its last valid token, is refused
+ * (`last-admin`) unless another enabled admin holds a valid token.
  */
 export async function revoke(
   store: Store,
@@ -106,27 +108,30 @@ export async function revoke(
   by: string,
 ): Promise<{ userId: string; tokenIds: string[] } | 'last-admin' | null> {
   return store.write(async (tx) => {
-    if (!('tokenId' in target)) {
-      const user = (await tx.run(query('user', 'byId'), { id: target.userId })).records[0]?.get('user') as
-        | Record<string, unknown>
-        | undefined;
-      if (!user) return null;
-      if (user['role'] === 'admin' && user['disabledAt'] == null) {
-        await tx.run(query('user', 'lockAdmins'));
-        const others = await tx
-          .run(query('user', 'otherEnabledAdmins'), { userId: target.userId })
-          .then(rows<{ admins: number }>);
-        if ((others[0]?.admins ?? 0) === 0) return 'last-admin';
-      }
+    const tokenId = 'tokenId' in target ? target.tokenId : null;
+    const owner =
+      target.userId ??
+      ((await tx.run(query('user', 'ownerOfToken'), { tokenId })).records[0]?.get('userId') as
+        | string
+        | undefined);
+    const user =
+      owner === undefined
+        ? undefined
+        : ((await tx.run(query('user', 'byId'), { id: owner })).records[0]?.get('user') as
+            | Record<string, unknown>
+            | undefined);
+    if (!('tokenId' in target) && !user) return null;
+    if (owner !== undefined && user?.['role'] === 'admin' && user['disabledAt'] == null) {
+      await tx.run(query('user', 'lockAdmins'));
+      const [standing] = await tx
+        .run(query('user', 'adminStanding'), { userId: owner, tokenId, now })
+        .then(rows<{ otherAdmins: number; otherTokens: number }>);
+      const keepsSigningIn = tokenId !== null && (standing?.otherTokens ?? 0) > 0;
+      if (!keepsSigningIn && (standing?.otherAdmins ?? 0) === 0) return 'last-admin';
     }
     const r =
-      'tokenId' in target
-        ? await tx.run(query('user', 'revokeToken'), {
-            tokenId: target.tokenId,
-            userId: target.userId ?? null,
-            now,
-            by,
-          })
+      tokenId !== null
+        ? await tx.run(query('user', 'revokeToken'), { tokenId, userId: target.userId ?? null, now, by })
         : await tx.run(query('user', 'revokeUser'), { userId: target.userId, now, by });
     const rec = r.records[0];
     return rec ? { userId: rec.get('userId') as string, tokenIds: rec.get('tokenIds') as string[] } : null;

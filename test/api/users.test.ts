@@ -284,7 +284,7 @@ describe('accounts: tokens and disabling', () => {
 
 describe('accounts: the last admin', () => {
   // Last in the file: it disables the harness's own admin.
-  it('when admins disable each other, then at least one stays enabled, even when two do it at the same moment', async () => {
+  it('when admins disable each other or revoke tokens, then one admin can still sign in, even when two act at the same moment', async () => {
     const second = await ok(
       await app.request('POST', '/users', { name: 'Second admin', role: 'admin' }),
       201,
@@ -294,7 +294,22 @@ describe('accounts: the last admin', () => {
     expect((await app.request('GET', '/me')).status).toBe(401);
     const alone = await app.as(second.token).request('POST', `/users/${second.user.id}/disable`);
     expect(alone.status).toBe(409);
-    expect(alone.body.error.details).toEqual([{ path: 'id', message: 'the last enabled admin' }]);
+    expect(alone.body.error.details).toEqual([{ path: 'id', message: 'the last admin who can sign in' }]);
+    // Its only token is just as needed: revoking it is refused too, until it holds another.
+    const own = await app
+      .as(second.token)
+      .request('DELETE', `/users/${second.user.id}/tokens/${second.tokenId}`);
+    expect(own.status).toBe(409);
+    expect(own.body.error.details[0].path).toBe('tokenId');
+    const spare = await ok(
+      await app.as(second.token).request('POST', `/users/${second.user.id}/tokens`),
+      201,
+    );
+    await ok(
+      await app.as(second.token).request('DELETE', `/users/${second.user.id}/tokens/${second.tokenId}`),
+    );
+    expect((await app.as(second.token).request('GET', '/me')).status).toBe(401);
+    second.token = spare.token;
 
     // Rounds of two admins disabling each other at once: the survivor makes the next one.
     let standing = { token: second.token as string, id: second.user.id as string };

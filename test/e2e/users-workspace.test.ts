@@ -333,7 +333,7 @@ describe('the admin manages users in the browser', () => {
     await page.getByRole('button', { name: 'Yes, disable Test admin' }).click();
     await page
       .getByRole('alert')
-      .filter({ hasText: 'this is the last enabled admin; make another admin before disabling it' })
+      .filter({ hasText: 'no other admin can sign in; make another admin before disabling this one' })
       .waitFor();
     await forgive(errors, 'status of 409');
     expect((await app.request('GET', '/me')).status).toBe(200);

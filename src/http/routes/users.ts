@@ -172,7 +172,10 @@ export const userRoutes = (deps: Deps) =>
       access: 'user.manage',
       params: TokenParams,
       limit: 'write',
-      answers: { 200: json(AccountSchema, 'the account, the token revoked') },
+      answers: {
+        200: json(AccountSchema, 'the account, the token revoked'),
+        409: json(ErrorSchema, 'the last valid token of the last admin who can sign in'),
+      },
       handle: async ({ caller, params }) => ({
         status: 200,
         body: await revokeToken(deps, caller, params['id']!, params['tokenId']!),
@@ -184,14 +187,14 @@ export const userRoutes = (deps: Deps) =>
       tag: 'identity',
       summary: 'Disable an account you manage: every token revoked, at once',
       description:
-        'The account stays, with what it did in the audit trails; it cannot sign in again. The last enabled ' +
-        'admin cannot be disabled (409).',
+        'The account stays, with what it did in the audit trails; it cannot sign in again. The last admin who ' +
+        'can sign in (enabled, with a valid token) cannot be disabled (409).',
       access: 'user.manage',
       params: IdParams,
       limit: 'write',
       answers: {
         200: json(AccountSchema, 'the account, disabled'),
-        409: json(ErrorSchema, 'the last enabled admin'),
+        409: json(ErrorSchema, 'the last admin who can sign in'),
       },
       handle: async ({ caller, params }) => ({
         status: 200,

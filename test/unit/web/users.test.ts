@@ -158,13 +158,13 @@ describe('the bokmål of the messages services/users.ts composes', () => {
       ["company 'co_1' is named twice", "bedriften 'co_1' er valgt to ganger"],
       [
         "user 'usr_1' is disabled; it gets no new token",
-        "brukeren 'usr_1' er deaktivert; den får ikke nye tokener",
+        "brukeren 'usr_1' er deaktivert; den får ingen ny nøkkel",
       ],
       [
         "user 'usr_1' already holds 10 valid tokens; revoke one first",
-        "brukeren 'usr_1' har allerede 10 gyldige tokener; trekk tilbake ett først",
+        "brukeren 'usr_1' har allerede 10 gyldige nøkler; trekk tilbake én først",
       ],
-      ['at most 10 valid tokens per user', 'høyst 10 gyldige tokener per bruker'],
+      ['at most 10 valid tokens per user', 'høyst 10 gyldige nøkler per bruker'],
       ['token request is not valid', 'forespørselen om token er ikke gyldig'],
       ["user 'usr_1' does not exist", "brukeren 'usr_1' finnes ikke"],
     ];

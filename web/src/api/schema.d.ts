@@ -869,6 +869,19 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description the last valid token of the last admin who can sign in */
+                409: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description too many requests: see the RateLimit and Retry-After headers */
                 429: {
                     headers: {
@@ -913,7 +926,7 @@ export interface paths {
         put?: never;
         /**
          * Disable an account you manage: every token revoked, at once
-         * @description The account stays, with what it did in the audit trails; it cannot sign in again. The last enabled admin cannot be disabled (409).
+         * @description The account stays, with what it did in the audit trails; it cannot sign in again. The last admin who can sign in (enabled, with a valid token) cannot be disabled (409).
          *
          *     Bearer token of a facilitator, admin user.
          */
@@ -995,7 +1008,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description the last enabled admin */
+                /** @description the last admin who can sign in */
                 409: {
                     headers: {
                         /** @description remaining requests and seconds to the window reset (IETF draft-8) */

@@ -925,23 +925,32 @@ const PHRASE_LIST: [string, Render][] = [
   ['company {q} is named twice', ([id]) => `bedriften '${id}' er valgt to ganger`],
   [
     'user {q} is disabled; it gets no new token',
-    ([id]) => `brukeren '${id}' er deaktivert; den får ikke nye tokener`,
+    ([id]) => `brukeren '${id}' er deaktivert; den får ingen ny nøkkel`,
   ],
   ['the user is disabled', () => 'brukeren er deaktivert'],
   [
     'user {q} already holds {n} valid tokens; revoke one first',
-    ([id, n]) => `brukeren '${id}' har allerede ${nbNumber(n!)} gyldige tokener; trekk tilbake ett først`,
+    ([id, n]) => `brukeren '${id}' har allerede ${nbNumber(n!)} gyldige nøkler; trekk tilbake én først`,
   ],
-  ['at most {n} valid tokens per user', ([n]) => `høyst ${nbNumber(n!)} gyldige tokener per bruker`],
+  ['at most {n} valid tokens per user', ([n]) => `høyst ${nbNumber(n!)} gyldige nøkler per bruker`],
   [
     'only admins revoke a token by its id alone',
-    () => 'bare administratorer kan trekke tilbake et token bare ved id-en',
+    () => 'bare administratorer kan trekke tilbake en nøkkel bare ved id-en',
   ],
   [
-    'this is the last enabled admin; make another admin before disabling it',
-    () => 'dette er den siste aktive administratoren; opprett en annen administrator før du deaktiverer den',
+    'no other admin can sign in; make another admin before disabling this one',
+    () => 'ingen annen administrator kan logge inn; opprett en annen administrator før du deaktiverer denne',
   ],
-  ['the last enabled admin', () => 'den siste aktive administratoren'],
+  ['the last admin who can sign in', () => 'den siste administratoren som kan logge inn'],
+  [
+    'no admin could sign in without this token; make another token or admin first',
+    () =>
+      'ingen administrator kunne logget inn uten denne nøkkelen; lag en ny nøkkel eller en annen administrator først',
+  ],
+  [
+    'the last valid token of the last admin who can sign in',
+    () => 'den siste gyldige nøkkelen til den siste administratoren som kan logge inn',
+  ],
   [
     '{q} is no Norwegian county or municipality number',
     ([code]) => `'${code}' er ikke et norsk fylkes- eller kommunenummer`,
