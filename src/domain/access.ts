@@ -216,6 +216,7 @@ export type Action =
   | 'matchRun.read'
   | 'read'
   | 'user.manage'
+  | 'account.self'
   | 'review.read'
   | 'review.queue'
   | 'review.transition'
@@ -242,6 +243,8 @@ export const ACTION_ROLES: Record<Action, readonly Role[]> = {
   // Accounts: admins manage every user; a facilitator adds and manages the business users of the
   // companies it acts for (mayManageUser), so onboarding a business needs no admin.
   'user.manage': ['facilitator', 'admin'],
+  // One's own tokens: every signed-in user sees them, makes a new one and revokes one.
+  'account.self': ['business', 'facilitator', 'analyst', 'admin'],
   // The review workflow (domain/review.ts says which transitions each role makes): the parties of
   // a suggestion and the facilitators of its regions; analysts read aggregates, not the workflow.
   'review.read': ['business', 'facilitator', 'admin'],

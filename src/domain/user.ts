@@ -68,5 +68,10 @@ export const TokenRequestSchema = z.strictObject({
   expiresInDays: z.number().int().min(1).max(3650).default(90),
 });
 
+/** A token a user makes for itself: at most a year, so access an admin granted still lapses. */
+export const OwnTokenRequestSchema = z.strictObject({
+  expiresInDays: z.number().int().min(1).max(365).default(90),
+});
+
 /** At most this many tokens of one user may be valid at once (revoke one to make another). */
 export const MAX_ACTIVE_TOKENS = 10;

@@ -11,6 +11,7 @@ import { newId } from '../domain/ids.ts';
 import { regionName } from '../domain/regions.ts';
 import {
   MAX_ACTIVE_TOKENS,
+  OwnTokenRequestSchema,
   type TokenInfo,
   TokenRequestSchema,
   type User,
@@ -116,18 +117,7 @@ export async function issueToken(
     'token request',
   );
   await managedAccount(deps, by, userId);
-  const { token, row } = tokenRow(deps, days, by.userId);
-  const added = await users.addToken(deps.store, userId, row, MAX_ACTIVE_TOKENS);
-  if (added === 'missing') throw notFound('user', userId);
-  if (added === 'disabled')
-    throw conflict(`user '${userId}' is disabled; it gets no new token`, [
-      { path: 'id', message: 'the user is disabled' },
-    ]);
-  if (added === 'full')
-    throw conflict(`user '${userId}' already holds ${MAX_ACTIVE_TOKENS} valid tokens; revoke one first`, [
-      { path: 'id', message: `at most ${MAX_ACTIVE_TOKENS} valid tokens per user` },
-    ]);
-  return { token, tokenId: row.id, expiresAt: row.expiresAt };
+  return addTokenFor(deps, by, userId, days);
 }
 
 /** Every user with its tokens (the operator's list). */
@@ -149,6 +139,14 @@ export async function revoke(
   const by = manager(caller);
   if (target.userId !== undefined) await managedAccount(deps, by, target.userId);
   else if (by.role !== 'admin') throw new AppError('FORBIDDEN', 'only admins revoke a token by its id alone');
+  return revokeAs(deps, by, target);
+}
+
+async function revokeAs(
+  deps: Deps,
+  by: UserCaller,
+  target: { userId: string } | { tokenId: string; userId?: string },
+): Promise<{ userId: string; tokenIds: string[] }> {
   const done = await users.revoke(deps.store, target, deps.now().toISOString(), by.userId);
   if (done === 'last-admin')
     throw 'tokenId' in target
@@ -161,6 +159,26 @@ export async function revoke(
   if (!done) throw 'tokenId' in target ? notFound('token', target.tokenId) : notFound('user', target.userId);
   forgetCaller(done.userId);
   return done;
+}
+
+async function addTokenFor(
+  deps: Deps,
+  by: UserCaller,
+  userId: string,
+  days: number,
+): Promise<{ token: string; tokenId: string; expiresAt: string }> {
+  const { token, row } = tokenRow(deps, days, by.userId);
+  const added = await users.addToken(deps.store, userId, row, MAX_ACTIVE_TOKENS);
+  if (added === 'missing') throw notFound('user', userId);
+  if (added === 'disabled')
+    throw conflict(`user '${userId}' is disabled; it gets no new token`, [
+      { path: 'id', message: 'the user is disabled' },
+    ]);
+  if (added === 'full')
+    throw conflict(`user '${userId}' already holds ${MAX_ACTIVE_TOKENS} valid tokens; revoke one first`, [
+      { path: 'id', message: `at most ${MAX_ACTIVE_TOKENS} valid tokens per user` },
+    ]);
+  return { token, tokenId: row.id, expiresAt: row.expiresAt };
 }
 
 // ---- Account management over the API -------------------------------------------------------
@@ -325,6 +343,51 @@ export async function revokeToken(
 export async function disableAccount(deps: Deps, caller: Caller, userId: string): Promise<AccountView> {
   await revoke(deps, caller, { userId });
   return getAccount(deps, caller, userId);
+}
+
+// ---- One's own tokens ----------------------------------------------------------------------
+
+/** A token of the caller's own, marked `current` when it is the one this request came with. */
+export type OwnToken = AccountView['tokens'][number] & { current: boolean };
+
+function self(caller: Caller): UserCaller {
+  if (caller.kind === 'public') throw new AppError('UNAUTHENTICATED', 'sign in with a bearer token');
+  return caller;
+}
+
+/** Your tokens, oldest first, never a token's text. */
+export async function ownTokens(deps: Deps, caller: Caller): Promise<{ items: OwnToken[] }> {
+  const me = self(caller);
+  const [found] = await users.accounts(deps.store, me.userId);
+  if (!found)
+    throw new AppError('UNAUTHENTICATED', 'the bearer token is not valid (unknown, expired or revoked)');
+  const [view] = await viewsOf(deps, [found]);
+  return { items: view!.tokens.map((t) => ({ ...t, current: t.id === me.tokenId })) };
+}
+
+/**
+ * A new token of your own (body `{ expiresInDays? }`, at most 365): to renew a sign-in before it
+ * expires, or for another device or a script. Shown once.
+ */
+export async function makeOwnToken(
+  deps: Deps,
+  caller: Caller,
+  body: unknown,
+): Promise<{ token: string; tokenId: string; expiresAt: string }> {
+  const me = self(caller);
+  const { expiresInDays } = parseOrThrow(OwnTokenRequestSchema, body ?? {}, 'token request');
+  return addTokenFor(deps, me, me.userId, expiresInDays);
+}
+
+/** Revokes one of your tokens (the current one too: that signs this client out for good). */
+export async function revokeOwnToken(
+  deps: Deps,
+  caller: Caller,
+  tokenId: string,
+): Promise<{ items: OwnToken[] }> {
+  const me = self(caller);
+  await revokeAs(deps, me, { tokenId, userId: me.userId });
+  return ownTokens(deps, caller);
 }
 
 // ---- Authentication ------------------------------------------------------------------------

@@ -206,6 +206,29 @@ const ROWS: Row[] = [
   { route: 'GET /ready', what: 'readiness', request: fixed('/ready'), expect: all(200) },
   { route: 'GET /me', what: 'who am I', request: fixed('/me'), expect: signedIn(200) },
   {
+    route: 'GET /me/tokens',
+    what: 'your own tokens',
+    request: fixed('/me/tokens'),
+    expect: signedIn(200),
+  },
+  {
+    route: 'POST /me/tokens',
+    what: 'a new token of your own',
+    request: fixed('/me/tokens', { expiresInDays: 30 }),
+    expect: signedIn(201),
+  },
+  {
+    route: 'DELETE /me/tokens/{tokenId}',
+    what: 'a token of your own made for it (the public: any id)',
+    request: async (as) => {
+      if (as === 'public') return { path: '/me/tokens/tok_any' };
+      const made = await app.as(token[as]).request('POST', '/me/tokens', {});
+      if (made.status !== 201) throw new Error(`${as}: ${made.status} ${JSON.stringify(made.body)}`);
+      return { path: `/me/tokens/${made.body.tokenId}` };
+    },
+    expect: signedIn(200),
+  },
+  {
     route: 'GET /users',
     what: 'the accounts one manages',
     request: fixed('/users'),

@@ -282,6 +282,57 @@ describe('accounts: tokens and disabling', () => {
   });
 });
 
+describe('your own tokens', () => {
+  it('when a user renews its sign-in, then the new token works, the old one is refused once revoked, and only its own tokens are listed', async () => {
+    const made = await ok(await app.request('POST', '/users', business('Renewing', [ids.smelter])), 201);
+    const other = await ok(await app.request('POST', '/users', business('Someone else', [ids.smelter])), 201);
+    const mine = await ok(await app.as(made.token).request('GET', '/me/tokens'));
+    expect(mine.items).toEqual([
+      expect.objectContaining({ id: made.tokenId, state: 'valid', current: true }),
+    ]);
+    const res = await app.as(made.token).request('POST', '/me/tokens', { expiresInDays: 30 });
+    const renewed = await ok(res, 201);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const listed = await ok(await app.as(renewed.token).request('GET', '/me/tokens'));
+    expect(listed.items.map((t: { id: string; current: boolean }) => [t.id, t.current])).toEqual([
+      [made.tokenId, false],
+      [renewed.tokenId, true],
+    ]);
+    expect(JSON.stringify(listed)).not.toContain(renewed.token);
+    expect(listed.items[1].createdBy.name).toBe('Renewing');
+    const after = await ok(await app.as(renewed.token).request('DELETE', `/me/tokens/${made.tokenId}`));
+    expect(after.items[0]).toMatchObject({ state: 'revoked', revokedBy: { name: 'Renewing' } });
+    expect((await app.as(made.token).request('GET', '/me')).status).toBe(401);
+    await ok(await app.as(renewed.token).request('GET', '/me'));
+    // Another user's token is not yours: 404, and it still works.
+    expect((await app.as(renewed.token).request('DELETE', `/me/tokens/${other.tokenId}`)).status).toBe(404);
+    await ok(await app.as(other.token).request('GET', '/me'));
+  });
+
+  it('when a user revokes the token it signed in with, then the next request with it is refused', async () => {
+    const token = await app.user({ name: 'Signing out', role: 'analyst' });
+    const mine = await ok(await app.as(token).request('GET', '/me/tokens'));
+    await ok(await app.as(token).request('DELETE', `/me/tokens/${mine.items[0].id}`));
+    expect((await app.as(token).request('GET', '/me')).status).toBe(401);
+  });
+
+  it('when a token of its own is asked for longer than a year or with unknown fields, then 400 names the field; an 11th valid one is 409', async () => {
+    const token = await app.user({ name: 'Greedy', role: 'analyst' });
+    for (const [body, path] of [
+      [{ expiresInDays: 366 }, 'expiresInDays'],
+      [{ expiresInDays: 30, role: 'admin' }, 'role'],
+    ] as const) {
+      const res = await app.as(token).request('POST', '/me/tokens', body);
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
+    }
+    for (let i = 0; i < 9; i++) await ok(await app.as(token).request('POST', '/me/tokens'), 201);
+    const full = await app.as(token).request('POST', '/me/tokens');
+    expect(full.status).toBe(409);
+    expect((await ok(await app.as(token).request('GET', '/me/tokens'))).items.length).toBe(10);
+  });
+});
+
 describe('accounts: the last admin', () => {
   // Last in the file: it disables the harness's own admin.
   it('when admins disable each other or revoke tokens, then one admin can still sign in, even when two act at the same moment', async () => {
@@ -301,6 +352,7 @@ describe('accounts: the last admin', () => {
       .request('DELETE', `/users/${second.user.id}/tokens/${second.tokenId}`);
     expect(own.status).toBe(409);
     expect(own.body.error.details[0].path).toBe('tokenId');
+    expect((await app.as(second.token).request('DELETE', `/me/tokens/${second.tokenId}`)).status).toBe(409);
     const spare = await ok(
       await app.as(second.token).request('POST', `/users/${second.user.id}/tokens`),
       201,

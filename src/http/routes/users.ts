@@ -7,7 +7,12 @@ import { z } from 'zod';
 import { ROLES } from '../../domain/caller.ts';
 import { text } from '../../domain/fields.ts';
 import { PaginationSchema } from '../../domain/listing-query.ts';
-import { MAX_ACTIVE_TOKENS, TokenRequestSchema, UserInputSchema } from '../../domain/user.ts';
+import {
+  MAX_ACTIVE_TOKENS,
+  OwnTokenRequestSchema,
+  TokenRequestSchema,
+  UserInputSchema,
+} from '../../domain/user.ts';
 import type { Deps } from '../../services/deps.ts';
 import {
   createAccount,
@@ -15,6 +20,9 @@ import {
   disableAccount,
   getAccount,
   listAccounts,
+  makeOwnToken,
+  ownTokens,
+  revokeOwnToken,
   revokeToken,
 } from '../../services/users.ts';
 import { defineRoutes } from '../route.ts';
@@ -74,8 +82,69 @@ export const AccountQuerySchema = PaginationSchema.extend({
 
 const TokenParams = z.object({ id: z.string().max(200), tokenId: z.string().max(200) });
 
+const OwnTokensSchema = z
+  .object({
+    items: z.array(
+      AccountTokenSchema.extend({
+        current: z.boolean().meta({ description: 'the token this request came with' }),
+      }),
+    ),
+  })
+  .meta({ id: 'OwnTokens' });
+
 export const userRoutes = (deps: Deps) =>
   defineRoutes([
+    {
+      method: 'get',
+      path: '/me/tokens',
+      tag: 'identity',
+      summary: 'Your tokens: which is this one, when each expires',
+      access: 'account.self',
+      answers: { 200: json(OwnTokensSchema, 'your tokens, oldest first; never a token’s text') },
+      handle: async ({ caller }) => ({ status: 200, body: await ownTokens(deps, caller) }),
+    },
+    {
+      method: 'post',
+      path: '/me/tokens',
+      tag: 'identity',
+      summary: 'A new token of your own, shown once',
+      description:
+        'To renew your sign-in before it expires (then revoke the old one), or for another device or a ' +
+        `script. At most 365 days; at most ${MAX_ACTIVE_TOKENS} valid tokens at once. \`Cache-Control: no-store\`.`,
+      access: 'account.self',
+      body: OwnTokenRequestSchema,
+      bodyOptional: true,
+      limit: 'write',
+      answers: {
+        201: {
+          ...json(z.object(IssuedToken), 'the new token, shown once'),
+          headers: { 'cache-control': 'no-store' },
+        },
+        409: json(ErrorSchema, `you hold ${MAX_ACTIVE_TOKENS} valid tokens`),
+      },
+      handle: async ({ caller, body }) => ({
+        status: 201,
+        body: await makeOwnToken(deps, caller, body),
+        headers: NoStore,
+      }),
+    },
+    {
+      method: 'delete',
+      path: '/me/tokens/{tokenId}',
+      tag: 'identity',
+      summary: 'Revoke one of your tokens, at once (this one signs you out for good)',
+      access: 'account.self',
+      params: z.object({ tokenId: z.string().max(200) }),
+      limit: 'write',
+      answers: {
+        200: json(OwnTokensSchema, 'your tokens, that one revoked'),
+        409: json(ErrorSchema, 'the last valid token of the last admin who can sign in'),
+      },
+      handle: async ({ caller, params }) => ({
+        status: 200,
+        body: await revokeOwnToken(deps, caller, params['tokenId']!),
+      }),
+    },
     {
       method: 'get',
       path: '/users',

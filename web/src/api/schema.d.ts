@@ -262,6 +262,372 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your tokens: which is this one, when each expires
+         * @description Bearer token of a business, facilitator, analyst, admin user.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description your tokens, oldest first; never a token’s text */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OwnTokens"];
+                    };
+                };
+                /** @description invalid input: details name each field and reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the bearer token is missing (where required), unknown, expired or revoked */
+                401: {
+                    headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description your role, companies or regions do not allow it */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database is not reachable right now; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * A new token of your own, shown once
+         * @description To renew your sign-in before it expires (then revoke the old one), or for another device or a script. At most 365 days; at most 10 valid tokens at once. `Cache-Control: no-store`.
+         *
+         *     Bearer token of a business, facilitator, analyst, admin user.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @default 90 */
+                        expiresInDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description the new token, shown once */
+                201: {
+                    headers: {
+                        /** @description where the new resource is */
+                        Location?: string;
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the bearer token: shown in this answer only, stored nowhere */
+                            token: string;
+                            tokenId: string;
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description invalid input: details name each field and reason */
+                400: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the bearer token is missing (where required), unknown, expired or revoked */
+                401: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description your role, companies or regions do not allow it */
+                403: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description you hold 10 valid tokens */
+                409: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the body is too large */
+                413: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the body is not application/json */
+                415: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description too many requests: see the RateLimit and Retry-After headers */
+                429: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database is not reachable right now; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke one of your tokens, at once (this one signs you out for good)
+         * @description Bearer token of a business, facilitator, analyst, admin user.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tokenId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description your tokens, that one revoked */
+                200: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OwnTokens"];
+                    };
+                };
+                /** @description invalid input: details name each field and reason */
+                400: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the bearer token is missing (where required), unknown, expired or revoked */
+                401: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description your role, companies or regions do not allow it */
+                403: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description no such resource, or one you may not see */
+                404: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the last valid token of the last admin who can sign in */
+                409: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description too many requests: see the RateLimit and Retry-After headers */
+                429: {
+                    headers: {
+                        /** @description remaining requests and seconds to the window reset (IETF draft-8) */
+                        RateLimit?: string;
+                        /** @description the limit and window (IETF draft-8) */
+                        "RateLimit-Policy"?: string;
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the database is not reachable right now; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -7283,6 +7649,25 @@ export interface components {
                 requestId: string;
             };
         };
+        OwnTokens: {
+            items: {
+                id: string;
+                /** @enum {string} */
+                state: "valid" | "expired" | "revoked";
+                createdAt: string;
+                expiresAt: string;
+                revokedAt?: string;
+                createdBy: components["schemas"]["Actor"] | null;
+                revokedBy?: components["schemas"]["Actor"] | null;
+                /** @description the token this request came with */
+                current: boolean;
+            }[];
+        };
+        /** @description a user, or `system` for the operator’s CLI and the main job */
+        Actor: {
+            id: string;
+            name: string;
+        };
         Account: {
             id: string;
             name: string;
@@ -7315,11 +7700,6 @@ export interface components {
                 createdBy: components["schemas"]["Actor"] | null;
                 revokedBy?: components["schemas"]["Actor"] | null;
             }[];
-        };
-        /** @description a user, or `system` for the operator’s CLI and the main job */
-        Actor: {
-            id: string;
-            name: string;
         };
         DemoIdentities: {
             identities: {
