@@ -6,6 +6,7 @@ import {
   listingView,
   mayBeAssigned,
   mayChange,
+  mayManageUser,
   roleMay,
   siteShown,
 } from '../../../src/domain/access.ts';
@@ -212,6 +213,42 @@ describe('who a suggestion may be assigned to', () => {
     ]);
     expect([OWNER, ANALYST].map((c) => roleMay(c, 'review.assignees'))).toEqual(['forbidden', 'forbidden']);
     expect(roleMay(PUBLIC, 'review.assignees')).toBe('unauthenticated');
+  });
+});
+
+describe('who manages an account', () => {
+  const inRegion = { id: 'co_owner', regions: ['4617', '46'] };
+  const inOslo = { id: 'co_oslo', regions: ['0301', '03'] };
+  const businessOf = (...companies: { id: string; regions: string[] }[]) => ({
+    role: 'business' as const,
+    companies,
+  });
+
+  it('when an admin asks, then it manages every account', () => {
+    for (const role of ['business', 'facilitator', 'analyst', 'admin'] as const)
+      expect(mayManageUser(ADMIN, { role, companies: [] }), role).toBe(true);
+  });
+
+  it('when a facilitator asks, then it manages the business users all of whose companies are in its regions', () => {
+    expect(mayManageUser(FAC_IN, businessOf(inRegion))).toBe(true);
+    expect(mayManageUser(NATIONAL, businessOf(inRegion, inOslo))).toBe(true);
+    // One company elsewhere: disabling it would cut that region's business off.
+    expect(mayManageUser(FAC_IN, businessOf(inRegion, inOslo))).toBe(false);
+    expect(mayManageUser(FAC_OUT, businessOf(inRegion, inOslo))).toBe(false);
+    expect(mayManageUser(FAC_IN, businessOf())).toBe(false);
+    expect(mayManageUser(FAC_IN, { role: 'facilitator', companies: [] })).toBe(false);
+    expect(mayManageUser(NATIONAL, { role: 'admin', companies: [] })).toBe(false);
+  });
+
+  it('when a business, an analyst or the public asks, then it manages none, not even its own', () => {
+    for (const caller of [OWNER, OTHER, ANALYST, PUBLIC])
+      expect(mayManageUser(caller, businessOf({ id: 'co_owner', regions: ['4617'] }))).toBe(false);
+    expect([OWNER, ANALYST, FAC_IN, ADMIN].map((c) => roleMay(c, 'account.self'))).toEqual([
+      'allow',
+      'allow',
+      'allow',
+      'allow',
+    ]);
   });
 });
 
