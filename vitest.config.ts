@@ -29,8 +29,10 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          // After unit and integration, not beside them: a browser, a service and a Neo4j of its
-          // own on top of the integration files' would starve the fault tests' timing on 2 cores.
+          // Never beside the integration files: a browser, a service and a Neo4j of its own on top
+          // of theirs would starve the fault tests' timing on 2 cores. Vitest 4 runs the groups in
+          // order (unit 0, this 1), then last the projects that run one file at a time in the
+          // default group: the integration files run after these.
           sequence: { groupOrder: 1 },
           // A Neo4j of its own: the integration files wipe theirs while these run beside them.
           globalSetup: ['test/support/global-web.ts', 'test/support/global-neo4j.ts'],
