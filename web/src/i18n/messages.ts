@@ -5,6 +5,7 @@
  * Each workspace keeps its own texts beside it (workspaces/<role>/messages.ts, keys prefixed
  * with the workspace), typed the same way; this module joins them.
  */
+import * as account from '../workspaces/account/messages.ts';
 import * as analyst from '../workspaces/analyst/messages.ts';
 import * as business from '../workspaces/business/messages.ts';
 import * as facilitator from '../workspaces/facilitator/messages.ts';
@@ -306,7 +307,21 @@ const coreNb: Record<keyof typeof coreEn, string> = {
     'Ingenting fordelt ved siste matchkjøring; oppføringene eller de andre parene deres er endret siden, og neste kjøring avgjør på nytt.',
 };
 
-export const en = { ...coreEn, ...business.en, ...facilitator.en, ...analyst.en, ...users.en } as const;
+export const en = {
+  ...coreEn,
+  ...business.en,
+  ...facilitator.en,
+  ...analyst.en,
+  ...users.en,
+  ...account.en,
+} as const;
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
-export const nb: Messages = { ...coreNb, ...business.nb, ...facilitator.nb, ...analyst.nb, ...users.nb };
+export const nb: Messages = {
+  ...coreNb,
+  ...business.nb,
+  ...facilitator.nb,
+  ...analyst.nb,
+  ...users.nb,
+  ...account.nb,
+};

@@ -1,11 +1,13 @@
 /**
  * The header of every screen: the app's name, the workspaces the user may open, the language
- * switch, who is signed in and the way out.
+ * switch, who is signed in (the name leads to My account) and the way out; when the token in use
+ * expires within two weeks, a notice under them that leads to My account to renew it.
  */
 import type { Me } from '../api/client.ts';
 import { isLanguage, LANGUAGES } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { hrefOf, WORKSPACES_OF, type WorkspaceName } from './workspaces.ts';
+import { expiresSoon } from '../session/expiry.ts';
+import { hrefOf, tabsOf, type WorkspaceName } from './workspaces.ts';
 
 interface Props {
   /** Absent before signing in. */
@@ -33,7 +35,7 @@ export function Header({ me, current, onSignOut }: Props) {
       {me && (
         <nav aria-label={t('nav.label')}>
           <ul>
-            {WORKSPACES_OF[me.role].map((w) => (
+            {tabsOf(me.role).map((w) => (
               <li key={w}>
                 <a href={hrefOf(w)} aria-current={w === current ? 'page' : undefined}>
                   {t(`workspace.${w}`)}
@@ -65,7 +67,15 @@ export function Header({ me, current, onSignOut }: Props) {
           <>
             <p class="user">
               <span class="visually-hidden">{t('header.user')} </span>
-              <span class="user-name">{me.name}</span> <span class="user-role">{t(`role.${me.role}`)}</span>
+              <a
+                class="user-link"
+                href={hrefOf('account')}
+                aria-current={current === 'account' ? 'page' : undefined}
+              >
+                <span class="user-name">{me.name}</span>
+                <span class="visually-hidden"> – {t('account.title')}</span>
+              </a>{' '}
+              <span class="user-role">{t(`role.${me.role}`)}</span>
             </p>
             <button type="button" class="sign-out" onClick={onSignOut}>
               {t('signOut')}
@@ -73,6 +83,19 @@ export function Header({ me, current, onSignOut }: Props) {
           </>
         )}
       </div>
+      {me && <ExpiryNotice expiresAt={me.tokenExpiresAt} />}
     </header>
+  );
+}
+
+/** "Your sign-in expires on …. Renew it": shown only within two weeks of the end. */
+function ExpiryNotice({ expiresAt }: { expiresAt: string }) {
+  const { t, date } = useI18n();
+  if (!expiresSoon(expiresAt)) return null;
+  return (
+    <p class="expiry-notice" role="status">
+      {t('account.expiry.notice', { date: date(expiresAt) })}{' '}
+      <a href={hrefOf('account')}>{t('account.expiry.renew')}</a>
+    </p>
   );
 }

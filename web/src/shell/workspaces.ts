@@ -5,16 +5,26 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Role } from '../api/client.ts';
 
-export const WORKSPACES = ['business', 'facilitator', 'analyst', 'users'] as const;
+export const WORKSPACES = ['business', 'facilitator', 'analyst', 'users', 'account'] as const;
 export type WorkspaceName = (typeof WORKSPACES)[number];
 
-/** The first is where the role lands after signing in. */
+/**
+ * The first is where the role lands after signing in. Every role opens its own account (`#/account`),
+ * last: it is reached from the user's name in the header, not from a tab.
+ */
 export const WORKSPACES_OF: Record<Role, readonly WorkspaceName[]> = {
-  business: ['business'],
-  facilitator: ['facilitator', 'analyst', 'users'],
-  analyst: ['analyst'],
-  admin: ['facilitator', 'analyst', 'users'],
+  business: ['business', 'account'],
+  facilitator: ['facilitator', 'analyst', 'users', 'account'],
+  analyst: ['analyst', 'account'],
+  admin: ['facilitator', 'analyst', 'users', 'account'],
 };
+
+/** The workspaces the header reaches otherwise than by a tab of its navigation. */
+const UNTABBED: readonly WorkspaceName[] = ['account'];
+
+/** The header's tabs: the role's workspaces but those reached otherwise. */
+export const tabsOf = (role: Role): WorkspaceName[] =>
+  WORKSPACES_OF[role].filter((w) => !UNTABBED.includes(w));
 
 export const hrefOf = (workspace: WorkspaceName) => `#/${workspace}`;
 

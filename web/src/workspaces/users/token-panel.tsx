@@ -18,6 +18,8 @@ type Copied = 'none' | 'copied' | 'selected';
 export function TokenPanel({
   issued,
   name,
+  warning,
+  label,
   heading,
   focus = false,
   doneLabel,
@@ -26,6 +28,10 @@ export function TokenPanel({
   issued: Issued;
   /** The user the token signs in. */
   name: string;
+  /** What to do with the token, when not "hand it to {name}" (one's own token, for instance). */
+  warning?: string;
+  /** The field's label, when not "Token for {name}". */
+  label?: string;
   /** The panel's own heading (h2); none when the page's heading says it. */
   heading?: string;
   /** Whether the panel's heading takes the focus as it appears. */
@@ -60,10 +66,10 @@ export function TokenPanel({
         </h2>
       )}
       <p class="token-warning">
-        <strong>{t('users.token.warning', { name })}</strong>
+        <strong>{warning ?? t('users.token.warning', { name })}</strong>
       </p>
       <div class="users-field">
-        <label for={id}>{t('users.token.label', { name })}</label>
+        <label for={id}>{label ?? t('users.token.label', { name })}</label>
         <div class="users-inline">
           <input
             ref={input}
