@@ -11,7 +11,8 @@
  *   valid token but this browser's), each confirmed first.
  * This browser's own token is not revoked here (Sign out does that). What the API refuses (a 409)
  * is shown in its words, in the user's language. The view is drawn with the users workspace's
- * form parts and styles (users.css, scoped under `.users`).
+ * parts (its forms, token table, questions and token form) and styles (users.css, scoped under
+ * `.users`).
  */
 import '../users/users.css';
 import './account.css';
@@ -20,14 +21,16 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { OwnTokenRequestSchema } from '../../../../src/domain/user.ts';
 import { type Api, dataOf, type Me, type Schemas } from '../../api/client.ts';
 import { useResource } from '../../api/use-resource.ts';
-import { schemaProblems } from '../../forms/schema-check.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Page } from '../../ui/page.tsx';
 import { ResourceView } from '../../ui/resource-view.tsx';
-import { type Act, ActStatus, Field, useAct } from '../users/forms.tsx';
-import { useWho, When } from '../users/show.tsx';
+import { AskFirst, useAskFirst } from '../users/confirm.tsx';
+import { type Act, ActDone, ActStatus, useAct, useDone } from '../users/forms.tsx';
+import { Fact } from '../users/show.tsx';
+import { TokenForm } from '../users/token-form.tsx';
 import { type Issued, TokenPanel } from '../users/token-panel.tsx';
-import { DEFAULT_DAYS, tokenBody } from '../users/user-input.ts';
+import { RevocableTokens, useRevokeQuestion } from '../users/token-table.tsx';
+import { DEFAULT_DAYS } from '../users/user-input.ts';
 
 type OwnToken = Schemas['OwnTokens']['items'][number];
 
@@ -67,29 +70,22 @@ export function AccountWorkspace({
   const tokens = written !== null ? { state: 'ready' as const, data: written } : loaded;
   // The token just made for another device: in this view's state only, forgotten when hidden or left.
   const [issued, setIssued] = useState<Issued | null>(null);
-  const [said, setSaid] = useState('');
-  const status = useRef<HTMLParagraphElement>(null);
-  // An act whose button goes away (a revoked token, the others signed out, a hidden token) takes
-  // the focus with it: the keyboard then goes on from what was said, not from the top of the page.
-  useLayoutEffect(() => {
-    const lost = document.activeElement === null || document.activeElement === document.body;
-    if (said !== '' && lost) status.current?.focus();
-  }, [said, written, issued]);
+  // What the acts said; the focus goes there when an act takes its button away (a revoked token,
+  // the others signed out, a hidden token).
+  const done = useDone([written, issued]);
   return (
     <div class="users account">
       <Page title={t('account.title')} intro={t('account.intro')}>
-        <p ref={status} class="act-done" role="status" tabIndex={-1}>
-          {said}
-        </p>
+        <ActDone done={done} />
         <Who me={me} />
-        <Renew api={api} onTokenRenewed={onTokenRenewed} onWritten={setWritten} announce={setSaid} />
+        <Renew api={api} onTokenRenewed={onTokenRenewed} onWritten={setWritten} announce={done.say} />
         <section aria-labelledby="account-tokens-h">
           <h2 id="account-tokens-h">{t('account.tokens.title')}</h2>
           <ResourceView resource={tokens} retry={reload}>
             {(items) => (
               <>
-                <Tokens api={api} tokens={items} onWritten={setWritten} announce={setSaid} />
-                <SignOutElsewhere api={api} tokens={items} onWritten={setWritten} announce={setSaid} />
+                <Tokens api={api} tokens={items} onWritten={setWritten} announce={done.say} />
+                <SignOutElsewhere api={api} tokens={items} onWritten={setWritten} announce={done.say} />
               </>
             )}
           </ResourceView>
@@ -100,7 +96,7 @@ export function AccountWorkspace({
             setIssued(made);
             if (next) setWritten(next);
           }}
-          announce={setSaid}
+          announce={done.say}
         />
         {issued && (
           <TokenPanel
@@ -113,7 +109,7 @@ export function AccountWorkspace({
             doneLabel={t('account.token.hide')}
             onDone={() => {
               setIssued(null);
-              setSaid(t('account.token.hidden'));
+              done.say(t('account.token.hidden'));
             }}
           />
         )}
@@ -129,38 +125,23 @@ function Who({ me }: { me: Me }) {
     <section aria-labelledby="account-who-h">
       <h2 id="account-who-h">{t('account.who.title')}</h2>
       <dl class="users-facts">
-        <div>
-          <dt>{t('account.who.name')}</dt>
-          <dd>{me.name}</dd>
-        </div>
-        <div>
-          <dt>{t('account.who.role')}</dt>
-          <dd>{t(`role.${me.role}`)}</dd>
-        </div>
+        <Fact term={t('account.who.name')}>{me.name}</Fact>
+        <Fact term={t('account.who.role')}>{t(`role.${me.role}`)}</Fact>
         {(me.role === 'business' || me.companies.length > 0) && (
-          <div>
-            <dt>{t('account.who.companies')}</dt>
-            <dd>
-              {me.companies.length > 0
-                ? me.companies.map((c) => c.name).join(', ')
-                : t('account.who.noCompanies')}
-            </dd>
-          </div>
+          <Fact term={t('account.who.companies')}>
+            {me.companies.length > 0
+              ? me.companies.map((c) => c.name).join(', ')
+              : t('account.who.noCompanies')}
+          </Fact>
         )}
         {(me.role === 'facilitator' || (me.regions !== 'all' && me.regions.length > 0)) && (
-          <div>
-            <dt>{t('account.who.regions')}</dt>
-            <dd>
-              {me.regions === 'all'
-                ? t('account.who.allRegions')
-                : me.regions.map((r) => `${r.name} (${r.code})`).join(', ')}
-            </dd>
-          </div>
+          <Fact term={t('account.who.regions')}>
+            {me.regions === 'all'
+              ? t('account.who.allRegions')
+              : me.regions.map((r) => `${r.name} (${r.code})`).join(', ')}
+          </Fact>
         )}
-        <div>
-          <dt>{t('account.who.expires')}</dt>
-          <dd>{date(me.tokenExpiresAt)}</dd>
-        </div>
+        <Fact term={t('account.who.expires')}>{date(me.tokenExpiresAt)}</Fact>
       </dl>
     </section>
   );
@@ -223,142 +204,55 @@ function Renew({
   );
 }
 
-/** Your tokens, oldest first, this browser's marked; each other valid one with "Revoke" (confirmed first). */
-function Tokens({
-  api,
-  tokens,
-  onWritten,
-  announce,
-}: {
+/** What the parts that act on your tokens are given: the tokens as now listed, and where to tell. */
+interface TokensProps {
   api: Api;
   tokens: OwnToken[];
   onWritten: (tokens: OwnToken[]) => void;
   announce: (message: string) => void;
-}) {
+}
+
+/** Your tokens, oldest first, this browser's marked; each other valid one with "Revoke" (confirmed first). */
+function Tokens({ api, tokens, onWritten, announce }: TokensProps) {
   const { t, date } = useI18n();
-  const who = useWho();
-  const [asked, setConfirming] = useState<OwnToken | null>(null);
-  // The question stands while its token is still valid (signing out elsewhere may revoke it first).
-  const confirming = tokens.find((token) => token.id === asked?.id && token.state === 'valid') ?? null;
   const act = useAct(announce, []);
-  // Cancelled, the question goes and the keyboard goes back to the token's own button.
-  const [back, setBack] = useState<string | null>(null);
-  const yes = useRef<HTMLButtonElement>(null);
-  useLayoutEffect(() => {
-    if (confirming) yes.current?.focus();
-    else if (back) document.getElementById(back)?.focus();
-  }, [confirming, back]);
-  useRefocus(act, yes);
+  // The question stands while its token is still valid (signing out elsewhere may revoke it first).
+  const question = useRevokeQuestion<OwnToken>(
+    'own-revoke',
+    (asked) => tokens.find((token) => token.id === asked.id && token.state === 'valid') ?? null,
+  );
+  useRefocus(act, question.yes);
   const revoke = (token: OwnToken) =>
     act.run(async () => {
       const next = dataOf(
         await api.DELETE('/me/tokens/{tokenId}', { params: { path: { tokenId: token.id } } }),
       );
-      setConfirming(null);
+      question.close();
       onWritten(next.items);
       return t('account.tokens.revoked', { created: date(token.createdAt) });
     });
   return (
-    <>
-      <div class="table-scroll">
-        <table class="users-table tokens">
-          <caption>{t('account.tokens.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('account.tokens.token')}</th>
-              <th scope="col">{t('account.tokens.state')}</th>
-              <th scope="col">{t('account.tokens.created')}</th>
-              <th scope="col">{t('account.tokens.createdBy')}</th>
-              <th scope="col">{t('account.tokens.expires')}</th>
-              <th scope="col">{t('account.tokens.revokedAt')}</th>
-              <th scope="col">{t('account.tokens.act')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((token) => (
-              <tr key={token.id} class={token.current ? 'current' : undefined}>
-                <th scope="row">
-                  <code>{token.id}</code>
-                  {token.current && (
-                    <>
-                      {' '}
-                      <span class="users-badge this-browser">{t('account.tokens.thisBrowser')}</span>
-                    </>
-                  )}
-                </th>
-                <td data-label={t('account.tokens.state')}>
-                  <span class={`users-badge token-${token.state}`}>{t(`users.token.${token.state}`)}</span>
-                </td>
-                <td class="date" data-label={t('account.tokens.created')}>
-                  {date(token.createdAt)}
-                </td>
-                <td data-label={t('account.tokens.createdBy')}>{who(token.createdBy)}</td>
-                <td class="date" data-label={t('account.tokens.expires')}>
-                  {date(token.expiresAt)}
-                </td>
-                <td data-label={t('account.tokens.revokedAt')}>
-                  <When at={token.revokedAt} by={token.revokedBy} />
-                </td>
-                <td data-label={t('account.tokens.act')}>
-                  {token.current ? (
-                    t('account.tokens.inUse')
-                  ) : token.state === 'valid' ? (
-                    <button
-                      id={`own-revoke-${token.id}`}
-                      type="button"
-                      class="users-secondary"
-                      aria-label={t('account.tokens.revokeOf', {
-                        created: date(token.createdAt),
-                        id: token.id,
-                      })}
-                      aria-expanded={confirming?.id === token.id}
-                      disabled={act.state.kind === 'busy'}
-                      onClick={() => {
-                        setBack(null);
-                        setConfirming(token);
-                      }}
-                    >
-                      {t('account.tokens.revoke')}
-                    </button>
-                  ) : (
-                    t('users.none')
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {confirming && (
-        <fieldset class="users-confirm">
-          <legend>
-            {t('account.tokens.confirm', { id: confirming.id, created: date(confirming.createdAt) })}
-          </legend>
-          <div class="users-buttons">
-            <button
-              ref={yes}
-              type="button"
-              class="users-danger"
-              disabled={act.state.kind === 'busy'}
-              onClick={() => void revoke(confirming)}
-            >
-              {t('account.tokens.confirmYes')}
-            </button>
-            <button
-              type="button"
-              class="users-secondary"
-              onClick={() => {
-                setBack(`own-revoke-${confirming.id}`);
-                setConfirming(null);
-              }}
-            >
-              {t('users.cancel')}
-            </button>
-          </div>
-        </fieldset>
-      )}
-      <ActStatus act={act} />
-    </>
+    <RevocableTokens
+      tokens={tokens}
+      question={question}
+      act={act}
+      onRevoke={(token) => void revoke(token)}
+      labels={{
+        caption: t('account.tokens.caption'),
+        token: t('account.tokens.token'),
+        state: t('account.tokens.state'),
+        created: t('account.tokens.created'),
+        createdBy: t('account.tokens.createdBy'),
+        expires: t('account.tokens.expires'),
+        revokedAt: t('account.tokens.revokedAt'),
+        act: t('account.tokens.act'),
+        revoke: t('account.tokens.revoke'),
+        revokeOf: (token) => t('account.tokens.revokeOf', { created: date(token.createdAt), id: token.id }),
+        current: { mark: t('account.tokens.thisBrowser'), inUse: t('account.tokens.inUse') },
+        confirm: (token) => t('account.tokens.confirm', { id: token.id, created: date(token.createdAt) }),
+        confirmYes: t('account.tokens.confirmYes'),
+      }}
+    />
   );
 }
 
@@ -366,28 +260,11 @@ function Tokens({
  * Signing out everywhere else (confirmed first): every valid token but this browser's revoked, as
  * the API lists them at that moment (a token made elsewhere since the page was read goes too).
  */
-function SignOutElsewhere({
-  api,
-  tokens,
-  onWritten,
-  announce,
-}: {
-  api: Api;
-  tokens: OwnToken[];
-  onWritten: (tokens: OwnToken[]) => void;
-  announce: (message: string) => void;
-}) {
+function SignOutElsewhere({ api, tokens, onWritten, announce }: TokensProps) {
   const { t, number } = useI18n();
   const act = useAct(announce, []);
-  const [confirming, setConfirming] = useState(false);
-  const yes = useRef<HTMLButtonElement>(null);
-  const ask = useRef<HTMLButtonElement>(null);
-  const [asked, setAsked] = useState(0);
-  useLayoutEffect(() => {
-    if (confirming) yes.current?.focus();
-    else if (asked > 0) ask.current?.focus();
-  }, [confirming, asked]);
-  useRefocus(act, ask);
+  const question = useAskFirst();
+  useRefocus(act, question.button);
   const others = tokens.filter((token) => token.state === 'valid' && !token.current);
   const signOut = () =>
     act.run(async () => {
@@ -403,7 +280,7 @@ function SignOutElsewhere({
           onWritten(next.items);
         }
       } finally {
-        setConfirming(false);
+        question.close();
       }
       return t('account.others.done', { count: number(revoked.length, 0) });
     });
@@ -413,35 +290,16 @@ function SignOutElsewhere({
       <p class="users-hint">{t('account.others.hint')}</p>
       {others.length === 0 && act.state.kind !== 'busy' ? (
         <p class="users-fixed">{t('account.others.none')}</p>
-      ) : confirming ? (
-        <fieldset class="users-confirm">
-          <legend>{t('account.others.confirm', { count: number(others.length, 0) })}</legend>
-          <div class="users-buttons">
-            <button
-              ref={yes}
-              type="button"
-              class="users-danger"
-              disabled={act.state.kind === 'busy'}
-              onClick={() => void signOut()}
-            >
-              {t('account.others.confirmYes')}
-            </button>
-            <button
-              type="button"
-              class="users-secondary"
-              onClick={() => {
-                setConfirming(false);
-                setAsked((n) => n + 1);
-              }}
-            >
-              {t('users.cancel')}
-            </button>
-          </div>
-        </fieldset>
       ) : (
-        <button ref={ask} type="button" class="users-danger" onClick={() => setConfirming(true)}>
-          {t('account.others.ask')}
-        </button>
+        <AskFirst
+          question={question}
+          act={act}
+          label={t('account.others.ask')}
+          yesLabel={t('account.others.confirmYes')}
+          onYes={() => void signOut()}
+        >
+          {t('account.others.confirm', { count: number(others.length, 0) })}
+        </AskFirst>
       )}
       <ActStatus act={act} />
     </section>
@@ -458,59 +316,34 @@ function DeviceTokenForm({
   onIssued: (issued: Issued, tokens: OwnToken[] | null) => void;
   announce: (message: string) => void;
 }) {
-  const { t, language, number } = useI18n();
+  const { t, number } = useI18n();
   const act = useAct(announce, ['expiresInDays']);
-  const [days, setDays] = useState(String(DEFAULT_DAYS));
   const submit = useRef<HTMLButtonElement>(null);
   useRefocus(act, submit);
   return (
-    <form
-      ref={act.form}
-      class="users-form users-act"
-      aria-labelledby="account-device-h"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const body = tokenBody(days, language);
-        if (!act.check(schemaProblems(OwnTokenRequestSchema, body))) return;
-        void act.run(async () => {
-          const made = dataOf(await api.POST('/me/tokens', { body }));
-          // The answer holds the token only: the list, with the new one, is read again.
-          const next = await api.GET('/me/tokens').then(
-            (r) => dataOf(r).items,
-            () => null,
-          );
-          onIssued(made, next);
-          return t('account.device.made');
-        });
+    <TokenForm
+      act={act}
+      id="account-device-h"
+      form="own-token"
+      schema={OwnTokenRequestSchema}
+      labels={{
+        title: t('account.device.title'),
+        hint: t('account.device.hint'),
+        days: t('account.device.days'),
+        daysHint: t('account.device.daysHint', { max: number(MAX_DAYS, 0) }),
+        submit: t('account.device.submit'),
       }}
-    >
-      <h2 id="account-device-h">{t('account.device.title')}</h2>
-      <p class="users-hint">{t('account.device.hint')}</p>
-      <Field
-        form="own-token"
-        path="expiresInDays"
-        label={t('account.device.days')}
-        hint={t('account.device.daysHint', { max: number(MAX_DAYS, 0) })}
-        act={act}
-      >
-        {(c) => (
-          <input
-            {...c}
-            class="users-short"
-            type="text"
-            inputMode="numeric"
-            value={days}
-            onInput={(e) => setDays(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <ActStatus act={act} />
-      <div class="users-buttons">
-        <button ref={submit} type="submit" disabled={act.state.kind === 'busy'}>
-          {t('account.device.submit')}
-        </button>
-      </div>
-    </form>
+      submit={submit}
+      send={async (body) => {
+        const made = dataOf(await api.POST('/me/tokens', { body }));
+        // The answer holds the token only: the list, with the new one, is read again.
+        const next = await api.GET('/me/tokens').then(
+          (r) => dataOf(r).items,
+          () => null,
+        );
+        onIssued(made, next);
+        return t('account.device.made');
+      }}
+    />
   );
 }

@@ -5,20 +5,21 @@
  * redraws the account from the API's answer; what the API refuses (a 409 for the last admin) is
  * shown in its words.
  */
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { TokenRequestSchema } from '../../../../src/domain/user.ts';
 import type { Api, Me, Schemas } from '../../api/client.ts';
 import { dataOf } from '../../api/client.ts';
 import { useResource } from '../../api/use-resource.ts';
-import { schemaProblems } from '../../forms/schema-check.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Page } from '../../ui/page.tsx';
 import { ResourceView } from '../../ui/resource-view.tsx';
-import { ActStatus, Field, useAct } from './forms.tsx';
+import { AskFirst, useAskFirst } from './confirm.tsx';
+import { ActDone, ActStatus, useAct, useDone } from './forms.tsx';
 import { USERS_HREF } from './routes.ts';
-import { Scope, StateBadge, When } from './show.tsx';
+import { Fact, Scope, StateBadge, When } from './show.tsx';
+import { TokenForm } from './token-form.tsx';
 import { type Issued, TokenPanel } from './token-panel.tsx';
-import { DEFAULT_DAYS, tokenBody } from './user-input.ts';
+import { RevocableTokens, useRevokeQuestion } from './token-table.tsx';
 import type { Regions } from './users-workspace.tsx';
 
 type Account = Schemas['Account'];
@@ -64,67 +65,44 @@ function Picture({
   const { t, number } = useI18n();
   // The token just made: in this view's state only, forgotten when it is hidden or the view left.
   const [issued, setIssued] = useState<Issued | null>(null);
-  const [said, setSaid] = useState('');
-  const status = useRef<HTMLParagraphElement>(null);
-  // An act whose button goes away (a revoked token, a disabled account, a hidden token) takes the
-  // focus with it: the keyboard then continues from what was said, not from the top of the page.
-  useLayoutEffect(() => {
-    const lost = document.activeElement === null || document.activeElement === document.body;
-    if (said !== '' && lost) status.current?.focus();
-  }, [said, account, issued]);
+  // What the acts said; the focus goes there when an act takes its button away (a revoked token,
+  // a disabled account, a hidden token).
+  const done = useDone([account, issued]);
+  // An act's answer: the account as now written, and what to say.
+  const wrote = (next: Account, message: string) => {
+    onWritten(next);
+    done.say(message);
+  };
   const enabled = account.state === 'enabled';
   return (
     <Page title={account.name}>
-      <p ref={status} class="act-done" role="status" tabIndex={-1}>
-        {said}
-      </p>
+      <ActDone done={done} />
       <section aria-labelledby="account-h" class="account-summary">
         <h2 id="account-h">{t('users.account.summary')}</h2>
         <dl class="users-facts">
-          <div>
-            <dt>{t('users.col.role')}</dt>
-            <dd>{t(`role.${account.role}`)}</dd>
-          </div>
+          <Fact term={t('users.col.role')}>{t(`role.${account.role}`)}</Fact>
           {(account.companies.length > 0 || account.role === 'business') && (
-            <div>
-              <dt>{t('users.account.companies')}</dt>
-              <dd>
-                <Scope account={account} regions={regions} />
-              </dd>
-            </div>
+            <Fact term={t('users.account.companies')}>
+              <Scope account={account} regions={regions} />
+            </Fact>
           )}
           {(account.regions.length > 0 || account.role === 'facilitator') && (
-            <div>
-              <dt>{t('users.account.regions')}</dt>
-              <dd>
-                <Scope account={account} regions={regions} />
-              </dd>
-            </div>
+            <Fact term={t('users.account.regions')}>
+              <Scope account={account} regions={regions} />
+            </Fact>
           )}
-          <div>
-            <dt>{t('users.col.created')}</dt>
-            <dd>
-              <When at={account.createdAt} by={account.createdBy} />
-            </dd>
-          </div>
-          <div>
-            <dt>{t('users.col.state')}</dt>
-            <dd>
-              <StateBadge state={account.state} />
-            </dd>
-          </div>
+          <Fact term={t('users.col.created')}>
+            <When at={account.createdAt} by={account.createdBy} />
+          </Fact>
+          <Fact term={t('users.col.state')}>
+            <StateBadge state={account.state} />
+          </Fact>
           {account.state === 'disabled' && (
-            <div>
-              <dt>{t('users.account.disabled')}</dt>
-              <dd>
-                <When at={account.disabledAt} by={account.disabledBy} />
-              </dd>
-            </div>
+            <Fact term={t('users.account.disabled')}>
+              <When at={account.disabledAt} by={account.disabledBy} />
+            </Fact>
           )}
-          <div>
-            <dt>{t('users.col.tokens')}</dt>
-            <dd>{number(account.validTokens, 0)}</dd>
-          </div>
+          <Fact term={t('users.col.tokens')}>{number(account.validTokens, 0)}</Fact>
         </dl>
         {!enabled && <p class="note">{t('users.account.disabledNote')}</p>}
         {account.id === me.id && <p class="note">{t('users.account.yourself')}</p>}
@@ -138,18 +116,11 @@ function Picture({
           doneLabel={t('users.token.hide')}
           onDone={() => {
             setIssued(null);
-            setSaid(t('users.token.hidden'));
+            done.say(t('users.token.hidden'));
           }}
         />
       )}
-      <Tokens
-        api={api}
-        account={account}
-        onWritten={(next, message) => {
-          onWritten(next);
-          setSaid(message);
-        }}
-      />
+      <Tokens api={api} account={account} onWritten={wrote} />
       {enabled && (
         <NewTokenForm
           api={api}
@@ -158,43 +129,27 @@ function Picture({
             setIssued(token);
             if (next) onWritten(next);
           }}
-          announce={setSaid}
+          announce={done.say}
         />
       )}
-      {enabled && (
-        <DisableForm
-          api={api}
-          account={account}
-          onWritten={(next, message) => {
-            onWritten(next);
-            setSaid(message);
-          }}
-        />
-      )}
+      {enabled && <DisableForm api={api} account={account} onWritten={wrote} />}
     </Page>
   );
 }
 
-/** The account's tokens, oldest first, each valid one with "Revoke" (confirmed first). */
-function Tokens({
-  api,
-  account,
-  onWritten,
-}: {
+/** What a part that acts on the account is given: the account, and where its answer goes. */
+interface ActProps {
   api: Api;
   account: Account;
+  /** The account as the act wrote it, and what to say. */
   onWritten: (account: Account, message: string) => void;
-}) {
+}
+
+/** The account's tokens, oldest first, each valid one with "Revoke" (confirmed first). */
+function Tokens({ api, account, onWritten }: ActProps) {
   const { t, date } = useI18n();
-  const [confirming, setConfirming] = useState<Token | null>(null);
   const act = useAct(() => {}, []);
-  // Cancelled, the question goes and the keyboard goes back to the token's own button.
-  const [back, setBack] = useState<string | null>(null);
-  const yes = useRef<HTMLButtonElement>(null);
-  useLayoutEffect(() => {
-    if (confirming) yes.current?.focus();
-    else if (back) document.getElementById(back)?.focus();
-  }, [confirming, back]);
+  const question = useRevokeQuestion<Token>('revoke');
   const revoke = (token: Token) =>
     act.run(async () => {
       const next = dataOf(
@@ -202,7 +157,7 @@ function Tokens({
           params: { path: { id: account.id, tokenId: token.id } },
         }),
       );
-      setConfirming(null);
+      question.close();
       const message = t('users.tokens.revoked', { created: date(token.createdAt) });
       onWritten(next, message);
       return message;
@@ -210,96 +165,26 @@ function Tokens({
   return (
     <section aria-labelledby="tokens-h">
       <h2 id="tokens-h">{t('users.tokens.title')}</h2>
-      {account.tokens.length === 0 ? (
-        <p>{t('users.tokens.none')}</p>
-      ) : (
-        <div class="table-scroll">
-          <table class="users-table tokens">
-            <caption>{t('users.tokens.caption', { name: account.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('users.tokens.id')}</th>
-                <th scope="col">{t('users.tokens.state')}</th>
-                <th scope="col">{t('users.tokens.created')}</th>
-                <th scope="col">{t('users.tokens.expires')}</th>
-                <th scope="col">{t('users.tokens.revokedAt')}</th>
-                <th scope="col">{t('users.tokens.act')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {account.tokens.map((token) => (
-                <tr key={token.id}>
-                  <th scope="row">
-                    <code>{token.id}</code>
-                  </th>
-                  <td data-label={t('users.tokens.state')}>
-                    <span class={`users-badge token-${token.state}`}>{t(`users.token.${token.state}`)}</span>
-                  </td>
-                  <td data-label={t('users.tokens.created')}>
-                    <When at={token.createdAt} by={token.createdBy} />
-                  </td>
-                  <td data-label={t('users.tokens.expires')}>{date(token.expiresAt)}</td>
-                  <td data-label={t('users.tokens.revokedAt')}>
-                    <When at={token.revokedAt} by={token.revokedBy} />
-                  </td>
-                  <td data-label={t('users.tokens.act')}>
-                    {token.state === 'valid' ? (
-                      <button
-                        id={`revoke-${token.id}`}
-                        type="button"
-                        class="users-secondary"
-                        aria-label={t('users.tokens.revokeOf', { id: token.id })}
-                        aria-expanded={confirming?.id === token.id}
-                        disabled={act.state.kind === 'busy'}
-                        onClick={() => {
-                          setBack(null);
-                          setConfirming(token);
-                        }}
-                      >
-                        {t('users.tokens.revoke')}
-                      </button>
-                    ) : (
-                      t('users.none')
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {confirming && (
-        <fieldset class="users-confirm">
-          <legend>
-            {t('users.tokens.confirm', {
-              id: confirming.id,
-              created: date(confirming.createdAt),
-            })}
-          </legend>
-          <div class="users-buttons">
-            <button
-              ref={yes}
-              type="button"
-              class="users-danger"
-              disabled={act.state.kind === 'busy'}
-              onClick={() => void revoke(confirming)}
-            >
-              {t('users.tokens.confirmYes')}
-            </button>
-            <button
-              type="button"
-              class="users-secondary"
-              onClick={() => {
-                setBack(`revoke-${confirming.id}`);
-                setConfirming(null);
-              }}
-            >
-              {t('users.cancel')}
-            </button>
-          </div>
-        </fieldset>
-      )}
-      <ActStatus act={act} />
+      <RevocableTokens
+        tokens={account.tokens}
+        empty={t('users.tokens.none')}
+        question={question}
+        act={act}
+        onRevoke={(token) => void revoke(token)}
+        labels={{
+          caption: t('users.tokens.caption', { name: account.name }),
+          token: t('users.tokens.id'),
+          state: t('users.tokens.state'),
+          created: t('users.tokens.created'),
+          expires: t('users.tokens.expires'),
+          revokedAt: t('users.tokens.revokedAt'),
+          act: t('users.tokens.act'),
+          revoke: t('users.tokens.revoke'),
+          revokeOf: (token) => t('users.tokens.revokeOf', { id: token.id }),
+          confirm: (token) => t('users.tokens.confirm', { id: token.id, created: date(token.createdAt) }),
+          confirmYes: t('users.tokens.confirmYes'),
+        }}
+      />
     </section>
   );
 }
@@ -316,125 +201,63 @@ function NewTokenForm({
   onIssued: (issued: Issued, account: Account | null) => void;
   announce: (message: string) => void;
 }) {
-  const { t, language, number } = useI18n();
+  const { t, number } = useI18n();
   const act = useAct(announce, ['expiresInDays']);
-  const [days, setDays] = useState(String(DEFAULT_DAYS));
   return (
-    <form
-      ref={act.form}
-      class="users-form users-act"
-      aria-labelledby="new-token-h"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const body = tokenBody(days, language);
-        if (!act.check(schemaProblems(TokenRequestSchema, body))) return;
-        void act.run(async () => {
-          const issued = dataOf(
-            await api.POST('/users/{id}/tokens', { params: { path: { id: account.id } }, body }),
-          );
-          // The answer holds the token only: the account, with its new token, is read again.
-          const next = await api
-            .GET('/users/{id}', { params: { path: { id: account.id } } })
-            .then(dataOf, () => null);
-          onIssued(issued, next);
-          return t('users.token.made');
-        });
+    <TokenForm
+      act={act}
+      id="new-token-h"
+      form="token"
+      schema={TokenRequestSchema}
+      labels={{
+        title: t('users.token.new'),
+        hint: t('users.token.newHint'),
+        days: t('users.field.days'),
+        daysHint: t('users.field.daysHint', { max: number(3650, 0) }),
+        submit: t('users.token.submit'),
       }}
-    >
-      <h2 id="new-token-h">{t('users.token.new')}</h2>
-      <p class="users-hint">{t('users.token.newHint')}</p>
-      <Field
-        form="token"
-        path="expiresInDays"
-        label={t('users.field.days')}
-        hint={t('users.field.daysHint', { max: number(3650, 0) })}
-        act={act}
-      >
-        {(c) => (
-          <input
-            {...c}
-            class="users-short"
-            type="text"
-            inputMode="numeric"
-            value={days}
-            onInput={(e) => setDays(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <ActStatus act={act} />
-      <div class="users-buttons">
-        <button type="submit" disabled={act.state.kind === 'busy'}>
-          {t('users.token.submit')}
-        </button>
-      </div>
-    </form>
+      send={async (body) => {
+        const issued = dataOf(
+          await api.POST('/users/{id}/tokens', { params: { path: { id: account.id } }, body }),
+        );
+        // The answer holds the token only: the account, with its new token, is read again.
+        const next = await api
+          .GET('/users/{id}', { params: { path: { id: account.id } } })
+          .then(dataOf, () => null);
+        onIssued(issued, next);
+        return t('users.token.made');
+      }}
+    />
   );
 }
 
 /** Disabling the account (POST /users/{id}/disable), confirmed first: every token goes, for good. */
-function DisableForm({
-  api,
-  account,
-  onWritten,
-}: {
-  api: Api;
-  account: Account;
-  onWritten: (account: Account, message: string) => void;
-}) {
+function DisableForm({ api, account, onWritten }: ActProps) {
   const { t } = useI18n();
   const act = useAct(() => {}, []);
-  const [confirming, setConfirming] = useState(false);
-  const yes = useRef<HTMLButtonElement>(null);
-  const ask = useRef<HTMLButtonElement>(null);
-  const [asked, setAsked] = useState(0);
-  useLayoutEffect(() => {
-    if (confirming) yes.current?.focus();
-    else if (asked > 0) ask.current?.focus();
-  }, [confirming, asked]);
+  const question = useAskFirst();
   return (
     <section class="users-act users-disable" aria-labelledby="disable-h">
       <h2 id="disable-h">{t('users.disable.title')}</h2>
       <p class="users-hint">{t('users.disable.hint')}</p>
-      {confirming ? (
-        <fieldset class="users-confirm">
-          <legend>{t('users.disable.confirm', { name: account.name })}</legend>
-          <div class="users-buttons">
-            <button
-              ref={yes}
-              type="button"
-              class="users-danger"
-              disabled={act.state.kind === 'busy'}
-              onClick={() =>
-                void act.run(async () => {
-                  const next = dataOf(
-                    await api.POST('/users/{id}/disable', { params: { path: { id: account.id } } }),
-                  );
-                  const message = t('users.disable.done', { name: next.name });
-                  onWritten(next, message);
-                  return message;
-                })
-              }
-            >
-              {t('users.disable.confirmYes', { name: account.name })}
-            </button>
-            <button
-              type="button"
-              class="users-secondary"
-              onClick={() => {
-                setConfirming(false);
-                setAsked((n) => n + 1);
-              }}
-            >
-              {t('users.cancel')}
-            </button>
-          </div>
-        </fieldset>
-      ) : (
-        <button ref={ask} type="button" class="users-danger" onClick={() => setConfirming(true)}>
-          {t('users.disable.ask')}
-        </button>
-      )}
+      <AskFirst
+        question={question}
+        act={act}
+        label={t('users.disable.ask')}
+        yesLabel={t('users.disable.confirmYes', { name: account.name })}
+        onYes={() =>
+          void act.run(async () => {
+            const next = dataOf(
+              await api.POST('/users/{id}/disable', { params: { path: { id: account.id } } }),
+            );
+            const message = t('users.disable.done', { name: next.name });
+            onWritten(next, message);
+            return message;
+          })
+        }
+      >
+        {t('users.disable.confirm', { name: account.name })}
+      </AskFirst>
       <ActStatus act={act} />
     </section>
   );

@@ -3,7 +3,8 @@
  * runs; the API's own schema checked in the page first (its problems placed like a 400's); the
  * API's answer placed on the form (400 and 403 details next to the fields they name, anything
  * else, a 409 among them, as the service's message); the first field named takes the focus; a
- * live region that announces it; labelled fields that point at their hint and error.
+ * live region that announces it; labelled fields that point at their hint and error; and the
+ * view's line that says what an act did, which keeps the focus when the act's button goes away.
  */
 import { type ComponentChildren, Fragment, type RefObject } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
@@ -111,6 +112,37 @@ export function ActStatus({ act }: { act: Act }) {
         {s.kind === 'busy' ? t('users.act.busy') : ''}
       </p>
     </div>
+  );
+}
+
+/** What the view's last act did, said at the top of the view (ActDone). */
+export interface Done {
+  said: string;
+  say: (message: string) => void;
+  status: RefObject<HTMLParagraphElement | null>;
+}
+
+/**
+ * An act whose button goes away (a revoked token, a disabled account, a hidden token) takes the
+ * focus with it: the keyboard then goes on from what was said, not from the top of the page.
+ * `redrawn` is what such acts draw anew (the account, the tokens, the token shown).
+ */
+export function useDone(redrawn: readonly unknown[]): Done {
+  const [said, say] = useState('');
+  const status = useRef<HTMLParagraphElement>(null);
+  useLayoutEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (said !== '' && lost) status.current?.focus();
+  }, [said, ...redrawn]);
+  return { said, say, status };
+}
+
+/** The line that says what the view's last act did: a live region, focusable for the above. */
+export function ActDone({ done }: { done: Done }) {
+  return (
+    <p ref={done.status} class="act-done" role="status" tabIndex={-1}>
+      {done.said}
+    </p>
   );
 }
 

@@ -16,6 +16,7 @@ import { Page } from '../../ui/page.tsx';
 import { ResourceView } from '../../ui/resource-view.tsx';
 import { type Act, ActStatus, Field, useAct } from './forms.tsx';
 import { accountHref, USERS_HREF } from './routes.ts';
+import { DaysField } from './token-form.tsx';
 import { type Issued, TokenPanel } from './token-panel.tsx';
 import {
   type CompanyEntry,
@@ -154,24 +155,14 @@ function UserForm({
           onChange={(r) => set({ regions: r })}
         />
       )}
-      <Field
+      <DaysField
         form={FORM}
-        path="expiresInDays"
         label={t('users.field.days')}
         hint={t('users.field.daysHint', { max: number(3650, 0) })}
         act={act}
-      >
-        {(c) => (
-          <input
-            {...c}
-            class="users-short"
-            type="text"
-            inputMode="numeric"
-            value={draft.days}
-            onInput={(e) => set({ days: e.currentTarget.value })}
-          />
-        )}
-      </Field>
+        value={draft.days}
+        onInput={(days) => set({ days })}
+      />
       <ActStatus act={act} />
       <div class="users-buttons">
         <button type="submit" disabled={act.state.kind === 'busy'}>

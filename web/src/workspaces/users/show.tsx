@@ -1,8 +1,9 @@
 /**
  * How an account's parts read, the same on the list and on the account: who did something (the
  * operator's command line, a user, or nobody known) and what the account covers (its companies,
- * or its regions by name).
+ * or its regions by name); and one fact of a list of facts, as an account and My account show them.
  */
+import type { ComponentChildren } from 'preact';
 import type { Schemas } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { regionLabel } from './user-input.ts';
@@ -43,4 +44,14 @@ export function Scope({ account, regions }: { account: Account; regions: Regions
 export function StateBadge({ state }: { state: Account['state'] }) {
   const { t } = useI18n();
   return <span class={`users-badge ${state}`}>{t(`users.state.${state}`)}</span>;
+}
+
+/** One fact of a `dl.users-facts`: what it is (`term`) and its value. */
+export function Fact({ term, children }: { term: string; children: ComponentChildren }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
 }
