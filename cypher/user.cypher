@@ -25,7 +25,14 @@ RETURN enabled, valid, created
 // The user behind a token that is neither revoked nor expired.
 MATCH (t:Token {hash: $hash})<-[:HAS_TOKEN]-(u:User)
 WHERE t.revokedAt IS NULL AND t.expiresAt > $now AND u.disabledAt IS NULL
-RETURN u {.*} AS user, t.id AS tokenId, t.expiresAt AS expiresAt
+RETURN u {.*} AS user, t.id AS tokenId, t.expiresAt AS expiresAt, t.lastUsedAt AS lastUsedAt
+
+// name: touchToken
+// When a token was last used, to the hour: written only when the stored time is older than $before.
+MATCH (t:Token {id: $tokenId})
+WHERE t.lastUsedAt IS NULL OR t.lastUsedAt < $before
+SET t.lastUsedAt = $now
+RETURN t.id AS id
 
 // name: byId
 MATCH (u:User {id: $id}) RETURN u {.*} AS user
@@ -96,7 +103,7 @@ WHERE $id IS NULL OR u.id = $id
 RETURN u {.*} AS user,
        COLLECT {
          MATCH (u)-[:HAS_TOKEN]->(t:Token)
-         RETURN t {.id, .createdAt, .expiresAt, .revokedAt, .createdBy, .revokedBy} AS token
+         RETURN t {.id, .createdAt, .expiresAt, .revokedAt, .createdBy, .revokedBy, .lastUsedAt} AS token
          ORDER BY t.createdAt, t.id
        } AS tokens,
        COLLECT {

@@ -61,6 +61,8 @@ export interface TokenInfo {
   revokedAt?: string;
   createdBy?: string;
   revokedBy?: string;
+  /** When a request last came with it, to the hour. */
+  lastUsedAt?: string;
 }
 
 /** A new token for an existing user. */

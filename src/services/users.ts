@@ -206,6 +206,7 @@ export interface AccountView {
     revokedAt?: string;
     createdBy: { id: string; name: string } | null;
     revokedBy?: { id: string; name: string } | null;
+    lastUsedAt?: string;
   }[];
 }
 
@@ -246,6 +247,7 @@ async function viewsOf(deps: Deps, list: users.Account[]): Promise<AccountView[]
       createdAt: t.createdAt,
       expiresAt: t.expiresAt,
       ...(t.revokedAt ? { revokedAt: t.revokedAt, revokedBy: who(t.revokedBy) } : {}),
+      ...(t.lastUsedAt ? { lastUsedAt: t.lastUsedAt } : {}),
       createdBy: who(t.createdBy),
     })),
   }));
@@ -398,6 +400,8 @@ export async function revokeOwnToken(
  * takes effect within CACHE_MS.
  */
 export const CACHE_MS = 10_000;
+/** How fresh a token's `lastUsedAt` is kept. */
+export const TOUCH_MS = 3_600_000;
 const CACHE_MAX = 10_000;
 const cache = new Map<string, { caller: UserCaller; until: number }>();
 
@@ -415,6 +419,13 @@ export async function authenticate(deps: Deps, token: string): Promise<UserCalle
     cache.delete(hash);
     throw refused();
   }
+  // When it was last used, to the hour: at most one small write per token an hour, never in the
+  // request's way (a failure only loses the mark).
+  const before = new Date(now.getTime() - TOUCH_MS).toISOString();
+  if (found.lastUsedAt === null || found.lastUsedAt < before)
+    users
+      .touchToken(deps.store, found.tokenId, now.toISOString(), before)
+      .catch((err: unknown) => deps.logger.debug({ err }, 'the time a token was last used was not recorded'));
   const caller: UserCaller = {
     kind: 'user',
     userId: found.user.id,

@@ -48,7 +48,7 @@ export async function userByTokenHash(
   store: Store,
   hash: string,
   now: string,
-): Promise<{ user: User; tokenId: string; expiresAt: string } | null> {
+): Promise<{ user: User; tokenId: string; expiresAt: string; lastUsedAt: string | null } | null> {
   const r = await store.read((tx) => tx.run(query('user', 'byTokenHash'), { hash, now }));
   const rec = r.records[0];
   if (!rec) return null;
@@ -56,7 +56,13 @@ export async function userByTokenHash(
     user: fromNode(rec.get('user') as Record<string, unknown>),
     tokenId: rec.get('tokenId') as string,
     expiresAt: rec.get('expiresAt') as string,
+    lastUsedAt: (rec.get('lastUsedAt') as string | null) ?? null,
   };
+}
+
+/** Records that a token was used now, unless that was recorded after `before`. */
+export async function touchToken(store: Store, tokenId: string, now: string, before: string): Promise<void> {
+  await store.write((tx) => tx.run(query('user', 'touchToken'), { tokenId, now, before }));
 }
 
 export async function getUser(store: Store, id: string): Promise<User | null> {

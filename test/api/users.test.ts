@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoIfEmpty } from '../../src/services/demo.ts';
 import { hashToken } from '../../src/services/token.ts';
+import { forgetCaller } from '../../src/services/users.ts';
 import { PUBLIC, startTestApp, type TestApp, type TestResponse } from '../support/harness.ts';
 
 let app: TestApp;
@@ -108,6 +109,37 @@ describe('accounts: an admin adds a user and hands over its token', () => {
     expect(byWord.items.map((u: { id: string }) => u.id)).toEqual([a.user.id]);
     const disabled = await ok(await app.request('GET', '/users?state=disabled'));
     expect(disabled.items.map((u: { id: string }) => u.id)).not.toContain(a.user.id);
+  });
+
+  it('when a token is used, then its account shows when, kept to the hour rather than written on every request', async () => {
+    const made = await ok(await app.request('POST', '/users', business('Marked', [ids.smelter])), 201);
+    expect(made.user.tokens[0].lastUsedAt).toBeUndefined();
+    const lastUsed = async () =>
+      (await ok(await app.request('GET', `/users/${made.user.id}`))).tokens[0].lastUsedAt as
+        | string
+        | undefined;
+    const setLastUsed = (minutesAgo: number) => {
+      const at = new Date(Date.now() - minutesAgo * 60_000).toISOString();
+      return app.runtime.deps.store
+        .write((tx) => tx.run('MATCH (t:Token {id: $id}) SET t.lastUsedAt = $at', { id: made.tokenId, at }))
+        .then(() => at);
+    };
+    /** A request with the token that is checked against the database (not the 10 s cache). */
+    const use = async () => {
+      forgetCaller(made.user.id);
+      await ok(await app.as(made.token).request('GET', '/me'));
+    };
+    const before = new Date().toISOString();
+    await use();
+    await expect.poll(lastUsed).toBeDefined();
+    expect((await lastUsed())! >= before).toBe(true);
+    const recent = await setLastUsed(30);
+    await use();
+    await use();
+    expect(await lastUsed()).toBe(recent);
+    await setLastUsed(61);
+    await use();
+    await expect.poll(async () => (await lastUsed())! >= before).toBe(true);
   });
 });
 

@@ -162,7 +162,9 @@ describe('a business user renews its sign-in and manages its tokens', () => {
     expect(rows[0]![0]).toMatch(/This browser$/);
     expect(rows[0]![1]).toBe('Valid');
     expect(rows[0]![3]).toBe('the operator (command line)');
-    expect(rows[0]![6]).toBe('In use here');
+    // Last used: today, once the service has marked the sign-in (it does so beside the request).
+    expect([dateIn('en', new Date().toISOString()), 'Never']).toContain(rows[0]![5]);
+    expect(rows[0]![7]).toBe('In use here');
     await page.getByText('No other token of yours is valid', { exact: false }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'account-en');
@@ -194,7 +196,7 @@ describe('a business user renews its sign-in and manages its tokens', () => {
     const rows = await tokenRows(page);
     expect(rows[1]![0]).toMatch(/This browser$/);
     expect(rows[0]![0]).not.toMatch(/This browser$/);
-    expect(rows[0]![5]).toMatch(/, by Ingrid Berg$/);
+    expect(rows[0]![6]).toMatch(/, by Ingrid Berg$/);
     await page
       .getByRole('region', { name: 'Who you are' })
       .getByText(dateIn('en', me.body.tokenExpiresAt), { exact: true })

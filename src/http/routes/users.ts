@@ -41,6 +41,10 @@ const AccountTokenSchema = z.object({
   revokedAt: z.string().optional(),
   createdBy: z.union([Who, z.null()]),
   revokedBy: z.union([Who, z.null()]).optional(),
+  lastUsedAt: z
+    .string()
+    .optional()
+    .meta({ description: 'when a request last came with it, to the hour; absent if never' }),
 });
 
 export const AccountSchema = z

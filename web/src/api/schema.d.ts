@@ -7659,6 +7659,8 @@ export interface components {
                 revokedAt?: string;
                 createdBy: components["schemas"]["Actor"] | null;
                 revokedBy?: components["schemas"]["Actor"] | null;
+                /** @description when a request last came with it, to the hour; absent if never */
+                lastUsedAt?: string;
                 /** @description the token this request came with */
                 current: boolean;
             }[];
@@ -7699,6 +7701,8 @@ export interface components {
                 revokedAt?: string;
                 createdBy: components["schemas"]["Actor"] | null;
                 revokedBy?: components["schemas"]["Actor"] | null;
+                /** @description when a request last came with it, to the hour; absent if never */
+                lastUsedAt?: string;
             }[];
         };
         DemoIdentities: {

@@ -1,7 +1,7 @@
 /**
  * A table of tokens, oldest first, as an account's view (the users workspace) and My account show
- * them: each token's id, state, when it was made and by whom, when it expires, when it was revoked
- * and by whom, and "Revoke" on each valid one, which asks first (confirm.tsx); under the table the
+ * them: each token's id, state, when it was made and by whom, when it expires, when it was last used
+ * (to the hour, kept by the service), when it was revoked and by whom, and "Revoke" on each valid one, which asks first (confirm.tsx); under the table the
  * question and the revoking act's status. My account also marks the token this browser signs in
  * with, which is not revoked there. The texts are the caller's (each view has its own words), and
  * so are the act and the question, whose state and focus the caller keeps. On a phone each row is
@@ -124,6 +124,7 @@ function TokenTable<T extends TokenRow>({
             <th scope="col">{labels.created}</th>
             {labels.createdBy !== undefined && <th scope="col">{labels.createdBy}</th>}
             <th scope="col">{labels.expires}</th>
+            <th scope="col">{t('users.tokens.lastUsed')}</th>
             <th scope="col">{labels.revokedAt}</th>
             <th scope="col">{labels.act}</th>
           </tr>
@@ -157,6 +158,9 @@ function TokenTable<T extends TokenRow>({
               )}
               <td class={labels.createdBy === undefined ? undefined : 'date'} data-label={labels.expires}>
                 {date(token.expiresAt)}
+              </td>
+              <td class="date" data-label={t('users.tokens.lastUsed')}>
+                {token.lastUsedAt === undefined ? t('users.tokens.neverUsed') : date(token.lastUsedAt)}
               </td>
               <td data-label={labels.revokedAt}>
                 <When at={token.revokedAt} by={token.revokedBy} />
