@@ -72,7 +72,10 @@ export async function runUsers(runtime: Runtime, args: string[]): Promise<number
             `${user.disabledAt ? `  DISABLED ${user.disabledAt}` : ''}`,
         );
         for (const t of tokens)
-          console.log(`    ${t.id}  expires ${t.expiresAt}${t.revokedAt ? `  revoked ${t.revokedAt}` : ''}`);
+          console.log(
+            `    ${t.id}  expires ${t.expiresAt}  last used ${t.lastUsedAt ?? 'never'}` +
+              `${t.revokedAt ? `  revoked ${t.revokedAt}${t.revokedBy ? ` by ${t.revokedBy}` : ''}` : ''}`,
+          );
       }
       return 0;
     }

@@ -209,6 +209,8 @@ describe('the command line', () => {
       const list = await cli('users', 'list');
       expect(list.stdout).toContain(userId);
       expect(list.stdout).not.toContain(token);
+      // Its token was used just now (by the check above): the list says when, or has not heard yet.
+      expect(list.stdout).toMatch(/ {4}tok_\w+ {2}expires \S+ {2}last used (never|\d{4}-\d\d-\d\dT)/);
       const facilitator = await cli('users', 'add', '--role', 'facilitator', '--name', 'Nowhere');
       expect(facilitator.code).toBe(1);
       expect(facilitator.stderr).toContain('regions');
