@@ -326,7 +326,7 @@ export async function createToken(
   userId: string,
   body: unknown,
 ): Promise<{ token: string; tokenId: string; expiresAt: string }> {
-  const data = parseOrThrow(TokenRequestSchema, body ?? {}, 'token request');
+  const data = parseOrThrow(TokenRequestSchema, body === undefined ? {} : body, 'token request');
   return issueToken(deps, caller, userId, data.expiresInDays);
 }
 
@@ -377,7 +377,11 @@ export async function makeOwnToken(
   body: unknown,
 ): Promise<{ token: string; tokenId: string; expiresAt: string }> {
   const me = self(caller);
-  const { expiresInDays } = parseOrThrow(OwnTokenRequestSchema, body ?? {}, 'token request');
+  const { expiresInDays } = parseOrThrow(
+    OwnTokenRequestSchema,
+    body === undefined ? {} : body,
+    'token request',
+  );
   return addTokenFor(deps, me, me.userId, expiresInDays);
 }
 
