@@ -383,6 +383,8 @@ export interface ReviewEvent {
   actorId: string;
   actorName: string;
   actorRole: string;
+  /** The token the actor signed in with (its maker is in the account): for facilitators and admins. */
+  actorTokenId?: string;
   from?: ReviewState;
   to?: ReviewState;
   note?: string;
@@ -397,6 +399,8 @@ export interface Actor {
   id: string;
   name: string;
   role: string;
+  /** The token it signed in with; none for the system. */
+  tokenId?: string;
 }
 
 /** The changes an act makes to a review and the events that record it. */

@@ -6,7 +6,7 @@
  * in store/review-store.ts. Match runs never call any of this.
  */
 import { inRegions, type ListingAccess, listingAccess, mayBeAssigned } from '../domain/access.ts';
-import type { Caller, UserCaller } from '../domain/caller.ts';
+import { type Caller, SYSTEM, type UserCaller } from '../domain/caller.ts';
 import { presentSuggestion } from '../domain/presentation.ts';
 import { regionName } from '../domain/regions.ts';
 import {
@@ -119,7 +119,15 @@ interface Standing {
   version: number;
 }
 
-const actorOf = (caller: UserCaller): Actor => ({ id: caller.userId, name: caller.name, role: caller.role });
+const actorOf = (caller: UserCaller): Actor => ({
+  id: caller.userId,
+  name: caller.name,
+  role: caller.role,
+  ...(caller.tokenId === SYSTEM.tokenId ? {} : { tokenId: caller.tokenId }),
+});
+
+/** Which token acted is for those who manage accounts (facilitators, admins), not for businesses. */
+const withoutToken = ({ actorTokenId: _, ...event }: ReviewEvent): ReviewEvent => event;
 
 function snapshotOf(
   sg: Record<string, unknown>,
@@ -674,7 +682,7 @@ export async function suggestionEvents(
     ]);
   }
   const events = await eventsOf(deps.store, id, page);
-  const items = st.facilitates ? events : events.filter((e) => businessSees(e, st));
+  const items = st.facilitates ? events : events.filter((e) => businessSees(e, st)).map(withoutToken);
   return { items, ...page };
 }
 
@@ -746,7 +754,7 @@ export async function getFeed(
   });
   const changes =
     user.role === 'business'
-      ? events.filter((e) => BUSINESS_EVENTS.has(e.type) && e.type !== 'response')
+      ? events.filter((e) => BUSINESS_EVENTS.has(e.type) && e.type !== 'response').map(withoutToken)
       : events;
   const awaiting =
     user.role === 'business'

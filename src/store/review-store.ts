@@ -61,6 +61,7 @@ const EVENT_FIELDS = [
   'actorId',
   'actorName',
   'actorRole',
+  'actorTokenId',
   'from',
   'to',
   'note',
@@ -130,6 +131,7 @@ async function writeChange(
     actorId: actor.id,
     actorName: actor.name,
     actorRole: actor.role,
+    ...(actor.tokenId ? { actorTokenId: actor.tokenId } : {}),
   }));
   // Every act but a note moves the version: a transition names the version it saw.
   const moves = change.events.some((e) => e.type !== 'note' && e.type !== 'flag');

@@ -185,6 +185,25 @@ describe('from suggestion to running exchange', () => {
     const types = (events['items'] as { type: string }[]).map((e) => e.type);
     expect(types).toContain('reveal');
     expect(types.indexOf('reveal')).toBeGreaterThan(types.lastIndexOf('response'));
+    // Which token answered, for the facilitator (an account's tokens say who made each); not for
+    // the businesses, which see each other's answers but not their tokens.
+    const tokenOf = async (token: string) =>
+      (
+        (await ok(await app.as(token).request('GET', '/me/tokens')))['items'] as {
+          id: string;
+          current: boolean;
+        }[]
+      ).find((x) => x.current)!.id;
+    const responses = (events['items'] as { type: string; actorId: string; actorTokenId?: string }[]).filter(
+      (e) => e.type === 'response',
+    );
+    expect(responses.map((e) => e.actorTokenId).sort()).toEqual(
+      [await tokenOf(t.bizA), await tokenOf(t.bizB)].sort(),
+    );
+    const asBusiness = await ok(await app.as(t.bizB).request('GET', `/suggestions/${ids.suggestion}/events`));
+    expect(JSON.stringify(asBusiness)).not.toContain('actorTokenId');
+    const feed = await ok(await app.as(t.bizB).request('GET', '/feed?since=2000-01-01T00:00:00Z'));
+    expect(JSON.stringify(feed)).not.toContain('actorTokenId');
   });
 
   it('when agreed and implemented with a realised quantity, then a re-run leaves it implemented', async () => {

@@ -99,6 +99,10 @@ export const ReviewEventSchema = z
     actorId: z.string(),
     actorName: z.string(),
     actorRole: z.string(),
+    actorTokenId: z.string().optional().meta({
+      description:
+        'the token the actor signed in with (who made it is in GET /users/{id}); for facilitators and admins',
+    }),
     from: z.enum(REVIEW_STATES).optional(),
     to: z.enum(REVIEW_STATES).optional(),
     note: z.string().optional(),

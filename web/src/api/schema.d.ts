@@ -8748,6 +8748,8 @@ export interface components {
             actorId: string;
             actorName: string;
             actorRole: string;
+            /** @description the token the actor signed in with (who made it is in GET /users/{id}); for facilitators and admins */
+            actorTokenId?: string;
             /** @enum {string} */
             from?: "suggested" | "under-review" | "introduced" | "negotiating" | "agreed" | "implemented" | "rejected" | "declined" | "withdrawn" | "expired";
             /** @enum {string} */
