@@ -110,14 +110,7 @@ export async function issueToken(
   userId: string,
   expiresInDays?: number,
 ): Promise<{ token: string; tokenId: string; expiresAt: string }> {
-  const by = manager(caller);
-  const { expiresInDays: days } = parseOrThrow(
-    TokenRequestSchema,
-    expiresInDays === undefined ? {} : { expiresInDays },
-    'token request',
-  );
-  await managedAccount(deps, by, userId);
-  return addTokenFor(deps, by, userId, days);
+  return createToken(deps, caller, userId, expiresInDays === undefined ? undefined : { expiresInDays });
 }
 
 /** Every user with its tokens (the operator's list). */
@@ -326,8 +319,10 @@ export async function createToken(
   userId: string,
   body: unknown,
 ): Promise<{ token: string; tokenId: string; expiresAt: string }> {
-  const data = parseOrThrow(TokenRequestSchema, body === undefined ? {} : body, 'token request');
-  return issueToken(deps, caller, userId, data.expiresInDays);
+  const by = manager(caller);
+  const { expiresInDays } = parseOrThrow(TokenRequestSchema, body === undefined ? {} : body, 'token request');
+  await managedAccount(deps, by, userId);
+  return addTokenFor(deps, by, userId, expiresInDays);
 }
 
 /** Revokes one token of a user the caller manages; the account as it is then. */

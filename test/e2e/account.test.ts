@@ -15,8 +15,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoIfEmpty } from '../../src/services/demo.ts';
-import { en, nb } from '../../web/src/i18n/messages.ts';
-import { launchChromium, screenshot, seriousViolations, watchErrors } from '../support/browser.ts';
+import {
+  launchChromium,
+  type Session,
+  screenshot,
+  seriousViolations,
+  signInWith,
+} from '../support/browser.ts';
+import { englishPatterns, markedEnglish, englishShown as shownEnglish } from '../support/english.ts';
 import { startTestApp, type TestApp } from '../support/harness.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the test reads JSON answers
@@ -28,11 +34,6 @@ const DAY_MS = 86_400_000;
 let app: TestApp;
 let browser: Browser;
 const company = { id: '', name: 'Storvik Aluminium AS' };
-
-interface Session {
-  page: Page;
-  errors: string[];
-}
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -48,20 +49,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** A fresh browser context signed in with a token; `nb` opens the app in bokmål (from the locale). */
-async function signedIn(token: string, language: 'en' | 'nb' = 'en'): Promise<Session> {
-  const context = await browser.newContext({
-    locale: language === 'nb' ? 'nb-NO' : 'en-GB',
-    viewport: { width: 1366, height: 768 },
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  const errors = watchErrors(page);
-  await page.goto(`${app.url}/`);
-  await page.getByLabel(language === 'nb' ? 'Tilgangsnøkkel' : 'Token').fill(token);
-  await page.getByRole('button', { name: language === 'nb' ? 'Logg inn' : 'Sign in' }).click();
-  return { page, errors };
-}
+const signedIn = (token: string, language: 'en' | 'nb' = 'en'): Promise<Session> =>
+  signInWith(browser, app.url, token, language);
 
 const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
@@ -352,37 +341,14 @@ describe('an admin reaches My account from its name', () => {
 });
 
 describe('My account in bokmål', () => {
-  /** The app's texts whose English differs from their bokmål, none of which may show in bokmål. */
-  const englishOnly = new Set<string>(
-    (Object.keys(en) as (keyof typeof en)[])
-      .filter((k) => en[k] !== nb[k] && !en[k].includes('{'))
-      .map((k): string => en[k]),
-  );
-  /** My account's own texts with values in them, as patterns: none may show in bokmål either. */
-  const englishPatterns = (Object.keys(en) as (keyof typeof en)[])
-    .filter((k) => k.startsWith('account.') && en[k].includes('{') && en[k] !== nb[k])
-    .map(
-      (k) =>
-        new RegExp(
-          en[k]
-            .split(/\{\w+\}/)
-            .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-            .join('.+'),
-        ),
+  /** My account's own texts with values in them count too. */
+  const patterns = englishPatterns('account.');
+  const englishShown = (page: Page) =>
+    shownEnglish(
+      page,
+      'h1, h2, h3, label, legend, button, th, td, dt, dd, caption, option, p, a, li, span, strong',
+      patterns,
     );
-  const englishShown = async (page: Page) => {
-    const texts = (await page.evaluate(`[...document.querySelectorAll(
-      'h1, h2, h3, label, legend, button, th, td, dt, dd, caption, option, p, a, li, span, strong'
-    )].map((e) => e.textContent.trim())`)) as string[];
-    return [
-      ...new Set(texts.filter((text) => englishOnly.has(text) || englishPatterns.some((p) => p.test(text)))),
-    ];
-  };
-  /** Texts of the API the phrasebook left in English (marked lang="en"): none. */
-  const markedEnglish = (page: Page) =>
-    page.evaluate(
-      `[...document.querySelectorAll('main [lang="en"]')].map((e) => e.textContent.trim()).filter(Boolean)`,
-    ) as Promise<string[]>;
 
   it('when a business user opens My account in bokmål, confirms and is refused, then no English text shows', async () => {
     const token = await app.user({

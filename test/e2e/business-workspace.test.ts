@@ -19,6 +19,7 @@ import { loadDemoIfEmpty } from '../../src/services/demo.ts';
 import { en, nb } from '../../web/src/i18n/messages.ts';
 import { fitProjection, NORWAY_BOX } from '../../web/src/map/projection.ts';
 import { launchChromium, screenshot, seriousViolations, watchErrors } from '../support/browser.ts';
+import { englishShown as shownEnglish } from '../support/english.ts';
 import { startTestApp, type TestApp } from '../support/harness.ts';
 
 let app: TestApp;
@@ -465,18 +466,11 @@ describe('the business workspace on a phone', () => {
 });
 
 describe('the business workspace in bokmål', () => {
-  /** UI texts whose English differs from their bokmål, none of which may show when bokmål is chosen. */
-  const englishOnly = new Set<string>(
-    (Object.keys(en) as (keyof typeof en)[])
-      .filter((k) => en[k] !== nb[k] && !en[k].includes('{'))
-      .map((k): string => en[k]),
-  );
-  const englishShown = async (page: Page) => {
-    const texts = (await page.evaluate(`[...document.querySelectorAll(
-      'h1, h2, h3, label, legend, button, th, dt, caption, summary, option, p.hint, p.status, a'
-    )].map((e) => e.textContent.trim())`)) as string[];
-    return texts.filter((text) => englishOnly.has(text));
-  };
+  const englishShown = (page: Page) =>
+    shownEnglish(
+      page,
+      'h1, h2, h3, label, legend, button, th, dt, caption, summary, option, p.hint, p.status, a',
+    );
 
   it('when the journey is made in bokmål, then no screen shows English UI text', async () => {
     const { page, errors } = await signedIn({ locale: 'nb-NO', language: 'nb' });

@@ -13,9 +13,16 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoIfEmpty } from '../../src/services/demo.ts';
-import { en, nb } from '../../web/src/i18n/messages.ts';
+import { en } from '../../web/src/i18n/messages.ts';
 import { en as facEn, nb as facNb } from '../../web/src/workspaces/facilitator/messages.ts';
-import { launchChromium, screenshot, seriousViolations, watchErrors } from '../support/browser.ts';
+import {
+  launchChromium,
+  type Session,
+  screenshot,
+  seriousViolations,
+  signInWith,
+} from '../support/browser.ts';
+import { markedEnglish, englishShown as shownEnglish } from '../support/english.ts';
 import { startTestApp, type TestApp } from '../support/harness.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the test reads JSON answers
@@ -48,26 +55,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-interface Session {
-  page: Page;
-  errors: string[];
-}
-
-/** A fresh browser context signed in with a token; `nb` opens the app in bokmål (from the locale). */
-async function signedIn(token: string, language: 'en' | 'nb' = 'en'): Promise<Session> {
-  const context = await browser.newContext({
-    locale: language === 'nb' ? 'nb-NO' : 'en-GB',
-    viewport: { width: 1366, height: 768 },
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  const errors = watchErrors(page);
-  await page.goto(`${app.url}/`);
-  await page.getByLabel(language === 'nb' ? 'Tilgangsnøkkel' : 'Token').fill(token);
-  await page.getByRole('button', { name: language === 'nb' ? 'Logg inn' : 'Sign in' }).click();
-  return { page, errors };
-}
+const signedIn = (token: string, language: 'en' | 'nb' = 'en'): Promise<Session> =>
+  signInWith(browser, app.url, token, language, { acceptDownloads: true });
 
 const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
@@ -235,27 +224,16 @@ describe('one journey: a business, a facilitator and an analyst', () => {
 });
 
 describe('the same journey in bokmål', () => {
-  /** UI texts whose English differs from their bokmål, none of which may show when bokmål is chosen. */
-  const englishOnly = new Set<string>(
-    (Object.keys(en) as (keyof typeof en)[])
-      .filter((k) => en[k] !== nb[k] && !en[k].includes('{'))
-      .map((k): string => en[k]),
-  );
-  const englishShown = async (page: Page) => {
-    const texts = (await page.evaluate(`[...document.querySelectorAll(
-      'h1, h2, h3, label, legend, button, th, dt, caption, summary, option, p.hint, p.status, a'
-    )].map((e) => e.textContent.trim())`)) as string[];
-    return texts.filter((text) => englishOnly.has(text));
-  };
+  const englishShown = (page: Page) =>
+    shownEnglish(
+      page,
+      'h1, h2, h3, label, legend, button, th, dt, caption, summary, option, p.hint, p.status, a',
+    );
 
   /**
    * What the page shows in English because no bokmål exists for it (an engine reason, an API
    * message or a reference text the app's phrasebooks do not know is marked lang="en"): nothing.
    */
-  const markedEnglish = (page: Page) =>
-    page.evaluate(
-      `[...document.querySelectorAll('main [lang="en"]')].map((e) => e.textContent.trim()).filter(Boolean)`,
-    ) as Promise<string[]>;
 
   it('when the business opens its workspace and the suggestion in bokmål, then no English UI text shows', async () => {
     const { page, errors } = await signedIn(tokens.business, 'nb');

@@ -15,8 +15,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoIfEmpty } from '../../src/services/demo.ts';
-import { en, nb } from '../../web/src/i18n/messages.ts';
-import { launchChromium, screenshot, seriousViolations, watchErrors } from '../support/browser.ts';
+import {
+  launchChromium,
+  type Session,
+  screenshot,
+  seriousViolations,
+  signInWith,
+} from '../support/browser.ts';
+import { markedEnglish, englishShown as shownEnglish } from '../support/english.ts';
 import { startTestApp, type TestApp } from '../support/harness.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the test reads JSON answers
@@ -36,11 +42,6 @@ let admin: Session;
 let evaToken = '';
 let facilitatorToken = '';
 
-interface Session {
-  page: Page;
-  errors: string[];
-}
-
 beforeAll(async () => {
   app = await startTestApp();
   await loadDemoIfEmpty(app.runtime.deps);
@@ -57,20 +58,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** A fresh browser context signed in with a token; `nb` opens the app in bokmål (from the locale). */
-async function signedIn(token: string, language: 'en' | 'nb' = 'en'): Promise<Session> {
-  const context = await browser.newContext({
-    locale: language === 'nb' ? 'nb-NO' : 'en-GB',
-    viewport: { width: 1366, height: 768 },
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  const errors = watchErrors(page);
-  await page.goto(`${app.url}/`);
-  await page.getByLabel(language === 'nb' ? 'Tilgangsnøkkel' : 'Token').fill(token);
-  await page.getByRole('button', { name: language === 'nb' ? 'Logg inn' : 'Sign in' }).click();
-  return { page, errors };
-}
+const signedIn = (token: string, language: 'en' | 'nb' = 'en'): Promise<Session> =>
+  signInWith(browser, app.url, token, language);
 
 const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
@@ -431,23 +420,11 @@ describe('a facilitator of municipality 4617 manages the business users of its r
 });
 
 describe('the users workspace in bokmål', () => {
-  /** The app's texts whose English differs from their bokmål, none of which may show in bokmål. */
-  const englishOnly = new Set<string>(
-    (Object.keys(en) as (keyof typeof en)[])
-      .filter((k) => en[k] !== nb[k] && !en[k].includes('{'))
-      .map((k): string => en[k]),
-  );
-  const englishShown = async (page: Page) => {
-    const texts = (await page.evaluate(`[...document.querySelectorAll(
-      'h1, h2, h3, label, legend, button, th, td, dt, dd, caption, option, p, a, li, span, strong'
-    )].map((e) => e.textContent.trim())`)) as string[];
-    return [...new Set(texts.filter((text) => englishOnly.has(text)))];
-  };
-  /** Texts of the API the phrasebook left in English (marked lang="en"): none. */
-  const markedEnglish = (page: Page) =>
-    page.evaluate(
-      `[...document.querySelectorAll('main [lang="en"]')].map((e) => e.textContent.trim()).filter(Boolean)`,
-    ) as Promise<string[]>;
+  const englishShown = (page: Page) =>
+    shownEnglish(
+      page,
+      'h1, h2, h3, label, legend, button, th, td, dt, dd, caption, option, p, a, li, span, strong',
+    );
 
   it('when the facilitator lists, adds and opens users in bokmål, then no English text shows', async () => {
     const { page, errors } = await signedIn(facilitatorToken, 'nb');

@@ -62,3 +62,35 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** A page with the errors it logs. */
+export interface Session {
+  page: Page;
+  errors: string[];
+}
+
+/**
+ * A fresh browser context at 1366×768 on the app at `url`, signed in with `token` through the
+ * sign-in form; `nb` opens the app in bokmål (from the locale). Not awaited: what the page shows
+ * after signing in.
+ */
+export async function signInWith(
+  browser: Browser,
+  url: string,
+  token: string,
+  language: 'en' | 'nb' = 'en',
+  options: { acceptDownloads?: boolean } = {},
+): Promise<Session> {
+  const context = await browser.newContext({
+    locale: language === 'nb' ? 'nb-NO' : 'en-GB',
+    viewport: { width: 1366, height: 768 },
+    ...options,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  const errors = watchErrors(page);
+  await page.goto(`${url}/`);
+  await page.getByLabel(language === 'nb' ? 'Tilgangsnøkkel' : 'Token').fill(token);
+  await page.getByRole('button', { name: language === 'nb' ? 'Logg inn' : 'Sign in' }).click();
+  return { page, errors };
+}

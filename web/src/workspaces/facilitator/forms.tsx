@@ -4,9 +4,10 @@
  * else, reload", anything else as the service's message), a live region that announces it, and
  * labelled fields that point at their error.
  */
-import { type ComponentChildren, Fragment, type RefObject } from 'preact';
+import type { ComponentChildren, RefObject } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../api/client.ts';
+import { type FieldControl, LabelledField } from '../../forms/field.tsx';
 import { ApiMessage } from '../../i18n/api-message.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type Detail, fieldId, type PlacedErrors, placeErrors } from './field-errors.ts';
@@ -114,24 +115,12 @@ export function ActStatus({ act, onReload }: { act: Act; onReload: () => void })
   );
 }
 
-/** What a control needs to be labelled by its field and described by its error. */
-export interface FieldControl {
-  id: string;
-  'aria-invalid': boolean;
-  'aria-describedby'?: string;
-}
-
-/**
- * A labelled field: the label, the control (given its id and aria attributes), a hint, and the
- * API's messages for its path right under it.
- */
+/** A labelled field (forms/field.tsx) with the act's messages for its path under it. */
 export function Field({
   form,
   path,
-  label,
-  hint,
   act,
-  children,
+  ...rest
 }: {
   form: string;
   path: string;
@@ -140,28 +129,5 @@ export function Field({
   act: Act;
   children: (control: FieldControl) => ComponentChildren;
 }) {
-  const id = fieldId(form, path);
-  const errors = act.errorsOf(path);
-  const described = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class="fac-field">
-      <label for={id}>{label}</label>
-      {children({ id, 'aria-invalid': errors.length > 0, 'aria-describedby': described || undefined })}
-      {hint && (
-        <p id={`${id}-hint`} class="fac-hint">
-          {hint}
-        </p>
-      )}
-      {errors.length > 0 && (
-        <p id={`${id}-error`} class="field-error">
-          {errors.map((e, i) => (
-            <Fragment key={`${i}:${e}`}>
-              {i > 0 && '; '}
-              <ApiMessage text={e} />
-            </Fragment>
-          ))}
-        </p>
-      )}
-    </div>
-  );
+  return <LabelledField id={fieldId(form, path)} prefix="fac" errors={act.errorsOf(path)} {...rest} />;
 }

@@ -6,9 +6,10 @@
  * live region that announces it; labelled fields that point at their hint and error; and the
  * view's line that says what an act did, which keeps the focus when the act's button goes away.
  */
-import { type ComponentChildren, Fragment, type RefObject } from 'preact';
+import type { ComponentChildren, RefObject } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../api/client.ts';
+import { type FieldControl, LabelledField } from '../../forms/field.tsx';
 import type { SchemaProblem } from '../../forms/schema-check.ts';
 import { ApiMessage } from '../../i18n/api-message.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -146,22 +147,12 @@ export function ActDone({ done }: { done: Done }) {
   );
 }
 
-/** What a control needs to be labelled by its field and described by its hint and error. */
-export interface FieldControl {
-  id: string;
-  'aria-invalid': boolean;
-  'aria-describedby'?: string;
-}
-
-/** A labelled field: the label, the control, a hint, and the messages for its path under it. */
+/** A labelled field (forms/field.tsx) with the act's messages for its path under it. */
 export function Field({
   form,
   path,
-  label,
-  hint,
   act,
-  children,
-  after,
+  ...rest
 }: {
   form: string;
   path: string;
@@ -172,29 +163,5 @@ export function Field({
   /** Shown under the messages (a list of what was chosen, results of a search). */
   after?: ComponentChildren;
 }) {
-  const id = fieldId(form, path);
-  const errors = act.errorsOf(path);
-  const described = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class="users-field">
-      <label for={id}>{label}</label>
-      {children({ id, 'aria-invalid': errors.length > 0, 'aria-describedby': described || undefined })}
-      {hint && (
-        <p id={`${id}-hint`} class="users-hint">
-          {hint}
-        </p>
-      )}
-      {errors.length > 0 && (
-        <p id={`${id}-error`} class="field-error">
-          {errors.map((e, i) => (
-            <Fragment key={`${i}:${e}`}>
-              {i > 0 && '; '}
-              <ApiMessage text={e} />
-            </Fragment>
-          ))}
-        </p>
-      )}
-      {after}
-    </div>
-  );
+  return <LabelledField id={fieldId(form, path)} prefix="users" errors={act.errorsOf(path)} {...rest} />;
 }
